@@ -1,0 +1,146 @@
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { UserError } from '../core/errors';
+import type { FormDefinition } from '../core/form-schema';
+import { planSheet } from '../core/layout';
+import type { ParamOverrides } from '../core/params';
+import { FORMS, getForm } from '../forms';
+import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
+import { writeFormsWorkbook } from '../hosts/xlsx/write-workbook';
+
+export interface CliIO {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  cwd: string;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+const USAGE = [
+  '用法 / Usage:',
+  '  union-forms templates                                   列出全部表格 (list the forms)',
+  '  union-forms template <编号> -o <文件.xlsx> [选项]         生成一张表格 (write one form)',
+  '  union-forms template --all -o <文件夹> [选项]             生成全部表格 (write the template pack)',
+  '选项 / Options:',
+  '  --edition N      届次，如 8 即“第八届”（科技节表格）',
+  '  --year YYYY      年份或年度',
+  '  --deadline MM-DD 报送截止日期',
+  '  --rows N         名单部分的行数',
+  '  --force          覆盖已存在的文件',
+].join('\n');
+
+/** Errors in what the user asked for (exit 2), as opposed to failures while doing it (exit 1). */
+const USAGE_CODES = new Set(['usage', 'unknown-form', 'bad-param', 'unknown-param', 'bad-rows']);
+
+class UsageError extends UserError {
+  constructor(message: string) {
+    super('usage', message);
+  }
+}
+
+function parseTemplateArgs(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        all: { type: 'boolean' },
+        edition: { type: 'string' },
+        year: { type: 'string' },
+        deadline: { type: 'string' },
+        rows: { type: 'string' },
+        force: { type: 'boolean' },
+      },
+    });
+  } catch (err) {
+    const m = /option '([^']+)'/.exec((err as Error).message);
+    const code = (err as { code?: string }).code;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`未知选项 ${m?.[1] ?? ''}。运行 union-forms --help 查看用法。`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`选项 ${m?.[1] ?? ''} 缺少取值。`);
+    throw new UsageError(`命令行有误：${(err as Error).message}`);
+  }
+}
+
+function tableRows(form: FormDefinition, rows: string | undefined): Record<string, number> | undefined {
+  if (rows === undefined) return undefined;
+  const n = /^\d+$/.test(rows.trim()) ? Number(rows) : Number.NaN;
+  if (!Number.isInteger(n)) throw new UsageError(`--rows “${rows}”无效：应为正整数。`);
+  const result: Record<string, number> = {};
+  for (const band of form.bands) if (band.kind === 'table') result[band.id] = n;
+  return result;
+}
+
+/** Characters Windows does not allow in file names. */
+function fileNameFor(title: string): string {
+  return `${title.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`;
+}
+
+async function templateCommand(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseTemplateArgs(args);
+  if (!values.output) throw new UsageError('请用 -o 指定输出位置，例如 -o 申报表.xlsx。');
+  if (values.all && positionals.length > 0) throw new UsageError('--all 与表格编号只能选一个。');
+  if (!values.all && positionals.length === 0) throw new UsageError('请指定表格编号（运行 union-forms templates 查看），或用 --all 生成全部表格。');
+  if (positionals.length > 1) throw new UsageError(`一次只能指定一个表格编号，收到：${positionals.join(' ')}。`);
+
+  const params: ParamOverrides = { edition: values.edition, year: values.year, deadline: values.deadline };
+  const target = path.resolve(io.cwd, values.output);
+  const forms = values.all ? FORMS : [getForm(positionals[0] as string)];
+  const pending: PendingFile[] = [];
+  if (values.all) {
+    for (const form of forms) {
+      const plan = planSheet(form, { params: onlyDeclared(form, params), tableRows: tableRows(form, values.rows) });
+      pending.push({ path: path.join(target, fileNameFor(plan.title)), data: await writeFormsWorkbook([plan]) });
+    }
+    await ensureDirectory(target);
+  } else {
+    if (!/\.xlsx$/i.test(target)) throw new UsageError('输出文件应以 .xlsx 结尾。');
+    const form = forms[0] as FormDefinition;
+    const plan = planSheet(form, { params, tableRows: tableRows(form, values.rows) });
+    pending.push({ path: target, data: await writeFormsWorkbook([plan]) });
+  }
+  await writeAllOrNothing(pending, Boolean(values.force));
+  for (const file of pending) io.out(`已生成：${file.path}`);
+  return EXIT_OK;
+}
+
+/** For the template pack, --edition applies to the forms that have a 届次 and is ignored by the others. */
+function onlyDeclared(form: FormDefinition, params: ParamOverrides): ParamOverrides {
+  return Object.fromEntries(Object.entries(params).filter(([id]) => form.params.some((p) => p.id === id)));
+}
+
+function templatesCommand(args: string[], io: CliIO): number {
+  if (args.length > 0) throw new UsageError(`templates 不需要参数，收到：${args.join(' ')}。`);
+  for (const form of FORMS) io.out(`${form.id}\t${planSheet(form).title}\tv${form.version}`);
+  return EXIT_OK;
+}
+
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.out(USAGE);
+        return command === undefined ? EXIT_USAGE : EXIT_OK;
+      case 'templates':
+        return templatesCommand(rest, io);
+      case 'template':
+        return await templateCommand(rest, io);
+      default:
+        throw new UsageError(`未知命令“${command}”。运行 union-forms --help 查看用法。`);
+    }
+  } catch (err) {
+    if (err instanceof UserError) {
+      io.err(`错误：${err.message}`);
+      return USAGE_CODES.has(err.code) ? EXIT_USAGE : EXIT_FAILED;
+    }
+    io.err(`错误：程序内部出错（${(err as Error).message}）。请把这行信息告诉维护人员。`);
+    return EXIT_FAILED;
+  }
+}

@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { placeholdersIn, TEMPLATE_FORMATS } from './templates';
+
+const Identifier = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'id: lowerCamelCase letters and digits');
+const FormId = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'form id: kebab-case');
+
+export const HAlign = z.enum(['left', 'center', 'right']);
+export const VAlign = z.enum(['top', 'middle', 'bottom']);
+export const BorderKind = z.enum(['box', 'none', 'bottom']);
+export const StylePreset = z.enum(['title', 'heading', 'label', 'input', 'note', 'plain']);
+
+export const StyleOverride = z
+  .object({
+    size: z.number().min(6).max(36),
+    bold: z.boolean(),
+    h: HAlign,
+    v: VAlign,
+    wrap: z.boolean(),
+    vertical: z.boolean(),
+    border: BorderKind,
+  })
+  .partial()
+  .strict();
+
+const FieldCommon = {
+  id: Identifier,
+  label: z.string().min(1),
+  required: z.boolean().default(false),
+  hint: z.string().optional(),
+};
+
+export const FieldSchema = z.discriminatedUnion('type', [
+  z.object({ ...FieldCommon, type: z.literal('text'), maxLength: z.number().int().positive().optional() }).strict(),
+  z
+    .object({
+      ...FieldCommon,
+      type: z.literal('longText'),
+      maxLength: z.number().int().positive().optional(),
+      aboutLength: z.number().int().positive().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      ...FieldCommon,
+      type: z.literal('integer'),
+      min: z.number().int().default(0),
+      max: z.number().int().optional(),
+      unit: z.string().optional(),
+    })
+    .strict(),
+  z.object({ ...FieldCommon, type: z.literal('yesNo') }).strict(),
+  z.object({ ...FieldCommon, type: z.literal('check') }).strict(),
+  z
+    .object({
+      ...FieldCommon,
+      type: z.literal('choice'),
+      options: z.array(z.string().min(1).regex(/^[^,"]+$/, 'options may not contain , or "')).min(2),
+      source: z.enum(['notice', 'common']).default('notice'),
+    })
+    .strict(),
+  z.object({ ...FieldCommon, type: z.literal('date'), range: z.boolean().default(false) }).strict(),
+  z.object({ ...FieldCommon, type: z.literal('phone') }).strict(),
+  z.object({ ...FieldCommon, type: z.literal('postcode') }).strict(),
+]);
+
+const CellPlacement = {
+  col: z.number().int().min(0),
+  colSpan: z.number().int().min(1).default(1),
+  rowSpan: z.number().int().min(1).default(1),
+  preset: StylePreset.optional(),
+  style: StyleOverride.optional(),
+};
+
+export const LabelCellSchema = z
+  .object({
+    ...CellPlacement,
+    kind: z.literal('label'),
+    text: z.string(),
+    /** Why this text is not the notice's wording verbatim (reviewed in tests). */
+    adapted: z.string().optional(),
+  })
+  .strict();
+
+export const InputCellSchema = z.object({ ...CellPlacement, kind: z.literal('input'), field: FieldSchema }).strict();
+
+export const CellSchema = z.discriminatedUnion('kind', [LabelCellSchema, InputCellSchema]);
+
+export const RowSchema = z
+  .object({ height: z.number().positive().max(409).optional(), cells: z.array(CellSchema) })
+  .strict();
+
+export const RowsBandSchema = z.object({ kind: z.literal('rows'), rows: z.array(RowSchema).min(1) }).strict();
+
+export const TableBandSchema = z
+  .object({
+    kind: z.literal('table'),
+    id: Identifier,
+    label: z.string().min(1),
+    header: z.array(RowSchema).min(1),
+    rowHeight: z.number().positive().max(409).optional(),
+    cells: z.array(InputCellSchema).min(1),
+    defaultRows: z.number().int().min(1),
+    maxRows: z.number().int().min(1),
+    /** Field whose value is the row number (序号); prefilled when the notice prints the numbers. */
+    numbering: z.object({ fieldId: Identifier, prefill: z.boolean() }).strict().optional(),
+  })
+  .strict()
+  .refine((t) => t.defaultRows <= t.maxRows, { message: 'defaultRows must not exceed maxRows' });
+
+export const BandSchema = z.union([RowsBandSchema, TableBandSchema]);
+
+export const ParamSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      id: Identifier,
+      label: z.string().min(1),
+      kind: z.literal('integer'),
+      default: z.number().int(),
+      min: z.number().int(),
+      max: z.number().int(),
+    })
+    .strict(),
+  z
+    .object({
+      id: Identifier,
+      label: z.string().min(1),
+      kind: z.literal('monthDay'),
+      default: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'MM-DD'),
+    })
+    .strict(),
+]);
+
+export const FormDefinitionSchema = z
+  .object({
+    id: FormId,
+    version: z.number().int().min(1),
+    name: z.string().min(1),
+    sheetName: z
+      .string()
+      .min(1)
+      .max(24)
+      .regex(/^[^[\]:*?/\\']+$/, 'sheet names may not contain [ ] : * ? / \\ \''),
+    description: z.string().min(1),
+    notice: z
+      .object({
+        title: z.string().min(1),
+        docNo: z.string().min(1),
+        attachment: z.string().min(1),
+        seed: z.string().regex(/^\d{3}$/),
+      })
+      .strict(),
+    params: z.array(ParamSchema),
+    /** Param (kind monthDay) holding the return deadline, combined with `year`. */
+    deadlineParam: Identifier.optional(),
+    unitFieldId: Identifier.optional(),
+    font: z.object({ name: z.string().min(1), size: z.number().min(6).max(36) }).strict(),
+    columns: z.array(z.object({ width: z.number().positive().max(255) }).strict()).min(1),
+    bands: z.array(BandSchema).min(1),
+    print: z
+      .object({
+        orientation: z.enum(['portrait', 'landscape']),
+        repeatHeaderOf: Identifier.optional(),
+      })
+      .strict(),
+  })
+  .strict()
+  .superRefine((form, ctx) => {
+    const issue = (message: string) => ctx.addIssue({ code: 'custom', message, path: [] });
+    const paramIds = new Set(form.params.map((p) => p.id));
+    if (paramIds.size !== form.params.length) issue('param ids must be unique');
+    if (form.deadlineParam) {
+      const p = form.params.find((x) => x.id === form.deadlineParam);
+      if (!p || p.kind !== 'monthDay') issue(`deadlineParam ${form.deadlineParam} must be a monthDay param`);
+      if (!paramIds.has('year')) issue('a form with a deadline needs a year param');
+    }
+    const checkTemplate = (text: string) => {
+      for (const ph of placeholdersIn(text)) {
+        if (!paramIds.has(ph.param)) issue(`template "${text}" uses unknown param {${ph.param}}`);
+        if (ph.format && !TEMPLATE_FORMATS.includes(ph.format)) issue(`template "${text}" uses unknown format :${ph.format}`);
+      }
+    };
+    checkTemplate(form.name);
+    checkTemplate(form.notice.title);
+
+    const fieldIds = new Set<string>();
+    const tableIds = new Set<string>();
+    const addField = (id: string, scope: string) => {
+      const key = `${scope}${id}`;
+      if (fieldIds.has(key)) issue(`duplicate field id ${key}`);
+      fieldIds.add(key);
+    };
+    for (const band of form.bands) {
+      const rows = band.kind === 'rows' ? band.rows : band.header;
+      for (const row of rows) {
+        for (const cell of row.cells) {
+          if (cell.kind === 'label') checkTemplate(cell.text);
+          else addField(cell.field.id, '');
+          if (cell.col + cell.colSpan > form.columns.length) issue(`cell at column ${cell.col} overruns the grid`);
+        }
+      }
+      if (band.kind === 'table') {
+        if (tableIds.has(band.id) || fieldIds.has(band.id)) issue(`duplicate table id ${band.id}`);
+        tableIds.add(band.id);
+        const inTable = new Set<string>();
+        for (const cell of band.cells) {
+          if (inTable.has(cell.field.id)) issue(`duplicate field id ${band.id}.${cell.field.id}`);
+          inTable.add(cell.field.id);
+          if (cell.rowSpan !== 1) issue(`table ${band.id}: list cells span one row`);
+          if (cell.col + cell.colSpan > form.columns.length) issue(`table ${band.id}: cell overruns the grid`);
+        }
+        if (band.numbering && !inTable.has(band.numbering.fieldId)) issue(`table ${band.id}: numbering field missing`);
+      }
+    }
+    for (const t of tableIds) if (fieldIds.has(t)) issue(`table id ${t} clashes with a field id`);
+    if (form.unitFieldId && !fieldIds.has(form.unitFieldId)) issue(`unitFieldId ${form.unitFieldId} is not a field`);
+    if (form.print.repeatHeaderOf && !tableIds.has(form.print.repeatHeaderOf)) {
+      issue(`print.repeatHeaderOf ${form.print.repeatHeaderOf} is not a table`);
+    }
+  });
+
+export type FormDefinitionInput = z.input<typeof FormDefinitionSchema>;
+export type FormDefinition = z.output<typeof FormDefinitionSchema>;
+export type Field = z.output<typeof FieldSchema>;
+export type FieldType = Field['type'];
+export type Cell = z.output<typeof CellSchema>;
+export type LabelCell = z.output<typeof LabelCellSchema>;
+export type InputCell = z.output<typeof InputCellSchema>;
+export type Row = z.output<typeof RowSchema>;
+export type Band = z.output<typeof BandSchema>;
+export type TableBand = z.output<typeof TableBandSchema>;
+export type Param = z.output<typeof ParamSchema>;
+export type StylePresetName = z.output<typeof StylePreset>;
+export type StyleOverrideValue = z.output<typeof StyleOverride>;
+
+/** Parses a form definition, throwing an error that names the form and every problem. */
+export function parseFormDefinition(input: unknown): FormDefinition {
+  const result = FormDefinitionSchema.safeParse(input);
+  if (result.success) return result.data;
+  const id = typeof input === 'object' && input && 'id' in input ? String((input as { id: unknown }).id) : '?';
+  const problems = result.error.issues.map((i) => `${i.path.join('.') || '(form)'}: ${i.message}`).join('; ');
+  throw new Error(`form definition ${id} is invalid: ${problems}`);
+}

@@ -1,0 +1,179 @@
+import type { CellRange } from './a1';
+import { UserError } from './errors';
+import type { Cell, FormDefinition, InputCell, Row, TableBand } from './form-schema';
+import { formatMarker, MARKER_NAME } from './marker';
+import { nativeValidationFor, numberFormatFor } from './native-validation';
+import { resolveParams, type ParamOverrides } from './params';
+import type { FieldSlot, PlannedCell, PlannedTable, PlannedValidation, SheetPlan } from './sheet-plan';
+import { GENERAL_FORMAT, resolveStyle } from './styles';
+import { fillTemplate } from './templates';
+
+export interface PlanOptions {
+  params?: ParamOverrides;
+  /** Rows per list, by table id; defaults to the form's defaultRows. */
+  tableRows?: Readonly<Record<string, number>>;
+}
+
+export const DEFAULT_ROW_HEIGHT = 22;
+export const MARKER_COLUMN_WIDTH = 2;
+
+export function slotKey(fieldId: string, tableId?: string, index?: number): string {
+  return tableId === undefined ? fieldId : `${tableId}[${index}].${fieldId}`;
+}
+
+class Grid {
+  private readonly taken = new Map<string, string>();
+  constructor(private readonly width: number) {}
+
+  claim(cell: Cell, row: number, bandBottom: number, what: string): void {
+    if (row + cell.rowSpan - 1 > bandBottom) throw new Error(`${what}: spans past the end of its band`);
+    if (cell.col + cell.colSpan > this.width) throw new Error(`${what}: overruns the grid`);
+    for (let r = row; r < row + cell.rowSpan; r++) {
+      for (let c = cell.col; c < cell.col + cell.colSpan; c++) {
+        const key = `${r}:${c}`;
+        const owner = this.taken.get(key);
+        if (owner) throw new Error(`${what}: overlaps ${owner}`);
+        this.taken.set(key, what);
+      }
+    }
+  }
+}
+
+/** Lays a form out for the given parameters and list lengths. Throws if the definition's cells collide. */
+export function planSheet(form: FormDefinition, options: PlanOptions = {}): SheetPlan {
+  const params = resolveParams(form, options.params);
+  const grid = new Grid(form.columns.length);
+  const cells: PlannedCell[] = [];
+  const merges: CellRange[] = [];
+  const validations: PlannedValidation[] = [];
+  const slots: FieldSlot[] = [];
+  const tables: PlannedTable[] = [];
+  const rowHeights: number[] = [];
+
+  const place = (cell: Cell, row: number, bandBottom: number, slot?: { tableId: string; index: number }, value?: number) => {
+    const what = cell.kind === 'label' ? `label "${cell.text}"` : `field ${slotKey(cell.field.id, slot?.tableId, slot?.index)}`;
+    grid.claim(cell, row, bandBottom, `${form.id} ${what}`);
+    if (cell.rowSpan > 1 || cell.colSpan > 1) {
+      merges.push({ top: row, left: cell.col, bottom: row + cell.rowSpan - 1, right: cell.col + cell.colSpan - 1 });
+    }
+    if (cell.kind === 'label') {
+      cells.push({
+        row,
+        col: cell.col,
+        rowSpan: cell.rowSpan,
+        colSpan: cell.colSpan,
+        role: 'label',
+        value: fillTemplate(cell.text, params),
+        style: resolveStyle(form, cell.preset ?? 'label', cell.style, GENERAL_FORMAT, true),
+      });
+      return;
+    }
+    placeInput(cell, row, slot, value);
+  };
+
+  const placeInput = (cell: InputCell, row: number, slot: { tableId: string; index: number } | undefined, value?: number) => {
+    const { field } = cell;
+    cells.push({
+      row,
+      col: cell.col,
+      rowSpan: cell.rowSpan,
+      colSpan: cell.colSpan,
+      role: 'input',
+      value: value ?? null,
+      style: resolveStyle(form, cell.preset ?? 'input', cell.style, numberFormatFor(field), false),
+    });
+    validations.push({ row, col: cell.col, validation: nativeValidationFor(field) });
+    slots.push({
+      key: slotKey(field.id, slot?.tableId, slot?.index),
+      field,
+      row,
+      col: cell.col,
+      tableId: slot?.tableId,
+      index: slot?.index,
+    });
+  };
+
+  const placeRows = (rows: Row[]) => {
+    const top = rowHeights.length;
+    const bottom = top + rows.length - 1;
+    rows.forEach((r, i) => {
+      rowHeights.push(r.height ?? DEFAULT_ROW_HEIGHT);
+      for (const cell of r.cells) place(cell, top + i, bottom);
+    });
+  };
+
+  const placeTable = (band: TableBand) => {
+    const headerTop = rowHeights.length;
+    placeRows(band.header);
+    const count = tableRowCount(band, options.tableRows?.[band.id]);
+    const firstRow = rowHeights.length;
+    for (let index = 0; index < count; index++) {
+      const row = rowHeights.length;
+      rowHeights.push(band.rowHeight ?? DEFAULT_ROW_HEIGHT);
+      for (const cell of band.cells) {
+        const numbered = band.numbering?.prefill && band.numbering.fieldId === cell.field.id;
+        place(cell, row, row, { tableId: band.id, index }, numbered ? index + 1 : undefined);
+      }
+    }
+    tables.push({
+      id: band.id,
+      label: band.label,
+      headerTop,
+      headerBottom: firstRow - 1,
+      firstRow,
+      rowCount: count,
+      maxRows: band.maxRows,
+    });
+  };
+
+  for (const band of form.bands) {
+    if (band.kind === 'rows') placeRows(band.rows);
+    else placeTable(band);
+  }
+
+  const lastCol = form.columns.length - 1;
+  const area = { top: 0, left: 0, bottom: rowHeights.length - 1, right: lastCol };
+  const repeated = tables.find((t) => t.id === form.print.repeatHeaderOf);
+  return {
+    formId: form.id,
+    version: form.version,
+    sheetName: form.sheetName,
+    title: fillTemplate(form.name, params),
+    params,
+    columnWidths: form.columns.map((c) => c.width),
+    rowHeights,
+    cells,
+    merges,
+    validations,
+    slots,
+    tables,
+    marker: { row: 0, col: lastCol + 1, text: formatMarker(form.id, form.version, params), name: MARKER_NAME },
+    print: {
+      area,
+      paper: 'A4',
+      orientation: form.print.orientation,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      titleRows: repeated ? { top: repeated.headerTop, bottom: repeated.headerBottom } : undefined,
+      margins: { left: 0.6, right: 0.6, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    },
+    protection: {
+      password: '',
+      allowFormatColumns: true,
+      allowFormatRows: true,
+      allowInsertRows: true,
+      allowSelectLocked: true,
+      allowSelectUnlocked: true,
+    },
+    area,
+  };
+}
+
+function tableRowCount(band: TableBand, requested: number | undefined): number {
+  if (requested === undefined) return band.defaultRows;
+  if (!Number.isInteger(requested) || requested < 1 || requested > band.maxRows) {
+    throw new UserError('bad-rows', `“${band.label}”的行数应为 1 到 ${band.maxRows} 之间的整数。`);
+  }
+  return requested;
+}

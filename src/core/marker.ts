@@ -1,0 +1,36 @@
+import type { ParamValues } from './templates';
+
+/**
+ * Every form sheet carries its identity twice: as the text of a hidden, locked cell just right of the form,
+ * and as a sheet-scoped defined name whose value is the same text.
+ */
+export const MARKER_PREFIX = 'UNIONFORMS';
+export const MARKER_NAME = 'UnionForms_Form';
+
+export interface FormMarker {
+  formId: string;
+  version: number;
+  params: Record<string, string>;
+}
+
+export function formatMarker(formId: string, version: number, params: ParamValues): string {
+  const pairs = Object.keys(params)
+    .sort()
+    .map((k) => `${k}=${params[k]}`)
+    .join(';');
+  return `${MARKER_PREFIX}|${formId}|${version}|${pairs}`;
+}
+
+/** Reads a marker from a cell text or a defined name's value (which may be quoted, or a ="…" formula). */
+export function parseMarker(raw: unknown): FormMarker | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const text = raw.trim().replace(/^=/, '').replace(/^"(.*)"$/s, '$1').replace(/""/g, '"');
+  const m = /^UNIONFORMS\|([a-z][a-z0-9-]*)\|(\d{1,6})\|([^|]*)$/.exec(text);
+  if (!m) return undefined;
+  const params: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const pair of (m[3] as string).split(';')) {
+    const eq = pair.indexOf('=');
+    if (eq > 0) params[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return { formId: m[1] as string, version: Number(m[2]), params };
+}

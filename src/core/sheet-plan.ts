@@ -1,0 +1,96 @@
+import type { CellRange } from './a1';
+import type { Field } from './form-schema';
+import type { NativeValidation } from './native-validation';
+import type { ResolvedStyle } from './styles';
+import type { ParamValues } from './templates';
+
+/**
+ * A form laid out for one set of parameters and list lengths: what every host draws, cell by cell.
+ * Rows and columns are zero-based.
+ */
+export interface SheetPlan {
+  formId: string;
+  version: number;
+  sheetName: string;
+  title: string;
+  params: ParamValues;
+  columnWidths: number[];
+  /** Height in points of every row of the form, top to bottom. */
+  rowHeights: number[];
+  cells: PlannedCell[];
+  merges: CellRange[];
+  validations: PlannedValidation[];
+  slots: FieldSlot[];
+  tables: PlannedTable[];
+  marker: PlannedMarker;
+  print: PrintPlan;
+  protection: ProtectionPlan;
+  /** The form's own area (the marker column lies just right of it). */
+  area: CellRange;
+}
+
+export interface PlannedCell {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  role: 'label' | 'input';
+  value: string | number | null;
+  style: ResolvedStyle;
+}
+
+export interface PlannedValidation {
+  row: number;
+  col: number;
+  validation: NativeValidation;
+}
+
+/** Where a field's value lives. Keys: `unit` for a single field, `members[2].name` for a list cell. */
+export interface FieldSlot {
+  key: string;
+  field: Field;
+  row: number;
+  col: number;
+  tableId: string | undefined;
+  index: number | undefined;
+}
+
+export interface PlannedTable {
+  id: string;
+  label: string;
+  headerTop: number;
+  headerBottom: number;
+  firstRow: number;
+  rowCount: number;
+  maxRows: number;
+}
+
+export interface PlannedMarker {
+  row: number;
+  col: number;
+  text: string;
+  name: string;
+}
+
+export interface PrintPlan {
+  area: CellRange;
+  paper: 'A4';
+  orientation: 'portrait' | 'landscape';
+  fitToWidth: 1;
+  fitToHeight: 0;
+  horizontalCentered: true;
+  /** Rows repeated at the top of every printed page: a list's header. */
+  titleRows: { top: number; bottom: number } | undefined;
+  /** Inches, as Excel stores them. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+}
+
+export interface ProtectionPlan {
+  /** Sheets are protected without a password so that staff can unprotect them when they must. */
+  password: '';
+  allowFormatColumns: true;
+  allowFormatRows: true;
+  allowInsertRows: true;
+  allowSelectLocked: true;
+  allowSelectUnlocked: true;
+}

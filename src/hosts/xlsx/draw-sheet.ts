@@ -1,0 +1,133 @@
+import type ExcelJS from 'exceljs';
+import { cellAddress, rangeAddress } from '../../core/a1';
+import { MARKER_COLUMN_WIDTH } from '../../core/layout';
+import type { NativeRule, NativeValidation } from '../../core/native-validation';
+import type { PlannedCell, SheetPlan } from '../../core/sheet-plan';
+import type { ResolvedStyle } from '../../core/styles';
+
+/** GB2312, so that Excel and WPS pick the CJK face of 宋体 on every machine. */
+const CJK_CHARSET = 134;
+const A4 = 9;
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
+
+function borderOf(style: ResolvedStyle): Partial<ExcelJS.Borders> {
+  switch (style.border) {
+    case 'box':
+      return { top: THIN, left: THIN, bottom: THIN, right: THIN };
+    case 'bottom':
+      return { bottom: THIN };
+    case 'none':
+      return {};
+  }
+}
+
+function excelStyle(style: ResolvedStyle): Partial<ExcelJS.Style> {
+  return {
+    font: { name: style.font, size: style.size, bold: style.bold, charset: CJK_CHARSET },
+    alignment: {
+      horizontal: style.h,
+      vertical: style.v,
+      wrapText: style.wrap,
+      ...(style.vertical ? { textRotation: 'vertical' as const } : {}),
+    },
+    border: borderOf(style),
+    numFmt: style.numFmt,
+    protection: { locked: style.locked },
+  };
+}
+
+function dataValidation(v: NativeValidation): ExcelJS.DataValidation | undefined {
+  const rule: NativeRule | undefined = v.rule;
+  if (!rule) return undefined;
+  const messages = {
+    allowBlank: true,
+    showInputMessage: true,
+    promptTitle: v.promptTitle,
+    prompt: v.prompt,
+    showErrorMessage: true,
+    errorStyle: v.errorStyle,
+    errorTitle: v.errorTitle,
+    error: v.error,
+  };
+  switch (rule.kind) {
+    case 'list':
+      return { type: 'list', formulae: [`"${rule.options.join(',')}"`], ...messages };
+    case 'whole':
+      return rule.max === undefined
+        ? { type: 'whole', operator: 'greaterThanOrEqual', formulae: [rule.min], ...messages }
+        : { type: 'whole', operator: 'between', formulae: [rule.min, rule.max], ...messages };
+    case 'textLength':
+      if (rule.min === undefined) return { type: 'textLength', operator: 'lessThanOrEqual', formulae: [rule.max], ...messages };
+      if (rule.max === undefined) return { type: 'textLength', operator: 'greaterThanOrEqual', formulae: [rule.min], ...messages };
+      return { type: 'textLength', operator: 'between', formulae: [rule.min, rule.max], ...messages };
+    case 'date':
+      return { type: 'date', operator: 'between', formulae: [rule.min, rule.max], ...messages };
+  }
+}
+
+function inputMessageOnly(v: NativeValidation): ExcelJS.DataValidation {
+  return { type: 'any', showInputMessage: true, promptTitle: v.promptTitle, prompt: v.prompt } as unknown as ExcelJS.DataValidation;
+}
+
+function drawCell(ws: ExcelJS.Worksheet, cell: PlannedCell): void {
+  const anchor = ws.getCell(cell.row + 1, cell.col + 1);
+  anchor.style = excelStyle(cell.style);
+  if (cell.value !== null) anchor.value = cell.value;
+  if (cell.rowSpan > 1 || cell.colSpan > 1) {
+    ws.mergeCells(cell.row + 1, cell.col + 1, cell.row + cell.rowSpan, cell.col + cell.colSpan);
+  }
+}
+
+/** Draws a planned form into an empty worksheet of an ExcelJS workbook. */
+export function drawSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  plan.columnWidths.forEach((width, i) => {
+    ws.getColumn(i + 1).width = width;
+  });
+  plan.rowHeights.forEach((height, i) => {
+    ws.getRow(i + 1).height = height;
+  });
+  for (const cell of plan.cells) drawCell(ws, cell);
+
+  for (const { row, col, validation } of plan.validations) {
+    ws.getCell(row + 1, col + 1).dataValidation = dataValidation(validation) ?? inputMessageOnly(validation);
+  }
+
+  const markerColumn = ws.getColumn(plan.marker.col + 1);
+  markerColumn.width = MARKER_COLUMN_WIDTH;
+  markerColumn.hidden = true;
+  const marker = ws.getCell(plan.marker.row + 1, plan.marker.col + 1);
+  marker.value = plan.marker.text;
+  marker.numFmt = '@';
+  marker.protection = { locked: true };
+
+  const { print } = plan;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: A4,
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: print.fitToWidth,
+    fitToHeight: print.fitToHeight,
+    horizontalCentered: print.horizontalCentered,
+    margins: print.margins,
+    printArea: rangeAddress(print.area),
+    ...(print.titleRows ? { printTitlesRow: `${print.titleRows.top + 1}:${print.titleRows.bottom + 1}` } : {}),
+  };
+  ws.views = [{ state: 'normal', showGridLines: false, activeCell: firstInputAddress(plan) }];
+}
+
+function firstInputAddress(plan: SheetPlan): string {
+  const first = plan.slots[0];
+  return first ? cellAddress(first.row, first.col) : 'A1';
+}
+
+export async function protectSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): Promise<void> {
+  const p = plan.protection;
+  await ws.protect(p.password, {
+    selectLockedCells: p.allowSelectLocked,
+    selectUnlockedCells: p.allowSelectUnlocked,
+    formatColumns: p.allowFormatColumns,
+    formatRows: p.allowFormatRows,
+    insertRows: p.allowInsertRows,
+  });
+}

@@ -1,0 +1,83 @@
+import * as XLSX from '@e965/xlsx';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { cellAddress } from '../../src/core/a1';
+import { MARKER_NAME, parseMarker } from '../../src/core/marker';
+import type { SheetPlan } from '../../src/core/sheet-plan';
+import { FORM_IDS } from '../../src/forms';
+import { libreOfficeConvert, libreOfficeCopySheet, requireTool } from '../support/libreoffice';
+import { rendered } from '../support/render';
+import { normalizeText } from '../support/text';
+import { snapshotXlsx, validationsByCell } from '../support/xlsx-snapshot';
+
+jest.setTimeout(240_000);
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'uf-lo-'));
+const plans = new Map<string, SheetPlan>();
+const sources: string[] = [];
+
+beforeAll(async () => {
+  for (const id of FORM_IDS) {
+    const { plan, data } = await rendered(id);
+    plans.set(id, plan);
+    const file = path.join(work, `${id}.xlsx`);
+    fs.writeFileSync(file, data);
+    sources.push(file);
+  }
+  for (const dir of ['pdf', 'xlsx', 'xls', 'copied']) fs.mkdirSync(path.join(work, dir));
+  libreOfficeConvert(sources, 'pdf', path.join(work, 'pdf'));
+  libreOfficeConvert(sources, 'xlsx', path.join(work, 'xlsx'));
+  libreOfficeConvert(sources, 'xls', path.join(work, 'xls'));
+  libreOfficeCopySheet(sources, path.join(work, 'copied'));
+});
+
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+/** The marker as a reader finds it: in the sheet-scoped name, and in the cell just right of the form. */
+function markersIn(file: string, sheetIndex: number, plan: SheetPlan) {
+  const wb = XLSX.readFile(file);
+  const sheetName = wb.SheetNames[sheetIndex] as string;
+  const name = (wb.Workbook?.Names ?? []).find((n) => n.Name === MARKER_NAME && n.Sheet === sheetIndex);
+  const cell = wb.Sheets[sheetName]?.[cellAddress(plan.marker.row, plan.marker.col)] as XLSX.CellObject | undefined;
+  return { fromName: parseMarker(name?.Ref), fromCell: parseMarker(cell?.v) };
+}
+
+describe.each(FORM_IDS.map((id) => [id]))('%s in LibreOffice', (id) => {
+  it('converts to a PDF that shows the form', () => {
+    requireTool('pdftotext');
+    const pdf = path.join(work, 'pdf', `${id}.pdf`);
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = normalizeText(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
+    expect(text).toContain(normalizeText(plans.get(id)?.title ?? '?'));
+  });
+
+  it('re-saved as .xlsx keeps the marker, the protection and the dropdowns', () => {
+    const plan = plans.get(id) as SheetPlan;
+    const file = path.join(work, 'xlsx', `${id}.xlsx`);
+    const { fromName, fromCell } = markersIn(file, 0, plan);
+    expect(fromCell).toMatchObject({ formId: id, version: 1 });
+    expect(fromName).toMatchObject({ formId: id, version: 1 });
+    const sheet = snapshotXlsx(fs.readFileSync(file)).sheets[0];
+    expect(sheet?.protected).toBe(true);
+    const byCell = validationsByCell(sheet as NonNullable<typeof sheet>);
+    for (const v of plan.validations.filter((x) => x.validation.rule?.kind === 'list')) {
+      expect(byCell.get(cellAddress(v.row, v.col))?.type).toBe('list');
+    }
+  });
+
+  it('re-saved as .xls (Excel 97–2003) keeps the marker', () => {
+    const { fromName, fromCell } = markersIn(path.join(work, 'xls', `${id}.xls`), 0, plans.get(id) as SheetPlan);
+    expect(fromCell).toMatchObject({ formId: id, version: 1 });
+    expect(fromName).toMatchObject({ formId: id, version: 1 });
+  });
+
+  it('copied into another workbook keeps the marker with the sheet', () => {
+    const file = path.join(work, 'copied', `${id}.xlsx`);
+    expect(XLSX.readFile(file).SheetNames).toHaveLength(2);
+    const { fromName, fromCell } = markersIn(file, 1, plans.get(id) as SheetPlan);
+    expect(fromCell).toMatchObject({ formId: id, version: 1 });
+    expect(fromName).toMatchObject({ formId: id, version: 1 });
+  });
+});

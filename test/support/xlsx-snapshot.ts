@@ -39,6 +39,9 @@ export interface SheetSnapshot {
   validations: ValidationSnapshot[];
   protected: boolean;
   protectionPassword: boolean;
+  /** What the protection still allows (OOXML stores "0" for an allowed action). */
+  protectionAllows: { formatColumns: boolean; formatRows: boolean; insertRows: boolean; formatCells: boolean };
+  showGridLines: boolean;
   columns: { min: number; max: number; width: number | undefined; hidden: boolean }[];
   rowHeights: Map<number, number>;
   pageSetup: { paperSize: string | undefined; orientation: string | undefined; fitToWidth: string | undefined; fitToHeight: string | undefined };
@@ -175,6 +178,13 @@ function readSheet(xml: string, name: string, shared: string[], styles: StyleTab
     validations,
     protected: Boolean(protection && truthy(protection.sheet)),
     protectionPassword: Boolean(protection && (protection.password || protection.hashValue)),
+    protectionAllows: {
+      formatColumns: protection?.formatColumns === '0' || protection?.formatColumns === 'false',
+      formatRows: protection?.formatRows === '0' || protection?.formatRows === 'false',
+      insertRows: protection?.insertRows === '0' || protection?.insertRows === 'false',
+      formatCells: protection?.formatCells === '0' || protection?.formatCells === 'false',
+    },
+    showGridLines: !['0', 'false'].includes(String((((ws.sheetViews as Node | undefined)?.sheetView ?? {}) as Node).showGridLines ?? '1')),
     columns: list((ws.cols as Node | undefined)?.col).map((c) => ({
       min: Number(c.min),
       max: Number(c.max),

@@ -1,0 +1,91 @@
+/**
+ * The part of the Excel JavaScript API that the add-in uses, spelled with @types/office-js's own member types.
+ * Excel's real objects satisfy these interfaces (checked at the bottom of this file), and so does the strict
+ * fake host in test/fake-excel, which implements exactly this surface.
+ */
+export type EdgeName = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight';
+
+export interface BorderSurface {
+  style: Excel.RangeBorder['style'];
+  weight: Excel.RangeBorder['weight'];
+  color: string;
+}
+
+export interface RangeFormatSurface {
+  columnWidth: number;
+  rowHeight: number;
+  horizontalAlignment: Excel.RangeFormat['horizontalAlignment'];
+  verticalAlignment: Excel.RangeFormat['verticalAlignment'];
+  wrapText: boolean;
+  textOrientation: number;
+  font: { name: string; size: number; bold: boolean; color: string };
+  borders: { getItem(index: EdgeName): BorderSurface };
+  protection: { locked: boolean };
+}
+
+export interface DataValidationSurface {
+  rule: Excel.DataValidationRule;
+  prompt: Excel.DataValidationPrompt;
+  errorAlert: Excel.DataValidationErrorAlert;
+  ignoreBlanks: boolean;
+}
+
+export interface RangeSurface {
+  values: any[][];
+  numberFormat: any[][];
+  columnHidden: boolean;
+  format: RangeFormatSurface;
+  dataValidation: DataValidationSurface;
+  merge(across?: boolean): void;
+  getEntireColumn(): RangeSurface;
+}
+
+export interface PageLayoutSurface {
+  paperSize: Excel.PageLayout['paperSize'];
+  orientation: Excel.PageLayout['orientation'];
+  zoom: Excel.PageLayoutZoomOptions;
+  centerHorizontally: boolean;
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  setPrintArea(printArea: string): void;
+  setPrintTitleRows(printTitleRows: string): void;
+}
+
+export interface WorksheetSurface {
+  readonly name: string;
+  readonly id: string;
+  readonly isNullObject: boolean;
+  showGridlines: boolean;
+  names: { add(name: string, reference: string, comment?: string): unknown };
+  protection: { protect(options?: Excel.WorksheetProtectionOptions, password?: string): void };
+  pageLayout: PageLayoutSurface;
+  load(propertyNames?: string | string[]): unknown;
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeSurface;
+  activate(): void;
+  delete(): void;
+}
+
+export interface WorksheetsSurface {
+  readonly items: WorksheetSurface[];
+  load(propertyNames?: string | string[]): unknown;
+  add(name?: string): WorksheetSurface;
+  getItemOrNullObject(key: string): WorksheetSurface;
+}
+
+export interface ContextSurface {
+  workbook: { worksheets: WorksheetsSurface };
+  runtime: { enableEvents: boolean };
+  sync(): Promise<unknown>;
+}
+
+type Fits<Real extends Surface, Surface> = Real;
+export type RealExcelFitsTheSurface = [
+  Fits<Excel.RequestContext, ContextSurface>,
+  Fits<Excel.Worksheet, WorksheetSurface>,
+  Fits<Excel.Range, RangeSurface>,
+  Fits<Excel.PageLayout, PageLayoutSurface>,
+];

@@ -1,0 +1,681 @@
+/**
+ * A strict in-memory Excel host implementing exactly the surface the add-in uses (src/hosts/office/excel-surface.ts).
+ * Like Excel, it queues every operation until sync, runs a batch in order without rolling back on failure,
+ * and fails where Excel fails: unloaded properties, wrongly shaped arrays, writes into a merged area or a locked
+ * cell of a protected sheet, APIs above the supported requirement set, payloads over 5 MB, cell edit mode.
+ */
+import { cellAddress, rangeAddress, type CellRange } from '../../src/core/a1';
+import type {
+  BorderSurface,
+  ContextSurface,
+  DataValidationSurface,
+  EdgeName,
+  PageLayoutSurface,
+  RangeFormatSurface,
+  RangeSurface,
+  WorksheetSurface,
+  WorksheetsSurface,
+} from '../../src/hosts/office/excel-surface';
+import { apiNotFound, FakeExcelError, notLoaded } from './errors';
+import { FakeWorkbookState, MAX_COLUMNS, MAX_ROWS, type CellState, type ChangeEvent, type SheetState, type ValidationState } from './state';
+
+export interface FakeHostOptions {
+  /** Highest ExcelApi requirement set supported, e.g. '1.7'. */
+  apiVersion?: string;
+  /** Make the Nth sync (counted over the host's life, from 1) fail after running `afterOps` of its operations. */
+  failAt?: { sync: number; afterOps?: number; code?: string };
+  payloadLimitBytes?: number;
+  cellEditMode?: boolean;
+}
+
+export const NEWEST_API = '1.20';
+const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+interface Op {
+  what: string;
+  bytes: number;
+  run: () => void;
+}
+
+const minor = (version: string) => Number(version.split('.')[1] ?? 0);
+
+export class FakeExcelHost {
+  readonly state = new FakeWorkbookState();
+  syncCount = 0;
+  readonly options: FakeHostOptions;
+
+  constructor(options: FakeHostOptions = {}) {
+    this.options = options;
+  }
+
+  isSetSupported(set: string, version: string): boolean {
+    return set === 'ExcelApi' && minor(version) <= minor(this.options.apiVersion ?? NEWEST_API);
+  }
+
+  requireSet(api: string, version: string): void {
+    if (!this.isSetSupported('ExcelApi', version)) throw apiNotFound(api, version);
+  }
+
+  context(): FakeRequestContext {
+    return new FakeRequestContext(this);
+  }
+
+  /** Excel.run: a fresh request context per batch function. */
+  run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
+    return batch(this.context());
+  }
+}
+
+export class FakeRequestContext implements ContextSurface {
+  readonly workbook: { worksheets: FakeWorksheetCollection };
+  readonly runtime: { enableEvents: boolean };
+  private queue: Op[] = [];
+  private eventsOn = true;
+  private pendingEvents: ChangeEvent[] = [];
+
+  constructor(readonly host: FakeExcelHost) {
+    this.workbook = { worksheets: new FakeWorksheetCollection(this) };
+    const context = this;
+    this.runtime = {
+      get enableEvents(): boolean {
+        throw notLoaded('enableEvents');
+      },
+      set enableEvents(on: boolean) {
+        host.requireSet('Runtime.enableEvents', '1.8');
+        context.enqueue('runtime.enableEvents', on, () => {
+          context.eventsOn = on;
+        });
+      },
+    };
+  }
+
+  get state(): FakeWorkbookState {
+    return this.host.state;
+  }
+
+  enqueue(what: string, payload: unknown, run: () => void): void {
+    this.queue.push({ what, bytes: JSON.stringify(payload ?? null).length + what.length + 16, run });
+  }
+
+  noteChange(sheet: SheetState, range: CellRange): void {
+    if (this.eventsOn) this.pendingEvents.push({ worksheetId: sheet.id, address: rangeAddress(range) });
+  }
+
+  async sync(): Promise<void> {
+    const n = ++this.host.syncCount;
+    const ops = this.queue;
+    this.queue = [];
+    await Promise.resolve();
+    const { options } = this.host;
+    if (options.cellEditMode) {
+      throw new FakeExcelError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB.');
+    }
+    const bytes = ops.reduce((sum, op) => sum + op.bytes, 0);
+    if (bytes > (options.payloadLimitBytes ?? PAYLOAD_LIMIT)) {
+      throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `The request payload size (${bytes} bytes) has exceeded the limit.`);
+    }
+    const failAfter = options.failAt?.sync === n ? (options.failAt.afterOps ?? 0) : -1;
+    try {
+      ops.forEach((op, i) => {
+        if (i === failAfter) throw new FakeExcelError(options.failAt?.code ?? 'GeneralException', `Injected failure at sync ${n}, operation ${i} (${op.what}).`);
+        try {
+          op.run();
+        } catch (err) {
+          if (err instanceof FakeExcelError) {
+            throw new FakeExcelError(err.code, err.message, { code: err.code, message: err.message, errorLocation: op.what });
+          }
+          throw err;
+        }
+      });
+      if (failAfter >= ops.length) throw new FakeExcelError(options.failAt?.code ?? 'GeneralException', `Injected failure after sync ${n}.`);
+    } finally {
+      const events = this.pendingEvents;
+      this.pendingEvents = [];
+      for (const e of events) queueMicrotask(() => this.state.changeListeners.forEach((l) => l(e)));
+    }
+  }
+}
+
+/** A value only readable after load() and sync(), as in Office.js. */
+class Loadable<T> {
+  private value: { v: T } | undefined;
+  constructor(private readonly name: string) {}
+  get(): T {
+    if (!this.value) throw notLoaded(this.name);
+    return this.value.v;
+  }
+  set(v: T): void {
+    this.value = { v };
+  }
+}
+
+export class FakeWorksheetCollection implements WorksheetsSurface {
+  private readonly loadedItems = new Loadable<FakeWorksheet[]>('items');
+  constructor(private readonly ctx: FakeRequestContext) {}
+
+  get items(): FakeWorksheet[] {
+    return this.loadedItems.get();
+  }
+
+  load(propertyNames?: string | string[]): this {
+    const names = ([] as string[]).concat(propertyNames ?? []);
+    this.ctx.enqueue('worksheets.load', names, () => {
+      this.loadedItems.set(
+        this.ctx.state.sheets.map((s) => {
+          const ws = new FakeWorksheet(this.ctx, () => s);
+          ws.fill(names.map((n) => n.replace(/^items\//, '')));
+          return ws;
+        }),
+      );
+    });
+    return this;
+  }
+
+  add(name?: string): FakeWorksheet {
+    let created: SheetState | undefined;
+    const sheetName = name ?? `Sheet${this.ctx.state.sheets.length + 1}`;
+    this.ctx.enqueue('worksheets.add', sheetName, () => {
+      if (!sheetName || sheetName.length > 31 || /[[\]:*?/\\]/.test(sheetName)) throw new FakeExcelError('InvalidArgument', 'The sheet name is not valid.');
+      if (this.ctx.state.sheet(sheetName)) throw new FakeExcelError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
+      created = this.ctx.state.addSheet(sheetName);
+    });
+    return new FakeWorksheet(this.ctx, () => {
+      if (!created) throw new FakeExcelError('ItemNotFound', 'The worksheet was not created.');
+      return created;
+    });
+  }
+
+  getItemOrNullObject(key: string): FakeWorksheet {
+    this.ctx.host.requireSet('WorksheetCollection.getItemOrNullObject', '1.4');
+    return new FakeWorksheet(this.ctx, () => this.ctx.state.sheet(key) ?? this.ctx.state.sheets.find((s) => s.id === key), true);
+  }
+}
+
+export class FakeWorksheet implements WorksheetSurface {
+  private readonly loadedName = new Loadable<string>('name');
+  private readonly loadedId = new Loadable<string>('id');
+  private readonly loadedNull = new Loadable<boolean>('isNullObject');
+  readonly names: { add(name: string, reference: string, comment?: string): void };
+  readonly protection: { protect(options?: Excel.WorksheetProtectionOptions, password?: string): void };
+
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly find: () => SheetState | undefined,
+    private readonly nullable = false,
+  ) {
+    const host = ctx.host;
+    this.names = {
+      add: (name, reference) => {
+        host.requireSet('Worksheet.names', '1.4');
+        ctx.enqueue('names.add', [name, reference], () => {
+          const sheet = this.sheet();
+          if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new FakeExcelError('InvalidArgument', `The name ${name} is not valid.`);
+          if (sheet.names.has(name)) throw new FakeExcelError('ItemAlreadyExists', `The name ${name} already exists.`);
+          if (!reference.startsWith('=')) throw new FakeExcelError('InvalidArgument', 'The reference must be a formula.');
+          sheet.names.set(name, reference);
+        });
+      },
+    };
+    this.protection = {
+      protect: (options, password) => {
+        if (password !== undefined) host.requireSet('WorksheetProtection.protect(password)', '1.7');
+        if (options?.selectionMode !== undefined) host.requireSet('WorksheetProtectionOptions.selectionMode', '1.7');
+        ctx.enqueue('protection.protect', options, () => {
+          const sheet = this.sheet();
+          if (sheet.protection.protected) throw new FakeExcelError('InvalidOperation', 'The worksheet is already protected.');
+          sheet.protection = { protected: true, options: options ? { ...options } : undefined, password };
+        });
+      },
+    };
+  }
+
+  /** The sheet this proxy stands for, when an operation runs. */
+  sheet(): SheetState {
+    const s = this.find();
+    if (!s) throw new FakeExcelError('ItemNotFound', 'The requested resource doesn’t exist.');
+    return s;
+  }
+
+  fill(names: string[]): void {
+    const s = this.find();
+    this.loadedNull.set(s === undefined);
+    if (!s) return;
+    if (names.length === 0 || names.includes('name')) this.loadedName.set(s.name);
+    if (names.length === 0 || names.includes('id')) this.loadedId.set(s.id);
+  }
+
+  get name(): string {
+    return this.loadedName.get();
+  }
+  get id(): string {
+    return this.loadedId.get();
+  }
+  get isNullObject(): boolean {
+    if (!this.nullable) return false;
+    return this.loadedNull.get();
+  }
+
+  get showGridlines(): boolean {
+    throw notLoaded('showGridlines');
+  }
+  set showGridlines(on: boolean) {
+    this.ctx.host.requireSet('Worksheet.showGridlines', '1.8');
+    this.ctx.enqueue('showGridlines', on, () => {
+      this.sheet().showGridlines = on;
+    });
+  }
+
+  get pageLayout(): PageLayoutSurface {
+    this.ctx.host.requireSet('Worksheet.pageLayout', '1.9');
+    return new FakePageLayout(this.ctx, this);
+  }
+
+  load(propertyNames?: string | string[]): this {
+    const names = ([] as string[]).concat(propertyNames ?? []);
+    this.ctx.enqueue('worksheet.load', names, () => this.fill(names));
+    return this;
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    this.ctx.host.requireSet('Worksheet.getRangeByIndexes', '1.7');
+    if (startRow < 0 || startColumn < 0 || rowCount < 1 || columnCount < 1 || startRow + rowCount > MAX_ROWS || startColumn + columnCount > MAX_COLUMNS) {
+      throw new FakeExcelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+    }
+    return new FakeRange(this.ctx, this, { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 });
+  }
+
+  activate(): void {
+    this.ctx.enqueue('activate', null, () => {
+      this.ctx.state.activeSheetId = this.sheet().id;
+    });
+  }
+
+  delete(): void {
+    this.ctx.enqueue('delete', null, () => {
+      const sheet = this.find();
+      if (!sheet) {
+        if (this.nullable) return;
+        throw new FakeExcelError('ItemNotFound', 'The requested resource doesn’t exist.');
+      }
+      const sheets = this.ctx.state.sheets;
+      sheets.splice(sheets.indexOf(sheet), 1);
+      if (this.ctx.state.activeSheetId === sheet.id) this.ctx.state.activeSheetId = sheets[0]?.id;
+    });
+  }
+}
+
+class FakePageLayout implements PageLayoutSurface {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly ws: FakeWorksheet,
+  ) {}
+
+  private set(what: string, value: unknown, apply: (layout: SheetState['pageLayout']) => void): void {
+    this.ctx.enqueue(`pageLayout.${what}`, value, () => apply(this.ws.sheet().pageLayout));
+  }
+
+  get paperSize(): Excel.PageLayout['paperSize'] {
+    throw notLoaded('paperSize');
+  }
+  set paperSize(v) {
+    this.set('paperSize', v, (l) => (l.paperSize = v));
+  }
+  get orientation(): Excel.PageLayout['orientation'] {
+    throw notLoaded('orientation');
+  }
+  set orientation(v) {
+    this.set('orientation', v, (l) => (l.orientation = v));
+  }
+  get zoom(): Excel.PageLayoutZoomOptions {
+    throw notLoaded('zoom');
+  }
+  set zoom(v) {
+    this.set('zoom', v, (l) => (l.zoom = { ...v }));
+  }
+  get centerHorizontally(): boolean {
+    throw notLoaded('centerHorizontally');
+  }
+  set centerHorizontally(v) {
+    this.set('centerHorizontally', v, (l) => (l.centerHorizontally = v));
+  }
+  get leftMargin(): number {
+    throw notLoaded('leftMargin');
+  }
+  set leftMargin(v) {
+    this.set('leftMargin', v, (l) => (l.margins.left = v));
+  }
+  get rightMargin(): number {
+    throw notLoaded('rightMargin');
+  }
+  set rightMargin(v) {
+    this.set('rightMargin', v, (l) => (l.margins.right = v));
+  }
+  get topMargin(): number {
+    throw notLoaded('topMargin');
+  }
+  set topMargin(v) {
+    this.set('topMargin', v, (l) => (l.margins.top = v));
+  }
+  get bottomMargin(): number {
+    throw notLoaded('bottomMargin');
+  }
+  set bottomMargin(v) {
+    this.set('bottomMargin', v, (l) => (l.margins.bottom = v));
+  }
+  get headerMargin(): number {
+    throw notLoaded('headerMargin');
+  }
+  set headerMargin(v) {
+    this.set('headerMargin', v, (l) => (l.margins.header = v));
+  }
+  get footerMargin(): number {
+    throw notLoaded('footerMargin');
+  }
+  set footerMargin(v) {
+    this.set('footerMargin', v, (l) => (l.margins.footer = v));
+  }
+  setPrintArea(printArea: string): void {
+    this.set('setPrintArea', printArea, (l) => (l.printArea = printArea));
+  }
+  setPrintTitleRows(rows: string): void {
+    if (!/^\$?\d+:\$?\d+$/.test(rows)) throw new FakeExcelError('InvalidArgument', 'Print title rows must be entire rows.');
+    this.set('setPrintTitleRows', rows, (l) => (l.printTitleRows = rows));
+  }
+}
+
+type Guard = 'value' | 'format' | 'formatColumns' | 'formatRows' | 'none';
+
+export class FakeRange implements RangeSurface {
+  private readonly loadedValues = new Loadable<any[][]>('values');
+  private readonly loadedFormats = new Loadable<any[][]>('numberFormat');
+  readonly format: RangeFormatSurface;
+
+  constructor(
+    readonly ctx: FakeRequestContext,
+    readonly ws: FakeWorksheet,
+    readonly rect: CellRange,
+  ) {
+    this.format = new FakeRangeFormat(this);
+  }
+
+  get rows(): number {
+    return this.rect.bottom - this.rect.top + 1;
+  }
+  get columns(): number {
+    return this.rect.right - this.rect.left + 1;
+  }
+
+  *cellsOf(sheet: SheetState): Generator<[number, number, CellState]> {
+    for (let r = this.rect.top; r <= this.rect.bottom; r++) {
+      for (let c = this.rect.left; c <= this.rect.right; c++) yield [r, c, this.ctx.state.cell(sheet, r, c)];
+    }
+  }
+
+  /** Queues a write to this range, refused at sync where Excel refuses it. */
+  write(what: string, payload: unknown, guard: Guard, apply: (sheet: SheetState) => void): void {
+    this.ctx.enqueue(what, payload, () => {
+      const sheet = this.ws.sheet();
+      const p = sheet.protection;
+      if (p.protected) {
+        const allowed =
+          guard === 'none' ||
+          (guard === 'format' && p.options?.allowFormatCells) ||
+          (guard === 'formatColumns' && p.options?.allowFormatColumns) ||
+          (guard === 'formatRows' && p.options?.allowFormatRows);
+        if (guard === 'value') {
+          for (const [r, c, cell] of this.cellsOf(sheet)) {
+            if (cell.locked) throw new FakeExcelError('AccessDenied', `The cell ${cellAddress(r, c)} is locked on a protected sheet.`);
+          }
+        } else if (!allowed) {
+          throw new FakeExcelError('AccessDenied', 'The sheet is protected.');
+        }
+      }
+      apply(sheet);
+    });
+  }
+
+  private checkShape(what: string, data: unknown): any[][] {
+    if (!Array.isArray(data) || data.length !== this.rows || data.some((row) => !Array.isArray(row) || row.length !== this.columns)) {
+      throw new FakeExcelError(
+        'InvalidArgument',
+        `${what}: the number of rows or columns in the input array doesn't match the size or dimensions of the range (${this.rows}×${this.columns}).`,
+      );
+    }
+    return data as any[][];
+  }
+
+  get values(): any[][] {
+    return this.loadedValues.get();
+  }
+  set values(data: any[][]) {
+    const rows = this.checkShape('values', data);
+    this.write('values', rows, 'value', (sheet) => {
+      rows.forEach((row, i) =>
+        row.forEach((value, j) => {
+          if (value === null || value === undefined) return;
+          const r = this.rect.top + i;
+          const c = this.rect.left + j;
+          const merge = sheet.merges.find((m) => m.top <= r && r <= m.bottom && m.left <= c && c <= m.right);
+          if (merge && (merge.top !== r || merge.left !== c)) throw new FakeExcelError('InvalidOperation', `Cannot change part of a merged cell (${cellAddress(r, c)}).`);
+          storeTyped(this.ctx.state.cell(sheet, r, c), value);
+        }),
+      );
+      this.ctx.noteChange(sheet, this.rect);
+    });
+  }
+
+  get numberFormat(): any[][] {
+    return this.loadedFormats.get();
+  }
+  set numberFormat(data: any[][]) {
+    const rows = this.checkShape('numberFormat', data);
+    this.write('numberFormat', rows, 'format', (sheet) => {
+      for (const [r, c, cell] of this.cellsOf(sheet)) cell.numberFormat = String(rows[r - this.rect.top]?.[c - this.rect.left]);
+    });
+  }
+
+  load(propertyNames?: string | string[]): this {
+    const names = ([] as string[]).concat(propertyNames ?? []);
+    this.ctx.enqueue('range.load', names, () => {
+      const sheet = this.ws.sheet();
+      const grid = <T>(pick: (cell: CellState | undefined) => T) =>
+        Array.from({ length: this.rows }, (_, i) => Array.from({ length: this.columns }, (_, j) => pick(this.ctx.state.peek(sheet, this.rect.top + i, this.rect.left + j))));
+      if (names.includes('values')) this.loadedValues.set(grid((c) => c?.value ?? ''));
+      if (names.includes('numberFormat')) this.loadedFormats.set(grid((c) => c?.numberFormat ?? 'General'));
+    });
+    return this;
+  }
+
+  get columnHidden(): boolean {
+    throw notLoaded('columnHidden');
+  }
+  set columnHidden(hidden: boolean) {
+    this.write('columnHidden', hidden, 'formatColumns', (sheet) => {
+      for (let c = this.rect.left; c <= this.rect.right; c++) {
+        if (hidden) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      }
+    });
+  }
+
+  get dataValidation(): DataValidationSurface {
+    this.ctx.host.requireSet('Range.dataValidation', '1.8');
+    return new FakeDataValidation(this);
+  }
+
+  merge(across?: boolean): void {
+    if (across) throw new FakeExcelError('InvalidArgument', 'The fake host merges whole areas only.');
+    this.write('merge', rangeAddress(this.rect), 'format', (sheet) => {
+      const overlapping = sheet.merges.filter((m) => m.top <= this.rect.bottom && this.rect.top <= m.bottom && m.left <= this.rect.right && this.rect.left <= m.right);
+      if (overlapping.length > 0) throw new FakeExcelError('InvalidOperation', `Cannot merge ${rangeAddress(this.rect)}: it overlaps a merged area.`);
+      for (const [r, c, cell] of this.cellsOf(sheet)) if (r !== this.rect.top || c !== this.rect.left) cell.value = null;
+      sheet.merges.push({ ...this.rect });
+    });
+  }
+
+  getEntireColumn(): FakeRange {
+    return new FakeRange(this.ctx, this.ws, { top: 0, left: this.rect.left, bottom: MAX_ROWS - 1, right: this.rect.right });
+  }
+}
+
+/** Excel's typing rules for a value written through `values`. */
+function storeTyped(cell: CellState, value: unknown): void {
+  cell.formula = undefined;
+  if (typeof value === 'string') {
+    if (value.startsWith("'")) cell.value = value.slice(1);
+    else if (value.startsWith('=') && value.length > 1) {
+      cell.formula = value;
+      cell.value = null;
+    } else if (cell.numberFormat !== '@' && /^[+-]?\d+(\.\d+)?$/.test(value.trim())) cell.value = Number(value);
+    else cell.value = value;
+  } else if (typeof value === 'number' || typeof value === 'boolean') {
+    cell.value = value;
+  } else {
+    throw new FakeExcelError('InvalidArgument', `Unsupported cell value ${String(value)}.`);
+  }
+}
+
+class FakeRangeFormat implements RangeFormatSurface {
+  readonly font: RangeFormatSurface['font'];
+  readonly borders: RangeFormatSurface['borders'];
+  readonly protection: { locked: boolean };
+
+  constructor(private readonly range: FakeRange) {
+    const each = (what: string, value: unknown, apply: (cell: CellState) => void, guard: Guard = 'format') =>
+      range.write(what, value, guard, (sheet) => {
+        for (const [, , cell] of range.cellsOf(sheet)) apply(cell);
+      });
+    const unreadable = (name: string) => () => {
+      throw notLoaded(name);
+    };
+    this.font = Object.defineProperties({} as RangeFormatSurface['font'], {
+      name: { get: unreadable('font/name'), set: (v: string) => each('font.name', v, (c) => (c.fontName = v)) },
+      size: { get: unreadable('font/size'), set: (v: number) => each('font.size', v, (c) => (c.fontSize = v)) },
+      bold: { get: unreadable('font/bold'), set: (v: boolean) => each('font.bold', v, (c) => (c.bold = v)) },
+      color: { get: unreadable('font/color'), set: (v: string) => each('font.color', v, (c) => (c.fontColor = v)) },
+    });
+    this.protection = Object.defineProperties({} as { locked: boolean }, {
+      locked: { get: unreadable('protection/locked'), set: (v: boolean) => each('protection.locked', v, (c) => (c.locked = v)) },
+    });
+    this.borders = {
+      getItem: (edge: EdgeName): BorderSurface => {
+        const apply = (what: string, value: string) =>
+          range.write(`borders.${edge}.${what}`, value, 'format', (sheet) => {
+            for (const [r, c, cell] of range.cellsOf(sheet)) {
+              const onEdge =
+                (edge === 'EdgeTop' && r === range.rect.top) ||
+                (edge === 'EdgeBottom' && r === range.rect.bottom) ||
+                (edge === 'EdgeLeft' && c === range.rect.left) ||
+                (edge === 'EdgeRight' && c === range.rect.right);
+              if (!onEdge) continue;
+              const border = (cell.borders[edge] ??= { style: 'None', weight: 'Thin', color: '#000000' });
+              (border as unknown as Record<string, string>)[what] = value;
+            }
+          });
+        return Object.defineProperties({} as BorderSurface, {
+          style: { get: unreadable('style'), set: (v: string) => apply('style', v) },
+          weight: { get: unreadable('weight'), set: (v: string) => apply('weight', v) },
+          color: { get: unreadable('color'), set: (v: string) => apply('color', v) },
+        });
+      },
+    };
+  }
+
+  get columnWidth(): number {
+    throw notLoaded('columnWidth');
+  }
+  set columnWidth(points: number) {
+    this.range.write('format.columnWidth', points, 'formatColumns', (sheet) => {
+      for (let c = this.range.rect.left; c <= this.range.rect.right; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+  get rowHeight(): number {
+    throw notLoaded('rowHeight');
+  }
+  set rowHeight(points: number) {
+    if (points < 0 || points > 409) throw new FakeExcelError('InvalidArgument', 'Row height must be between 0 and 409 points.');
+    this.range.write('format.rowHeight', points, 'formatRows', (sheet) => {
+      for (let r = this.range.rect.top; r <= this.range.rect.bottom; r++) sheet.rowHeights.set(r, points);
+    });
+  }
+  get horizontalAlignment(): Excel.RangeFormat['horizontalAlignment'] {
+    throw notLoaded('horizontalAlignment');
+  }
+  set horizontalAlignment(v) {
+    this.cells('horizontalAlignment', v, (c) => (c.h = v));
+  }
+  get verticalAlignment(): Excel.RangeFormat['verticalAlignment'] {
+    throw notLoaded('verticalAlignment');
+  }
+  set verticalAlignment(v) {
+    this.cells('verticalAlignment', v, (c) => (c.v = v));
+  }
+  get wrapText(): boolean {
+    throw notLoaded('wrapText');
+  }
+  set wrapText(v: boolean) {
+    this.cells('wrapText', v, (c) => (c.wrap = v));
+  }
+  get textOrientation(): number {
+    throw notLoaded('textOrientation');
+  }
+  set textOrientation(v: number) {
+    this.range.ctx.host.requireSet('RangeFormat.textOrientation', '1.7');
+    if (!(v === 180 || (Number.isInteger(v) && v >= -90 && v <= 90))) throw new FakeExcelError('InvalidArgument', 'textOrientation must be -90…90 or 180.');
+    this.cells('textOrientation', v, (c) => (c.textOrientation = v));
+  }
+
+  private cells(what: string, value: unknown, apply: (cell: CellState) => void): void {
+    this.range.write(`format.${what}`, value, 'format', (sheet) => {
+      for (const [, , cell] of this.range.cellsOf(sheet)) apply(cell);
+    });
+  }
+}
+
+class FakeDataValidation implements DataValidationSurface {
+  constructor(private readonly range: FakeRange) {}
+
+  private set(what: string, value: unknown, apply: (v: ValidationState) => void): void {
+    this.range.write(`dataValidation.${what}`, value, 'format', (sheet) => {
+      for (let r = this.range.rect.top; r <= this.range.rect.bottom; r++) {
+        for (let c = this.range.rect.left; c <= this.range.rect.right; c++) {
+          const key = `${r}:${c}`;
+          const current = sheet.validations.get(key) ?? { rule: undefined, prompt: undefined, errorAlert: undefined, ignoreBlanks: true };
+          apply(current);
+          sheet.validations.set(key, current);
+        }
+      }
+    });
+  }
+
+  get rule(): Excel.DataValidationRule {
+    throw notLoaded('rule');
+  }
+  set rule(rule: Excel.DataValidationRule) {
+    const kinds = Object.keys(rule).filter((k) => (rule as Record<string, unknown>)[k] !== undefined);
+    if (kinds.length !== 1) throw new FakeExcelError('InvalidArgument', 'A data validation rule has exactly one kind.');
+    const list = rule.list;
+    if (list && typeof list.source === 'string' && list.source.length > 255) throw new FakeExcelError('InvalidArgument', 'A list source is at most 255 characters.');
+    this.set('rule', rule, (v) => (v.rule = JSON.parse(JSON.stringify(rule))));
+  }
+  get prompt(): Excel.DataValidationPrompt {
+    throw notLoaded('prompt');
+  }
+  set prompt(prompt: Excel.DataValidationPrompt) {
+    if ((prompt.title?.length ?? 0) > 32 || (prompt.message?.length ?? 0) > 255) throw new FakeExcelError('InvalidArgument', 'Prompt title ≤ 32, message ≤ 255 characters.');
+    this.set('prompt', prompt, (v) => (v.prompt = { ...prompt }));
+  }
+  get errorAlert(): Excel.DataValidationErrorAlert {
+    throw notLoaded('errorAlert');
+  }
+  set errorAlert(alert: Excel.DataValidationErrorAlert) {
+    if ((alert.title?.length ?? 0) > 32 || (alert.message?.length ?? 0) > 225) throw new FakeExcelError('InvalidArgument', 'Alert title ≤ 32, message ≤ 225 characters.');
+    this.set('errorAlert', alert, (v) => (v.errorAlert = { ...alert }));
+  }
+  get ignoreBlanks(): boolean {
+    throw notLoaded('ignoreBlanks');
+  }
+  set ignoreBlanks(on: boolean) {
+    this.set('ignoreBlanks', on, (v) => (v.ignoreBlanks = on));
+  }
+}

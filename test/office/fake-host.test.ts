@@ -1,0 +1,112 @@
+import { FakeExcelHost } from '../fake-excel/host';
+
+async function rejection(p: Promise<unknown>): Promise<{ code?: string; message?: string }> {
+  try {
+    await p;
+  } catch (err) {
+    return err as { code?: string };
+  }
+  throw new Error('expected the sync to fail');
+}
+
+describe('the fake Excel host fails where Excel fails', () => {
+  let host: FakeExcelHost;
+  beforeEach(() => {
+    host = new FakeExcelHost({ apiVersion: '1.9' });
+    host.state.addSheet('Sheet1');
+  });
+
+  it('reading a property that was not loaded, or before sync', async () => {
+    const ctx = host.context();
+    const sheets = ctx.workbook.worksheets;
+    expect(() => sheets.items).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    sheets.load('items/name');
+    expect(() => sheets.items).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    await ctx.sync();
+    expect(sheets.items.map((s) => s.name)).toEqual(['Sheet1']);
+    expect(() => sheets.items[0]?.id).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    const range = sheets.items[0]!.getRangeByIndexes(0, 0, 1, 1);
+    expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    expect(() => range.format.wrapText).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+  });
+
+  it('values whose shape does not match the range', async () => {
+    const ctx = host.context();
+    const ws = ctx.workbook.worksheets.getItemOrNullObject('Sheet1');
+    expect(() => {
+      ws.getRangeByIndexes(0, 0, 2, 2).values = [[1, 2]];
+    }).toThrow(expect.objectContaining({ code: 'InvalidArgument' }));
+  });
+
+  it('writing into a merged area other than its top-left cell', async () => {
+    const ctx = host.context();
+    const ws = ctx.workbook.worksheets.getItemOrNullObject('Sheet1');
+    ws.getRangeByIndexes(0, 0, 2, 2).merge(false);
+    ws.getRangeByIndexes(0, 0, 1, 1).values = [['top-left is fine']];
+    await ctx.sync();
+    ws.getRangeByIndexes(1, 1, 1, 1).values = [['inside']];
+    expect(await rejection(ctx.sync())).toMatchObject({ code: 'InvalidOperation' });
+    expect(host.state.sheet('Sheet1')?.cells.get('1:1')?.value ?? null).toBeNull();
+  });
+
+  it('writing a locked cell, or formats, on a protected sheet', async () => {
+    const ctx = host.context();
+    const ws = ctx.workbook.worksheets.getItemOrNullObject('Sheet1');
+    ws.getRangeByIndexes(0, 1, 1, 1).format.protection.locked = false;
+    ws.protection.protect({ allowFormatColumns: true });
+    await ctx.sync();
+    ws.getRangeByIndexes(0, 1, 1, 1).values = [['unlocked: fine']];
+    ws.getRangeByIndexes(0, 3, 1, 1).format.columnWidth = 40;
+    await ctx.sync();
+    ws.getRangeByIndexes(0, 0, 1, 1).values = [['locked']];
+    expect(await rejection(ctx.sync())).toMatchObject({ code: 'AccessDenied' });
+    ws.getRangeByIndexes(0, 1, 1, 1).format.font.bold = true;
+    expect(await rejection(ctx.sync())).toMatchObject({ code: 'AccessDenied' });
+  });
+
+  it('an API above the requirement sets it is told it supports', () => {
+    const old = new FakeExcelHost({ apiVersion: '1.7' });
+    old.state.addSheet('Sheet1');
+    const ctx = old.context();
+    const ws = ctx.workbook.worksheets.getItemOrNullObject('Sheet1');
+    expect(() => ws.getRangeByIndexes(0, 0, 1, 1).dataValidation).toThrow(expect.objectContaining({ code: 'ApiNotFound' }));
+    expect(() => ws.pageLayout).toThrow(expect.objectContaining({ code: 'ApiNotFound' }));
+    expect(() => {
+      ctx.runtime.enableEvents = false;
+    }).toThrow(expect.objectContaining({ code: 'ApiNotFound' }));
+    expect(old.isSetSupported('ExcelApi', '1.7')).toBe(true);
+    expect(old.isSetSupported('ExcelApi', '1.8')).toBe(false);
+  });
+
+  it('a batch that fails keeps what ran before the failure, like Excel', async () => {
+    const failing = new FakeExcelHost({ failAt: { sync: 1, afterOps: 1, code: 'GeneralException' } });
+    const ctx = failing.context();
+    ctx.workbook.worksheets.add('A');
+    ctx.workbook.worksheets.add('B');
+    expect(await rejection(ctx.sync())).toMatchObject({ code: 'GeneralException' });
+    expect(failing.state.sheets.map((s) => s.name)).toEqual(['A']);
+    expect(failing.syncCount).toBe(1);
+  });
+
+  it('a request over the 5 MB limit, and a sync in cell edit mode', async () => {
+    const small = new FakeExcelHost({ payloadLimitBytes: 1000 });
+    const ctx = small.context();
+    const ws = ctx.workbook.worksheets.add('A');
+    ws.getRangeByIndexes(0, 0, 1, 1).values = [['x'.repeat(2000)]];
+    expect(await rejection(ctx.sync())).toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(small.state.sheets).toEqual([]);
+    const editing = new FakeExcelHost({ cellEditMode: true });
+    expect(await rejection(editing.context().sync())).toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+  });
+
+  it('takes text starting with = as a formula and an apostrophe as the text prefix', async () => {
+    const ctx = host.context();
+    const ws = ctx.workbook.worksheets.getItemOrNullObject('Sheet1');
+    ws.getRangeByIndexes(0, 0, 1, 3).values = [['=1+1', "'=1+1", '42']];
+    await ctx.sync();
+    const cells = host.state.sheet('Sheet1')!.cells;
+    expect(cells.get('0:0')).toMatchObject({ formula: '=1+1', value: null });
+    expect(cells.get('0:1')).toMatchObject({ formula: undefined, value: '=1+1' });
+    expect(cells.get('0:2')?.value).toBe(42);
+  });
+});

@@ -173,7 +173,7 @@ export function planSheet(form: FormDefinition, options: PlanOptions = {}): Shee
 function tableRowCount(band: TableBand, requested: number | undefined): number {
   if (requested === undefined) return band.defaultRows;
   if (!Number.isInteger(requested) || requested < 1 || requested > band.maxRows) {
-    throw new UserError('bad-rows', `“${band.label}”的行数应为 1 到 ${band.maxRows} 之间的整数。`);
+    throw new UserError('bad-rows', `“${band.label}”的行数应为1到${band.maxRows}之间的整数。`);
   }
   return requested;
 }

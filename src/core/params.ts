@@ -5,7 +5,7 @@ import { parseMonthDay, type ParamValues } from './templates';
 export type ParamOverrides = Readonly<Record<string, string | number | undefined>>;
 
 function describe(param: Param): string {
-  return param.kind === 'integer' ? `${param.min} 到 ${param.max} 之间的整数` : '月-日，例如 05-12';
+  return param.kind === 'integer' ? `${param.min}到${param.max}之间的整数` : '“月-日”，例如05-12';
 }
 
 function coerce(param: Param, raw: string | number): number | string {

@@ -64,7 +64,7 @@ describe('union-forms template <id>', () => {
     [['template', '-o', 'x.xlsx'], /请指定表格编号/],
     [['template', 'festival-project', 'festival-stats', '-o', 'x.xlsx'], /一次只能指定一个/],
     [['template', 'festival-project', '-o', 'x.pdf'], /应以 \.xlsx 结尾/],
-    [['template', 'studio-application', '-o', 'x.xlsx', '--rows', '999'], /1 到 60/],
+    [['template', 'studio-application', '-o', 'x.xlsx', '--rows', '999'], /1到60/],
     [['frobnicate'], /未知命令“frobnicate”/],
     [['templates', 'extra'], /不需要参数/],
   ])('%j → one Chinese line, exit 2, nothing written', async (args, message) => {

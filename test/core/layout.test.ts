@@ -41,7 +41,7 @@ describe('laying out a form', () => {
   });
 
   it('refuses a list longer than the form allows, in Chinese', () => {
-    expect(() => planSheet(getForm('studio-application'), { tableRows: { members: 61 } })).toThrow(/工作室其他成员.*1 到 60/);
+    expect(() => planSheet(getForm('studio-application'), { tableRows: { members: 61 } })).toThrow(/工作室其他成员.*1到60/);
     expect(() => planSheet(getForm('studio-application'), { tableRows: { members: 0 } })).toThrow(/行数/);
   });
 

@@ -49,11 +49,8 @@ def main():
             source = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0, hidden)
             target = desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, hidden)
             name = source.Sheets.getElementNames()[0]
-            target.Sheets.insertNewByName("其他内容", 0)
+            target.Sheets.getByIndex(0).Name = "其他内容"
             target.Sheets.importSheet(source, name, 1)
-            for extra in list(target.Sheets.getElementNames()):
-                if extra not in ("其他内容", name):
-                    target.Sheets.removeByName(extra)
             out = os.path.join(out_dir, os.path.basename(path))
             target.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
             source.close(True)

@@ -14,10 +14,12 @@ export function detectApiSupport(isSetSupported: RequirementCheck): ApiSupport {
   return { validation: isSetSupported('ExcelApi', '1.8'), pageLayout: isSetSupported('ExcelApi', '1.9') };
 }
 
-/** Chinese lines for the pane: what this Excel leaves out. */
-export function missingFeatures(support: ApiSupport): string[] {
-  const missing: string[] = [];
-  if (!support.validation) missing.push('此版本 Excel 不支持数据验证：插入的表格没有下拉列表和输入提示（需 Office 2021 及以后的版本或 Microsoft 365）。');
-  if (!support.pageLayout) missing.push('此版本 Excel 不支持页面设置：请打印前手动设为 A4、调整为一页宽。');
+export type MissingFeature = 'validation' | 'pageLayout';
+
+/** What this Excel leaves out of an inserted form (the pane words it in the user's language). */
+export function missingFeatures(support: ApiSupport): MissingFeature[] {
+  const missing: MissingFeature[] = [];
+  if (!support.validation) missing.push('validation');
+  if (!support.pageLayout) missing.push('pageLayout');
   return missing;
 }

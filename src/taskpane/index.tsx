@@ -1,0 +1,25 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './components/App';
+import { pickLocale } from './i18n';
+import { detachedPaneHost, officePaneHost, supportFromOffice, type ExcelRun } from './pane-host';
+
+function mount(): void {
+  const container = document.getElementById('app');
+  if (!container) return;
+  const root = createRoot(container);
+  if (typeof Office === 'undefined') {
+    root.render(<App host={detachedPaneHost()} locale={pickLocale(navigator.language)} />);
+    return;
+  }
+  void Office.onReady((info) => {
+    const locale = pickLocale(Office.context?.displayLanguage ?? navigator.language);
+    if (info.host !== Office.HostType.Excel) {
+      root.render(<App host={detachedPaneHost()} locale={locale} />);
+      return;
+    }
+    const run: ExcelRun = (batch) => Excel.run((context) => batch(context));
+    root.render(<App host={officePaneHost(run, supportFromOffice())} locale={locale} />);
+  });
+}
+
+mount();

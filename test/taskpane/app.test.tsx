@@ -1,0 +1,93 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App } from '../../src/taskpane/components/App';
+import { pickLocale } from '../../src/taskpane/i18n';
+import { detachedPaneHost, officePaneHost, type ExcelRun } from '../../src/taskpane/pane-host';
+import { detectApiSupport } from '../../src/hosts/office/api-support';
+import { parseMarker } from '../../src/core/marker';
+import { FakeExcelHost, type FakeHostOptions } from '../fake-excel/host';
+
+function excel(options: FakeHostOptions = {}) {
+  const fake = new FakeExcelHost(options);
+  fake.state.addSheet('Sheet1');
+  const run: ExcelRun = (batch) => fake.run(batch);
+  return { fake, host: officePaneHost(run, detectApiSupport((s, v) => fake.isSetSupported(s, v))) };
+}
+
+const card = (title: RegExp) => screen.getByRole('heading', { name: title }).closest('[role="group"]') as HTMLElement;
+
+describe('the task pane', () => {
+  it('lists the six forms with their notice and deadline, Chinese first', () => {
+    render(<App host={excel().host} locale="zh-CN" />);
+    expect(screen.getByRole('heading', { level: 1, name: '工会表格助手' })).toBeTruthy();
+    const titles = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(titles).toEqual([
+      '第七届上海职工科技节活动项目申报表',
+      '第七届上海职工科技节活动情况统计表',
+      '2020年度上海市工匠（技师、职工、巾帼）创新工作室推荐申报汇总表',
+      '2020年度上海市工匠（技师、职工、巾帼）创新工作室申请表',
+      '“弘扬劳模精神，建功‘创新杨浦’”主题活动申报表',
+      '杨浦职工志愿者服务队登记表',
+    ]);
+    expect(within(card(/活动项目申报表/)).getByText('报送截止：2017-05-12')).toBeTruthy();
+    expect(within(card(/活动项目申报表/)).getByText(/沪工总基〔2017〕153号/)).toBeTruthy();
+  });
+
+  it('inserts a form with the 届次 typed, and says which sheet it made', async () => {
+    const { fake, host } = excel();
+    render(<App host={host} locale="zh-CN" />);
+    const festival = card(/活动情况统计表/);
+    fireEvent.change(within(festival).getByRole('textbox', { name: '届次' }), { target: { value: '8' } });
+    expect(within(festival).getByRole('heading').textContent).toBe('第八届上海职工科技节活动情况统计表');
+    fireEvent.click(within(festival).getByRole('button', { name: '插入表格' }));
+    await waitFor(() => expect(within(festival).getByText('已插入工作表“活动情况统计表”。')).toBeTruthy());
+    const sheet = fake.state.sheet('活动情况统计表');
+    expect(parseMarker(sheet?.names.get('UnionForms_Form'))).toMatchObject({ formId: 'festival-stats', params: { edition: '8' } });
+    expect(fake.state.activeSheetId).toBe(sheet?.id);
+  });
+
+  it('explains a 届次 it cannot use, in Chinese, and will not insert', () => {
+    render(<App host={excel().host} locale="zh-CN" />);
+    const festival = card(/活动项目申报表/);
+    fireEvent.change(within(festival).getByRole('textbox', { name: '届次' }), { target: { value: '八' } });
+    expect(within(festival).getByText(/届次“八”无效：应为1到99之间的整数/)).toBeTruthy();
+    expect((within(festival).getByRole('button', { name: '插入表格' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows a failed insert in a message bar, and the workbook is as before', async () => {
+    const { fake, host } = excel({ failAt: { sync: 2, afterOps: 30 } });
+    const before = fake.state.clone();
+    render(<App host={host} locale="zh-CN" />);
+    const application = card(/创新工作室申请表/);
+    await act(async () => {
+      fireEvent.click(within(application).getByRole('button', { name: '插入表格' }));
+    });
+    await waitFor(() => expect(within(application).getByText('插入失败')).toBeTruthy());
+    expect(within(application).getByText(/插入“工作室申请表”失败，已撤销/)).toBeTruthy();
+    expect(fake.state.clone()).toEqual(before);
+  });
+
+  it('says what an older Excel leaves out', () => {
+    render(<App host={excel({ apiVersion: '1.7' }).host} locale="zh-CN" />);
+    expect(screen.getByText('此版本 Excel 的部分功能不可用')).toBeTruthy();
+    expect(screen.getByText(/不支持数据验证/)).toBeTruthy();
+    expect(screen.getByText(/不支持页面设置/)).toBeTruthy();
+  });
+
+  it('says so when opened outside Office, and offers no insert', () => {
+    render(<App host={detachedPaneHost()} locale="zh-CN" />);
+    expect(screen.getByText(/此页面需要在 Excel 中作为加载项打开/)).toBeTruthy();
+    for (const b of screen.getAllByRole('button', { name: '插入表格' })) expect((b as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('speaks English where Office runs in another language', () => {
+    expect(pickLocale('zh-CN')).toBe('zh-CN');
+    expect(pickLocale('zh-TW')).toBe('zh-CN');
+    expect(pickLocale(undefined)).toBe('zh-CN');
+    expect(pickLocale('en-US')).toBe('en-US');
+    render(<App host={excel({ apiVersion: '1.8' }).host} locale={pickLocale('en-GB')} />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Union Forms' })).toBeTruthy();
+    expect(screen.getAllByRole('button', { name: 'Insert form' })).toHaveLength(6);
+    expect(screen.getByText(/No page layout/)).toBeTruthy();
+  });
+});

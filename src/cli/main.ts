@@ -83,7 +83,8 @@ async function templateCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseTemplateArgs(args);
   if (!values.output) throw new UsageError('请用 -o 指定输出位置，例如 -o 申报表.xlsx。');
   if (values.all && positionals.length > 0) throw new UsageError('--all 与表格编号只能选一个。');
-  if (!values.all && positionals.length === 0) throw new UsageError('请指定表格编号（运行 union-forms templates 查看），或用 --all 生成全部表格。');
+  if (!values.all && positionals.length === 0)
+    throw new UsageError('请指定表格编号（运行 union-forms templates 查看），或用 --all 生成全部表格。');
   if (positionals.length > 1) throw new UsageError(`一次只能指定一个表格编号，收到：${positionals.join(' ')}。`);
 
   const params: ParamOverrides = { edition: values.edition, year: values.year, deadline: values.deadline };

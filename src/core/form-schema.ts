@@ -54,7 +54,14 @@ export const FieldSchema = z.discriminatedUnion('type', [
     .object({
       ...FieldCommon,
       type: z.literal('choice'),
-      options: z.array(z.string().min(1).regex(/^[^,"]+$/, 'options may not contain , or "')).min(2),
+      options: z
+        .array(
+          z
+            .string()
+            .min(1)
+            .regex(/^[^,"]+$/, 'options may not contain , or "'),
+        )
+        .min(2),
       source: z.enum(['notice', 'common']).default('notice'),
     })
     .strict(),
@@ -85,9 +92,7 @@ export const InputCellSchema = z.object({ ...CellPlacement, kind: z.literal('inp
 
 export const CellSchema = z.discriminatedUnion('kind', [LabelCellSchema, InputCellSchema]);
 
-export const RowSchema = z
-  .object({ height: z.number().positive().max(409).optional(), cells: z.array(CellSchema) })
-  .strict();
+export const RowSchema = z.object({ height: z.number().positive().max(409).optional(), cells: z.array(CellSchema) }).strict();
 
 export const RowsBandSchema = z.object({ kind: z.literal('rows'), rows: z.array(RowSchema).min(1) }).strict();
 
@@ -139,7 +144,7 @@ export const FormDefinitionSchema = z
       .string()
       .min(1)
       .max(24)
-      .regex(/^[^[\]:*?/\\']+$/, 'sheet names may not contain [ ] : * ? / \\ \''),
+      .regex(/^[^[\]:*?/\\']+$/, "sheet names may not contain [ ] : * ? / \\ '"),
     description: z.string().min(1),
     notice: z
       .object({

@@ -24,7 +24,11 @@ export function formatMarker(formId: string, version: number, params: ParamValue
 /** Reads a marker from a cell text or a defined name's value (which may be quoted, or a ="…" formula). */
 export function parseMarker(raw: unknown): FormMarker | undefined {
   if (typeof raw !== 'string') return undefined;
-  const text = raw.trim().replace(/^=/, '').replace(/^"([\s\S]*)"$/, '$1').replace(/""/g, '"');
+  const text = raw
+    .trim()
+    .replace(/^=/, '')
+    .replace(/^"([\s\S]*)"$/, '$1')
+    .replace(/""/g, '"');
   const m = /^UNIONFORMS\|([a-z][a-z0-9-]*)\|(\d{1,6})\|([^|]*)$/.exec(text);
   if (!m) return undefined;
   const params: Record<string, string> = Object.create(null) as Record<string, string>;

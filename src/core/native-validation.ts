@@ -38,7 +38,11 @@ function ruleAndText(field: Field): { rule: NativeRule | undefined; text: string
         : { rule: undefined, text: '请填写文字。', errorStyle: 'stop' };
     case 'longText':
       if (field.maxLength) {
-        return { rule: { kind: 'textLength', min: undefined, max: field.maxLength }, text: `不超过${field.maxLength}字。`, errorStyle: 'stop' };
+        return {
+          rule: { kind: 'textLength', min: undefined, max: field.maxLength },
+          text: `不超过${field.maxLength}字。`,
+          errorStyle: 'stop',
+        };
       }
       if (field.aboutLength) {
         return {
@@ -58,7 +62,11 @@ function ruleAndText(field: Field): { rule: NativeRule | undefined; text: string
     case 'check':
       return { rule: { kind: 'list', options: [CHECK_MARK] }, text: '勾选请选“√”，不勾选请留空。', errorStyle: 'stop' };
     case 'choice':
-      return { rule: { kind: 'list', options: field.options }, text: `请从下拉列表选择：${field.options.join('、')}。`, errorStyle: 'stop' };
+      return {
+        rule: { kind: 'list', options: field.options },
+        text: `请从下拉列表选择：${field.options.join('、')}。`,
+        errorStyle: 'stop',
+      };
     case 'date':
       return field.range
         ? { rule: undefined, text: '请填写日期或起止日期，如 2017-5-22 或 2017-5-22至2017-6-2。', errorStyle: 'stop' }

@@ -27,11 +27,24 @@ export const festivalProject: FormDefinitionInput = {
           cells: [
             label(0, '申报单位:', { preset: 'plain' }),
             input(1, { id: 'unit', label: '申报单位', type: 'text', required: true }, { colSpan: 2, style: { border: 'bottom' } }),
-            input(3, { id: 'fillDate', label: '填报日期（月日）', type: 'date', hint: FILL_DATE_HINT }, { style: { border: 'bottom', h: 'right' } }),
+            input(
+              3,
+              { id: 'fillDate', label: '填报日期（月日）', type: 'date', hint: FILL_DATE_HINT },
+              { style: { border: 'bottom', h: 'right' } },
+            ),
           ],
         },
-        { height: 30, cells: [label(0, '活动项目名称'), input(1, { id: 'projectName', label: '活动项目名称', type: 'text', required: true }, { colSpan: 3 })] },
-        { height: 30, cells: [label(0, '主办单位'), input(1, { id: 'host', label: '主办单位', type: 'text', required: true }, { colSpan: 3 })] },
+        {
+          height: 30,
+          cells: [
+            label(0, '活动项目名称'),
+            input(1, { id: 'projectName', label: '活动项目名称', type: 'text', required: true }, { colSpan: 3 }),
+          ],
+        },
+        {
+          height: 30,
+          cells: [label(0, '主办单位'), input(1, { id: 'host', label: '主办单位', type: 'text', required: true }, { colSpan: 3 })],
+        },
         { height: 30, cells: [label(0, '承办单位'), input(1, { id: 'organizer', label: '承办单位', type: 'text' }, { colSpan: 3 })] },
         { height: 30, cells: [label(0, '协办单位'), input(1, { id: 'coOrganizer', label: '协办单位', type: 'text' }, { colSpan: 3 })] },
         {
@@ -69,7 +82,10 @@ export const festivalProject: FormDefinitionInput = {
           ],
         },
         { height: 20, cells: [label(0, '注: 1. 一项活动项目填写一份申报表', { colSpan: W, preset: 'note' })] },
-        { height: 20, cells: [label(0, DEADLINE_NOTE, { colSpan: W, preset: 'note', adapted: DEADLINE_NOTE_ADAPTED, style: { h: 'left' } })] },
+        {
+          height: 20,
+          cells: [label(0, DEADLINE_NOTE, { colSpan: W, preset: 'note', adapted: DEADLINE_NOTE_ADAPTED, style: { h: 'left' } })],
+        },
       ],
     },
   ],

@@ -16,7 +16,12 @@ interface Item {
 
 const ITEMS: Item[] = [
   { id: 'plan', text: '是否制定开展第{edition:cn}届上海职工科技节活动的计划', yes: true, counts: [{ id: 'planCount', label: '数量' }] },
-  { id: 'festivalWeek', text: '是否举办本单位的职工科技节或职工科技创新活动周', yes: true, counts: [{ id: 'festivalWeekCount', label: '数量' }] },
+  {
+    id: 'festivalWeek',
+    text: '是否举办本单位的职工科技节或职工科技创新活动周',
+    yes: true,
+    counts: [{ id: 'festivalWeekCount', label: '数量' }],
+  },
   { id: 'meeting', text: '是否召开有关科技创新工作推进会议', yes: true, counts: [{ id: 'meetingCount', label: '会议数' }] },
   { id: 'awards', text: '是否在科技周中评选和表彰创新先进人物、创新成果', yes: true, counts: [{ id: 'awardsCount', label: '数量' }] },
   { id: 'lecturers', text: '是否邀请市职工科普讲师团进作报告', yes: true, counts: [{ id: 'lecturersCount', label: '报告数' }] },
@@ -24,8 +29,18 @@ const ITEMS: Item[] = [
   { id: 'exhibition', text: '是否举行职工创新成果展示、展览活动', yes: true, counts: [{ id: 'exhibitionCount', label: '数量' }] },
   { id: 'lectures', text: '是否举办有关科技创新专题讲座、报告会', yes: true, counts: [{ id: 'lecturesCount', label: '数量' }] },
   { id: 'essays', text: '是否组织有关职工技术创新主题征文、演讲活动', yes: true, counts: [{ id: 'essaysCount', label: '数量' }] },
-  { id: 'suggestions', text: '是否开展合理化建议、金点子征集活动（合理化建议数）', yes: true, counts: [{ id: 'suggestionsCount', label: '合理化建议数' }] },
-  { id: 'challenges', text: '是否组织开展企业生产难题招标揭榜和技术攻关活动', yes: true, counts: [{ id: 'challengesCount', label: '数量' }] },
+  {
+    id: 'suggestions',
+    text: '是否开展合理化建议、金点子征集活动（合理化建议数）',
+    yes: true,
+    counts: [{ id: 'suggestionsCount', label: '合理化建议数' }],
+  },
+  {
+    id: 'challenges',
+    text: '是否组织开展企业生产难题招标揭榜和技术攻关活动',
+    yes: true,
+    counts: [{ id: 'challengesCount', label: '数量' }],
+  },
   { id: 'methods', text: '是否开展总结、推广职工先进操作法或技术交流活动', yes: true, counts: [{ id: 'methodsCount', label: '数量' }] },
   {
     id: 'contest',
@@ -39,20 +54,34 @@ const ITEMS: Item[] = [
   { id: 'pairing', text: '是否开展创新技能人才“结对”活动（“结对”数）', yes: true, counts: [{ id: 'pairingCount', label: '“结对”数' }] },
   { id: 'other', text: '其它形式的职工科技创新活动', yes: true, counts: [{ id: 'otherCount', label: '数量' }] },
   { id: 'mechanism', text: '是否建立和完善鼓励职工科技创新的工作机制', yes: true, counts: [{ id: 'mechanismCount', label: '数量' }] },
-  { id: 'baseUnits', text: '科技周期间，本单位开展群众性科技创新活动的基层单位数', yes: false, counts: [{ id: 'baseUnits', label: '基层单位数' }] },
+  {
+    id: 'baseUnits',
+    text: '科技周期间，本单位开展群众性科技创新活动的基层单位数',
+    yes: false,
+    counts: [{ id: 'baseUnits', label: '基层单位数' }],
+  },
   { id: 'workers', text: '科技周期间，本单位参加群众性科技创新活动的职工数', yes: false, counts: [{ id: 'workers', label: '职工数' }] },
 ];
 
 function itemRow(item: Item) {
   const cells: CellInput[] = [label(1, item.text, { style: { h: 'left' } })];
-  if (item.yes) cells.push(input(2, { id: item.id, label: `${stripQuestion(item.text)}（是）`, type: 'yesNo' }, { style: { h: 'center' } }));
+  if (item.yes)
+    cells.push(input(2, { id: item.id, label: `${stripQuestion(item.text)}（是）`, type: 'yesNo' }, { style: { h: 'center' } }));
   else cells.push(label(2, ''));
   const [first, second] = item.counts;
   if (first && second) {
     cells.push(input(3, { id: first.id, label: first.label, type: 'integer', hint: `此格填${first.label}。` }, { style: { h: 'center' } }));
-    cells.push(input(4, { id: second.id, label: second.label, type: 'integer', hint: `此格填${second.label}。` }, { style: { h: 'center' } }));
+    cells.push(
+      input(4, { id: second.id, label: second.label, type: 'integer', hint: `此格填${second.label}。` }, { style: { h: 'center' } }),
+    );
   } else if (first) {
-    cells.push(input(3, { id: first.id, label: first.label === '数量' ? `${stripQuestion(item.text)}（数量）` : first.label, type: 'integer' }, { colSpan: 2, style: { h: 'center' } }));
+    cells.push(
+      input(
+        3,
+        { id: first.id, label: first.label === '数量' ? `${stripQuestion(item.text)}（数量）` : first.label, type: 'integer' },
+        { colSpan: 2, style: { h: 'center' } },
+      ),
+    );
   }
   return { height: ITEM_HEIGHT, cells };
 }
@@ -86,7 +115,11 @@ export const festivalStats: FormDefinitionInput = {
           cells: [
             label(0, '单位：', { preset: 'plain' }),
             input(1, { id: 'unit', label: '单位', type: 'text', required: true }, { style: { border: 'bottom' } }),
-            input(2, { id: 'fillDate', label: '填报日期（月日）', type: 'date', hint: FILL_DATE_HINT }, { colSpan: 3, style: { border: 'bottom', h: 'right' } }),
+            input(
+              2,
+              { id: 'fillDate', label: '填报日期（月日）', type: 'date', hint: FILL_DATE_HINT },
+              { colSpan: 3, style: { border: 'bottom', h: 'right' } },
+            ),
           ],
         },
         {
@@ -99,7 +132,10 @@ export const festivalStats: FormDefinitionInput = {
           ],
         },
         ...ITEMS.map(itemRow),
-        { height: ITEM_HEIGHT, cells: [label(1, '本单位在职工科技节期间，组织开展了哪些特色活动（可附页）：', { colSpan: 4, style: { h: 'left' } })] },
+        {
+          height: ITEM_HEIGHT,
+          cells: [label(1, '本单位在职工科技节期间，组织开展了哪些特色活动（可附页）：', { colSpan: 4, style: { h: 'left' } })],
+        },
         {
           height: 150,
           cells: [input(1, { id: 'featured', label: '特色活动', type: 'longText' }, { colSpan: 4, style: { v: 'top' } })],

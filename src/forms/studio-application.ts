@@ -37,8 +37,20 @@ export const studioApplication: FormDefinitionInput = {
       rows: [
         attachmentLine('附件2:', W),
         titleLine('{year}年度上海市工匠（技师、职工、巾帼）创新工作室申请表', W, 48),
-        { height: H, cells: [label(0, '工作室名称'), input(1, { id: 'studioName', label: '工作室名称', type: 'text', required: true }, { colSpan: 5 })] },
-        { height: H, cells: [label(0, '工作室技术专长'), input(1, { id: 'specialty', label: '工作室技术专长', type: 'text', required: true }, { colSpan: 5 })] },
+        {
+          height: H,
+          cells: [
+            label(0, '工作室名称'),
+            input(1, { id: 'studioName', label: '工作室名称', type: 'text', required: true }, { colSpan: 5 }),
+          ],
+        },
+        {
+          height: H,
+          cells: [
+            label(0, '工作室技术专长'),
+            input(1, { id: 'specialty', label: '工作室技术专长', type: 'text', required: true }, { colSpan: 5 }),
+          ],
+        },
         {
           height: H,
           cells: [
@@ -59,7 +71,11 @@ export const studioApplication: FormDefinitionInput = {
           height: H,
           cells: [
             label(0, '单位性质'),
-            input(1, { id: 'unitType', label: '单位性质', type: 'choice', options: UNIT_TYPES, source: 'common', required: true }, { colSpan: 2 }),
+            input(
+              1,
+              { id: 'unitType', label: '单位性质', type: 'choice', options: UNIT_TYPES, source: 'common', required: true },
+              { colSpan: 2 },
+            ),
             label(3, '所属行业'),
             input(4, { id: 'industry', label: '所属行业', type: 'text', required: true }, { colSpan: 2 }),
           ],
@@ -91,9 +107,17 @@ export const studioApplication: FormDefinitionInput = {
           height: H,
           cells: [
             label(0, '性别'),
-            input(1, { id: 'leaderSex', label: '性别', type: 'choice', options: ['男', '女'], source: 'common', required: true }, { style: { h: 'center' } }),
+            input(
+              1,
+              { id: 'leaderSex', label: '性别', type: 'choice', options: ['男', '女'], source: 'common', required: true },
+              { style: { h: 'center' } },
+            ),
             label(2, '年龄'),
-            input(3, { id: 'leaderAge', label: '年龄', type: 'integer', min: 16, max: 80, unit: '岁', required: true }, { style: { h: 'center' } }),
+            input(
+              3,
+              { id: 'leaderAge', label: '年龄', type: 'integer', min: 16, max: 80, unit: '岁', required: true },
+              { style: { h: 'center' } },
+            ),
             label(4, '学历'),
             input(5, { id: 'leaderEducation', label: '学历', type: 'text', required: true }),
           ],
@@ -104,35 +128,60 @@ export const studioApplication: FormDefinitionInput = {
             label(0, '工种'),
             input(1, { id: 'leaderTrade', label: '工种', type: 'text', required: true }, { colSpan: 3 }),
             label(4, '工作年限'),
-            input(5, { id: 'leaderYears', label: '工作年限', type: 'integer', max: 65, unit: '年', required: true }, { style: { h: 'center' } }),
+            input(
+              5,
+              { id: 'leaderYears', label: '工作年限', type: 'integer', max: 65, unit: '年', required: true },
+              { style: { h: 'center' } },
+            ),
           ],
         },
         {
           height: H,
           cells: [
             label(0, '技能等级'),
-            input(1, { id: 'leaderSkill', label: '技能等级', type: 'choice', options: ['高级技师', '技师', '高级工', '中级工', '初级工', '无'], required: true }, { colSpan: 5 }),
+            input(
+              1,
+              {
+                id: 'leaderSkill',
+                label: '技能等级',
+                type: 'choice',
+                options: ['高级技师', '技师', '高级工', '中级工', '初级工', '无'],
+                required: true,
+              },
+              { colSpan: 5 },
+            ),
           ],
         },
         {
           height: H,
           cells: [
             label(0, '职称'),
-            input(1, { id: 'leaderRank', label: '职称', type: 'choice', options: ['高级', '中级', '初级', '无'], required: true }, { colSpan: 5 }),
+            input(
+              1,
+              { id: 'leaderRank', label: '职称', type: 'choice', options: ['高级', '中级', '初级', '无'], required: true },
+              { colSpan: 5 },
+            ),
           ],
         },
         {
           height: H,
           cells: [
             label(0, '领衔人户籍属性'),
-            input(1, { id: 'hukouType', label: '领衔人户籍属性', type: 'choice', options: ['非农业', '农业'], required: true }, { colSpan: 2 }),
+            input(
+              1,
+              { id: 'hukouType', label: '领衔人户籍属性', type: 'choice', options: ['非农业', '农业'], required: true },
+              { colSpan: 2 },
+            ),
             label(3, '户籍地'),
             input(4, { id: 'hukouPlace', label: '户籍地', type: 'choice', options: ['本市', '外省市'], required: true }, { colSpan: 2 }),
           ],
         },
         {
           height: 60,
-          cells: [label(0, '领衔人曾获荣誉'), input(1, { id: 'leaderHonours', label: '领衔人曾获荣誉', type: 'longText', required: true }, { colSpan: 5 })],
+          cells: [
+            label(0, '领衔人曾获荣誉'),
+            input(1, { id: 'leaderHonours', label: '领衔人曾获荣誉', type: 'longText', required: true }, { colSpan: 5 }),
+          ],
         },
         { height: H, cells: [label(0, '工作室其他成员情况', { colSpan: W })] },
       ],
@@ -144,7 +193,14 @@ export const studioApplication: FormDefinitionInput = {
       header: [
         {
           height: H,
-          cells: [label(0, '姓名'), label(1, '年龄'), label(2, '学历'), label(3, '职称（技能等级）'), label(4, '工种'), label(5, '工作年限')],
+          cells: [
+            label(0, '姓名'),
+            label(1, '年龄'),
+            label(2, '学历'),
+            label(3, '职称（技能等级）'),
+            label(4, '工种'),
+            label(5, '工作年限'),
+          ],
         },
       ],
       rowHeight: 26,
@@ -166,11 +222,25 @@ export const studioApplication: FormDefinitionInput = {
         {
           height: 400,
           cells: [
-            input(0, { id: 'introduction', label: '工作室介绍', type: 'longText', aboutLength: 800, required: true, hint: '包括主要技术创新成果。' }, { colSpan: W, style: { v: 'top' } }),
+            input(
+              0,
+              {
+                id: 'introduction',
+                label: '工作室介绍',
+                type: 'longText',
+                aboutLength: 800,
+                required: true,
+                hint: '包括主要技术创新成果。',
+              },
+              { colSpan: W, style: { v: 'top' } },
+            ),
           ],
         },
         { height: H, cells: [label(0, '工作室曾获荣誉:', { colSpan: W, style: { h: 'left' } })] },
-        { height: 120, cells: [input(0, { id: 'studioHonours', label: '工作室曾获荣誉', type: 'longText' }, { colSpan: W, style: { v: 'top' } })] },
+        {
+          height: 120,
+          cells: [input(0, { id: 'studioHonours', label: '工作室曾获荣誉', type: 'longText' }, { colSpan: W, style: { v: 'top' } })],
+        },
       ],
     },
   ],

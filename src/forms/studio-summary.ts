@@ -52,14 +52,21 @@ export const studioSummary: FormDefinitionInput = {
           height: 30,
           cells: [
             label(0, '开展本行业、本系统工作室创建活动（方案可附后）', { colSpan: 4, style: { h: 'left' } }),
-            input(4, { id: 'hasCampaign', label: '开展工作室创建活动', type: 'choice', options: ['有', '无'], required: true }, { style: { h: 'center' } }),
+            input(
+              4,
+              { id: 'hasCampaign', label: '开展工作室创建活动', type: 'choice', options: ['有', '无'], required: true },
+              { style: { h: 'center' } },
+            ),
           ],
         },
         countRow('craftsmanStudios', '工匠'),
         countRow('technicianStudios', '技师'),
         countRow('workerStudios', '职工'),
         countRow('womenStudios', '巾帼'),
-        { height: 30, cells: [label(0, '{year}年度上海市工匠（技师、职工、巾帼）创新工作室申报汇总情况', { colSpan: W, style: { bold: true } })] },
+        {
+          height: 30,
+          cells: [label(0, '{year}年度上海市工匠（技师、职工、巾帼）创新工作室申报汇总情况', { colSpan: W, style: { bold: true } })],
+        },
       ],
     },
     {
@@ -75,7 +82,11 @@ export const studioSummary: FormDefinitionInput = {
       rowHeight: 26,
       cells: [
         input(0, { id: 'seq', label: '序号', type: 'integer', min: 1 }, { style: { h: 'center' } }),
-        input(1, { id: 'studioType', label: '工作室类型', type: 'choice', options: STUDIO_TYPES, required: true }, { style: { h: 'center' } }),
+        input(
+          1,
+          { id: 'studioType', label: '工作室类型', type: 'choice', options: STUDIO_TYPES, required: true },
+          { style: { h: 'center' } },
+        ),
         input(2, { id: 'studioName', label: '工作室名称', type: 'text', required: true }),
         input(3, { id: 'unit', label: '申报单位', type: 'text', required: true }),
         input(4, { id: 'leader', label: '领衔人', type: 'text', required: true }, { style: { h: 'center' } }),
@@ -91,7 +102,11 @@ export const studioSummary: FormDefinitionInput = {
           height: 70,
           cells: [
             label(0, '区局（产业）工会申报意见', { colSpan: 2, rowSpan: 2 }),
-            input(2, { id: 'opinion', label: '区局（产业）工会申报意见', type: 'longText', required: true }, { colSpan: 3, style: { v: 'top' } }),
+            input(
+              2,
+              { id: 'opinion', label: '区局（产业）工会申报意见', type: 'longText', required: true },
+              { colSpan: 3, style: { v: 'top' } },
+            ),
           ],
         },
         { height: 30, cells: [label(2, '盖章：        年    月    日', { colSpan: 3, style: { h: 'right' } })] },

@@ -41,9 +41,17 @@ export function contactLine(phoneSpan: number) {
       label(0, '联系人：', { preset: 'plain' }),
       input(1, { id: 'contact', label: '联系人', type: 'text', required: true }, { style: { border: 'bottom' } }),
       label(2, '联系电话：', { preset: 'plain', style: { h: 'right' } }),
-      input(3, { id: 'contactPhone', label: '联系电话', type: 'phone', required: true }, { colSpan: phoneSpan, style: { border: 'bottom' } }),
+      input(
+        3,
+        { id: 'contactPhone', label: '联系电话', type: 'phone', required: true },
+        { colSpan: phoneSpan, style: { border: 'bottom' } },
+      ),
       label(dateLabelCol, '填报日期：', { preset: 'plain', style: { h: 'right' } }),
-      input(dateLabelCol + 1, { id: 'fillDate', label: '填报日期', type: 'date', required: true, hint: FILL_DATE_HINT }, { style: { border: 'bottom' } }),
+      input(
+        dateLabelCol + 1,
+        { id: 'fillDate', label: '填报日期', type: 'date', required: true, hint: FILL_DATE_HINT },
+        { style: { border: 'bottom' } },
+      ),
     ],
   };
 }

@@ -121,7 +121,9 @@ describe('union-forms template --all', () => {
         '杨浦职工志愿者服务队登记表.xlsx',
       ].sort(),
     );
-    const ids = files.map((f) => parseMarker(snapshotXlsx(fs.readFileSync(path.join(dir, 'pack', f))).sheets[0]?.names.get('UnionForms_Form'))?.formId);
+    const ids = files.map(
+      (f) => parseMarker(snapshotXlsx(fs.readFileSync(path.join(dir, 'pack', f))).sheets[0]?.names.get('UnionForms_Form'))?.formId,
+    );
     expect(ids.sort()).toEqual([...FORM_IDS].sort());
   });
 
@@ -150,7 +152,10 @@ describe('npx union-forms from the repository root', () => {
     const bad = spawnSync('node', [bin, 'template', 'nope', '-o', path.join(dir, 'x.xlsx')], { cwd: ROOT, encoding: 'utf8' });
     expect(bad.status).toBe(EXIT_USAGE);
     expect(bad.stderr).toMatch(/错误：没有编号为“nope”的表格/);
-    const written = spawnSync('node', [bin, 'template', 'festival-project', '-o', path.join(dir, 'p.xlsx')], { cwd: ROOT, encoding: 'utf8' });
+    const written = spawnSync('node', [bin, 'template', 'festival-project', '-o', path.join(dir, 'p.xlsx')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(written.status).toBe(0);
     expect(fs.existsSync(path.join(dir, 'p.xlsx'))).toBe(true);
   }, 60_000);

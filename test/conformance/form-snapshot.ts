@@ -42,7 +42,15 @@ export interface FormSnapshot {
   columnWidths: number[];
   rowHeights: number[];
   marker: { cell: unknown; columnHidden: boolean; name: unknown };
-  print: { paper: string; orientation: string; fitWidth: number; fitHeight: number; centered: boolean; area: string; titleRows: string | null } | null;
+  print: {
+    paper: string;
+    orientation: string;
+    fitWidth: number;
+    fitHeight: number;
+    centered: boolean;
+    area: string;
+    titleRows: string | null;
+  } | null;
   protection: { protected: boolean; password: boolean; formatColumns: boolean; formatRows: boolean; insertRows: boolean };
   gridlines: boolean;
 }
@@ -51,11 +59,20 @@ const round = (n: number) => Math.round(n * 10) / 10;
 const H = (h: string) => h.toLowerCase();
 const V = (v: string) => (v.toLowerCase() === 'middle' ? 'center' : v.toLowerCase());
 
-function areaCells(plan: SheetPlan): { anchor: string; cells: [number, number][]; top: number; bottom: number; left: number; right: number }[] {
+function areaCells(
+  plan: SheetPlan,
+): { anchor: string; cells: [number, number][]; top: number; bottom: number; left: number; right: number }[] {
   return plan.cells.map((c) => {
     const cells: [number, number][] = [];
     for (let r = c.row; r < c.row + c.rowSpan; r++) for (let col = c.col; col < c.col + c.colSpan; col++) cells.push([r, col]);
-    return { anchor: cellAddress(c.row, c.col), cells, top: c.row, bottom: c.row + c.rowSpan - 1, left: c.col, right: c.col + c.colSpan - 1 };
+    return {
+      anchor: cellAddress(c.row, c.col),
+      cells,
+      top: c.row,
+      bottom: c.row + c.rowSpan - 1,
+      left: c.col,
+      right: c.col + c.colSpan - 1,
+    };
   });
 }
 
@@ -74,7 +91,8 @@ export function fromXlsx(sheet: SheetSnapshot, plan: SheetPlan): FormSnapshot {
     const at = (r: number, c: number) => sheet.cells.get(cellAddress(r, c));
     const anchor = at(a.top, a.left);
     if (!anchor) throw new Error(`no cell at ${a.anchor}`);
-    const all = (cells: [number, number][], side: 'top' | 'bottom' | 'left' | 'right') => cells.every(([r, c]) => at(r, c)?.border[side] ?? false);
+    const all = (cells: [number, number][], side: 'top' | 'bottom' | 'left' | 'right') =>
+      cells.every(([r, c]) => at(r, c)?.border[side] ?? false);
     areas[a.anchor] = {
       value: anchor.value,
       font: anchor.font,
@@ -87,10 +105,22 @@ export function fromXlsx(sheet: SheetSnapshot, plan: SheetPlan): FormSnapshot {
       numFmt: anchor.numFmt,
       locked: anchor.locked,
       border: {
-        top: all(a.cells.filter(([r]) => r === a.top), 'top'),
-        bottom: all(a.cells.filter(([r]) => r === a.bottom), 'bottom'),
-        left: all(a.cells.filter(([, c]) => c === a.left), 'left'),
-        right: all(a.cells.filter(([, c]) => c === a.right), 'right'),
+        top: all(
+          a.cells.filter(([r]) => r === a.top),
+          'top',
+        ),
+        bottom: all(
+          a.cells.filter(([r]) => r === a.bottom),
+          'bottom',
+        ),
+        left: all(
+          a.cells.filter(([, c]) => c === a.left),
+          'left',
+        ),
+        right: all(
+          a.cells.filter(([, c]) => c === a.right),
+          'right',
+        ),
       },
     };
   }
@@ -168,7 +198,8 @@ export function fromFake(sheet: SheetState, plan: SheetPlan): FormSnapshot {
       const b = at(r, c)?.borders[edge];
       return Boolean(b && b.style !== 'None');
     };
-    const all = (cells: [number, number][], edge: 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight') => cells.every(([r, c]) => drawn(r, c, edge));
+    const all = (cells: [number, number][], edge: 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight') =>
+      cells.every(([r, c]) => drawn(r, c, edge));
     areas[a.anchor] = {
       value: anchor.formula ?? (anchor.value as string | number | null),
       font: anchor.fontName,
@@ -181,10 +212,22 @@ export function fromFake(sheet: SheetState, plan: SheetPlan): FormSnapshot {
       numFmt: anchor.numberFormat,
       locked: anchor.locked,
       border: {
-        top: all(a.cells.filter(([r]) => r === a.top), 'EdgeTop'),
-        bottom: all(a.cells.filter(([r]) => r === a.bottom), 'EdgeBottom'),
-        left: all(a.cells.filter(([, c]) => c === a.left), 'EdgeLeft'),
-        right: all(a.cells.filter(([, c]) => c === a.right), 'EdgeRight'),
+        top: all(
+          a.cells.filter(([r]) => r === a.top),
+          'EdgeTop',
+        ),
+        bottom: all(
+          a.cells.filter(([r]) => r === a.bottom),
+          'EdgeBottom',
+        ),
+        left: all(
+          a.cells.filter(([, c]) => c === a.left),
+          'EdgeLeft',
+        ),
+        right: all(
+          a.cells.filter(([, c]) => c === a.right),
+          'EdgeRight',
+        ),
       },
     };
   }

@@ -45,7 +45,11 @@ describe('the six official forms', () => {
   });
 
   it('adapts the notices wording only in the festival deadline notes', () => {
-    const adapted = FORMS.flatMap((f) => labelCells(f).filter((c) => c.adapted).map((c) => `${f.id}: ${c.text}`));
+    const adapted = FORMS.flatMap((f) =>
+      labelCells(f)
+        .filter((c) => c.adapted)
+        .map((c) => `${f.id}: ${c.text}`),
+    );
     expect(adapted).toEqual([
       'festival-project: 2. 请于{deadline:ymd}前报送第{edition:cn}届上海职工科技节组委会办公室',
       'festival-stats: 2. 请于{deadline:ymd}前报送第{edition:cn}届上海职工科技节组委会办公室',
@@ -68,7 +72,9 @@ describe('the six official forms', () => {
   });
 
   it('offers the usual unit types for 单位性质, which the notice leaves free', () => {
-    const field = allCells(getForm('studio-application')).flatMap((c) => (c.kind === 'input' ? [c.field] : [])).find((f) => f.id === 'unitType');
+    const field = allCells(getForm('studio-application'))
+      .flatMap((c) => (c.kind === 'input' ? [c.field] : []))
+      .find((f) => f.id === 'unitType');
     expect(field).toMatchObject({ type: 'choice', source: 'common' });
     expect(field?.type === 'choice' && field.options).toEqual(expect.arrayContaining(['民营企业', '国有企业', '外商投资企业']));
   });

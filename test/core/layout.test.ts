@@ -53,7 +53,11 @@ describe('laying out a form', () => {
     const table = plan.tables[0];
     expect(plan.print.titleRows).toEqual({ top: table?.headerTop, bottom: table?.headerBottom });
     const theme = planSheet(getForm('yangpu-theme-activity'));
-    expect(theme.slots.filter((s) => s.field.id === 'seq').every((s) => theme.cells.find((c) => c.row === s.row && c.col === s.col)?.value === null)).toBe(true);
+    expect(
+      theme.slots
+        .filter((s) => s.field.id === 'seq')
+        .every((s) => theme.cells.find((c) => c.row === s.row && c.col === s.col)?.value === null),
+    ).toBe(true);
   });
 
   it('spans the festival side label over the whole statistics table, written vertically', () => {

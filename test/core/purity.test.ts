@@ -3,7 +3,8 @@ import * as path from 'path';
 
 const SRC = path.join(__dirname, '..', '..', 'src');
 const PURE_DIRS = ['core', 'forms'];
-const HOST_MODULES = /^(exceljs|fs|path|os|child_process|util|react|react-dom|@fluentui\/.*|@microsoft\/office-js|office-js|fflate|@e965\/xlsx|node:.*)$/;
+const HOST_MODULES =
+  /^(exceljs|fs|path|os|child_process|util|react|react-dom|@fluentui\/.*|@microsoft\/office-js|office-js|fflate|@e965\/xlsx|node:.*)$/;
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -21,7 +22,10 @@ describe('the core knows nothing of its hosts', () => {
     const offending = files
       .filter((f) => f.includes(`${path.sep}${dir}${path.sep}`))
       .flatMap((file) => {
-        const text = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+        const text = fs
+          .readFileSync(file, 'utf8')
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\/\/.*$/gm, '');
         const imports = [...text.matchAll(/from '([^']+)'|require\('([^']+)'\)/g)].map((m) => (m[1] ?? m[2]) as string);
         const bad = imports.filter((i) => HOST_MODULES.test(i) || i.includes('/hosts/') || i.includes('/cli/') || i.includes('/taskpane/'));
         const globals = /\b(Office|Excel|document|window|process|Buffer)\./.test(text) ? ['host global'] : [];

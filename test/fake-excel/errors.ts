@@ -16,4 +16,5 @@ export const notLoaded = (what: string) =>
     `The property '${what}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
   );
 
-export const apiNotFound = (api: string, set: string) => new FakeExcelError('ApiNotFound', `${api} needs ExcelApi ${set}, which this host does not support.`);
+export const apiNotFound = (api: string, set: string) =>
+  new FakeExcelError('ApiNotFound', `${api} needs ExcelApi ${set}, which this host does not support.`);

@@ -108,7 +108,10 @@ export class FakeRequestContext implements ContextSurface {
     await Promise.resolve();
     const { options } = this.host;
     if (options.cellEditMode) {
-      throw new FakeExcelError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB.');
+      throw new FakeExcelError(
+        'InvalidOperationInCellEditMode',
+        'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB.',
+      );
     }
     const bytes = ops.reduce((sum, op) => sum + op.bytes, 0);
     if (bytes > (options.payloadLimitBytes ?? PAYLOAD_LIMIT)) {
@@ -117,7 +120,11 @@ export class FakeRequestContext implements ContextSurface {
     const failAfter = options.failAt?.sync === n ? (options.failAt.afterOps ?? 0) : -1;
     try {
       ops.forEach((op, i) => {
-        if (i === failAfter) throw new FakeExcelError(options.failAt?.code ?? 'GeneralException', `Injected failure at sync ${n}, operation ${i} (${op.what}).`);
+        if (i === failAfter)
+          throw new FakeExcelError(
+            options.failAt?.code ?? 'GeneralException',
+            `Injected failure at sync ${n}, operation ${i} (${op.what}).`,
+          );
         try {
           op.run();
         } catch (err) {
@@ -127,7 +134,8 @@ export class FakeRequestContext implements ContextSurface {
           throw err;
         }
       });
-      if (failAfter >= ops.length) throw new FakeExcelError(options.failAt?.code ?? 'GeneralException', `Injected failure after sync ${n}.`);
+      if (failAfter >= ops.length)
+        throw new FakeExcelError(options.failAt?.code ?? 'GeneralException', `Injected failure after sync ${n}.`);
     } finally {
       const events = this.pendingEvents;
       this.pendingEvents = [];
@@ -175,8 +183,10 @@ export class FakeWorksheetCollection implements WorksheetsSurface {
     let created: SheetState | undefined;
     const sheetName = name ?? `Sheet${this.ctx.state.sheets.length + 1}`;
     this.ctx.enqueue('worksheets.add', sheetName, () => {
-      if (!sheetName || sheetName.length > 31 || /[[\]:*?/\\]/.test(sheetName)) throw new FakeExcelError('InvalidArgument', 'The sheet name is not valid.');
-      if (this.ctx.state.sheet(sheetName)) throw new FakeExcelError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
+      if (!sheetName || sheetName.length > 31 || /[[\]:*?/\\]/.test(sheetName))
+        throw new FakeExcelError('InvalidArgument', 'The sheet name is not valid.');
+      if (this.ctx.state.sheet(sheetName))
+        throw new FakeExcelError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
       created = this.ctx.state.addSheet(sheetName);
     });
     return new FakeWorksheet(this.ctx, () => {
@@ -185,9 +195,12 @@ export class FakeWorksheetCollection implements WorksheetsSurface {
     });
   }
 
+  /** Like Excel, the result's isNullObject is known after the next sync, without a load. */
   getItemOrNullObject(key: string): FakeWorksheet {
     this.ctx.host.requireSet('WorksheetCollection.getItemOrNullObject', '1.4');
-    return new FakeWorksheet(this.ctx, () => this.ctx.state.sheet(key) ?? this.ctx.state.sheets.find((s) => s.id === key), true);
+    const ws = new FakeWorksheet(this.ctx, () => this.ctx.state.sheet(key) ?? this.ctx.state.sheets.find((s) => s.id === key), true);
+    this.ctx.enqueue('getItemOrNullObject', key, () => ws.resolveNull());
+    return ws;
   }
 }
 
@@ -209,7 +222,8 @@ export class FakeWorksheet implements WorksheetSurface {
         host.requireSet('Worksheet.names', '1.4');
         ctx.enqueue('names.add', [name, reference], () => {
           const sheet = this.sheet();
-          if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new FakeExcelError('InvalidArgument', `The name ${name} is not valid.`);
+          if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
+            throw new FakeExcelError('InvalidArgument', `The name ${name} is not valid.`);
           if (sheet.names.has(name)) throw new FakeExcelError('ItemAlreadyExists', `The name ${name} already exists.`);
           if (!reference.startsWith('=')) throw new FakeExcelError('InvalidArgument', 'The reference must be a formula.');
           sheet.names.set(name, reference);
@@ -234,6 +248,10 @@ export class FakeWorksheet implements WorksheetSurface {
     const s = this.find();
     if (!s) throw new FakeExcelError('ItemNotFound', 'The requested resource doesn’t exist.');
     return s;
+  }
+
+  resolveNull(): void {
+    this.loadedNull.set(this.find() === undefined);
   }
 
   fill(names: string[]): void {
@@ -278,10 +296,22 @@ export class FakeWorksheet implements WorksheetSurface {
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
     this.ctx.host.requireSet('Worksheet.getRangeByIndexes', '1.7');
-    if (startRow < 0 || startColumn < 0 || rowCount < 1 || columnCount < 1 || startRow + rowCount > MAX_ROWS || startColumn + columnCount > MAX_COLUMNS) {
+    if (
+      startRow < 0 ||
+      startColumn < 0 ||
+      rowCount < 1 ||
+      columnCount < 1 ||
+      startRow + rowCount > MAX_ROWS ||
+      startColumn + columnCount > MAX_COLUMNS
+    ) {
       throw new FakeExcelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
     }
-    return new FakeRange(this.ctx, this, { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 });
+    return new FakeRange(this.ctx, this, {
+      top: startRow,
+      left: startColumn,
+      bottom: startRow + rowCount - 1,
+      right: startColumn + columnCount - 1,
+    });
   }
 
   activate(): void {
@@ -456,7 +486,8 @@ export class FakeRange implements RangeSurface {
           const r = this.rect.top + i;
           const c = this.rect.left + j;
           const merge = sheet.merges.find((m) => m.top <= r && r <= m.bottom && m.left <= c && c <= m.right);
-          if (merge && (merge.top !== r || merge.left !== c)) throw new FakeExcelError('InvalidOperation', `Cannot change part of a merged cell (${cellAddress(r, c)}).`);
+          if (merge && (merge.top !== r || merge.left !== c))
+            throw new FakeExcelError('InvalidOperation', `Cannot change part of a merged cell (${cellAddress(r, c)}).`);
           storeTyped(this.ctx.state.cell(sheet, r, c), value);
         }),
       );
@@ -479,7 +510,9 @@ export class FakeRange implements RangeSurface {
     this.ctx.enqueue('range.load', names, () => {
       const sheet = this.ws.sheet();
       const grid = <T>(pick: (cell: CellState | undefined) => T) =>
-        Array.from({ length: this.rows }, (_, i) => Array.from({ length: this.columns }, (_, j) => pick(this.ctx.state.peek(sheet, this.rect.top + i, this.rect.left + j))));
+        Array.from({ length: this.rows }, (_, i) =>
+          Array.from({ length: this.columns }, (_, j) => pick(this.ctx.state.peek(sheet, this.rect.top + i, this.rect.left + j))),
+        );
       if (names.includes('values')) this.loadedValues.set(grid((c) => c?.value ?? ''));
       if (names.includes('numberFormat')) this.loadedFormats.set(grid((c) => c?.numberFormat ?? 'General'));
     });
@@ -506,8 +539,11 @@ export class FakeRange implements RangeSurface {
   merge(across?: boolean): void {
     if (across) throw new FakeExcelError('InvalidArgument', 'The fake host merges whole areas only.');
     this.write('merge', rangeAddress(this.rect), 'format', (sheet) => {
-      const overlapping = sheet.merges.filter((m) => m.top <= this.rect.bottom && this.rect.top <= m.bottom && m.left <= this.rect.right && this.rect.left <= m.right);
-      if (overlapping.length > 0) throw new FakeExcelError('InvalidOperation', `Cannot merge ${rangeAddress(this.rect)}: it overlaps a merged area.`);
+      const overlapping = sheet.merges.filter(
+        (m) => m.top <= this.rect.bottom && this.rect.top <= m.bottom && m.left <= this.rect.right && this.rect.left <= m.right,
+      );
+      if (overlapping.length > 0)
+        throw new FakeExcelError('InvalidOperation', `Cannot merge ${rangeAddress(this.rect)}: it overlaps a merged area.`);
       for (const [r, c, cell] of this.cellsOf(sheet)) if (r !== this.rect.top || c !== this.rect.left) cell.value = null;
       sheet.merges.push({ ...this.rect });
     });
@@ -549,13 +585,38 @@ class FakeRangeFormat implements RangeFormatSurface {
       throw notLoaded(name);
     };
     this.font = Object.defineProperties({} as RangeFormatSurface['font'], {
-      name: { get: unreadable('font/name'), set: (v: string) => each('font.name', v, (c) => (c.fontName = v)) },
-      size: { get: unreadable('font/size'), set: (v: number) => each('font.size', v, (c) => (c.fontSize = v)) },
-      bold: { get: unreadable('font/bold'), set: (v: boolean) => each('font.bold', v, (c) => (c.bold = v)) },
-      color: { get: unreadable('font/color'), set: (v: string) => each('font.color', v, (c) => (c.fontColor = v)) },
+      name: {
+        get: unreadable('font/name'),
+        set: (v: string) => {
+          each('font.name', v, (c) => (c.fontName = v));
+        },
+      },
+      size: {
+        get: unreadable('font/size'),
+        set: (v: number) => {
+          each('font.size', v, (c) => (c.fontSize = v));
+        },
+      },
+      bold: {
+        get: unreadable('font/bold'),
+        set: (v: boolean) => {
+          each('font.bold', v, (c) => (c.bold = v));
+        },
+      },
+      color: {
+        get: unreadable('font/color'),
+        set: (v: string) => {
+          each('font.color', v, (c) => (c.fontColor = v));
+        },
+      },
     });
     this.protection = Object.defineProperties({} as { locked: boolean }, {
-      locked: { get: unreadable('protection/locked'), set: (v: boolean) => each('protection.locked', v, (c) => (c.locked = v)) },
+      locked: {
+        get: unreadable('protection/locked'),
+        set: (v: boolean) => {
+          each('protection.locked', v, (c) => (c.locked = v));
+        },
+      },
     });
     this.borders = {
       getItem: (edge: EdgeName): BorderSurface => {
@@ -573,9 +634,24 @@ class FakeRangeFormat implements RangeFormatSurface {
             }
           });
         return Object.defineProperties({} as BorderSurface, {
-          style: { get: unreadable('style'), set: (v: string) => apply('style', v) },
-          weight: { get: unreadable('weight'), set: (v: string) => apply('weight', v) },
-          color: { get: unreadable('color'), set: (v: string) => apply('color', v) },
+          style: {
+            get: unreadable('style'),
+            set: (v: string) => {
+              apply('style', v);
+            },
+          },
+          weight: {
+            get: unreadable('weight'),
+            set: (v: string) => {
+              apply('weight', v);
+            },
+          },
+          color: {
+            get: unreadable('color'),
+            set: (v: string) => {
+              apply('color', v);
+            },
+          },
         });
       },
     };
@@ -621,7 +697,8 @@ class FakeRangeFormat implements RangeFormatSurface {
   }
   set textOrientation(v: number) {
     this.range.ctx.host.requireSet('RangeFormat.textOrientation', '1.7');
-    if (!(v === 180 || (Number.isInteger(v) && v >= -90 && v <= 90))) throw new FakeExcelError('InvalidArgument', 'textOrientation must be -90…90 or 180.');
+    if (!(v === 180 || (Number.isInteger(v) && v >= -90 && v <= 90)))
+      throw new FakeExcelError('InvalidArgument', 'textOrientation must be -90…90 or 180.');
     this.cells('textOrientation', v, (c) => (c.textOrientation = v));
   }
 
@@ -655,21 +732,24 @@ class FakeDataValidation implements DataValidationSurface {
     const kinds = Object.keys(rule).filter((k) => (rule as Record<string, unknown>)[k] !== undefined);
     if (kinds.length !== 1) throw new FakeExcelError('InvalidArgument', 'A data validation rule has exactly one kind.');
     const list = rule.list;
-    if (list && typeof list.source === 'string' && list.source.length > 255) throw new FakeExcelError('InvalidArgument', 'A list source is at most 255 characters.');
+    if (list && typeof list.source === 'string' && list.source.length > 255)
+      throw new FakeExcelError('InvalidArgument', 'A list source is at most 255 characters.');
     this.set('rule', rule, (v) => (v.rule = JSON.parse(JSON.stringify(rule))));
   }
   get prompt(): Excel.DataValidationPrompt {
     throw notLoaded('prompt');
   }
   set prompt(prompt: Excel.DataValidationPrompt) {
-    if ((prompt.title?.length ?? 0) > 32 || (prompt.message?.length ?? 0) > 255) throw new FakeExcelError('InvalidArgument', 'Prompt title ≤ 32, message ≤ 255 characters.');
+    if ((prompt.title?.length ?? 0) > 32 || (prompt.message?.length ?? 0) > 255)
+      throw new FakeExcelError('InvalidArgument', 'Prompt title ≤ 32, message ≤ 255 characters.');
     this.set('prompt', prompt, (v) => (v.prompt = { ...prompt }));
   }
   get errorAlert(): Excel.DataValidationErrorAlert {
     throw notLoaded('errorAlert');
   }
   set errorAlert(alert: Excel.DataValidationErrorAlert) {
-    if ((alert.title?.length ?? 0) > 32 || (alert.message?.length ?? 0) > 225) throw new FakeExcelError('InvalidArgument', 'Alert title ≤ 32, message ≤ 225 characters.');
+    if ((alert.title?.length ?? 0) > 32 || (alert.message?.length ?? 0) > 225)
+      throw new FakeExcelError('InvalidArgument', 'Alert title ≤ 32, message ≤ 225 characters.');
     this.set('errorAlert', alert, (v) => (v.errorAlert = { ...alert }));
   }
   get ignoreBlanks(): boolean {

@@ -1,3 +1,4 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- these tests read unloaded properties on purpose, to prove the fake refuses them as Excel does. */
 import { FakeExcelHost } from '../fake-excel/host';
 
 async function rejection(p: Promise<unknown>): Promise<{ code?: string; message?: string }> {

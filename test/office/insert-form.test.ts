@@ -14,7 +14,11 @@ function setUp(apiVersion = NEWEST_API, failAt?: { sync: number; afterOps?: numb
   host.state.cell(user, 0, 0).value = '张三';
   host.state.cell(user, 4, 2).value = 42;
   const support = detectApiSupport((set, v) => host.isSetSupported(set, v));
-  return { host, support, insert: (formId: string) => host.run((ctx) => insertForm(ctx, planSheet(getForm(formId)), support, new OwnWrites())) };
+  return {
+    host,
+    support,
+    insert: (formId: string) => host.run((ctx) => insertForm(ctx, planSheet(getForm(formId)), support, new OwnWrites())),
+  };
 }
 
 describe('inserting a form through Office.js', () => {

@@ -31,6 +31,10 @@ export function libreOfficeConvert(files: string[], to: 'pdf' | 'xlsx' | 'xls', 
 export function libreOfficeCopySheet(files: string[], outDir: string): string[] {
   requireTool('soffice');
   const script = path.join(__dirname, '..', 'libreoffice', 'copy-sheet.py');
-  const out = execFileSync('/usr/bin/python3', [script, outDir, ...files], { encoding: 'utf8', timeout: 180_000, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync('/usr/bin/python3', [script, outDir, ...files], {
+    encoding: 'utf8',
+    timeout: 180_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return out.trim().split('\n');
 }

@@ -1,11 +1,6 @@
 /** Compares texts as a reader of the printed notice would: spacing and the width of punctuation do not matter. */
 export function normalizeText(text: string): string {
-  return text
-    .replace(/\s+/g, '')
-    .replace(/:/g, '：')
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）')
-    .replace(/,/g, '，');
+  return text.replace(/\s+/g, '').replace(/:/g, '：').replace(/\(/g, '（').replace(/\)/g, '）').replace(/,/g, '，');
 }
 
 const CJK = /[\u3400-\u9fff]/;

@@ -44,7 +44,12 @@ export interface SheetSnapshot {
   showGridLines: boolean;
   columns: { min: number; max: number; width: number | undefined; hidden: boolean }[];
   rowHeights: Map<number, number>;
-  pageSetup: { paperSize: string | undefined; orientation: string | undefined; fitToWidth: string | undefined; fitToHeight: string | undefined };
+  pageSetup: {
+    paperSize: string | undefined;
+    orientation: string | undefined;
+    fitToWidth: string | undefined;
+    fitToHeight: string | undefined;
+  };
   fitToPage: boolean;
   horizontalCentered: boolean;
   names: Map<string, string>;
@@ -55,7 +60,22 @@ export interface WorkbookSnapshot {
   globalNames: Map<string, string>;
 }
 
-const ARRAYS = new Set(['sheet', 'definedName', 'Relationship', 'si', 'r', 'row', 'c', 'mergeCell', 'dataValidation', 'xf', 'font', 'border', 'numFmt', 'col']);
+const ARRAYS = new Set([
+  'sheet',
+  'definedName',
+  'Relationship',
+  'si',
+  'r',
+  'row',
+  'c',
+  'mergeCell',
+  'dataValidation',
+  'xf',
+  'font',
+  'border',
+  'numFmt',
+  'col',
+]);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -241,5 +261,12 @@ function expandRef(ref: string): string[] {
 
 /** Validation rules by the cell they cover (sqref lists and ranges expanded). */
 export function validationsByCell(sheet: SheetSnapshot): Map<string, ValidationSnapshot> {
-  return new Map(sheet.validations.flatMap((v) => v.sqref.split(/\s+/).flatMap(expandRef).map((cell) => [cell, v] as const)));
+  return new Map(
+    sheet.validations.flatMap((v) =>
+      v.sqref
+        .split(/\s+/)
+        .flatMap(expandRef)
+        .map((cell) => [cell, v] as const),
+    ),
+  );
 }

@@ -7,7 +7,9 @@ import { rendered } from '../support/render';
 import { normalizeText } from '../support/text';
 import { snapshotXlsx, validationsByCell, type SheetSnapshot } from '../support/xlsx-snapshot';
 
-async function sheetOf(formId: string): Promise<{ sheet: SheetSnapshot; plan: Awaited<ReturnType<typeof rendered>>['plan']; data: Uint8Array }> {
+async function sheetOf(
+  formId: string,
+): Promise<{ sheet: SheetSnapshot; plan: Awaited<ReturnType<typeof rendered>>['plan']; data: Uint8Array }> {
   const { plan, data } = await rendered(formId);
   const book = snapshotXlsx(data);
   expect(book.sheets).toHaveLength(1);
@@ -89,7 +91,8 @@ describe.each(FORM_IDS.map((id) => [id]))('%s rendered to .xlsx and read back wi
     const names = snapshotXlsx(data).sheets[0]?.names;
     expect(names?.get('_xlnm.Print_Area')?.replace(/\$/g, '')).toBe(`'${plan.sheetName}'!${rangeAddress(plan.print.area)}`);
     const titles = plan.print.titleRows;
-    if (titles) expect(names?.get('_xlnm.Print_Titles')?.replace(/\$/g, '')).toBe(`'${plan.sheetName}'!${titles.top + 1}:${titles.bottom + 1}`);
+    if (titles)
+      expect(names?.get('_xlnm.Print_Titles')?.replace(/\$/g, '')).toBe(`'${plan.sheetName}'!${titles.top + 1}:${titles.bottom + 1}`);
     else expect(names?.has('_xlnm.Print_Titles')).toBe(false);
   });
 

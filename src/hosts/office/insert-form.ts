@@ -60,7 +60,6 @@ async function removeHalfDrawnSheet(context: ContextSurface, sheetName: string, 
   try {
     if (support.validation) context.runtime.enableEvents = true;
     const leftover = context.workbook.worksheets.getItemOrNullObject(sheetName);
-    leftover.load('isNullObject');
     await context.sync();
     if (!leftover.isNullObject) {
       leftover.delete();

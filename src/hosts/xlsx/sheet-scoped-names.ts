@@ -22,7 +22,10 @@ export function addSheetScopedNames(xlsx: Uint8Array, names: readonly SheetScope
   const workbookXml = files['xl/workbook.xml'];
   if (!workbookXml) throw new Error('xl/workbook.xml is missing from the written workbook');
   const entries = names
-    .map((n) => `<definedName name="${xmlEscape(n.name)}" localSheetId="${n.sheetIndex}">${xmlEscape(`"${n.text.replace(/"/g, '""')}"`)}</definedName>`)
+    .map(
+      (n) =>
+        `<definedName name="${xmlEscape(n.name)}" localSheetId="${n.sheetIndex}">${xmlEscape(`"${n.text.replace(/"/g, '""')}"`)}</definedName>`,
+    )
     .join('');
   let xml = strFromU8(workbookXml);
   if (xml.includes('</definedNames>')) xml = xml.replace('</definedNames>', `${entries}</definedNames>`);

@@ -72,13 +72,17 @@ module.exports = async (env = {}, argv = {}) => {
   return config;
 };
 
-/** office-addin-dev-certs' trusted localhost certificate; where it cannot be installed, a self-signed one. */
+/** office-addin-dev-certs' trusted localhost certificate; where its CA cannot be installed (Linux without sudo),
+    the certificate it generated anyway, untrusted, or else webpack-dev-server's own self-signed one. */
 async function httpsServer() {
+  const devCerts = require('office-addin-dev-certs');
   try {
-    const devCerts = require('office-addin-dev-certs');
     return { type: 'https', options: await devCerts.getHttpsServerOptions() };
   } catch (err) {
-    console.warn(`office-addin-dev-certs could not provide a trusted certificate (${err.message}); using a self-signed one.`);
+    console.warn(`office-addin-dev-certs could not install a trusted certificate (${err.message}); the browser will warn about it.`);
+    const dir = path.join(require('os').homedir(), '.office-addin-dev-certs');
+    const [cert, key] = ['localhost.crt', 'localhost.key'].map((f) => path.join(dir, f));
+    if (fs.existsSync(cert) && fs.existsSync(key)) return { type: 'https', options: { cert: fs.readFileSync(cert), key: fs.readFileSync(key) } };
     return 'https';
   }
 }

@@ -42,6 +42,8 @@ const minor = (version: string) => Number(version.split('.')[1] ?? 0);
 export class FakeExcelHost {
   readonly state = new FakeWorkbookState();
   syncCount = 0;
+  /** Operations sent to the host over its life, in all syncs. */
+  operationCount = 0;
   readonly options: FakeHostOptions;
 
   constructor(options: FakeHostOptions = {}) {
@@ -104,6 +106,7 @@ export class FakeRequestContext implements ContextSurface {
   async sync(): Promise<void> {
     const n = ++this.host.syncCount;
     const ops = this.queue;
+    this.host.operationCount += ops.length;
     this.queue = [];
     await Promise.resolve();
     const { options } = this.host;

@@ -25,6 +25,8 @@ describe('manifest.xml', () => {
     const broken = path.join(require('os').tmpdir(), 'uf-broken-manifest.xml');
     fs.writeFileSync(broken, xml.replace(/\s*<Permissions>.*<\/Permissions>/, ''));
     expect(() => execFileSync('xmllint', ['--noout', '--nonet', '--schema', SCHEMA, broken], { stdio: 'pipe' })).toThrow();
+    fs.writeFileSync(broken, xml.replace('<TaskpaneId>', '<PaneId>').replace('</TaskpaneId>', '</PaneId>'));
+    expect(() => execFileSync('xmllint', ['--noout', '--nonet', '--schema', SCHEMA, broken], { stdio: 'pipe' })).toThrow();
   });
 
   it('is an Excel task pane, Chinese first, asking for ReadWriteDocument only', () => {
@@ -34,6 +36,21 @@ describe('manifest.xml', () => {
     expect(app.DisplayName.Override).toMatchObject({ Locale: 'en-US' });
     expect(app.Hosts.Host).toMatchObject({ Name: 'Workbook' });
     expect(app.Permissions).toBe('ReadWriteDocument');
+  });
+
+  it('defines every resid it uses, and uses every resource it defines', () => {
+    const used = new Set([...xml.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]));
+    const defined = new Set([...xml.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g)].map((m) => m[1]));
+    expect(used.size).toBeGreaterThan(5);
+    expect([...used].filter((id) => !defined.has(id))).toEqual([]);
+    expect([...defined].filter((id) => !used.has(id))).toEqual([]);
+  });
+
+  it('puts a button on the Home tab, labelled in Chinese with an English override', () => {
+    expect(xml).toMatch(/<OfficeTab id="TabHome">/);
+    expect(xml).toMatch(/<bt:String id="Button.Label" DefaultValue="工会表格助手">\s*<bt:Override Locale="en-US" Value="Union Forms"\/>/);
+    expect(xml).toMatch(/<Action xsi:type="ShowTaskpane">/);
+    for (const size of [16, 32, 80]) expect(xml).toContain(`<bt:Image size="${size}" resid="Icon.${size}"/>`);
   });
 
   it('points every URL at one https origin, and the icons it names exist in assets/', () => {

@@ -25,6 +25,7 @@ const useStyles = makeStyles({
   card: { marginBottom: tokens.spacingVerticalM },
   params: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   param: { width: '8em' },
+  paramInput: { width: '100%', minWidth: 0 },
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   meta: { color: tokens.colorNeutralForeground2 },
 });
@@ -87,6 +88,7 @@ export function FormCard({ form, host, strings }: { form: FormDefinition; host: 
               validationMessage={errors[p.id]}
             >
               <Input
+                className={styles.paramInput}
                 inputMode="numeric"
                 value={values[p.id] ?? ''}
                 onChange={(_e, data) => setValues((v) => ({ ...v, [p.id]: data.value }))}

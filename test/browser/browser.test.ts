@@ -1,0 +1,196 @@
+import * as fs from 'fs';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import webpack from 'webpack';
+import { requireTool } from '../support/libreoffice';
+
+jest.setTimeout(180_000);
+
+const ROOT = path.join(__dirname, '..', '..');
+const ARTIFACTS = path.join(ROOT, 'test-results', 'browser');
+const CDN = 'https://appsforoffice.microsoft.com/';
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'uf-web-'));
+let server: http.Server;
+let origin: string;
+let browser: Browser;
+const foreignRequests: string[] = [];
+
+const TITLES = [
+  '第七届上海职工科技节活动项目申报表',
+  '第七届上海职工科技节活动情况统计表',
+  '2020年度上海市工匠（技师、职工、巾帼）创新工作室推荐申报汇总表',
+  '2020年度上海市工匠（技师、职工、巾帼）创新工作室申请表',
+  '“弘扬劳模精神，建功‘创新杨浦’”主题活动申报表',
+  '杨浦职工志愿者服务队登记表',
+];
+
+async function buildAll(): Promise<void> {
+  process.env.ADDIN_URL = 'https://localhost:3000/';
+  process.env.OUTPUT_DIR = path.join(out, 'web');
+
+  const paneConfig = await (require(path.join(ROOT, 'webpack.config.js')) as (e: object, a: object) => Promise<webpack.Configuration>)(
+    {},
+    { mode: 'production' },
+  );
+  const harnessConfig: webpack.Configuration = {
+    mode: 'development',
+    devtool: false,
+    target: ['web', 'es2017'],
+    entry: path.join(__dirname, 'fake-office.ts'),
+    output: { path: path.join(out, 'harness'), filename: 'office.js' },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          loader: 'ts-loader',
+          exclude: /node_modules/,
+          options: { configFile: path.join(ROOT, 'tsconfig.web.json'), transpileOnly: true },
+        },
+      ],
+    },
+  };
+  await new Promise<void>((resolve, reject) =>
+    webpack(
+      [
+        { ...paneConfig, context: ROOT },
+        { ...harnessConfig, context: ROOT },
+      ],
+      (err, stats) => {
+        if (err || stats?.hasErrors()) reject(err ?? new Error(stats?.toString({ all: false, errors: true })));
+        else resolve();
+      },
+    ),
+  );
+}
+
+function serve(dir: string): Promise<void> {
+  server = http.createServer((req, res) => {
+    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    const type = file.endsWith('.html')
+      ? 'text/html; charset=utf-8'
+      : file.endsWith('.js')
+        ? 'text/javascript'
+        : file.endsWith('.png')
+          ? 'image/png'
+          : 'application/octet-stream';
+    res.writeHead(200, { 'Content-Type': type }).end(fs.readFileSync(file));
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      resolve();
+    }),
+  );
+}
+
+async function openPane(query = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: 'zh-CN' });
+  await page.route(`${CDN}**`, (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: fs.readFileSync(path.join(out, 'harness', 'office.js')) }),
+  );
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith(CDN)) foreignRequests.push(url);
+  });
+  await page.goto(`${origin}/taskpane.html${query}`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return page;
+}
+
+beforeAll(async () => {
+  requireTool('chromium');
+  await buildAll();
+  await serve(path.join(out, 'web'));
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  fs.rmSync(out, { recursive: true, force: true });
+});
+
+describe('the production task pane in headless Chromium, over the fake Excel host', () => {
+  it('inserts each of the six forms through the pane', async () => {
+    const page = await openPane();
+    expect(await page.getByRole('heading', { level: 3 }).allTextContents()).toEqual(TITLES);
+    const buttons = page.getByRole('button', { name: '插入表格' });
+    for (let i = 0; i < TITLES.length; i++) {
+      await buttons.nth(i).click();
+      await page
+        .getByText(/^已插入工作表“/)
+        .nth(i)
+        .waitFor();
+    }
+    const sheets = await page.evaluate(() => (window as unknown as { fakeExcel: { sheets(): unknown[] } }).fakeExcel.sheets());
+    expect(sheets).toEqual([
+      expect.objectContaining({ name: 'Sheet1', formId: null }),
+      ...[
+        'festival-project',
+        'festival-stats',
+        'studio-summary',
+        'studio-application',
+        'yangpu-theme-activity',
+        'yangpu-volunteer-team',
+      ].map((formId) => expect.objectContaining({ formId, protectedSheet: true, validations: expect.any(Number) })),
+    ]);
+    expect((sheets as { active: boolean; formId: string }[]).find((s) => s.active)?.formId).toBe('yangpu-volunteer-team');
+    expect((sheets as { validations: number }[]).slice(1).every((s) => s.validations > 0)).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-inserted.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('tells an older Excel what it leaves out, in English where Office is in English', async () => {
+    const page = await openPane('?api=1.7&lang=en-US');
+    await page.getByText('Some features are not available in this version of Excel').waitFor();
+    await page.getByRole('button', { name: 'Insert form' }).first().click();
+    await page.getByText('Inserted the sheet “活动项目申报表”.').waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-excel-1.7-en.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violations (axe-core)', async () => {
+    const page = await openPane();
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } })
+        .axe;
+      const result = await axe.run();
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await page.close();
+  });
+
+  it('says so when opened outside Office (office.js cannot load)', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    await page.route(`${CDN}**`, (route) => route.abort());
+    await page.goto(`${origin}/taskpane.html`);
+    await page.getByText(/此页面需要在 Excel 中作为加载项打开/).waitFor();
+    expect(await page.getByRole('button', { name: '插入表格' }).first().isDisabled()).toBe(true);
+    await page.close();
+  });
+
+  it('sends no request anywhere but its own origin and the office.js address', () => {
+    expect(foreignRequests).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import webpack from 'webpack';
+import { EXPECTED_FORM_IDS, EXPECTED_TITLES as TITLES } from '../fixtures/expected-forms';
 import { requireTool } from '../support/libreoffice';
 
 jest.setTimeout(180_000);
@@ -17,15 +18,6 @@ let server: http.Server;
 let origin: string;
 let browser: Browser;
 const foreignRequests: string[] = [];
-
-const TITLES = [
-  '第七届上海职工科技节活动项目申报表',
-  '第七届上海职工科技节活动情况统计表',
-  '2020年度上海市工匠（技师、职工、巾帼）创新工作室推荐申报汇总表',
-  '2020年度上海市工匠（技师、职工、巾帼）创新工作室申请表',
-  '“弘扬劳模精神，建功‘创新杨浦’”主题活动申报表',
-  '杨浦职工志愿者服务队登记表',
-];
 
 async function buildAll(): Promise<void> {
   process.env.ADDIN_URL = 'https://localhost:3000/';
@@ -144,14 +136,7 @@ describe('the production task pane in headless Chromium, over the fake Excel hos
     const sheets = await page.evaluate(() => (window as unknown as { fakeExcel: { sheets(): unknown[] } }).fakeExcel.sheets());
     expect(sheets).toEqual([
       expect.objectContaining({ name: 'Sheet1', formId: null }),
-      ...[
-        'festival-project',
-        'festival-stats',
-        'studio-summary',
-        'studio-application',
-        'yangpu-theme-activity',
-        'yangpu-volunteer-team',
-      ].map((formId) => expect.objectContaining({ formId, protectedSheet: true, validations: expect.any(Number) })),
+      ...EXPECTED_FORM_IDS.map((formId) => expect.objectContaining({ formId, protectedSheet: true, validations: expect.any(Number) })),
     ]);
     expect((sheets as { active: boolean; formId: string }[]).find((s) => s.active)?.formId).toBe('yangpu-volunteer-team');
     expect((sheets as { validations: number }[]).slice(1).every((s) => s.validations > 0)).toBe(true);

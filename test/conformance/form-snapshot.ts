@@ -7,21 +7,10 @@ import { MARKER_NAME, parseMarker } from '../../src/core/marker';
 import type { SheetPlan } from '../../src/core/sheet-plan';
 import { pointsToColumnWidth } from '../../src/core/units';
 import type { SheetState } from '../fake-excel/state';
-import { validationsByCell, type SheetSnapshot } from '../support/xlsx-snapshot';
+import { validationsByCell, type CellSnapshot, type SheetSnapshot } from '../support/xlsx-snapshot';
 
-export interface AreaSnapshot {
-  value: string | number | null;
-  font: string;
-  size: number;
-  bold: boolean;
-  h: string;
-  v: string;
-  wrap: boolean;
-  vertical: boolean;
-  numFmt: string;
-  locked: boolean;
-  border: { top: boolean; bottom: boolean; left: boolean; right: boolean };
-}
+/** How one planned cell (or merged area) looks: the same facts the .xlsx reader gives for a cell. */
+export type AreaSnapshot = CellSnapshot;
 
 export type NeutralRule =
   | { kind: 'list'; options: string[] }

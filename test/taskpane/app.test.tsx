@@ -6,6 +6,7 @@ import { detachedPaneHost, officePaneHost, type ExcelRun } from '../../src/taskp
 import { detectApiSupport } from '../../src/hosts/office/api-support';
 import { parseMarker } from '../../src/core/marker';
 import { FakeExcelHost, type FakeHostOptions } from '../fake-excel/host';
+import { EXPECTED_TITLES } from '../fixtures/expected-forms';
 
 function excel(options: FakeHostOptions = {}) {
   const fake = new FakeExcelHost(options);
@@ -21,14 +22,7 @@ describe('the task pane', () => {
     render(<App host={excel().host} locale="zh-CN" />);
     expect(screen.getByRole('heading', { level: 1, name: '工会表格助手' })).toBeTruthy();
     const titles = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
-    expect(titles).toEqual([
-      '第七届上海职工科技节活动项目申报表',
-      '第七届上海职工科技节活动情况统计表',
-      '2020年度上海市工匠（技师、职工、巾帼）创新工作室推荐申报汇总表',
-      '2020年度上海市工匠（技师、职工、巾帼）创新工作室申请表',
-      '“弘扬劳模精神，建功‘创新杨浦’”主题活动申报表',
-      '杨浦职工志愿者服务队登记表',
-    ]);
+    expect(titles).toEqual(EXPECTED_TITLES);
     expect(within(card(/活动项目申报表/)).getByText('报送截止：2017-05-12')).toBeTruthy();
     expect(within(card(/活动项目申报表/)).getByText(/沪工总基〔2017〕153号/)).toBeTruthy();
   });

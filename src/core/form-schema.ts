@@ -135,6 +135,82 @@ export const ParamSchema = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
+export const Severity = z.enum(['error', 'warning', 'info']);
+
+/** A field by id, or a list column as `table.field` (checked on every row). */
+const FieldRef = z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)?$/, 'a field id, or table.field');
+
+/** Rules across fields, from the notices. Messages are Chinese and say how to put it right. */
+export const RuleSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('oneOf'),
+      when: FieldRef,
+      equals: z.array(z.string()).min(1),
+      field: FieldRef,
+      allowed: z.array(z.string()).min(1),
+      severity: Severity,
+      message: z.string().min(1),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('mentions'),
+      when: FieldRef,
+      equals: z.array(z.string()).min(1),
+      field: FieldRef,
+      words: z.array(z.string()).min(1),
+      severity: Severity,
+      message: z.string().min(1),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('reminder'),
+      when: FieldRef,
+      equals: z.array(z.string()).min(1),
+      severity: Severity,
+      message: z.string().min(1),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('minRows'),
+      table: Identifier,
+      min: z.number().int().min(1),
+      plus: z.number().int().min(0),
+      severity: Severity,
+      message: z.string().min(1),
+    })
+    .strict(),
+  z
+    .object({ kind: z.literal('yearsForAge'), age: FieldRef, years: FieldRef, startAge: z.number().int().min(10), severity: Severity })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('flagAndCount'),
+      flag: FieldRef,
+      counts: z.array(FieldRef).min(1),
+      countAsked: z.boolean(),
+      countWithoutFlag: Severity,
+      flagWithoutCount: Severity,
+    })
+    .strict(),
+  z.object({ kind: z.literal('unique'), field: FieldRef, severity: Severity }).strict(),
+  z.object({ kind: z.literal('sequence'), field: FieldRef, severity: Severity }).strict(),
+  z.object({ kind: z.literal('notFuture'), field: FieldRef, severity: Severity }).strict(),
+  z
+    .object({
+      kind: z.literal('requiredUnlessThisYear'),
+      field: FieldRef,
+      dateField: FieldRef,
+      severity: Severity,
+      message: z.string().min(1),
+    })
+    .strict(),
+  z.object({ kind: z.literal('withinPeriod'), field: FieldRef, startParam: Identifier, endParam: Identifier, severity: Severity }).strict(),
+]);
+
 export const FormDefinitionSchema = z
   .object({
     id: FormId,
@@ -167,6 +243,7 @@ export const FormDefinitionSchema = z
         repeatHeaderOf: Identifier.optional(),
       })
       .strict(),
+    rules: z.array(RuleSchema).default([]),
   })
   .strict()
   .superRefine((form, ctx) => {
@@ -218,6 +295,23 @@ export const FormDefinitionSchema = z
     }
     for (const t of tableIds) if (fieldIds.has(t)) issue(`table id ${t} clashes with a field id`);
     if (form.unitFieldId && !fieldIds.has(form.unitFieldId)) issue(`unitFieldId ${form.unitFieldId} is not a field`);
+    const tableFields = new Map<string, Set<string>>();
+    for (const band of form.bands) if (band.kind === 'table') tableFields.set(band.id, new Set(band.cells.map((c) => c.field.id)));
+    const checkRef = (ref: string) => {
+      const [first, second] = ref.split('.') as [string, string | undefined];
+      const known = second === undefined ? fieldIds.has(first) : (tableFields.get(first)?.has(second) ?? false);
+      if (!known) issue(`rule refers to unknown field ${ref}`);
+    };
+    const paramKinds = new Map(form.params.map((p) => [p.id, p.kind]));
+    for (const rule of form.rules) {
+      for (const [key, value] of Object.entries(rule)) {
+        if (['when', 'field', 'age', 'years', 'flag', 'dateField'].includes(key)) checkRef(value as string);
+        if (key === 'counts') (value as string[]).forEach(checkRef);
+        if (key === 'table' && !tableFields.has(value as string)) issue(`rule refers to unknown table ${String(value)}`);
+        if ((key === 'startParam' || key === 'endParam') && paramKinds.get(value as string) !== 'monthDay')
+          issue(`rule needs a monthDay param ${String(value)}`);
+      }
+    }
     if (form.print.repeatHeaderOf && !tableIds.has(form.print.repeatHeaderOf)) {
       issue(`print.repeatHeaderOf ${form.print.repeatHeaderOf} is not a table`);
     }
@@ -236,6 +330,8 @@ export type TableBand = z.output<typeof TableBandSchema>;
 export type Param = z.output<typeof ParamSchema>;
 export type StylePresetName = z.output<typeof StylePreset>;
 export type StyleOverrideValue = z.output<typeof StyleOverride>;
+export type Rule = z.output<typeof RuleSchema>;
+export type SeverityName = z.output<typeof Severity>;
 
 /** Parses a form definition, throwing an error that names the form and every problem. */
 export function parseFormDefinition(input: unknown): FormDefinition {

@@ -12,6 +12,8 @@ export interface PlanOptions {
   params?: ParamOverrides;
   /** Rows per list, by table id; defaults to the form's defaultRows. */
   tableRows?: Readonly<Record<string, number>>;
+  /** Reading a returned sheet: lists may have been emptied or grown past their maximum by hand. */
+  anyRowCount?: boolean;
 }
 
 export const DEFAULT_ROW_HEIGHT = 22;
@@ -105,7 +107,7 @@ export function planSheet(form: FormDefinition, options: PlanOptions = {}): Shee
   const placeTable = (band: TableBand) => {
     const headerTop = rowHeights.length;
     placeRows(band.header);
-    const count = tableRowCount(band, options.tableRows?.[band.id]);
+    const count = tableRowCount(band, options.tableRows?.[band.id], options.anyRowCount ?? false);
     const firstRow = rowHeights.length;
     for (let index = 0; index < count; index++) {
       const row = rowHeights.length;
@@ -170,8 +172,9 @@ export function planSheet(form: FormDefinition, options: PlanOptions = {}): Shee
   };
 }
 
-function tableRowCount(band: TableBand, requested: number | undefined): number {
+function tableRowCount(band: TableBand, requested: number | undefined, anyCount: boolean): number {
   if (requested === undefined) return band.defaultRows;
+  if (anyCount && Number.isInteger(requested) && requested >= 0) return requested;
   if (!Number.isInteger(requested) || requested < 1 || requested > band.maxRows) {
     throw new UserError('bad-rows', `“${band.label}”的行数应为1到${band.maxRows}之间的整数。`);
   }

@@ -90,4 +90,5 @@ export const festivalProject: FormDefinitionInput = {
     },
   ],
   print: { orientation: 'portrait' },
+  rules: [{ kind: 'withinPeriod', field: 'time', startParam: 'periodStart', endParam: 'periodEnd', severity: 'warning' }],
 };

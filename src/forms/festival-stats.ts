@@ -10,57 +10,136 @@ interface Item {
   id: string;
   text: string;
   yes: boolean;
-  /** The counts the item asks for, in the 数量 column (two for the skills contest). */
+  /** The counts in the 数量 column (two for the skills contest). */
   counts: { id: string; label: string }[];
+  /** The item's own words ask for a count, e.g. （合理化建议数）. */
+  countAsked: boolean;
 }
 
 const ITEMS: Item[] = [
-  { id: 'plan', text: '是否制定开展第{edition:cn}届上海职工科技节活动的计划', yes: true, counts: [{ id: 'planCount', label: '数量' }] },
+  {
+    id: 'plan',
+    text: '是否制定开展第{edition:cn}届上海职工科技节活动的计划',
+    countAsked: false,
+    yes: true,
+    counts: [{ id: 'planCount', label: '数量' }],
+  },
   {
     id: 'festivalWeek',
     text: '是否举办本单位的职工科技节或职工科技创新活动周',
+    countAsked: false,
     yes: true,
     counts: [{ id: 'festivalWeekCount', label: '数量' }],
   },
-  { id: 'meeting', text: '是否召开有关科技创新工作推进会议', yes: true, counts: [{ id: 'meetingCount', label: '会议数' }] },
-  { id: 'awards', text: '是否在科技周中评选和表彰创新先进人物、创新成果', yes: true, counts: [{ id: 'awardsCount', label: '数量' }] },
-  { id: 'lecturers', text: '是否邀请市职工科普讲师团进作报告', yes: true, counts: [{ id: 'lecturersCount', label: '报告数' }] },
-  { id: 'forum', text: '是否举行职工创新座谈会、创新论坛、研讨会', yes: true, counts: [{ id: 'forumCount', label: '数量' }] },
-  { id: 'exhibition', text: '是否举行职工创新成果展示、展览活动', yes: true, counts: [{ id: 'exhibitionCount', label: '数量' }] },
-  { id: 'lectures', text: '是否举办有关科技创新专题讲座、报告会', yes: true, counts: [{ id: 'lecturesCount', label: '数量' }] },
-  { id: 'essays', text: '是否组织有关职工技术创新主题征文、演讲活动', yes: true, counts: [{ id: 'essaysCount', label: '数量' }] },
+  {
+    id: 'meeting',
+    text: '是否召开有关科技创新工作推进会议',
+    countAsked: false,
+    yes: true,
+    counts: [{ id: 'meetingCount', label: '会议数' }],
+  },
+  {
+    id: 'awards',
+    text: '是否在科技周中评选和表彰创新先进人物、创新成果',
+    countAsked: false,
+    yes: true,
+    counts: [{ id: 'awardsCount', label: '数量' }],
+  },
+  {
+    id: 'lecturers',
+    text: '是否邀请市职工科普讲师团进作报告',
+    countAsked: false,
+    yes: true,
+    counts: [{ id: 'lecturersCount', label: '报告数' }],
+  },
+  {
+    id: 'forum',
+    text: '是否举行职工创新座谈会、创新论坛、研讨会',
+    countAsked: false,
+    yes: true,
+    counts: [{ id: 'forumCount', label: '数量' }],
+  },
+  {
+    id: 'exhibition',
+    text: '是否举行职工创新成果展示、展览活动',
+    countAsked: false,
+    yes: true,
+    counts: [{ id: 'exhibitionCount', label: '数量' }],
+  },
+  {
+    id: 'lectures',
+    text: '是否举办有关科技创新专题讲座、报告会',
+    countAsked: false,
+    yes: true,
+    counts: [{ id: 'lecturesCount', label: '数量' }],
+  },
+  {
+    id: 'essays',
+    text: '是否组织有关职工技术创新主题征文、演讲活动',
+    countAsked: false,
+    yes: true,
+    counts: [{ id: 'essaysCount', label: '数量' }],
+  },
   {
     id: 'suggestions',
     text: '是否开展合理化建议、金点子征集活动（合理化建议数）',
+    countAsked: true,
     yes: true,
     counts: [{ id: 'suggestionsCount', label: '合理化建议数' }],
   },
   {
     id: 'challenges',
     text: '是否组织开展企业生产难题招标揭榜和技术攻关活动',
+    countAsked: false,
     yes: true,
     counts: [{ id: 'challengesCount', label: '数量' }],
   },
-  { id: 'methods', text: '是否开展总结、推广职工先进操作法或技术交流活动', yes: true, counts: [{ id: 'methodsCount', label: '数量' }] },
+  {
+    id: 'methods',
+    text: '是否开展总结、推广职工先进操作法或技术交流活动',
+    countAsked: false,
+    yes: true,
+    counts: [{ id: 'methodsCount', label: '数量' }],
+  },
   {
     id: 'contest',
     text: '是否举行职工技能比赛（工种数）、（参加的职工数）',
+    countAsked: true,
     yes: true,
     counts: [
       { id: 'contestTrades', label: '工种数' },
       { id: 'contestWorkers', label: '参加的职工数' },
     ],
   },
-  { id: 'pairing', text: '是否开展创新技能人才“结对”活动（“结对”数）', yes: true, counts: [{ id: 'pairingCount', label: '“结对”数' }] },
-  { id: 'other', text: '其它形式的职工科技创新活动', yes: true, counts: [{ id: 'otherCount', label: '数量' }] },
-  { id: 'mechanism', text: '是否建立和完善鼓励职工科技创新的工作机制', yes: true, counts: [{ id: 'mechanismCount', label: '数量' }] },
+  {
+    id: 'pairing',
+    text: '是否开展创新技能人才“结对”活动（“结对”数）',
+    countAsked: true,
+    yes: true,
+    counts: [{ id: 'pairingCount', label: '“结对”数' }],
+  },
+  { id: 'other', text: '其它形式的职工科技创新活动', countAsked: false, yes: true, counts: [{ id: 'otherCount', label: '数量' }] },
+  {
+    id: 'mechanism',
+    text: '是否建立和完善鼓励职工科技创新的工作机制',
+    countAsked: false,
+    yes: true,
+    counts: [{ id: 'mechanismCount', label: '数量' }],
+  },
   {
     id: 'baseUnits',
     text: '科技周期间，本单位开展群众性科技创新活动的基层单位数',
+    countAsked: true,
     yes: false,
     counts: [{ id: 'baseUnits', label: '基层单位数' }],
   },
-  { id: 'workers', text: '科技周期间，本单位参加群众性科技创新活动的职工数', yes: false, counts: [{ id: 'workers', label: '职工数' }] },
+  {
+    id: 'workers',
+    text: '科技周期间，本单位参加群众性科技创新活动的职工数',
+    countAsked: true,
+    yes: false,
+    counts: [{ id: 'workers', label: '职工数' }],
+  },
 ];
 
 function itemRow(item: Item) {
@@ -146,4 +225,12 @@ export const festivalStats: FormDefinitionInput = {
     },
   ],
   print: { orientation: 'portrait' },
+  rules: ITEMS.filter((item) => item.yes).map((item) => ({
+    kind: 'flagAndCount' as const,
+    flag: item.id,
+    counts: item.counts.map((c) => c.id),
+    countAsked: item.countAsked,
+    countWithoutFlag: 'warning' as const,
+    flagWithoutCount: 'warning' as const,
+  })),
 };

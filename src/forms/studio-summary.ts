@@ -114,4 +114,8 @@ export const studioSummary: FormDefinitionInput = {
     },
   ],
   print: { orientation: 'portrait', repeatHeaderOf: 'studios' },
+  rules: [
+    { kind: 'unique', field: 'studios.studioName', severity: 'error' },
+    { kind: 'sequence', field: 'studios.seq', severity: 'warning' },
+  ],
 };

@@ -54,4 +54,5 @@ export const yangpuThemeActivity: FormDefinitionInput = {
     { kind: 'rows', rows: [noteLine(W), contactLine(1)] },
   ],
   print: { orientation: 'landscape', repeatHeaderOf: 'activities' },
+  rules: [{ kind: 'sequence', field: 'activities.seq', severity: 'warning' }],
 };

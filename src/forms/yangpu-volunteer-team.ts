@@ -56,4 +56,15 @@ export const yangpuVolunteerTeam: FormDefinitionInput = {
     { kind: 'rows', rows: [noteLine(W), contactLine(2)] },
   ],
   print: { orientation: 'landscape', repeatHeaderOf: 'teams' },
+  rules: [
+    { kind: 'sequence', field: 'teams.seq', severity: 'warning' },
+    { kind: 'notFuture', field: 'teams.formedOn', severity: 'error' },
+    {
+      kind: 'requiredUnlessThisYear',
+      field: 'teams.results',
+      dateField: 'teams.formedOn',
+      severity: 'error',
+      message: '只有今年新组建的服务队可以不填服务成效简介，请补充。',
+    },
+  ],
 };

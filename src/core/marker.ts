@@ -38,3 +38,12 @@ export function parseMarker(raw: unknown): FormMarker | undefined {
   }
   return { formId: m[1] as string, version: Number(m[2]), params };
 }
+
+/** The first marker among a sheet's candidates (its defined names' values, then its first row's cells). */
+export function findMarker(candidates: Iterable<unknown>): FormMarker | undefined {
+  for (const candidate of candidates) {
+    const marker = parseMarker(candidate);
+    if (marker) return marker;
+  }
+  return undefined;
+}

@@ -17,6 +17,15 @@ export interface Strings {
   missingTitle: string;
   missing: Record<MissingFeature, string>;
   dismiss: string;
+  tabInsert: string;
+  tabCheck: string;
+  checkWorkbook: string;
+  checking: string;
+  noFormSheets: string;
+  noProblems: string;
+  severity: Record<'error' | 'warning' | 'info', string>;
+  counts: (errors: number, warnings: number, infos: number) => string;
+  problemLine: (cell: string, label: string, message: string) => string;
 }
 
 const zh: Strings = {
@@ -37,6 +46,15 @@ const zh: Strings = {
     pageLayout: '不支持页面设置：打印前请手动设为 A4 纸、调整为一页宽。',
   },
   dismiss: '关闭',
+  tabInsert: '插入表格',
+  tabCheck: '检查',
+  checkWorkbook: '检查整个工作簿',
+  checking: '正在检查……',
+  noFormSheets: '工作簿中没有找到官方表格。插入表格后，填写时会自动检查。',
+  noProblems: '没有发现问题。',
+  severity: { error: '错误', warning: '警告', info: '提示' },
+  counts: (e, w, i) => `错误 ${e} · 警告 ${w} · 提示 ${i}`,
+  problemLine: (cell, label, message) => `${cell} ${label}：${message}`,
 };
 
 const en: Strings = {
@@ -57,6 +75,15 @@ const en: Strings = {
     pageLayout: 'No page layout: set A4 paper and fit to one page wide before printing.',
   },
   dismiss: 'Dismiss',
+  tabInsert: 'Insert',
+  tabCheck: 'Check',
+  checkWorkbook: 'Check the whole workbook',
+  checking: 'Checking…',
+  noFormSheets: 'No official form in this workbook. Insert one; it is checked as you fill it in.',
+  noProblems: 'No problems found.',
+  severity: { error: 'Errors', warning: 'Warnings', info: 'Notes' },
+  counts: (e, w, i) => `${e} errors · ${w} warnings · ${i} notes`,
+  problemLine: (cell, label, message) => `${cell} ${label}: ${message}`,
 };
 
 /** Chinese unless Office says the user works in another language. */

@@ -3,22 +3,53 @@ import type { ParamOverrides } from '../core/params';
 import { getForm } from '../forms';
 import { detectApiSupport, missingFeatures, type ApiSupport, type MissingFeature } from '../hosts/office/api-support';
 import { insertForm, type InsertedForm } from '../hosts/office/insert-form';
+import { LiveValidation, type ValidationState } from '../hosts/office/live-validation';
 import { OwnWrites } from '../hosts/office/own-writes';
 import type { ContextSurface } from '../hosts/office/excel-surface';
+
+/** Live checking of the workbook's form sheets, as the pane sees it. */
+export interface ValidationHost {
+  getState(): ValidationState;
+  subscribe(listener: () => void): () => void;
+  checkAll(): Promise<void>;
+  select(sheetId: string, cell: string): Promise<void>;
+}
 
 /** What the task pane's components may ask of the workbook; the components hold no Office.js code. */
 export interface PaneHost {
   readonly inOffice: boolean;
   readonly missing: MissingFeature[];
+  readonly validation: ValidationHost | undefined;
   insertForm(formId: string, params: ParamOverrides): Promise<InsertedForm>;
 }
 
 export type ExcelRun = <T>(batch: (context: ContextSurface) => Promise<T>) => Promise<T>;
 
-export function officePaneHost(run: ExcelRun, support: ApiSupport, ownWrites = new OwnWrites()): PaneHost {
+export function officePaneHost(
+  run: ExcelRun,
+  support: ApiSupport,
+  ownWrites = new OwnWrites(),
+  live = new LiveValidation(run, support, ownWrites),
+): PaneHost {
+  let state = live.state;
+  const listeners = new Set<() => void>();
+  live.subscribe((next) => {
+    state = next;
+    listeners.forEach((l) => l());
+  });
+  void live.start().catch(() => undefined);
   return {
     inOffice: true,
     missing: missingFeatures(support),
+    validation: {
+      getState: () => state,
+      subscribe: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      checkAll: () => live.checkAll(),
+      select: (sheetId, cell) => live.select(sheetId, cell),
+    },
     insertForm: async (formId, params) => {
       const plan = planSheet(getForm(formId), { params });
       return run((context) => insertForm(context, plan, support, ownWrites));
@@ -30,6 +61,7 @@ export function detachedPaneHost(): PaneHost {
   return {
     inOffice: false,
     missing: [],
+    validation: undefined,
     insertForm: () => Promise.reject(new Error('not in Office')),
   };
 }

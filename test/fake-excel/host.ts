@@ -4,12 +4,14 @@
  * and fails where Excel fails: unloaded properties, wrongly shaped arrays, writes into a merged area or a locked
  * cell of a protected sheet, APIs above the supported requirement set, payloads over 5 MB, cell edit mode.
  */
-import { cellAddress, rangeAddress, type CellRange } from '../../src/core/a1';
+import { cellAddress, parseRangeAddress, rangeAddress, type CellRange } from '../../src/core/a1';
 import type {
   BorderSurface,
   ContextSurface,
   DataValidationSurface,
   EdgeName,
+  EventsSurface,
+  NamedItemSurface,
   PageLayoutSurface,
   RangeFormatSurface,
   RangeSurface,
@@ -62,6 +64,48 @@ export class FakeExcelHost {
     return new FakeRequestContext(this);
   }
 
+  /** A person typing or pasting: values land in unlocked cells and one change event follows. */
+  userEdit(sheetName: string, edits: Record<string, string | number | boolean | null>, source: 'Local' | 'Remote' = 'Local'): void {
+    const sheet = this.state.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    const cells = Object.keys(edits).map((a) => ({ address: a, ...parseRangeAddress(a) }));
+    for (const { address, top, left } of cells) {
+      const cell = this.state.cell(sheet, top, left);
+      if (sheet.protection.protected && cell.locked) throw new Error(`a person cannot type into the locked cell ${address}`);
+      const value = edits[address];
+      if (value === null || value === '') {
+        cell.value = null;
+        cell.formula = undefined;
+      } else storeTyped(cell, value);
+    }
+    const bounds = {
+      top: Math.min(...cells.map((c) => c.top)),
+      left: Math.min(...cells.map((c) => c.left)),
+      bottom: Math.max(...cells.map((c) => c.top)),
+      right: Math.max(...cells.map((c) => c.left)),
+    };
+    this.state.dispatchChange({ worksheetId: sheet.id, address: rangeAddress(bounds), source });
+  }
+
+  userDeleteSheet(sheetName: string): void {
+    const sheet = this.state.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    this.state.sheets.splice(this.state.sheets.indexOf(sheet), 1);
+    this.state.dispatchDeleted(sheet.id);
+  }
+
+  /** Move or Copy → Create a copy: the copy keeps everything, sheet-scoped names included. */
+  userCopySheet(sheetName: string, copyName: string): void {
+    const sheet = this.state.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    const copy = this.state.addSheet(copyName);
+    for (const [k, c] of sheet.cells) copy.cells.set(k, JSON.parse(JSON.stringify(c)));
+    copy.merges.push(...sheet.merges.map((m) => ({ ...m })));
+    for (const [k, v] of sheet.names) copy.names.set(k, v);
+    copy.protection = JSON.parse(JSON.stringify(sheet.protection));
+    this.state.dispatchAdded(copy.id);
+  }
+
   /** Excel.run: a fresh request context per batch function. */
   run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
     return batch(this.context());
@@ -100,7 +144,7 @@ export class FakeRequestContext implements ContextSurface {
   }
 
   noteChange(sheet: SheetState, range: CellRange): void {
-    if (this.eventsOn) this.pendingEvents.push({ worksheetId: sheet.id, address: rangeAddress(range) });
+    if (this.eventsOn) this.pendingEvents.push({ worksheetId: sheet.id, address: rangeAddress(range), source: 'Local' });
   }
 
   async sync(): Promise<void> {
@@ -142,9 +186,18 @@ export class FakeRequestContext implements ContextSurface {
     } finally {
       const events = this.pendingEvents;
       this.pendingEvents = [];
-      for (const e of events) queueMicrotask(() => this.state.changeListeners.forEach((l) => l(e)));
+      for (const e of events) this.state.dispatchChange(e);
     }
   }
+}
+
+/** load('a,b') and load(['a', 'b']) name the same properties. */
+function propertyList(propertyNames: string | string[] | undefined): string[] {
+  return ([] as string[])
+    .concat(propertyNames ?? [])
+    .flatMap((n) => n.split(','))
+    .map((n) => n.trim())
+    .filter(Boolean);
 }
 
 /** A value only readable after load() and sync(), as in Office.js. */
@@ -160,16 +213,42 @@ class Loadable<T> {
   }
 }
 
+type AnyHandler = (args: any) => Promise<unknown>;
+
+/** `onX.add(handler)`: registered when the batch is synced, and kept after it, as in Excel. */
+function events<A>(ctx: FakeRequestContext, api: string, set: string, list: () => AnyHandler[]): EventsSurface<A> {
+  return {
+    add: (handler: (args: A) => Promise<unknown>) => {
+      ctx.host.requireSet(api, set);
+      ctx.enqueue(`${api}.add`, null, () => list().push(handler as AnyHandler));
+      return { remove: () => undefined };
+    },
+  };
+}
+
 export class FakeWorksheetCollection implements WorksheetsSurface {
   private readonly loadedItems = new Loadable<FakeWorksheet[]>('items');
-  constructor(private readonly ctx: FakeRequestContext) {}
+  readonly onChanged: EventsSurface<Excel.WorksheetChangedEventArgs>;
+  readonly onAdded: EventsSurface<Excel.WorksheetAddedEventArgs>;
+  readonly onDeleted: EventsSurface<Excel.WorksheetDeletedEventArgs>;
+
+  constructor(private readonly ctx: FakeRequestContext) {
+    const h = ctx.state.handlers;
+    this.onChanged = events(ctx, 'WorksheetCollection.onChanged', '1.9', () => h.changed as AnyHandler[]);
+    this.onAdded = events(ctx, 'WorksheetCollection.onAdded', '1.7', () => h.added as AnyHandler[]);
+    this.onDeleted = events(ctx, 'WorksheetCollection.onDeleted', '1.7', () => h.deleted as AnyHandler[]);
+  }
+
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.state.sheet(key) ?? this.ctx.state.sheets.find((s) => s.id === key));
+  }
 
   get items(): FakeWorksheet[] {
     return this.loadedItems.get();
   }
 
   load(propertyNames?: string | string[]): this {
-    const names = ([] as string[]).concat(propertyNames ?? []);
+    const names = propertyList(propertyNames);
     this.ctx.enqueue('worksheets.load', names, () => {
       this.loadedItems.set(
         this.ctx.state.sheets.map((s) => {
@@ -211,8 +290,9 @@ export class FakeWorksheet implements WorksheetSurface {
   private readonly loadedName = new Loadable<string>('name');
   private readonly loadedId = new Loadable<string>('id');
   private readonly loadedNull = new Loadable<boolean>('isNullObject');
-  readonly names: { add(name: string, reference: string, comment?: string): void };
-  readonly protection: { protect(options?: Excel.WorksheetProtectionOptions, password?: string): void };
+  readonly names: WorksheetSurface['names'];
+  readonly protection: WorksheetSurface['protection'];
+  readonly onChanged: EventsSurface<Excel.WorksheetChangedEventArgs>;
 
   constructor(
     private readonly ctx: FakeRequestContext,
@@ -220,7 +300,25 @@ export class FakeWorksheet implements WorksheetSurface {
     private readonly nullable = false,
   ) {
     const host = ctx.host;
+    const loadedNames = new Loadable<NamedItemSurface[]>('items');
+    const loadedProtected = new Loadable<boolean>('protected');
+    const loadedOptions = new Loadable<Excel.WorksheetProtectionOptions>('options');
+    this.onChanged = events(ctx, 'Worksheet.onChanged', '1.7', () => {
+      const id = this.sheet().id;
+      const map = ctx.state.handlers.sheetChanged;
+      if (!map.has(id)) map.set(id, []);
+      return map.get(id) as AnyHandler[];
+    });
     this.names = {
+      get items() {
+        return loadedNames.get();
+      },
+      load: (propertyNames?: string | string[]) => {
+        ctx.enqueue('names.load', propertyNames ?? null, () => {
+          loadedNames.set([...this.sheet().names.entries()].map(([name, value]) => ({ name, value })));
+        });
+        return this.names;
+      },
       add: (name, reference) => {
         host.requireSet('Worksheet.names', '1.4');
         ctx.enqueue('names.add', [name, reference], () => {
@@ -234,6 +332,30 @@ export class FakeWorksheet implements WorksheetSurface {
       },
     };
     this.protection = {
+      get protected() {
+        return loadedProtected.get();
+      },
+      get options() {
+        return loadedOptions.get();
+      },
+      load: (propertyNames?: string | string[]) => {
+        ctx.enqueue('protection.load', propertyNames ?? null, () => {
+          const p = this.sheet().protection;
+          loadedProtected.set(p.protected);
+          loadedOptions.set({ ...(p.options ?? {}) });
+        });
+        return this.protection;
+      },
+      unprotect: (password) => {
+        if (password !== undefined) host.requireSet('WorksheetProtection.unprotect(password)', '1.7');
+        ctx.enqueue('protection.unprotect', null, () => {
+          const sheet = this.sheet();
+          if (sheet.protection.password !== undefined && sheet.protection.password !== password) {
+            throw new FakeExcelError('InvalidOperation', 'The password is incorrect.');
+          }
+          sheet.protection = { protected: false, options: undefined, password: undefined };
+        });
+      },
       protect: (options, password) => {
         if (password !== undefined) host.requireSet('WorksheetProtection.protect(password)', '1.7');
         if (options?.selectionMode !== undefined) host.requireSet('WorksheetProtectionOptions.selectionMode', '1.7');
@@ -292,9 +414,29 @@ export class FakeWorksheet implements WorksheetSurface {
   }
 
   load(propertyNames?: string | string[]): this {
-    const names = ([] as string[]).concat(propertyNames ?? []);
+    const names = propertyList(propertyNames);
     this.ctx.enqueue('worksheet.load', names, () => this.fill(names));
     return this;
+  }
+
+  getRange(address?: string): FakeRange {
+    if (address === undefined) throw new FakeExcelError('InvalidArgument', 'The fake host needs an address.');
+    return new FakeRange(this.ctx, this, parseRangeAddress(address));
+  }
+
+  /** Everything with a value or a format, from A1; known when the batch runs. */
+  getUsedRange(): FakeRange {
+    return new FakeRange(this.ctx, this, () => {
+      const sheet = this.sheet();
+      let bottom = 0;
+      let right = 0;
+      for (const k of sheet.cells.keys()) {
+        const [r, c] = k.split(':').map(Number) as [number, number];
+        bottom = Math.max(bottom, r);
+        right = Math.max(right, c);
+      }
+      return { top: 0, left: 0, bottom, right };
+    });
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
@@ -421,14 +563,38 @@ type Guard = 'value' | 'format' | 'formatColumns' | 'formatRows' | 'none';
 export class FakeRange implements RangeSurface {
   private readonly loadedValues = new Loadable<any[][]>('values');
   private readonly loadedFormats = new Loadable<any[][]>('numberFormat');
+  private readonly loadedRow = new Loadable<number>('rowIndex');
+  private readonly loadedColumn = new Loadable<number>('columnIndex');
   readonly format: RangeFormatSurface;
+  private readonly area: CellRange | (() => CellRange);
 
   constructor(
     readonly ctx: FakeRequestContext,
     readonly ws: FakeWorksheet,
-    readonly rect: CellRange,
+    area: CellRange | (() => CellRange),
   ) {
+    this.area = area;
     this.format = new FakeRangeFormat(this);
+  }
+
+  /** The cells this range covers (a used range is known only when its batch runs). */
+  get rect(): CellRange {
+    return typeof this.area === 'function' ? this.area() : this.area;
+  }
+
+  get rowIndex(): number {
+    return this.loadedRow.get();
+  }
+  get columnIndex(): number {
+    return this.loadedColumn.get();
+  }
+
+  select(): void {
+    this.ctx.enqueue('select', null, () => {
+      const sheet = this.ws.sheet();
+      this.ctx.state.activeSheetId = sheet.id;
+      this.ctx.state.selection = { sheetId: sheet.id, address: rangeAddress(this.rect) };
+    });
   }
 
   get rows(): number {
@@ -468,6 +634,8 @@ export class FakeRange implements RangeSurface {
   }
 
   private checkShape(what: string, data: unknown): any[][] {
+    if (typeof this.area === 'function')
+      throw new FakeExcelError('InvalidArgument', `${what}: the fake host does not write through a used range.`);
     if (!Array.isArray(data) || data.length !== this.rows || data.some((row) => !Array.isArray(row) || row.length !== this.columns)) {
       throw new FakeExcelError(
         'InvalidArgument',
@@ -509,12 +677,15 @@ export class FakeRange implements RangeSurface {
   }
 
   load(propertyNames?: string | string[]): this {
-    const names = ([] as string[]).concat(propertyNames ?? []);
+    const names = propertyList(propertyNames);
     this.ctx.enqueue('range.load', names, () => {
       const sheet = this.ws.sheet();
+      const rect = this.rect;
+      this.loadedRow.set(rect.top);
+      this.loadedColumn.set(rect.left);
       const grid = <T>(pick: (cell: CellState | undefined) => T) =>
-        Array.from({ length: this.rows }, (_, i) =>
-          Array.from({ length: this.columns }, (_, j) => pick(this.ctx.state.peek(sheet, this.rect.top + i, this.rect.left + j))),
+        Array.from({ length: rect.bottom - rect.top + 1 }, (_, i) =>
+          Array.from({ length: rect.right - rect.left + 1 }, (_, j) => pick(this.ctx.state.peek(sheet, rect.top + i, rect.left + j))),
         );
       if (names.includes('values')) this.loadedValues.set(grid((c) => c?.value ?? ''));
       if (names.includes('numberFormat')) this.loadedFormats.set(grid((c) => c?.numberFormat ?? 'General'));
@@ -578,6 +749,7 @@ class FakeRangeFormat implements RangeFormatSurface {
   readonly font: RangeFormatSurface['font'];
   readonly borders: RangeFormatSurface['borders'];
   readonly protection: { locked: boolean };
+  readonly fill: RangeFormatSurface['fill'];
 
   constructor(private readonly range: FakeRange) {
     const each = (what: string, value: unknown, apply: (cell: CellState) => void, guard: Guard = 'format') =>
@@ -621,6 +793,17 @@ class FakeRangeFormat implements RangeFormatSurface {
         },
       },
     });
+    this.fill = Object.defineProperties(
+      { clear: () => each('fill.clear', null, (c) => (c.fill = undefined)) } as RangeFormatSurface['fill'],
+      {
+        color: {
+          get: unreadable('fill/color'),
+          set: (v: string) => {
+            each('fill.color', v, (c) => (c.fill = v));
+          },
+        },
+      },
+    );
     this.borders = {
       getItem: (edge: EdgeName): BorderSurface => {
         const apply = (what: string, value: string) =>

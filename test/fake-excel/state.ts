@@ -22,6 +22,7 @@ export interface CellState {
   textOrientation: number;
   borders: Partial<Record<EdgeName, BorderState>>;
   locked: boolean;
+  fill: string | undefined;
 }
 
 export interface ValidationState {
@@ -59,6 +60,17 @@ export interface SheetState {
 export interface ChangeEvent {
   worksheetId: string;
   address: string;
+  source: 'Local' | 'Remote';
+}
+
+type Handler<A> = (args: A) => Promise<unknown>;
+
+/** Event handlers the add-in registered, as Excel keeps them between batches. */
+export interface HandlerRegistry {
+  changed: Handler<Excel.WorksheetChangedEventArgs>[];
+  added: Handler<Excel.WorksheetAddedEventArgs>[];
+  deleted: Handler<Excel.WorksheetDeletedEventArgs>[];
+  sheetChanged: Map<string, Handler<Excel.WorksheetChangedEventArgs>[]>;
 }
 
 export const MAX_ROWS = 1048576;
@@ -79,6 +91,7 @@ export function defaultCell(): CellState {
     textOrientation: 0,
     borders: {},
     locked: true,
+    fill: undefined,
   };
 }
 
@@ -89,11 +102,49 @@ export class FakeWorkbookState {
   readonly sheets: SheetState[] = [];
   activeSheetId: string | undefined;
   readonly changeListeners: ((e: ChangeEvent) => void)[] = [];
+  readonly handlers: HandlerRegistry = { changed: [], added: [], deleted: [], sheetChanged: new Map() };
+  selection: { sheetId: string; address: string } | undefined;
   private nextId = 1;
+  private running: Promise<unknown>[] = [];
+
+  newSheetId(): string {
+    return `{fake-sheet-${this.nextId++}}`;
+  }
+
+  /** Delivers a change as Excel does: after the fact, to the sheet's and the workbook's handlers. */
+  dispatchChange(event: ChangeEvent): void {
+    const args = { type: 'WorksheetChanged', changeType: 'RangeEdited', ...event } as unknown as Excel.WorksheetChangedEventArgs;
+    const targets = [...(this.handlers.sheetChanged.get(event.worksheetId) ?? []), ...this.handlers.changed];
+    setTimeout(() => {
+      this.changeListeners.forEach((l) => l(event));
+      for (const handler of targets) this.running.push(handler(args));
+    }, 0);
+  }
+
+  dispatchAdded(worksheetId: string): void {
+    const args = { type: 'WorksheetAdded', source: 'Local', worksheetId } as unknown as Excel.WorksheetAddedEventArgs;
+    setTimeout(() => this.handlers.added.forEach((h) => this.running.push(h(args))), 0);
+  }
+
+  dispatchDeleted(worksheetId: string): void {
+    const args = { type: 'WorksheetDeleted', source: 'Local', worksheetId } as unknown as Excel.WorksheetDeletedEventArgs;
+    setTimeout(() => this.handlers.deleted.forEach((h) => this.running.push(h(args))), 0);
+  }
+
+  /** Waits until every delivered event's handler has finished. */
+  async settle(): Promise<void> {
+    for (let round = 0; round < 50; round++) {
+      await new Promise((r) => setTimeout(r, 0));
+      const running = this.running;
+      this.running = [];
+      if (running.length === 0) return;
+      await Promise.allSettled(running);
+    }
+  }
 
   addSheet(name: string): SheetState {
     const sheet: SheetState = {
-      id: `{fake-sheet-${this.nextId++}}`,
+      id: this.newSheetId(),
       name,
       cells: new Map(),
       merges: [],

@@ -270,3 +270,12 @@ describe('festival-project', () => {
     ]);
   });
 });
+
+describe('a form nobody has filled in', () => {
+  it('gives one reminder, not every required field', () => {
+    expect(problemsOf('studio-summary', {})).toEqual([
+      expect.objectContaining({ key: 'unionName', severity: 'info', message: '表格尚未填写。' }),
+    ]);
+    expect(problemsOf('studio-application', { studioName: '某工作室' }).filter((p) => p.severity === 'error').length).toBeGreaterThan(10);
+  });
+});

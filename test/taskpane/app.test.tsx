@@ -4,6 +4,8 @@ import { App } from '../../src/taskpane/components/App';
 import { pickLocale } from '../../src/taskpane/i18n';
 import { detachedPaneHost, officePaneHost, type ExcelRun } from '../../src/taskpane/pane-host';
 import { detectApiSupport } from '../../src/hosts/office/api-support';
+import { LiveValidation } from '../../src/hosts/office/live-validation';
+import { OwnWrites } from '../../src/hosts/office/own-writes';
 import { parseMarker } from '../../src/core/marker';
 import { FakeExcelHost, type FakeHostOptions } from '../fake-excel/host';
 import { EXPECTED_TITLES } from '../fixtures/expected-forms';
@@ -49,9 +51,11 @@ describe('the task pane', () => {
   });
 
   it('shows a failed insert in a message bar, and the workbook is as before', async () => {
-    const { fake, host } = excel({ failAt: { sync: 2, afterOps: 30 } });
-    const before = fake.state.clone();
+    const { fake, host } = excel();
     render(<App host={host} locale="zh-CN" />);
+    await act(() => fake.state.settle());
+    const before = fake.state.clone();
+    fake.options.failAt = { sync: fake.syncCount + 2, afterOps: 30 };
     const application = card(/创新工作室申请表/);
     await act(async () => {
       fireEvent.click(within(application).getByRole('button', { name: '插入表格' }));
@@ -83,5 +87,39 @@ describe('the task pane', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Union Forms' })).toBeTruthy();
     expect(screen.getAllByRole('button', { name: 'Insert form' })).toHaveLength(6);
     expect(screen.getByText(/No page layout/)).toBeTruthy();
+  });
+});
+
+describe('the 检查 tab', () => {
+  it('lists problems by sheet and severity, and a click selects the cell', async () => {
+    const fake = new FakeExcelHost();
+    fake.state.addSheet('Sheet1');
+    const run: ExcelRun = (batch) => fake.run(batch);
+    const support = detectApiSupport((s, v) => fake.isSetSupported(s, v));
+    const own = new OwnWrites(undefined, 0);
+    const live = new LiveValidation(run, support, own, { debounceMs: 1, today: () => '2026-11-21' });
+    const host = officePaneHost(run, support, own, live);
+    render(<App host={host} locale="zh-CN" />);
+    const festival = card(/活动项目申报表/);
+    await act(async () => {
+      fireEvent.click(within(festival).getByRole('button', { name: '插入表格' }));
+      await fake.state.settle();
+      await live.idle();
+    });
+    await act(async () => {
+      fake.userEdit('活动项目申报表', { B3: '某区总工会', D9: '0', D10: '5588' });
+      await fake.state.settle();
+      await live.idle();
+    });
+    fireEvent.click(screen.getByRole('tab', { name: '检查' }));
+    expect(screen.getByRole('heading', { level: 3, name: '活动项目申报表' })).toBeTruthy();
+    expect(screen.getByText(/^错误（\d+）$/)).toBeTruthy();
+    const phone = screen.getByRole('button', { name: /^D10 联系电话：电话号码有误/ });
+    await act(async () => {
+      fireEvent.click(phone);
+      await fake.state.settle();
+    });
+    expect(fake.state.selection?.address).toBe('D10');
+    expect(screen.getByRole('button', { name: /^D9 参加人数：不能小于1/ })).toBeTruthy();
   });
 });

@@ -238,7 +238,20 @@ class FormChecker {
     }
   }
 
+  /** A form nobody has started (a fresh template): one reminder instead of every required field. */
+  private untouched(): boolean {
+    const numbering = new Set(
+      this.reading.form.bands.flatMap((b) => (b.kind === 'table' && b.numbering ? [`${b.id}:${b.numbering.fieldId}`] : [])),
+    );
+    return [...this.checked.values()].every((c) => c.check.status === 'blank' || numbering.has(`${c.slot.tableId}:${c.slot.field.id}`));
+  }
+
   run(): Problem[] {
+    const first = this.reading.plan.slots[0];
+    if (this.untouched()) {
+      if (first) this.report(first, 'info', '表格尚未填写。');
+      return this.problems;
+    }
     this.fieldChecks();
     for (const rule of this.reading.form.rules) this.apply(rule);
     const position = new Map(this.reading.plan.slots.map((s, i) => [s.key, i]));

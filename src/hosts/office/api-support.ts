@@ -4,6 +4,8 @@ export interface ApiSupport {
   validation: boolean;
   /** ExcelApi 1.9: page layout (A4, fit to width, print area, repeated headers). */
   pageLayout: boolean;
+  /** ExcelApi 1.9: one change event for the whole workbook (before it, one per sheet). */
+  workbookEvents: boolean;
 }
 
 export const MINIMUM_EXCEL_API = '1.7';
@@ -11,7 +13,8 @@ export const MINIMUM_EXCEL_API = '1.7';
 export type RequirementCheck = (set: string, version: string) => boolean;
 
 export function detectApiSupport(isSetSupported: RequirementCheck): ApiSupport {
-  return { validation: isSetSupported('ExcelApi', '1.8'), pageLayout: isSetSupported('ExcelApi', '1.9') };
+  const v19 = isSetSupported('ExcelApi', '1.9');
+  return { validation: isSetSupported('ExcelApi', '1.8'), pageLayout: v19, workbookEvents: v19 };
 }
 
 export type MissingFeature = 'validation' | 'pageLayout';

@@ -21,6 +21,7 @@ export interface RangeFormatSurface {
   font: { name: string; size: number; bold: boolean; color: string };
   borders: { getItem(index: EdgeName): BorderSurface };
   protection: { locked: boolean };
+  fill: { color: string; clear(): void };
 }
 
 export interface DataValidationSurface {
@@ -34,10 +35,24 @@ export interface RangeSurface {
   values: any[][];
   numberFormat: any[][];
   columnHidden: boolean;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
   format: RangeFormatSurface;
   dataValidation: DataValidationSurface;
   merge(across?: boolean): void;
   getEntireColumn(): RangeSurface;
+  load(propertyNames?: string | string[]): unknown;
+  select(): void;
+}
+
+/** Office.js event registration: handlers are added in a batch and live on after it. */
+export interface EventsSurface<Args> {
+  add(handler: (args: Args) => Promise<any>): unknown;
+}
+
+export interface NamedItemSurface {
+  readonly name: string;
+  readonly value: any;
 }
 
 export interface PageLayoutSurface {
@@ -60,19 +75,36 @@ export interface WorksheetSurface {
   readonly id: string;
   readonly isNullObject: boolean;
   showGridlines: boolean;
-  names: { add(name: string, reference: string, comment?: string): unknown };
-  protection: { protect(options?: Excel.WorksheetProtectionOptions, password?: string): void };
+  names: {
+    readonly items: NamedItemSurface[];
+    add(name: string, reference: string, comment?: string): unknown;
+    load(propertyNames?: string | string[]): unknown;
+  };
+  protection: {
+    readonly protected: boolean;
+    readonly options: Excel.WorksheetProtectionOptions;
+    protect(options?: Excel.WorksheetProtectionOptions, password?: string): void;
+    unprotect(password?: string): void;
+    load(propertyNames?: string | string[]): unknown;
+  };
   pageLayout: PageLayoutSurface;
+  readonly onChanged: EventsSurface<Excel.WorksheetChangedEventArgs>;
   load(propertyNames?: string | string[]): unknown;
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeSurface;
+  getRange(address?: string): RangeSurface;
+  getUsedRange(valuesOnly?: boolean): RangeSurface;
   activate(): void;
   delete(): void;
 }
 
 export interface WorksheetsSurface {
   readonly items: WorksheetSurface[];
+  readonly onChanged: EventsSurface<Excel.WorksheetChangedEventArgs>;
+  readonly onAdded: EventsSurface<Excel.WorksheetAddedEventArgs>;
+  readonly onDeleted: EventsSurface<Excel.WorksheetDeletedEventArgs>;
   load(propertyNames?: string | string[]): unknown;
   add(name?: string): WorksheetSurface;
+  getItem(key: string): WorksheetSurface;
   getItemOrNullObject(key: string): WorksheetSurface;
 }
 

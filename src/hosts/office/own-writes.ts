@@ -29,7 +29,7 @@ export class OwnWrites {
     if (this.depth > 0) return true;
     const until = this.settling.get(worksheetId);
     if (until === undefined) return false;
-    if (this.now() <= until) return true;
+    if (this.now() < until) return true;
     this.settling.delete(worksheetId);
     return false;
   }

@@ -1,8 +1,10 @@
-import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Text, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Tab, TabList, Text, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { useState } from 'react';
 import { FORMS } from '../../forms';
 import { stringsFor, type Locale } from '../i18n';
 import type { PaneHost } from '../pane-host';
 import { FormCard } from './FormCard';
+import { ValidationPanel } from './ValidationPanel';
 
 const useStyles = makeStyles({
   root: { padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -11,6 +13,8 @@ const useStyles = makeStyles({
 export function App({ host, locale }: { host: PaneHost; locale: Locale }) {
   const strings = stringsFor(locale);
   const styles = useStyles();
+  const [tab, setTab] = useState<'insert' | 'check'>('insert');
+  const validation = host.validation;
   return (
     <FluentProvider theme={webLightTheme} lang={locale}>
       <main className={styles.root}>
@@ -31,10 +35,24 @@ export function App({ host, locale }: { host: PaneHost; locale: Locale }) {
             </MessageBarBody>
           </MessageBar>
         )}
-        <Subtitle2 as="h2">{strings.galleryHeading}</Subtitle2>
-        {FORMS.map((form) => (
-          <FormCard key={form.id} form={form} host={host} strings={strings} />
-        ))}
+        {validation && (
+          <TabList selectedValue={tab} onTabSelect={(_e, data) => setTab(data.value as 'insert' | 'check')}>
+            <Tab value="insert">{strings.tabInsert}</Tab>
+            <Tab value="check">{strings.tabCheck}</Tab>
+          </TabList>
+        )}
+        {tab === 'check' && validation ? (
+          <ValidationPanel validation={validation} strings={strings} />
+        ) : (
+          <section aria-label={strings.galleryHeading}>
+            <Text as="h2" size={400} weight="semibold">
+              {strings.galleryHeading}
+            </Text>
+            {FORMS.map((form) => (
+              <FormCard key={form.id} form={form} host={host} strings={strings} />
+            ))}
+          </section>
+        )}
       </main>
     </FluentProvider>
   );

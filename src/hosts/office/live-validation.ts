@@ -1,0 +1,328 @@
+import type { CellValue } from '../../core/cell-value';
+import type { FormDefinition } from '../../core/form-schema';
+import { findMarker, type FormMarker } from '../../core/marker';
+import { readForm } from '../../core/read/read-form';
+import { checkForm, type Problem } from '../../core/rules/check-form';
+import { highlightChanges, inputAreas, wantedHighlights } from '../../core/rules/highlights';
+import { findForm } from '../../forms';
+import type { ApiSupport } from './api-support';
+import { describeExcelError, excelErrorCode } from './excel-errors';
+import type { ContextSurface, WorksheetSurface } from './excel-surface';
+import type { OwnWrites } from './own-writes';
+
+export type ExcelBatch = <T>(batch: (context: ContextSurface) => Promise<T>) => Promise<T>;
+
+/** Columns of the first row searched for a marker cell (the widest form has 7 columns, its marker the 8th). */
+const MARKER_SCAN_COLUMNS = 16;
+
+export interface SheetReport {
+  sheetId: string;
+  sheetName: string;
+  formId: string;
+  formTitle: string;
+  problems: Problem[];
+  /** Why the cells could not be highlighted (a password-protected sheet); the list still holds. */
+  highlightNote: string | undefined;
+}
+
+export interface ValidationState {
+  sheets: SheetReport[];
+  busy: boolean;
+  /** A passing condition worth telling the clerk (cell edit mode), or a failure. */
+  notice: { kind: 'info' | 'error'; text: string } | undefined;
+}
+
+interface FormSheet {
+  /** The sheet's place among the workbook's sheets, for listing in the same order as the tabs. */
+  position: number;
+  sheetId: string;
+  sheetName: string;
+  form: FormDefinition;
+  marker: FormMarker;
+}
+
+export interface LiveValidationOptions {
+  today?: () => string;
+  debounceMs?: number;
+  retryMs?: number;
+  maxRetries?: number;
+}
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The used range's values placed at their true rows and columns, so that the grid starts at A1. */
+function gridFrom(values: CellValue[][], rowIndex: number, columnIndex: number): CellValue[][] {
+  const grid: CellValue[][] = Array.from({ length: rowIndex }, () => []);
+  for (const row of values) grid.push([...Array<CellValue>(columnIndex).fill(null), ...row]);
+  return grid;
+}
+
+/**
+ * Keeps the problems of every form sheet of the workbook, re-checking a sheet whenever it changes (typing, paste,
+ * fill, undo, co-authors) in at most two syncs, and paints problem cells without touching anything else.
+ */
+export class LiveValidation {
+  private readonly sheets = new Map<string, FormSheet>();
+  private readonly reports = new Map<string, SheetReport>();
+  /** What this add-in has painted, per sheet (absent: unknown, e.g. after reopening). */
+  private readonly painted = new Map<string, Map<string, string>>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly retries = new Map<string, number>();
+  private readonly listeners = new Set<(state: ValidationState) => void>();
+  private readonly registered = new Set<string>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private pending = 0;
+  private notice: ValidationState['notice'];
+  private readonly today: () => string;
+  private readonly debounceMs: number;
+  private readonly retryMs: number;
+  private readonly maxRetries: number;
+
+  constructor(
+    private readonly run: ExcelBatch,
+    private readonly support: ApiSupport,
+    private readonly ownWrites: OwnWrites,
+    options: LiveValidationOptions = {},
+  ) {
+    this.today = options.today ?? localToday;
+    this.debounceMs = options.debounceMs ?? 200;
+    this.retryMs = options.retryMs ?? 1000;
+    this.maxRetries = options.maxRetries ?? 30;
+  }
+
+  get state(): ValidationState {
+    const position = (id: string) => this.sheets.get(id)?.position ?? Number.MAX_SAFE_INTEGER;
+    const sheets = [...this.reports.values()].sort((a, b) => position(a.sheetId) - position(b.sheetId));
+    return { sheets, busy: this.pending > 0, notice: this.notice };
+  }
+
+  subscribe(listener: (state: ValidationState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(): void {
+    const state = this.state;
+    for (const l of this.listeners) l(state);
+  }
+
+  /** Runs Excel work one batch at a time, in order. */
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    this.pending++;
+    this.emit();
+    const next = this.queue.then(work, work);
+    this.queue = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    return next.finally(() => {
+      this.pending--;
+      this.emit();
+    });
+  }
+
+  /** Resolves when no check is waiting or running. */
+  async idle(): Promise<void> {
+    while (this.pending > 0 || this.timers.size > 0) {
+      await this.queue;
+      await new Promise((r) => setTimeout(r, Math.max(this.debounceMs, 1)));
+    }
+  }
+
+  /** Registers for changes, then finds and checks every form sheet. */
+  async start(): Promise<void> {
+    await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      if (this.support.workbookEvents) sheets.onChanged.add((e) => this.onChanged(e.worksheetId));
+      sheets.onAdded.add(() => this.checkAll());
+      sheets.onDeleted.add((e) => this.forget(e.worksheetId));
+      await context.sync();
+    });
+    await this.checkAll();
+  }
+
+  private async onChanged(worksheetId: string): Promise<void> {
+    if (this.ownWrites.isOwn(worksheetId) || !this.sheets.has(worksheetId)) return;
+    this.schedule(worksheetId);
+  }
+
+  private schedule(worksheetId: string): void {
+    const earlier = this.timers.get(worksheetId);
+    if (earlier) clearTimeout(earlier);
+    this.timers.set(
+      worksheetId,
+      setTimeout(() => {
+        this.timers.delete(worksheetId);
+        void this.checkSheet(worksheetId);
+      }, this.debounceMs),
+    );
+  }
+
+  private async forget(worksheetId: string): Promise<void> {
+    this.sheets.delete(worksheetId);
+    this.reports.delete(worksheetId);
+    this.painted.delete(worksheetId);
+    this.emit();
+  }
+
+  /** Finds every form sheet by its marker (two syncs), then checks each. */
+  checkAll(): Promise<void> {
+    return this.enqueue(async () => {
+      try {
+        const found = await this.run((context) => this.discover(context));
+        for (const id of [...this.sheets.keys()]) if (!found.some((f) => f.sheetId === id)) void this.forget(id);
+        for (const sheet of found) this.sheets.set(sheet.sheetId, sheet);
+        this.notice = undefined;
+      } catch (err) {
+        this.fail(err, () => void this.checkAll());
+        return;
+      }
+      for (const sheet of [...this.sheets.values()]) void this.checkSheet(sheet.sheetId);
+    });
+  }
+
+  private async discover(context: ContextSurface): Promise<FormSheet[]> {
+    const all = context.workbook.worksheets;
+    all.load('items/name,items/id');
+    await context.sync();
+    const probes = all.items.map((ws) => {
+      ws.names.load('items/name,items/value');
+      const firstRow = ws.getRangeByIndexes(0, 0, 1, MARKER_SCAN_COLUMNS);
+      firstRow.load('values');
+      return { ws, firstRow };
+    });
+    await context.sync();
+    const found: FormSheet[] = [];
+    for (const [position, { ws, firstRow }] of probes.entries()) {
+      const marker = findMarker([...ws.names.items.map((n) => n.value), ...((firstRow.values[0] ?? []) as unknown[])]);
+      const form = marker ? findForm(marker.formId) : undefined;
+      if (!marker || !form) continue;
+      found.push({ position, sheetId: ws.id, sheetName: ws.name, form, marker });
+      if (!this.support.workbookEvents && !this.registered.has(ws.id)) {
+        this.registered.add(ws.id);
+        ws.onChanged.add((e) => this.onChanged(e.worksheetId));
+      }
+    }
+    if (!this.support.workbookEvents) await context.sync();
+    return found;
+  }
+
+  /** Reads the sheet and writes the highlights that changed: two syncs at most. */
+  checkSheet(worksheetId: string): Promise<void> {
+    return this.enqueue(async () => {
+      const sheet = this.sheets.get(worksheetId);
+      if (!sheet) return;
+      try {
+        await this.run((context) => this.checkIn(context, sheet));
+        this.retries.delete(worksheetId);
+        this.notice = undefined;
+      } catch (err) {
+        if (excelErrorCode(err) === 'ItemNotFound') {
+          await this.forget(worksheetId);
+          return;
+        }
+        this.fail(err, () => this.schedule(worksheetId), worksheetId);
+      }
+    });
+  }
+
+  private async checkIn(context: ContextSurface, sheet: FormSheet): Promise<void> {
+    const ws = context.workbook.worksheets.getItem(sheet.sheetId);
+    const used = ws.getUsedRange();
+    used.load('values,rowIndex,columnIndex');
+    const protection = context.workbook.worksheets.getItem(sheet.sheetId).protection;
+    protection.load('protected,options');
+    ws.load('name');
+    await context.sync();
+
+    const grid = gridFrom(used.values as CellValue[][], used.rowIndex, used.columnIndex);
+    const reading = readForm(sheet.form, grid, sheet.marker.params);
+    const problems = checkForm(reading, { today: this.today() });
+    sheet.sheetName = ws.name;
+    const report: SheetReport = {
+      sheetId: sheet.sheetId,
+      sheetName: ws.name,
+      formId: sheet.form.id,
+      formTitle: reading.plan.title,
+      problems,
+      highlightNote: undefined,
+    };
+    this.reports.set(sheet.sheetId, report);
+    this.emit();
+
+    const wanted = wantedHighlights(problems);
+    const changes = highlightChanges(inputAreas(reading.plan), wanted, this.painted.get(sheet.sheetId));
+    if (changes.length === 0) return;
+    const done = this.ownWrites.begin();
+    const wasProtected = protection.protected;
+    const options = protection.options;
+    try {
+      this.queuePaint(ws, changes, wasProtected ? options : undefined);
+      await context.sync();
+      this.painted.set(sheet.sheetId, wanted);
+    } catch (err) {
+      report.highlightNote = wasProtected
+        ? '此工作表设有密码保护，无法标出有问题的单元格；问题仍列在下面。'
+        : `无法标出有问题的单元格：${describeExcelError(err)}`;
+      this.painted.delete(sheet.sheetId);
+      this.emit();
+      if (wasProtected) await this.reprotect(context, sheet.sheetId, options);
+    } finally {
+      done();
+    }
+  }
+
+  private queuePaint(
+    ws: WorksheetSurface,
+    changes: ReturnType<typeof highlightChanges>,
+    protection: Excel.WorksheetProtectionOptions | undefined,
+  ): void {
+    if (protection) ws.protection.unprotect();
+    for (const { area, fill } of changes) {
+      const range = ws.getRangeByIndexes(area.row, area.col, area.rowSpan, area.colSpan);
+      if (fill) range.format.fill.color = fill;
+      else range.format.fill.clear();
+    }
+    if (protection) ws.protection.protect(protection);
+  }
+
+  /** After a failed paint the sheet may have been left unprotected: protect it again if so. */
+  private async reprotect(context: ContextSurface, sheetId: string, options: Excel.WorksheetProtectionOptions): Promise<void> {
+    try {
+      const protection = context.workbook.worksheets.getItem(sheetId).protection;
+      protection.load('protected');
+      await context.sync();
+      if (!protection.protected) {
+        protection.protect(options);
+        await context.sync();
+      }
+    } catch {
+      // Nothing more can be done here; the note in the pane already says the cells were not painted.
+    }
+  }
+
+  private fail(err: unknown, retry: () => void, worksheetId = '*'): void {
+    if (excelErrorCode(err) === 'InvalidOperationInCellEditMode') {
+      const tries = (this.retries.get(worksheetId) ?? 0) + 1;
+      this.retries.set(worksheetId, tries);
+      this.notice = { kind: 'info', text: '正在编辑单元格：结束编辑（按 Enter 或 Esc）后会自动重新检查。' };
+      if (tries <= this.maxRetries) setTimeout(retry, this.retryMs);
+    } else {
+      this.notice = { kind: 'error', text: `检查未完成：${describeExcelError(err)}` };
+    }
+    this.emit();
+  }
+
+  /** Selects a problem's cell for the clerk (one sync). */
+  async select(worksheetId: string, cell: string): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(worksheetId);
+      ws.activate();
+      ws.getRange(cell).select();
+      await context.sync();
+    });
+  }
+}

@@ -1,0 +1,78 @@
+import { Button, Caption1, MessageBar, MessageBarBody, Spinner, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useSyncExternalStore } from 'react';
+import type { Problem, Severity } from '../../core/rules/check-form';
+import type { Strings } from '../i18n';
+import type { ValidationHost } from '../pane-host';
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  sheet: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
+  list: { listStyleType: 'none', margin: 0, padding: 0 },
+  problem: { justifyContent: 'flex-start', textAlign: 'left', width: '100%', height: 'auto', minHeight: '32px', fontWeight: tokens.fontWeightRegular },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  info: { color: tokens.colorNeutralForeground2 },
+});
+
+function bySeverity(problems: Problem[], severity: Severity): Problem[] {
+  return problems.filter((p) => p.severity === severity);
+}
+
+export function ValidationPanel({ validation, strings }: { validation: ValidationHost; strings: Strings }) {
+  const styles = useStyles();
+  const state = useSyncExternalStore(validation.subscribe, validation.getState);
+  return (
+    <section className={styles.root} aria-label={strings.tabCheck}>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={() => void validation.checkAll()} disabled={state.busy}>
+          {strings.checkWorkbook}
+        </Button>
+        {state.busy && <Spinner size="tiny" label={strings.checking} />}
+      </div>
+      {state.notice && (
+        <MessageBar intent={state.notice.kind === 'error' ? 'error' : 'info'}>
+          <MessageBarBody>{state.notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.sheets.length === 0 && !state.busy && <Text>{strings.noFormSheets}</Text>}
+      {state.sheets.map((sheet) => (
+        <div key={sheet.sheetId} className={styles.sheet}>
+          <Subtitle2 as="h3">{sheet.sheetName}</Subtitle2>
+          <Caption1 as="p">
+            {sheet.formTitle} ·{' '}
+            {strings.counts(bySeverity(sheet.problems, 'error').length, bySeverity(sheet.problems, 'warning').length, bySeverity(sheet.problems, 'info').length)}
+          </Caption1>
+          {sheet.highlightNote && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{sheet.highlightNote}</MessageBarBody>
+            </MessageBar>
+          )}
+          {sheet.problems.length === 0 && <Text>{strings.noProblems}</Text>}
+          {SEVERITIES.map((severity) => {
+            const problems = bySeverity(sheet.problems, severity);
+            if (problems.length === 0) return null;
+            return (
+              <div key={severity}>
+                <Text as="h4" weight="semibold" className={styles[severity]}>
+                  {strings.severity[severity]}（{problems.length}）
+                </Text>
+                <ul className={styles.list}>
+                  {problems.map((p) => (
+                    <li key={`${p.key}:${p.message}`}>
+                      <Button appearance="subtle" className={styles.problem} onClick={() => void validation.select(sheet.sheetId, p.cell)}>
+                        {strings.problemLine(p.cell, p.label, p.message)}
+                      </Button>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            );
+          })}
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -52,7 +52,9 @@ export function officePaneHost(
     },
     insertForm: async (formId, params) => {
       const plan = planSheet(getForm(formId), { params });
-      return run((context) => insertForm(context, plan, support, ownWrites));
+      const inserted = await run((context) => insertForm(context, plan, support, ownWrites));
+      void live.checkAll();
+      return inserted;
     },
   };
 }

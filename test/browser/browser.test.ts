@@ -153,16 +153,52 @@ describe('the production task pane in headless Chromium, over the fake Excel hos
     await page.close();
   });
 
-  it('has no serious or critical accessibility violations (axe-core)', async () => {
+  it('has no serious or critical accessibility violations on either tab (axe-core)', async () => {
     const page = await openPane();
     await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } })
-        .axe;
-      const result = await axe.run();
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    // Fluent's focus manager (tabster) places aria-hidden focus sentinels at the edges of focus groups on purpose;
+    // they are its own plumbing, not content, so they are left out of the check (the rule stays on for the rest).
+    const audit = () =>
+      page.evaluate(async () => {
+        type Violation = { id: string; impact: string; nodes: { html: string }[] };
+        const axe = (window as unknown as { axe: { run(context: object): Promise<{ violations: Violation[] }> } }).axe;
+        const result = await axe.run({ exclude: [['[data-tabster-dummy]']] });
+        return result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html.slice(0, 160)) }));
+      });
+    expect(await audit()).toEqual([]);
+    await page.getByRole('tab', { name: '检查' }).click();
+    await page.getByRole('button', { name: '检查整个工作簿' }).waitFor();
+    expect(await audit()).toEqual([]);
+    await page.close();
+  });
+
+  it('typing a bad phone number highlights the cell and lists it; fixing it clears both', async () => {
+    const page = await openPane();
+    type Fake = {
+      type(sheet: string, edits: Record<string, string>): void;
+      fillAt(sheet: string, a: string): string | null;
+      selection(): { address: string } | null;
+    };
+    const fake = <T>(fn: (f: Fake) => T) => page.evaluate(fn as never) as Promise<T>;
+    await page.getByRole('button', { name: '插入表格' }).first().click();
+    await page.getByText('已插入工作表“活动项目申报表”。').waitFor();
+    await page.getByRole('tab', { name: '检查' }).click();
+    await page.evaluate(() =>
+      (window as unknown as { fakeExcel: Fake }).fakeExcel.type('活动项目申报表', { B3: '某区总工会', D10: '5588' }),
+    );
+    const problem = page.getByRole('button', { name: /^D10 联系电话：电话号码有误/ });
+    await problem.waitFor();
+    expect(await page.evaluate(() => (window as unknown as { fakeExcel: Fake }).fakeExcel.fillAt('活动项目申报表', 'D10'))).toBe('#FFC7CE');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-check-problem.png'), fullPage: true });
+    await problem.click();
+    await page.waitForFunction(() => (window as unknown as { fakeExcel: Fake }).fakeExcel.selection()?.address === 'D10');
+    await page.evaluate(() => (window as unknown as { fakeExcel: Fake }).fakeExcel.type('活动项目申报表', { D10: '021-55885659' }));
+    await problem.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => (window as unknown as { fakeExcel: Fake }).fakeExcel.fillAt('活动项目申报表', 'D10'))).toBeNull();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-check-fixed.png'), fullPage: true });
+    void fake;
     await page.close();
   });
 

@@ -2,6 +2,7 @@
  * Stands in for office.js in the browser tests: defines the `Office` and `Excel` globals over the strict fake
  * Excel host, so that the production task pane runs unchanged. Query parameters: api=1.7, lang=en-US.
  */
+import { parseCellAddress } from '../../src/core/a1';
 import { parseMarker } from '../../src/core/marker';
 import { FakeExcelHost } from '../fake-excel/host';
 
@@ -36,5 +37,13 @@ Object.assign(window, {
         protectedSheet: s.protection.protected,
       })),
     syncs: () => host.syncCount,
+    /** A person typing or pasting into the sheet: values, then Excel's change event. */
+    type: (sheet: string, edits: Record<string, string | number | null>) => host.userEdit(sheet, edits),
+    fillAt: (sheet: string, address: string) => {
+      const s = host.state.sheet(sheet);
+      const { row, col } = parseCellAddress(address);
+      return s ? (host.state.peek(s, row, col)?.fill ?? null) : null;
+    },
+    selection: () => host.state.selection ?? null,
   },
 });

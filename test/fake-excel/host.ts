@@ -143,6 +143,10 @@ export class FakeRequestContext implements ContextSurface {
     this.queue.push({ what, bytes: JSON.stringify(payload ?? null).length + what.length + 16, run });
   }
 
+  noteAdded(sheet: SheetState): void {
+    if (this.eventsOn) this.state.dispatchAdded(sheet.id);
+  }
+
   noteChange(sheet: SheetState, range: CellRange): void {
     if (this.eventsOn) this.pendingEvents.push({ worksheetId: sheet.id, address: rangeAddress(range), source: 'Local' });
   }
@@ -270,6 +274,7 @@ export class FakeWorksheetCollection implements WorksheetsSurface {
       if (this.ctx.state.sheet(sheetName))
         throw new FakeExcelError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
       created = this.ctx.state.addSheet(sheetName);
+      this.ctx.noteAdded(created);
     });
     return new FakeWorksheet(this.ctx, () => {
       if (!created) throw new FakeExcelError('ItemNotFound', 'The worksheet was not created.');

@@ -48,7 +48,7 @@ export async function insertForm(
       await removeHalfDrawnSheet(context, sheetName, support);
       throw new UserError('excel', `插入“${sheetName}”失败，已撤销：${describeExcelError(err)}`);
     }
-    ownWrites.claimSheet(ws.id);
+    if (!support.validation) ownWrites.claimSheet(ws.id);
     return { sheetName, sheetId: ws.id };
   } finally {
     done();

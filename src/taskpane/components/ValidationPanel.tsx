@@ -10,6 +10,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   sheet: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
+  block: { display: 'block', margin: 0 },
   list: { listStyleType: 'none', margin: 0, padding: 0 },
   problem: { justifyContent: 'flex-start', textAlign: 'left', width: '100%', height: 'auto', minHeight: '32px', fontWeight: tokens.fontWeightRegular },
   error: { color: tokens.colorPaletteRedForeground1 },
@@ -40,8 +41,10 @@ export function ValidationPanel({ validation, strings }: { validation: Validatio
       {state.sheets.length === 0 && !state.busy && <Text>{strings.noFormSheets}</Text>}
       {state.sheets.map((sheet) => (
         <div key={sheet.sheetId} className={styles.sheet}>
-          <Subtitle2 as="h3">{sheet.sheetName}</Subtitle2>
-          <Caption1 as="p">
+          <Subtitle2 as="h3" className={styles.block}>
+            {sheet.sheetName}
+          </Subtitle2>
+          <Caption1 as="p" className={styles.block}>
             {sheet.formTitle} ·{' '}
             {strings.counts(bySeverity(sheet.problems, 'error').length, bySeverity(sheet.problems, 'warning').length, bySeverity(sheet.problems, 'info').length)}
           </Caption1>
@@ -56,7 +59,7 @@ export function ValidationPanel({ validation, strings }: { validation: Validatio
             if (problems.length === 0) return null;
             return (
               <div key={severity}>
-                <Text as="h4" weight="semibold" className={styles[severity]}>
+                <Text as="h4" weight="semibold" className={`${styles.block} ${styles[severity]}`}>
                   {strings.severity[severity]}（{problems.length}）
                 </Text>
                 <ul className={styles.list}>

@@ -1,11 +1,11 @@
 import type { CellRange } from './a1';
 import { UserError } from './errors';
-import type { Cell, FormDefinition, InputCell, Row, TableBand } from './form-schema';
+import type { Cell, Field, FormDefinition, InputCell, Row, TableBand } from './form-schema';
 import { formatMarker, MARKER_NAME } from './marker';
-import { nativeValidationFor, numberFormatFor } from './native-validation';
+import { nativeValidationFor, numberFormatFor, type NativeValidation } from './native-validation';
 import { resolveParams, type ParamOverrides } from './params';
 import type { FieldSlot, PlannedCell, PlannedTable, PlannedValidation, SheetPlan } from './sheet-plan';
-import { GENERAL_FORMAT, resolveStyle } from './styles';
+import { GENERAL_FORMAT, resolveStyle, type ResolvedStyle } from './styles';
 import { fillTemplate } from './templates';
 
 export interface PlanOptions {
@@ -14,6 +14,8 @@ export interface PlanOptions {
   tableRows?: Readonly<Record<string, number>>;
   /** Reading a returned sheet: lists may have been emptied or grown past their maximum by hand. */
   anyRowCount?: boolean;
+  /** Only where fields are (slots, lists, row heights): no cells, merges or rules to draw. Much cheaper on long lists. */
+  slotsOnly?: boolean;
 }
 
 export const DEFAULT_ROW_HEIGHT = 22;
@@ -23,22 +25,59 @@ export function slotKey(fieldId: string, tableId?: string, index?: number): stri
   return tableId === undefined ? fieldId : `${tableId}[${index}].${fieldId}`;
 }
 
+/** A field's place; its key is spelled only when asked for (long lists have tens of thousands of slots). */
+class Slot implements FieldSlot {
+  constructor(
+    readonly field: Field,
+    readonly row: number,
+    readonly col: number,
+    readonly rowSpan: number,
+    readonly colSpan: number,
+    readonly tableId: string | undefined,
+    readonly index: number | undefined,
+  ) {}
+
+  get key(): string {
+    return slotKey(this.field.id, this.tableId, this.index);
+  }
+
+  toJSON(): object {
+    return { key: this.key, field: this.field.id, row: this.row, col: this.col };
+  }
+}
+
 class Grid {
-  private readonly taken = new Map<string, string>();
+  private readonly taken = new Map<string, () => string>();
   constructor(private readonly width: number) {}
 
-  claim(cell: Cell, row: number, bandBottom: number, what: string): void {
-    if (row + cell.rowSpan - 1 > bandBottom) throw new Error(`${what}: spans past the end of its band`);
-    if (cell.col + cell.colSpan > this.width) throw new Error(`${what}: overruns the grid`);
+  claim(cell: Cell, row: number, bandBottom: number, what: () => string): void {
+    if (row + cell.rowSpan - 1 > bandBottom) throw new Error(`${what()}: spans past the end of its band`);
+    if (cell.col + cell.colSpan > this.width) throw new Error(`${what()}: overruns the grid`);
     for (let r = row; r < row + cell.rowSpan; r++) {
       for (let c = cell.col; c < cell.col + cell.colSpan; c++) {
         const key = `${r}:${c}`;
         const owner = this.taken.get(key);
-        if (owner) throw new Error(`${what}: overlaps ${owner}`);
+        if (owner) throw new Error(`${what()}: overlaps ${owner()}`);
         this.taken.set(key, what);
       }
     }
   }
+}
+
+/** Styles and native rules depend only on the definition's cell and field, so list rows share them. */
+const styles = new WeakMap<Cell, ResolvedStyle>();
+const nativeRules = new WeakMap<Field, NativeValidation>();
+
+function styleOf(cell: Cell, resolve: () => ResolvedStyle): ResolvedStyle {
+  let style = styles.get(cell);
+  if (!style) styles.set(cell, (style = resolve()));
+  return style;
+}
+
+function validationOf(field: Field): NativeValidation {
+  let rule = nativeRules.get(field);
+  if (!rule) nativeRules.set(field, (rule = nativeValidationFor(field)));
+  return rule;
 }
 
 /** Lays a form out for the given parameters and list lengths. Throws if the definition's cells collide. */
@@ -52,9 +91,18 @@ export function planSheet(form: FormDefinition, options: PlanOptions = {}): Shee
   const tables: PlannedTable[] = [];
   const rowHeights: number[] = [];
 
+  const slotsOnly = options.slotsOnly ?? false;
   const place = (cell: Cell, row: number, bandBottom: number, slot?: { tableId: string; index: number }, value?: number) => {
-    const what = cell.kind === 'label' ? `label "${cell.text}"` : `field ${slotKey(cell.field.id, slot?.tableId, slot?.index)}`;
-    grid.claim(cell, row, bandBottom, `${form.id} ${what}`);
+    if (slotsOnly) {
+      if (cell.kind === 'input') slots.push(new Slot(cell.field, row, cell.col, cell.rowSpan, cell.colSpan, slot?.tableId, slot?.index));
+      return;
+    }
+    // The rows of a list repeat the first one's cells, so only the first can collide with anything.
+    if (!slot || slot.index === 0) {
+      const what = () =>
+        `${form.id} ${cell.kind === 'label' ? `label "${cell.text}"` : `field ${slotKey(cell.field.id, slot?.tableId, slot?.index)}`}`;
+      grid.claim(cell, row, bandBottom, what);
+    }
     if (cell.rowSpan > 1 || cell.colSpan > 1) {
       merges.push({ top: row, left: cell.col, bottom: row + cell.rowSpan - 1, right: cell.col + cell.colSpan - 1 });
     }
@@ -66,7 +114,7 @@ export function planSheet(form: FormDefinition, options: PlanOptions = {}): Shee
         colSpan: cell.colSpan,
         role: 'label',
         value: fillTemplate(cell.text, params),
-        style: resolveStyle(form, cell.preset ?? 'label', cell.style, GENERAL_FORMAT, true),
+        style: styleOf(cell, () => resolveStyle(form, cell.preset ?? 'label', cell.style, GENERAL_FORMAT, true)),
       });
       return;
     }
@@ -82,17 +130,10 @@ export function planSheet(form: FormDefinition, options: PlanOptions = {}): Shee
       colSpan: cell.colSpan,
       role: 'input',
       value: value ?? null,
-      style: resolveStyle(form, cell.preset ?? 'input', cell.style, numberFormatFor(field), false),
+      style: styleOf(cell, () => resolveStyle(form, cell.preset ?? 'input', cell.style, numberFormatFor(field), false)),
     });
-    validations.push({ row, col: cell.col, validation: nativeValidationFor(field) });
-    slots.push({
-      key: slotKey(field.id, slot?.tableId, slot?.index),
-      field,
-      row,
-      col: cell.col,
-      tableId: slot?.tableId,
-      index: slot?.index,
-    });
+    validations.push({ row, col: cell.col, validation: validationOf(field) });
+    slots.push(new Slot(field, row, cell.col, cell.rowSpan, cell.colSpan, slot?.tableId, slot?.index));
   };
 
   const placeRows = (rows: Row[]) => {

@@ -47,10 +47,12 @@ export interface PlannedValidation {
 
 /** Where a field's value lives. Keys: `unit` for a single field, `members[2].name` for a list cell. */
 export interface FieldSlot {
-  key: string;
+  readonly key: string;
   field: Field;
   row: number;
   col: number;
+  rowSpan: number;
+  colSpan: number;
   tableId: string | undefined;
   index: number | undefined;
 }

@@ -81,3 +81,31 @@ describe.each(FORM_IDS.map((id) => [id]))('%s in LibreOffice', (id) => {
     expect(fromName).toMatchObject({ formId: id, version: 1 });
   });
 });
+
+describe('a filled-in return re-saved by LibreOffice', () => {
+  it('is checked the same from .xlsx and from .xls', async () => {
+    const { filledFile } = await import('../support/filled-file');
+    const { goodApplication } = await import('../support/filled-form');
+    const { readWorkbookFile } = await import('../../src/hosts/xlsx/read-workbook');
+    const { checkSheet } = await import('../../src/core/check-sheets');
+    const source = path.join(work, 'filled-application.xlsx');
+    fs.writeFileSync(
+      source,
+      await filledFile('studio-application', { ...goodApplication(), leaderPhone: '5588', leaderAge: '45岁', postcode: null }),
+    );
+    const dir = path.join(work, 'filled');
+    fs.mkdirSync(dir);
+    const [xlsx] = libreOfficeConvert([source], 'xlsx', dir);
+    const [xls] = libreOfficeConvert([source], 'xls', dir);
+    const verdict = (file: string) => {
+      const sheet = readWorkbookFile(fs.readFileSync(file))[0];
+      if (!sheet) throw new Error('no sheet');
+      const v = checkSheet(sheet, '2026-11-21');
+      return { form: v.form, problems: v.problems.map((p) => `${p.cell} ${p.severity} ${p.field}`) };
+    };
+    const expected = { form: 'studio-application', problems: ['E8 error postcode', 'F12 error leaderPhone'] };
+    expect(verdict(source)).toEqual(expected);
+    expect(verdict(xlsx as string)).toEqual(expected);
+    expect(verdict(xls as string)).toEqual(expected);
+  });
+});

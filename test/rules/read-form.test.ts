@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { CellValue } from '../../src/core/cell-value';
-import { readForm } from '../../src/core/read/read-form';
+import { readForm, valueOf } from '../../src/core/read/read-form';
 import { checkField } from '../../src/core/rules/field-rules';
 import { checkForm } from '../../src/core/rules/check-form';
 import { planSheet } from '../../src/core/layout';
@@ -23,8 +23,8 @@ describe('reading a filled-in form', () => {
     const grid = filledGrid('studio-application', values, { tableRows: { members: 14 } });
     const reading = readForm(getForm('studio-application'), grid);
     expect(reading.plan.tables[0]?.rowCount).toBe(14);
-    expect(reading.values.get('members[13].name')).toBe('成员13');
-    expect(reading.values.get('introduction')).toBe(values.introduction);
+    expect(valueOf(reading, 'members[13].name')).toBe('成员13');
+    expect(valueOf(reading, 'introduction')).toBe(values.introduction);
     expect(checkForm(reading, { today: TODAY })).toEqual([]);
   });
 
@@ -32,7 +32,7 @@ describe('reading a filled-in form', () => {
     const grid = filledGrid('studio-summary', { 'studios[0].studioName': '甲' }, { tableRows: { studios: 2 } });
     const reading = readForm(getForm('studio-summary'), grid);
     expect(reading.plan.tables[0]?.rowCount).toBe(2);
-    expect(reading.values.get('opinion')).toBeNull();
+    expect(valueOf(reading, 'opinion')).toBeNull();
   });
 });
 

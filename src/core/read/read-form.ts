@@ -9,9 +9,15 @@ export type Grid = readonly (readonly CellValue[] | undefined)[];
 
 export interface FormReading {
   form: FormDefinition;
-  /** The layout as found in the sheet: lists as long as the sheet has them. */
+  /** Where the fields are in this sheet (lists as long as the sheet has them); slots only, nothing to draw. */
   plan: SheetPlan;
-  values: ReadonlyMap<string, CellValue>;
+  /** The value of each of plan.slots, in the same order. */
+  values: readonly CellValue[];
+}
+
+export function valueOf(reading: FormReading, key: string): CellValue {
+  const i = reading.plan.slots.findIndex((s) => s.key === key);
+  return i < 0 ? undefined : reading.values[i];
 }
 
 const squash = (text: string) => text.replace(/[\s\u3000]/g, '');
@@ -25,7 +31,7 @@ export function gridAt(grid: Grid, row: number, col: number): CellValue {
  * by looking for the first label that follows the list, and reads every field's cell.
  */
 export function readForm(form: FormDefinition, grid: Grid, params: ParamOverrides = {}): FormReading {
-  const template = planSheet(form, { params });
+  const template = located(form, params, undefined);
   const tableRows: Record<string, number> = {};
   let shift = 0;
   for (const table of template.tables) {
@@ -45,8 +51,23 @@ export function readForm(form: FormDefinition, grid: Grid, params: ParamOverride
     tableRows[table.id] = count;
     shift += count - table.rowCount;
   }
-  const plan = planSheet(form, { params, tableRows, anyRowCount: true });
-  const values = new Map<string, CellValue>();
-  for (const slot of plan.slots) values.set(slot.key, gridAt(grid, slot.row, slot.col));
-  return { form, plan, values };
+  const plan = located(form, params, tableRows);
+  return { form, plan, values: plan.slots.map((slot) => gridAt(grid, slot.row, slot.col)) };
+}
+
+const LOCATED_KEPT = 8;
+const locatedCache = new WeakMap<FormDefinition, Map<string, SheetPlan>>();
+
+/** Re-checking a sheet mostly finds its lists as long as last time: the located layout is kept for reuse. */
+function located(form: FormDefinition, params: ParamOverrides, tableRows: Record<string, number> | undefined): SheetPlan {
+  const key = JSON.stringify([params, tableRows ?? 'template']);
+  let kept = locatedCache.get(form);
+  if (!kept) locatedCache.set(form, (kept = new Map()));
+  let plan = kept.get(key);
+  if (!plan) {
+    plan = tableRows ? planSheet(form, { params, tableRows, anyRowCount: true, slotsOnly: true }) : planSheet(form, { params });
+    if (kept.size >= LOCATED_KEPT) kept.delete(kept.keys().next().value as string);
+    kept.set(key, plan);
+  }
+  return plan;
 }

@@ -27,16 +27,59 @@ export interface CheckOptions {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-interface Checked {
+interface Entry {
   slot: FieldSlot;
-  check: FieldCheck;
+  value: FieldValue | undefined;
+  blank: boolean;
+  /** The slot's position in the layout, to list problems in reading order. */
+  at: number;
+}
+
+/** Where each field's slot is in a located layout; the same for every check of the same layout. */
+interface Structure {
+  single: Map<string, number>;
+  /** table id → field id → slot position, by row index. */
+  columns: Map<string, Map<string, number[]>>;
+  /** Per slot: the list it belongs to (or undefined), and whether it is the list's row number. */
+  tableOf: (string | undefined)[];
+  numbering: boolean[];
+}
+
+const structures = new WeakMap<FormReading['plan'], Structure>();
+
+function structureOf(reading: FormReading): Structure {
+  let found = structures.get(reading.plan);
+  if (found) return found;
+  const numberingOf = new Map(reading.form.bands.flatMap((b) => (b.kind === 'table' ? [[b.id, b.numbering?.fieldId] as const] : [])));
+  const single = new Map<string, number>();
+  const columns = new Map<string, Map<string, number[]>>();
+  const tableOf: (string | undefined)[] = [];
+  const numbering: boolean[] = [];
+  reading.plan.slots.forEach((slot, at) => {
+    tableOf.push(slot.tableId);
+    numbering.push(slot.tableId !== undefined && slot.field.id === numberingOf.get(slot.tableId));
+    if (slot.tableId === undefined) {
+      single.set(slot.field.id, at);
+      return;
+    }
+    let table = columns.get(slot.tableId);
+    if (!table) columns.set(slot.tableId, (table = new Map()));
+    let column = table.get(slot.field.id);
+    if (!column) table.set(slot.field.id, (column = []));
+    column[slot.index ?? 0] = at;
+  });
+  found = { single, columns, tableOf, numbering };
+  structures.set(reading.plan, found);
+  return found;
 }
 
 class FormChecker {
-  private readonly problems: Problem[] = [];
-  private readonly checked = new Map<string, Checked>();
-  private readonly year: number | undefined;
+  private readonly problems: (Problem & { at: number })[] = [];
+  private readonly checks: FieldCheck[];
+  private readonly structure: Structure;
   private readonly started = new Map<string, number[]>();
+  private readonly year: number | undefined;
+  private readonly untouched: boolean;
 
   constructor(
     private readonly reading: FormReading,
@@ -44,17 +87,25 @@ class FormChecker {
   ) {
     const year = reading.plan.params.year;
     this.year = typeof year === 'number' ? year : undefined;
-    for (const slot of reading.plan.slots) {
-      this.checked.set(slot.key, { slot, check: checkField(slot.field, reading.values.get(slot.key), { year: this.year }) });
-    }
-    const numberingOf = new Map(reading.form.bands.flatMap((b) => (b.kind === 'table' ? [[b.id, b.numbering?.fieldId] as const] : [])));
+    this.structure = structureOf(reading);
+    const { tableOf, numbering } = this.structure;
+    const slots = reading.plan.slots;
+    const context = { year: this.year };
     const filled = new Map<string, Set<number>>();
-    for (const { slot, check } of this.checked.values()) {
-      if (slot.tableId === undefined || slot.field.id === numberingOf.get(slot.tableId) || check.status === 'blank') continue;
-      let rows = filled.get(slot.tableId);
-      if (!rows) filled.set(slot.tableId, (rows = new Set()));
-      rows.add(slot.index ?? 0);
+    let untouched = true;
+    this.checks = new Array<FieldCheck>(slots.length);
+    for (let at = 0; at < slots.length; at++) {
+      const check = checkField((slots[at] as FieldSlot).field, reading.values[at], context);
+      this.checks[at] = check;
+      if (check.status === 'blank' || numbering[at]) continue;
+      untouched = false;
+      const table = tableOf[at];
+      if (table === undefined) continue;
+      let rows = filled.get(table);
+      if (!rows) filled.set(table, (rows = new Set()));
+      rows.add((slots[at] as FieldSlot).index ?? 0);
     }
+    this.untouched = untouched;
     for (const [id, rows] of filled)
       this.started.set(
         id,
@@ -62,8 +113,27 @@ class FormChecker {
       );
   }
 
-  report(slot: FieldSlot, severity: Severity, message: string, label = slot.field.label): void {
-    this.problems.push({ cell: cellAddress(slot.row, slot.col), field: slot.field.id, key: slot.key, label, severity, message });
+  private entry(at: number): Entry {
+    const check = this.checks[at] as FieldCheck;
+    return {
+      slot: this.reading.plan.slots[at] as FieldSlot,
+      value: check.status === 'ok' ? check.reading.value : undefined,
+      blank: check.status === 'blank',
+      at,
+    };
+  }
+
+  report(entry: Entry, severity: Severity, message: string, label = entry.slot.field.label): void {
+    const { slot } = entry;
+    this.problems.push({
+      cell: cellAddress(slot.row, slot.col),
+      field: slot.field.id,
+      key: slot.key,
+      label,
+      severity,
+      message,
+      at: entry.at,
+    });
   }
 
   /** The row indexes of a list in which anything but the row number is filled in, in order. */
@@ -73,49 +143,50 @@ class FormChecker {
 
   fieldChecks(): void {
     const started = new Map([...this.started].map(([id, rows]) => [id, new Set(rows)]));
-    for (const { slot, check } of this.checked.values()) {
+    const slots = this.reading.plan.slots;
+    for (let at = 0; at < slots.length; at++) {
+      const check = this.checks[at] as FieldCheck;
+      const slot = slots[at] as FieldSlot;
+      if (check.status === 'ok' && check.reading.warnings.length === 0) continue;
+      if (check.status === 'blank' && !slot.field.required) continue;
       const inUse = slot.tableId === undefined || (started.get(slot.tableId)?.has(slot.index ?? -1) ?? false);
       if (!inUse) continue;
-      if (check.status === 'invalid') this.report(slot, 'error', check.message);
-      else if (check.status === 'ok') for (const w of check.reading.warnings) this.report(slot, 'warning', w);
-      else if (slot.field.required) {
+      if (check.status === 'invalid') this.report(this.entry(at), 'error', check.message);
+      else if (check.status === 'ok') for (const w of check.reading.warnings) this.report(this.entry(at), 'warning', w);
+      else
         this.report(
-          slot,
+          this.entry(at),
           'error',
           slot.tableId === undefined ? `必填：请填写${slot.field.label}。` : `此行已填写，请补全${slot.field.label}。`,
         );
-      }
     }
   }
 
   /** The slots a reference names: one for a field, one per started row for `table.field`. */
-  slotsOf(ref: string): { slot: FieldSlot; value: FieldValue | undefined; blank: boolean }[] {
+  slotsOf(ref: string): Entry[] {
     const [first, second] = ref.split('.') as [string, string | undefined];
-    const pick = (c: Checked) => ({
-      slot: c.slot,
-      value: c.check.status === 'ok' ? c.check.reading.value : undefined,
-      blank: c.check.status === 'blank',
-    });
     if (second === undefined) {
-      const c = this.checked.get(first);
-      return c ? [pick(c)] : [];
+      const at = this.structure.single.get(first);
+      return at === undefined ? [] : [this.entry(at)];
     }
-    const table = this.reading.plan.tables.find((t) => t.id === first);
-    if (!table) return [];
-    return this.startedRows(table).flatMap((i) => {
-      const c = this.checked.get(`${first}[${i}].${second}`);
-      return c ? [pick(c)] : [];
+    const column = this.structure.columns.get(first)?.get(second);
+    if (!column) return [];
+    return (this.started.get(first) ?? []).flatMap((i) => {
+      const at = column[i];
+      return at === undefined ? [] : [this.entry(at)];
     });
   }
 
   /** The slot of the same row as `near` for a `table.field` reference, or the field's only slot. */
-  sibling(ref: string, near: FieldSlot) {
+  sibling(ref: string, near: FieldSlot): Entry | undefined {
     const [first, second] = ref.split('.') as [string, string | undefined];
-    const key = second === undefined ? first : `${first}[${near.index}].${second}`;
-    const c = this.checked.get(key);
-    return c
-      ? { slot: c.slot, value: c.check.status === 'ok' ? c.check.reading.value : undefined, blank: c.check.status === 'blank' }
-      : undefined;
+    const at = second === undefined ? this.structure.single.get(first) : this.structure.columns.get(first)?.get(second)?.[near.index ?? 0];
+    return at === undefined ? undefined : this.entry(at);
+  }
+
+  /** The first column of a list: where a problem about the whole list is shown. */
+  firstColumn(tableId: string): number[] {
+    return [...(this.structure.columns.get(tableId)?.values() ?? [])][0] ?? [];
   }
 
   apply(rule: Rule): void {
@@ -126,14 +197,14 @@ class FormChecker {
         const when = this.slotsOf(rule.when)[0];
         if (!when || typeof when.value !== 'string' || !rule.equals.includes(when.value)) return;
         if (rule.kind === 'reminder') {
-          this.report(when.slot, rule.severity, rule.message);
+          this.report(when, rule.severity, rule.message);
           return;
         }
         const target = this.slotsOf(rule.field)[0];
         if (!target || target.value === undefined) return;
         const text = String(target.value);
         const fine = rule.kind === 'oneOf' ? rule.allowed.includes(text) : rule.words.some((w) => text.includes(w));
-        if (!fine) this.report(target.slot, rule.severity, rule.message);
+        if (!fine) this.report(target, rule.severity, rule.message);
         return;
       }
       case 'minRows': {
@@ -141,9 +212,10 @@ class FormChecker {
         if (!table) return;
         const filled = this.startedRows(table).length;
         if (filled + rule.plus >= rule.min) return;
-        const firstEmpty = this.reading.plan.slots.find((s) => s.tableId === table.id && s.index === filled);
-        const anchor = firstEmpty ?? this.reading.plan.slots.find((s) => s.tableId === table.id);
-        if (anchor) this.report(anchor, rule.severity, `${rule.message}（现有${filled + rule.plus}人）`, table.label);
+        const column = this.firstColumn(table.id);
+        const anchor = column[filled] ?? column[0];
+        if (anchor !== undefined)
+          this.report(this.entry(anchor), rule.severity, `${rule.message}（现有${filled + rule.plus}人）`, table.label);
         return;
       }
       case 'yearsForAge':
@@ -152,7 +224,7 @@ class FormChecker {
           if (typeof age.value !== 'number' || typeof years?.value !== 'number') continue;
           if (years.value > age.value - rule.startAge) {
             this.report(
-              years.slot,
+              years,
               rule.severity,
               `工作年限${years.value}年与年龄${age.value}岁不符（${rule.startAge}岁前一般不参加工作），请核对。`,
             );
@@ -168,7 +240,7 @@ class FormChecker {
         for (const count of counts) {
           if (!on && !count.blank) {
             this.report(
-              count.slot,
+              count,
               rule.countWithoutFlag,
               `已填${count.slot.field.label}，但“${flag.slot.field.label.replace(/（.*）$/, '')}”未${flagName}：请${flagName}，或清空此数。`,
             );
@@ -176,7 +248,7 @@ class FormChecker {
         }
         if (on && rule.countAsked && counts.every((c) => c.blank)) {
           const first = counts[0];
-          if (first) this.report(first.slot, rule.flagWithoutCount, `已${flagName}，请填写${first.slot.field.label}。`);
+          if (first) this.report(first, rule.flagWithoutCount, `已${flagName}，请填写${first.slot.field.label}。`);
         }
         return;
       }
@@ -188,7 +260,7 @@ class FormChecker {
           const earlier = seen.get(name);
           if (earlier !== undefined)
             this.report(
-              entry.slot,
+              entry,
               rule.severity,
               `“${String(entry.value)}”与第${earlier + 1}行重复，同一${entry.slot.field.label}只能填报一次。`,
             );
@@ -198,16 +270,15 @@ class FormChecker {
       }
       case 'sequence':
         this.slotsOf(rule.field).forEach((entry, i) => {
-          if (entry.blank) this.report(entry.slot, rule.severity, `请填写序号${i + 1}。`);
+          if (entry.blank) this.report(entry, rule.severity, `请填写序号${i + 1}。`);
           else if (entry.value !== undefined && entry.value !== i + 1)
-            this.report(entry.slot, rule.severity, `序号应依次为1、2、3……，此行应为${i + 1}。`);
+            this.report(entry, rule.severity, `序号应依次为1、2、3……，此行应为${i + 1}。`);
         });
         return;
       case 'notFuture':
         for (const entry of this.slotsOf(rule.field)) {
           const date = typeof entry.value === 'string' ? entry.value : (entry.value as DateRange | undefined)?.start;
-          if (date && date > this.options.today)
-            this.report(entry.slot, rule.severity, `${entry.slot.field.label}${date}晚于今天，请核对。`);
+          if (date && date > this.options.today) this.report(entry, rule.severity, `${entry.slot.field.label}${date}晚于今天，请核对。`);
         }
         return;
       case 'requiredUnlessThisYear':
@@ -215,7 +286,7 @@ class FormChecker {
           if (!entry.blank) continue;
           const date = this.sibling(rule.dateField, entry.slot)?.value;
           const formedThisYear = typeof date === 'string' && this.year !== undefined && Number(date.slice(0, 4)) === this.year;
-          if (!formedThisYear) this.report(entry.slot, rule.severity, rule.message);
+          if (!formedThisYear) this.report(entry, rule.severity, rule.message);
         }
         return;
       case 'withinPeriod': {
@@ -230,7 +301,7 @@ class FormChecker {
           const range = entry.value as DateRange | undefined;
           if (!range || typeof range !== 'object') continue;
           if (range.start < start || range.end > end) {
-            this.report(entry.slot, rule.severity, `${entry.slot.field.label}不在活动期间（${start}至${end}）内，请核对。`);
+            this.report(entry, rule.severity, `${entry.slot.field.label}不在活动期间（${start}至${end}）内，请核对。`);
           }
         }
         return;
@@ -238,26 +309,16 @@ class FormChecker {
     }
   }
 
-  /** A form nobody has started (a fresh template): one reminder instead of every required field. */
-  private untouched(): boolean {
-    const numbering = new Set(
-      this.reading.form.bands.flatMap((b) => (b.kind === 'table' && b.numbering ? [`${b.id}:${b.numbering.fieldId}`] : [])),
-    );
-    return [...this.checked.values()].every((c) => c.check.status === 'blank' || numbering.has(`${c.slot.tableId}:${c.slot.field.id}`));
-  }
-
   run(): Problem[] {
-    const first = this.reading.plan.slots[0];
-    if (this.untouched()) {
-      if (first) this.report(first, 'info', '表格尚未填写。');
-      return this.problems;
+    if (this.untouched) {
+      if (this.checks.length > 0) this.report(this.entry(0), 'info', '表格尚未填写。');
+    } else {
+      this.fieldChecks();
+      for (const rule of this.reading.form.rules) this.apply(rule);
     }
-    this.fieldChecks();
-    for (const rule of this.reading.form.rules) this.apply(rule);
-    const position = new Map(this.reading.plan.slots.map((s, i) => [s.key, i]));
-    return this.problems.sort(
-      (a, b) => (position.get(a.key) ?? 0) - (position.get(b.key) ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
-    );
+    return this.problems
+      .sort((a, b) => a.at - b.at || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+      .map((p) => ({ cell: p.cell, field: p.field, key: p.key, label: p.label, severity: p.severity, message: p.message }));
   }
 }
 

@@ -131,8 +131,19 @@ function textSchema(field: Field): z.ZodType<string> {
       });
 }
 
-/** The zod schema of one field: it takes a non-blank cell value and gives the normalised value or says what is wrong. */
+const schemas = new WeakMap<Field, Map<number | undefined, z.ZodType<FieldValue>>>();
+
+/** The field's schema, built once per field and year (building one costs far more than using it). */
 export function fieldSchema(field: Field, context: FieldContext): z.ZodType<FieldValue> {
+  let byYear = schemas.get(field);
+  if (!byYear) schemas.set(field, (byYear = new Map()));
+  let schema = byYear.get(context.year);
+  if (!schema) byYear.set(context.year, (schema = buildFieldSchema(field, context)));
+  return schema;
+}
+
+/** The zod schema of one field: it takes a non-blank cell value and gives the normalised value or says what is wrong. */
+function buildFieldSchema(field: Field, context: FieldContext): z.ZodType<FieldValue> {
   switch (field.type) {
     case 'text':
     case 'longText':
@@ -201,8 +212,29 @@ function warningsFor(field: Field, value: FieldValue): string[] {
 
 export type FieldCheck = { status: 'blank' } | { status: 'ok'; reading: FieldReading } | { status: 'invalid'; message: string };
 
-/** Checks one cell against its field; never throws, whatever the cell holds. */
+const REMEMBERED = 50_000;
+const remembered = new WeakMap<Field, Map<number | undefined, Map<CellValue, FieldCheck>>>();
+
+/**
+ * Checks one cell against its field; never throws, whatever the cell holds. The answer depends only on the
+ * field, the year and the value, so it is remembered for plain values: re-checking a long list after one edit
+ * looks up what has not changed.
+ */
 export function checkField(field: Field, raw: CellValue, context: FieldContext): FieldCheck {
+  if (raw instanceof Date) return checkFieldOnce(field, raw, context);
+  let byYear = remembered.get(field);
+  if (!byYear) remembered.set(field, (byYear = new Map()));
+  let memo = byYear.get(context.year);
+  if (!memo) byYear.set(context.year, (memo = new Map()));
+  let result = memo.get(raw);
+  if (!result) {
+    if (memo.size >= REMEMBERED) memo.clear();
+    memo.set(raw, (result = checkFieldOnce(field, raw, context)));
+  }
+  return result;
+}
+
+function checkFieldOnce(field: Field, raw: CellValue, context: FieldContext): FieldCheck {
   if (isExcelError(raw)) return { status: 'invalid', message: `单元格显示错误值 ${cellText(raw)}，请改为实际内容。` };
   if (cellText(raw) === '' || (field.type === 'check' && checkOf(raw) === '')) return { status: 'blank' };
   const parsed = fieldSchema(field, context).safeParse(raw);

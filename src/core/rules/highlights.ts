@@ -16,10 +16,9 @@ export interface InputArea {
 /** Every input area of the located form, by the address of its top-left cell. */
 export function inputAreas(plan: SheetPlan): Map<string, InputArea> {
   const areas = new Map<string, InputArea>();
-  for (const c of plan.cells) {
-    if (c.role !== 'input') continue;
-    const anchor = cellAddress(c.row, c.col);
-    areas.set(anchor, { anchor, row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan });
+  for (const s of plan.slots) {
+    const anchor = cellAddress(s.row, s.col);
+    areas.set(anchor, { anchor, row: s.row, col: s.col, rowSpan: s.rowSpan, colSpan: s.colSpan });
   }
   return areas;
 }

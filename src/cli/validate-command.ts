@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
+import { localIsoDate } from '../core/cell-value';
 import { checkSheet, type SheetVerdict } from '../core/check-sheets';
 import { UserError } from '../core/errors';
 import type { Severity } from '../core/rules/check-form';
@@ -16,11 +17,6 @@ export interface FileVerdict {
 const SEVERITY_WORD: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const count = (sheets: SheetVerdict[], severity: Severity) =>
   sheets.reduce((n, s) => n + s.problems.filter((p) => p.severity === severity).length, 0);
-
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 async function checkFile(file: string, cwd: string, today: string): Promise<FileVerdict> {
   let data: Uint8Array;
@@ -82,7 +78,7 @@ export async function validateCommand(
   }
   const files = parsed.positionals;
   if (files.length === 0) throw usage('请指定要检查的文件，例如 union-forms validate 申请表.xlsx。');
-  const today = parsed.values.today ?? localToday();
+  const today = parsed.values.today ?? localIsoDate();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw usage(`--today 应为“年-月-日”，如 2026-11-21。`);
   const verdicts: FileVerdict[] = [];
   for (const file of files) verdicts.push(await checkFile(file, io.cwd, today));

@@ -1,6 +1,11 @@
 /** A cell's value as any host reads it: Office.js gives serial numbers for dates, file readers may give Dates. */
 export type CellValue = string | number | boolean | Date | null | undefined;
 
+/** A date as YYYY-MM-DD in the machine's own time zone (the clerk's "today"). */
+export function localIsoDate(d: Date = new Date()): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 /** Excel error values as hosts report them. */
 const EXCEL_ERRORS = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 

@@ -1,5 +1,5 @@
 import type { CellValue } from './cell-value';
-import { findMarker } from './marker';
+import { findMarker, MARKER_SCAN_COLUMNS } from './marker';
 import { readForm } from './read/read-form';
 import { checkForm, type Problem } from './rules/check-form';
 import { findForm } from '../forms';
@@ -18,8 +18,6 @@ export interface SheetVerdict {
   problems: Problem[];
   message: string | undefined;
 }
-
-const MARKER_SCAN_COLUMNS = 16;
 
 /** Finds the form a sheet holds by its marker, reads it and checks it. */
 export function checkSheet(sheet: SheetToCheck, today: string): SheetVerdict {

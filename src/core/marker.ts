@@ -6,6 +6,8 @@ import type { ParamValues } from './templates';
  */
 export const MARKER_PREFIX = 'UNIONFORMS';
 export const MARKER_NAME = 'UnionForms_Form';
+/** Columns of a sheet's first row searched for a marker cell (the widest form has 7 columns, its marker the 8th). */
+export const MARKER_SCAN_COLUMNS = 16;
 
 export interface FormMarker {
   formId: string;

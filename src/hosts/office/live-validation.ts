@@ -1,6 +1,6 @@
-import type { CellValue } from '../../core/cell-value';
+import { localIsoDate, type CellValue } from '../../core/cell-value';
 import type { FormDefinition } from '../../core/form-schema';
-import { findMarker, type FormMarker } from '../../core/marker';
+import { findMarker, MARKER_SCAN_COLUMNS, type FormMarker } from '../../core/marker';
 import { readForm } from '../../core/read/read-form';
 import { checkForm, type Problem } from '../../core/rules/check-form';
 import { highlightChanges, inputAreas, wantedHighlights } from '../../core/rules/highlights';
@@ -11,9 +11,6 @@ import type { ContextSurface, WorksheetSurface } from './excel-surface';
 import type { OwnWrites } from './own-writes';
 
 export type ExcelBatch = <T>(batch: (context: ContextSurface) => Promise<T>) => Promise<T>;
-
-/** Columns of the first row searched for a marker cell (the widest form has 7 columns, its marker the 8th). */
-const MARKER_SCAN_COLUMNS = 16;
 
 export interface SheetReport {
   sheetId: string;
@@ -46,11 +43,6 @@ export interface LiveValidationOptions {
   debounceMs?: number;
   retryMs?: number;
   maxRetries?: number;
-}
-
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** The used range's values placed at their true rows and columns, so that the grid starts at A1. */
@@ -87,7 +79,7 @@ export class LiveValidation {
     private readonly ownWrites: OwnWrites,
     options: LiveValidationOptions = {},
   ) {
-    this.today = options.today ?? localToday;
+    this.today = options.today ?? (() => localIsoDate());
     this.debounceMs = options.debounceMs ?? 200;
     this.retryMs = options.retryMs ?? 1000;
     this.maxRetries = options.maxRetries ?? 30;

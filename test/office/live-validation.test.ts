@@ -103,6 +103,8 @@ describe('live validation in Excel (fake host)', () => {
 
   it('never changes a value, never touches cells outside the form’s inputs, and its paint starts no new round', async () => {
     const { host, sheet, settle } = await setUp();
+    const nativeRules = JSON.stringify([...sheet.validations]);
+    expect(sheet.validations.size).toBe(SUMMARY.validations.length);
     host.userEdit('推荐申报汇总表', { ...GOOD, [at('craftsmanStudios')]: '三个', [at('applicantPhone')]: '123' });
     const valuesBefore = JSON.stringify([...sheet.cells].map(([k, c]) => [k, c.value, c.formula]));
     const formatsBefore = JSON.stringify([...sheet.cells].map(([k, c]) => [k, { ...c, value: undefined, fill: undefined }]));
@@ -112,6 +114,7 @@ describe('live validation in Excel (fake host)', () => {
     const inputs = new Set(SUMMARY.slots.map((s) => `${s.row}:${s.col}`));
     expect([...sheet.cells].filter(([k, c]) => c.fill !== undefined && !inputs.has(k)).map(([k]) => k)).toEqual([]);
     expect(sheet.protection.protected).toBe(true);
+    expect(JSON.stringify([...sheet.validations])).toBe(nativeRules);
     const syncs = host.syncCount;
     await settle();
     expect(host.syncCount).toBe(syncs);

@@ -7,6 +7,7 @@ import type { ParamOverrides } from '../core/params';
 import { FORMS, getForm } from '../forms';
 import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
 import { writeFormsWorkbook } from '../hosts/xlsx/write-workbook';
+import { mergeCommand } from './merge-command';
 import { validateCommand } from './validate-command';
 
 export interface CliIO {
@@ -25,6 +26,7 @@ const USAGE = [
   '  union-forms template <编号> -o <文件.xlsx> [选项]         生成一张表格 (write one form)',
   '  union-forms template --all -o <文件夹> [选项]             生成全部表格 (write the template pack)',
   '  union-forms validate <文件...> [--json]                   检查填好的表格 (check returned files)',
+  '  union-forms merge <文件或文件夹...> -o 汇总.xlsx [--roster 名单.txt] [--json 报告.json]  合并各单位报表 (merge returns)',
   '选项 / Options:',
   '  --edition N      届次，如 8 即“第八届”（科技节表格）',
   '  --year YYYY      年份或年度',
@@ -137,6 +139,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         return await templateCommand(rest, io);
       case 'validate':
         return await validateCommand(rest, io, (message) => new UsageError(message));
+      case 'merge':
+        return await mergeCommand(rest, io, (message) => new UsageError(message));
       default:
         throw new UsageError(`未知命令“${command}”。运行 union-forms --help 查看用法。`);
     }

@@ -244,6 +244,8 @@ export const FormDefinitionSchema = z
       })
       .strict(),
     rules: z.array(RuleSchema).default([]),
+    /** What one return contributes to the city's summaries: the sheet as one record, and/or one per list row. */
+    merge: z.object({ sheetRecord: z.boolean(), table: Identifier.optional(), summaryName: z.string().min(1).max(28) }).strict(),
   })
   .strict()
   .superRefine((form, ctx) => {
@@ -312,6 +314,7 @@ export const FormDefinitionSchema = z
           issue(`rule needs a monthDay param ${String(value)}`);
       }
     }
+    if (form.merge.table && !tableIds.has(form.merge.table)) issue(`merge.table ${form.merge.table} is not a table`);
     if (form.print.repeatHeaderOf && !tableIds.has(form.print.repeatHeaderOf)) {
       issue(`print.repeatHeaderOf ${form.print.repeatHeaderOf} is not a table`);
     }

@@ -63,3 +63,13 @@ export function fillTemplate(text: string, params: ParamValues): string {
     return formatValue(value, format, params);
   });
 }
+
+/** 七 → 7, 十二 → 12, 二十一 → 21 (up to 99); undefined for anything else. */
+export function parseChineseNumeral(text: string): number | undefined {
+  const digit = (ch: string | undefined) => (ch === undefined ? undefined : DIGITS.indexOf(ch));
+  const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(text);
+  if (!m || text === '') return undefined;
+  const [, tens, ten, ones] = m as unknown as [string, string, string, string];
+  if (!ten) return tens || !ones ? undefined : digit(ones);
+  return (tens ? (digit(tens) as number) : 1) * 10 + (ones ? (digit(ones) as number) : 0);
+}

@@ -90,5 +90,6 @@ export const festivalProject: FormDefinitionInput = {
     },
   ],
   print: { orientation: 'portrait' },
+  merge: { sheetRecord: true, summaryName: '活动项目概览' },
   rules: [{ kind: 'withinPeriod', field: 'time', startParam: 'periodStart', endParam: 'periodEnd', severity: 'warning' }],
 };

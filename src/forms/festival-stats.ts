@@ -225,6 +225,7 @@ export const festivalStats: FormDefinitionInput = {
     },
   ],
   print: { orientation: 'portrait' },
+  merge: { sheetRecord: true, summaryName: '活动情况统计汇总' },
   rules: ITEMS.filter((item) => item.yes).map((item) => ({
     kind: 'flagAndCount' as const,
     flag: item.id,

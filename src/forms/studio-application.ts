@@ -245,6 +245,7 @@ export const studioApplication: FormDefinitionInput = {
     },
   ],
   print: { orientation: 'portrait' },
+  merge: { sheetRecord: true, summaryName: '工作室申请一览' },
   rules: [
     {
       kind: 'oneOf',

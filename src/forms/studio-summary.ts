@@ -114,6 +114,7 @@ export const studioSummary: FormDefinitionInput = {
     },
   ],
   print: { orientation: 'portrait', repeatHeaderOf: 'studios' },
+  merge: { sheetRecord: true, table: 'studios', summaryName: '创新工作室推荐汇总' },
   rules: [
     { kind: 'unique', field: 'studios.studioName', severity: 'error' },
     { kind: 'sequence', field: 'studios.seq', severity: 'warning' },

@@ -54,5 +54,6 @@ export const yangpuThemeActivity: FormDefinitionInput = {
     { kind: 'rows', rows: [noteLine(W), contactLine(1)] },
   ],
   print: { orientation: 'landscape', repeatHeaderOf: 'activities' },
+  merge: { sheetRecord: false, table: 'activities', summaryName: '主题活动汇总' },
   rules: [{ kind: 'sequence', field: 'activities.seq', severity: 'warning' }],
 };

@@ -56,6 +56,7 @@ export const yangpuVolunteerTeam: FormDefinitionInput = {
     { kind: 'rows', rows: [noteLine(W), contactLine(2)] },
   ],
   print: { orientation: 'landscape', repeatHeaderOf: 'teams' },
+  merge: { sheetRecord: false, table: 'teams', summaryName: '志愿者服务队汇总' },
   rules: [
     { kind: 'sequence', field: 'teams.seq', severity: 'warning' },
     { kind: 'notFuture', field: 'teams.formedOn', severity: 'error' },

@@ -1,0 +1,105 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { localIsoDate } from '../core/cell-value';
+import { UserError } from '../core/errors';
+import { mergeReturns, type ReturnFile } from '../core/merge/merge-returns';
+import { reportTable, summaryTables } from '../core/merge/summaries';
+import { writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
+import { readWorkbookFile } from '../hosts/xlsx/read-workbook';
+import { writeSummaryWorkbook } from '../hosts/xlsx/write-summaries';
+
+const WORKBOOK_FILE = /\.(xlsx|xlsm|xls)$/i;
+
+async function expand(inputs: string[], cwd: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    const full = path.resolve(cwd, input);
+    const stat = await fs.stat(full).catch(() => undefined);
+    if (stat?.isDirectory()) {
+      const entries = (await fs.readdir(full)).filter((f) => WORKBOOK_FILE.test(f) && !f.startsWith('~$')).sort();
+      files.push(...entries.map((f) => path.join(input, f)));
+    } else files.push(input);
+  }
+  return files;
+}
+
+async function readReturn(file: string, cwd: string): Promise<ReturnFile> {
+  const full = path.resolve(cwd, file);
+  try {
+    const [data, stat] = await Promise.all([fs.readFile(full), fs.stat(full)]);
+    return { file, modified: stat.mtimeMs, sheets: readWorkbookFile(data) };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const message = err instanceof UserError ? err.message : code === 'ENOENT' ? '找不到文件。' : `无法读取：${(err as Error).message}`;
+    return { file, modified: 0, unreadable: message };
+  }
+}
+
+/** union-forms merge <files or folders…> -o <summary.xlsx> [--roster <units.txt>] [--json <report.json>] */
+export async function mergeCommand(
+  args: string[],
+  io: { out: (line: string) => void; cwd: string },
+  usage: (message: string) => Error,
+): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        roster: { type: 'string' },
+        json: { type: 'string' },
+        force: { type: 'boolean' },
+        today: { type: 'string' },
+      },
+    });
+  } catch (err) {
+    const m = /option '([^']+)'/.exec((err as Error).message);
+    throw usage(
+      `选项有误 ${m?.[1] ?? ''}。用法：union-forms merge <文件或文件夹...> -o 汇总.xlsx [--roster 单位名单.txt] [--json 报告.json]`,
+    );
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw usage('请指定要合并的文件或文件夹。');
+  if (!values.output || !/\.xlsx$/i.test(values.output)) throw usage('请用 -o 指定汇总文件，以 .xlsx 结尾。');
+  let roster: string[] | undefined;
+  if (values.roster) {
+    const text = await fs.readFile(path.resolve(io.cwd, values.roster), 'utf8').catch(() => {
+      throw new UserError('unreadable', `无法读取单位名单 ${values.roster}。`);
+    });
+    roster = text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
+  }
+  const files = await expand(positionals, io.cwd);
+  const returns: ReturnFile[] = [];
+  for (const [i, file] of files.entries()) {
+    returns.push(await readReturn(file, io.cwd));
+    if (files.length > 20 && (i + 1) % 20 === 0) io.out(`已读取 ${i + 1}/${files.length} 个文件……`);
+  }
+  const result = mergeReturns(returns, { today: values.today ?? localIsoDate(), roster });
+  const tables = summaryTables(result);
+  const pending: PendingFile[] = [
+    { path: path.resolve(io.cwd, values.output), data: await writeSummaryWorkbook([...tables, reportTable(result)]) },
+  ];
+  const report = {
+    inputs: result.inputs,
+    outputs: tables.map((t) => ({ sheet: t.sheetName, form: t.formId, rows: t.rows.length })),
+    missing: result.missing,
+  };
+  if (values.json)
+    pending.push({ path: path.resolve(io.cwd, values.json), data: new TextEncoder().encode(JSON.stringify(report, null, 2)) });
+  await writeAllOrNothing(pending, Boolean(values.force));
+  const count = (s: string) => result.inputs.filter((i) => i.status === s).length;
+  io.out(
+    `合并完成：${files.length} 个文件，合并 ${count('merged') + count('merged-with-problems')}，其中有问题 ${count('merged-with-problems')}，跳过 ${count('skipped')}，无法读取 ${count('unreadable')}，被代替 ${count('replaced')}。`,
+  );
+  for (const t of tables) io.out(`  ${t.sheetName}：${t.rows.length} 行`);
+  if (result.missing.length) io.out(`未报送单位（${result.missing.length}）：${result.missing.join('、')}`);
+  io.out(`已生成：${pending.map((p) => p.path).join('，')}`);
+  return 0;
+}

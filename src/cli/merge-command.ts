@@ -5,7 +5,7 @@ import { localIsoDate } from '../core/cell-value';
 import { UserError } from '../core/errors';
 import { mergeReturns, type ReturnFile } from '../core/merge/merge-returns';
 import { reportTable, summaryTables } from '../core/merge/summaries';
-import { writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
+import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
 import { readWorkbookFile } from '../hosts/xlsx/read-workbook';
 import { writeSummaryWorkbook } from '../hosts/xlsx/write-summaries';
 
@@ -17,8 +17,12 @@ async function expand(inputs: string[], cwd: string): Promise<string[]> {
     const full = path.resolve(cwd, input);
     const stat = await fs.stat(full).catch(() => undefined);
     if (stat?.isDirectory()) {
-      const entries = (await fs.readdir(full)).filter((f) => WORKBOOK_FILE.test(f) && !f.startsWith('~$')).sort();
-      files.push(...entries.map((f) => path.join(input, f)));
+      const entries = (await fs.readdir(full, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+      const folders = entries.filter((e) => e.isDirectory()).map((e) => path.join(input, e.name));
+      const workbooks = entries
+        .filter((e) => e.isFile() && WORKBOOK_FILE.test(e.name) && !e.name.startsWith('~$'))
+        .map((e) => path.join(input, e.name));
+      files.push(...workbooks, ...(await expand(folders, cwd)));
     } else files.push(input);
   }
   return files;
@@ -93,6 +97,7 @@ export async function mergeCommand(
   };
   if (values.json)
     pending.push({ path: path.resolve(io.cwd, values.json), data: new TextEncoder().encode(JSON.stringify(report, null, 2)) });
+  for (const dir of new Set(pending.map((p) => path.dirname(p.path)))) await ensureDirectory(dir);
   await writeAllOrNothing(pending, Boolean(values.force));
   const count = (s: string) => result.inputs.filter((i) => i.status === s).length;
   io.out(

@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -201,4 +202,63 @@ describe('union-forms merge', () => {
     expect(summary[4]?.[0]).toBe('合计（2）');
     expect(summary[4]?.[6]).toBe(150);
   });
+});
+
+describe('the examples: 16 units for each form, merged in one command', () => {
+  it('generates the returns and merges every one of them', async () => {
+    const root = path.join(__dirname, '..', '..');
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'uf-examples-'));
+    try {
+      if (!fs.existsSync(path.join(root, 'dist', 'node', 'cli', 'main.js')))
+        execFileSync('npm', ['run', 'build:cli'], { cwd: root, stdio: 'ignore' });
+      execFileSync(process.execPath, [path.join(root, 'examples', 'generate-returns.js'), path.join(out, 'returns')], { stdio: 'pipe' });
+      const lines: string[] = [];
+      const code = await runCli(
+        [
+          'merge',
+          'returns',
+          '-o',
+          path.join('result', '汇总.xlsx'),
+          '--roster',
+          path.join('returns', 'roster.txt'),
+          '--json',
+          'report.json',
+        ],
+        {
+          out: (l) => lines.push(l),
+          err: (l) => lines.push(l),
+          cwd: out,
+        },
+      );
+      expect(code).toBe(0);
+      const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
+      const status = (s: string) => report.inputs.filter((i: { status: string }) => i.status === s).length;
+      expect(report.inputs).toHaveLength(101);
+      expect([status('merged') + status('merged-with-problems'), status('replaced'), status('skipped'), status('unreadable')]).toEqual([
+        95, 6, 0, 0,
+      ]);
+      const sheets = report.inputs.flatMap((i: { file: string; sheets: { method: string }[] }) =>
+        i.sheets.map((s) => ({ file: i.file, method: s.method })),
+      );
+      expect(sheets.filter((s: { method: string }) => s.method === 'labels')).toHaveLength(6);
+      expect(sheets.filter((s: { file: string }) => s.file.endsWith('.xls'))).toHaveLength(6);
+      expect(report.missing).toEqual(['横沙乡总工会']);
+      expect(report.outputs.map((o: { sheet: string; rows: number }) => o.sheet)).toEqual([
+        '活动项目概览',
+        '活动情况统计汇总',
+        '工作室申请一览',
+        '创新工作室推荐汇总-单位',
+        '创新工作室推荐汇总-名单',
+        '主题活动汇总',
+        '志愿者服务队汇总',
+      ]);
+      const records = report.inputs
+        .flatMap((i: { sheets: { records: number; used: boolean }[] }) => i.sheets.filter((s) => s.used))
+        .reduce((n: number, s: { records: number }) => n + s.records, 0);
+      const rows = report.outputs.reduce((n: number, o: { rows: number }) => n + o.rows, 0);
+      expect(rows).toBe(records);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

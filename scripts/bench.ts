@@ -133,6 +133,37 @@ async function syncsPerChange(): Promise<string> {
   return `syncs per change (typing into a form sheet, fake host): ${counts.join(', ')} (goal ≤ 2)`;
 }
 
+/** 200 district workbooks (the six forms in turn, each unit's own values), written once to a temporary folder. */
+async function mergeFigures(): Promise<string[]> {
+  const ExcelJS = (await import('exceljs')).default;
+  const os = await import('os');
+  const { execFileSync } = await import('child_process');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uf-bench-merge-'));
+  try {
+    for (let i = 0; i < 200; i++) {
+      const form = FORMS[i % FORMS.length]!;
+      const plan = planSheet(form);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await writeFormsWorkbook([plan])) as unknown as ArrayBuffer);
+      const ws = workbook.worksheets[0]!;
+      const sample: Record<string, string | number> = { text: `第${i}区某单位`, longText: '开展职工创新活动', integer: 12 + i, yesNo: '是', check: '√', date: '2018-5-20', phone: '021-55885659', postcode: '200063' };
+      for (const s of plan.slots) {
+        if (s.tableId !== undefined && (s.index ?? 0) > 3) continue;
+        ws.getCell(cellAddress(s.row, s.col)).value = s.field.type === 'choice' ? s.field.options[0]! : (sample[s.field.type] ?? null);
+      }
+      fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.xlsx`), Buffer.from(await workbook.xlsx.writeBuffer()));
+    }
+    const out = execFileSync(process.execPath, [path.join(__dirname, 'merge-run.js'), dir], { encoding: 'utf8' });
+    const r = JSON.parse(out) as { files: number; readerMs: number; mergeMs: number; records: number; peakRssMb: number };
+    return [
+      `merge of ${r.files} district workbooks (${r.records} records): reader alone ${r.readerMs.toFixed(0)} ms, whole merge ${r.mergeMs.toFixed(0)} ms, ratio ${(r.mergeMs / r.readerMs).toFixed(2)} (goal ≤ 1.3)`,
+      `  peak memory of that process (reader pass and merge): ${r.peakRssMb.toFixed(0)} MB (goal ≤ 300 MB)`,
+    ];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   console.log('form                    syncs@1.7 syncs@newest  ops@newest  xlsx ms  insert ms  insert/xlsx');
   for (const form of FORMS) {
@@ -152,6 +183,7 @@ async function main(): Promise<void> {
   console.log(firstLoad());
   for (const line of ruleFigures()) console.log(line);
   console.log(await syncsPerChange());
+  for (const line of await mergeFigures()) console.log(line);
 }
 
 void main();

@@ -109,3 +109,48 @@ describe('a filled-in return re-saved by LibreOffice', () => {
     expect(verdict(xls as string)).toEqual(expected);
   });
 });
+
+describe('returns re-saved by LibreOffice', () => {
+  it('merge to the same summaries from .xlsx, from LibreOffice .xlsx and from LibreOffice .xls', async () => {
+    const { filledFile } = await import('../support/filled-file');
+    const { readWorkbookFile } = await import('../../src/hosts/xlsx/read-workbook');
+    const { mergeReturns } = await import('../../src/core/merge/merge-returns');
+    const { summaryTables } = await import('../../src/core/merge/summaries');
+    const dir = path.join(work, 'merge');
+    fs.mkdirSync(dir);
+    const units = ['殷行街道总工会', '五角场街道总工会', '新江湾城街道总工会'];
+    const sources = await Promise.all(
+      units.map(async (unit, i) => {
+        const file = path.join(dir, `${i}.xlsx`);
+        const values: Record<string, string | number> = { unit, contact: '张琳', contactPhone: '25032216', fillDate: '2018-6-10' };
+        for (let r = 0; r <= i; r++) {
+          Object.assign(values, {
+            [`activities[${r}].seq`]: r + 1,
+            [`activities[${r}].name`]: `${unit}活动${r + 1}`,
+            [`activities[${r}].form`]: '宣讲',
+            [`activities[${r}].schedule`]: '6月',
+            [`activities[${r}].content`]: '劳模事迹宣讲',
+            [`activities[${r}].participants`]: 10 * (r + 1) + i,
+          });
+        }
+        fs.writeFileSync(file, await filledFile('yangpu-theme-activity', values));
+        return file;
+      }),
+    );
+    const asXlsx = libreOfficeConvert(sources, 'xlsx', fs.mkdtempSync(path.join(dir, 'x-')));
+    const asXls = libreOfficeConvert(sources, 'xls', fs.mkdtempSync(path.join(dir, 'b-')));
+    const summaryOf = (files: string[]) => {
+      const returns = files.map((f, i) => ({ file: path.basename(f), modified: i, sheets: readWorkbookFile(fs.readFileSync(f)) }));
+      return summaryTables(mergeReturns(returns, { today: '2026-11-21' })).map((t) => ({
+        header: t.header,
+        rows: t.rows.map((r) => r.slice(0, -3)),
+        totals: t.totals,
+      }));
+    };
+    const expected = summaryOf(sources);
+    expect(expected[0]?.rows).toHaveLength(6);
+    expect(expected[0]?.totals?.[6]).toBe(10 + 11 + 21 + 12 + 22 + 32);
+    expect(summaryOf(asXlsx)).toEqual(expected);
+    expect(summaryOf(asXls)).toEqual(expected);
+  });
+});

@@ -1,5 +1,4 @@
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { UserError } from '../core/errors';
 import type { FormDefinition } from '../core/form-schema';
 import { planSheet } from '../core/layout';
@@ -8,6 +7,7 @@ import { FORMS, getForm } from '../forms';
 import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
 import { writeFormsWorkbook } from '../hosts/xlsx/write-workbook';
 import { mergeCommand } from './merge-command';
+import { parseOptions, UsageError } from './parse-options';
 import { validateCommand } from './validate-command';
 
 export interface CliIO {
@@ -38,36 +38,15 @@ const USAGE = [
 /** Errors in what the user asked for (exit 2), as opposed to failures while doing it (exit 1). */
 const USAGE_CODES = new Set(['usage', 'unknown-form', 'bad-param', 'unknown-param', 'bad-rows']);
 
-class UsageError extends UserError {
-  constructor(message: string) {
-    super('usage', message);
-  }
-}
-
-function parseTemplateArgs(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        all: { type: 'boolean' },
-        edition: { type: 'string' },
-        year: { type: 'string' },
-        deadline: { type: 'string' },
-        rows: { type: 'string' },
-        force: { type: 'boolean' },
-      },
-    });
-  } catch (err) {
-    const m = /option '([^']+)'/.exec((err as Error).message);
-    const code = (err as { code?: string }).code;
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`未知选项 ${m?.[1] ?? ''}。运行 union-forms --help 查看用法。`);
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`选项 ${m?.[1] ?? ''} 缺少取值。`);
-    throw new UsageError(`命令行有误：${(err as Error).message}`);
-  }
-}
+const TEMPLATE_OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  all: { type: 'boolean' },
+  edition: { type: 'string' },
+  year: { type: 'string' },
+  deadline: { type: 'string' },
+  rows: { type: 'string' },
+  force: { type: 'boolean' },
+} as const;
 
 function tableRows(form: FormDefinition, rows: string | undefined): Record<string, number> | undefined {
   if (rows === undefined) return undefined;
@@ -84,7 +63,7 @@ function fileNameFor(title: string): string {
 }
 
 async function templateCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseTemplateArgs(args);
+  const { values, positionals } = parseOptions(args, TEMPLATE_OPTIONS, '运行 union-forms --help 查看用法。');
   if (!values.output) throw new UsageError('请用 -o 指定输出位置，例如 -o 申报表.xlsx。');
   if (values.all && positionals.length > 0) throw new UsageError('--all 与表格编号只能选一个。');
   if (!values.all && positionals.length === 0)
@@ -138,9 +117,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       case 'template':
         return await templateCommand(rest, io);
       case 'validate':
-        return await validateCommand(rest, io, (message) => new UsageError(message));
+        return await validateCommand(rest, io);
       case 'merge':
-        return await mergeCommand(rest, io, (message) => new UsageError(message));
+        return await mergeCommand(rest, io);
       default:
         throw new UsageError(`未知命令“${command}”。运行 union-forms --help 查看用法。`);
     }

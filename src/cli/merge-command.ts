@@ -1,6 +1,5 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { localIsoDate } from '../core/cell-value';
 import { UserError } from '../core/errors';
 import { mergeReturns, type ReturnFile } from '../core/merge/merge-returns';
@@ -8,6 +7,7 @@ import { reportTable, summaryTables } from '../core/merge/summaries';
 import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
 import { readWorkbookFile } from '../hosts/xlsx/read-workbook';
 import { writeSummaryWorkbook } from '../hosts/xlsx/write-summaries';
+import { parseOptions, UsageError } from './parse-options';
 
 const WORKBOOK_FILE = /\.(xlsx|xlsm|xls)$/i;
 
@@ -41,34 +41,21 @@ async function readReturn(file: string, cwd: string): Promise<ReturnFile> {
 }
 
 /** union-forms merge <files or folders…> -o <summary.xlsx> [--roster <units.txt>] [--json <report.json>] */
-export async function mergeCommand(
-  args: string[],
-  io: { out: (line: string) => void; cwd: string },
-  usage: (message: string) => Error,
-): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        roster: { type: 'string' },
-        json: { type: 'string' },
-        force: { type: 'boolean' },
-        today: { type: 'string' },
-      },
-    });
-  } catch (err) {
-    const m = /option '([^']+)'/.exec((err as Error).message);
-    throw usage(
-      `选项有误 ${m?.[1] ?? ''}。用法：union-forms merge <文件或文件夹...> -o 汇总.xlsx [--roster 单位名单.txt] [--json 报告.json]`,
-    );
-  }
+export async function mergeCommand(args: string[], io: { out: (line: string) => void; cwd: string }): Promise<number> {
+  const parsed = parseOptions(
+    args,
+    {
+      output: { type: 'string', short: 'o' },
+      roster: { type: 'string' },
+      json: { type: 'string' },
+      force: { type: 'boolean' },
+      today: { type: 'string' },
+    },
+    '用法：union-forms merge <文件或文件夹...> -o 汇总.xlsx [--roster 单位名单.txt] [--json 报告.json]',
+  );
   const { values, positionals } = parsed;
-  if (positionals.length === 0) throw usage('请指定要合并的文件或文件夹。');
-  if (!values.output || !/\.xlsx$/i.test(values.output)) throw usage('请用 -o 指定汇总文件，以 .xlsx 结尾。');
+  if (positionals.length === 0) throw new UsageError('请指定要合并的文件或文件夹。');
+  if (!values.output || !/\.xlsx$/i.test(values.output)) throw new UsageError('请用 -o 指定汇总文件，以 .xlsx 结尾。');
   let roster: string[] | undefined;
   if (values.roster) {
     const text = await fs.readFile(path.resolve(io.cwd, values.roster), 'utf8').catch(() => {

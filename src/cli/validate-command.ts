@@ -1,11 +1,11 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { localIsoDate } from '../core/cell-value';
 import { checkSheet, type SheetVerdict } from '../core/check-sheets';
 import { UserError } from '../core/errors';
 import type { Severity } from '../core/rules/check-form';
 import { readWorkbookFile } from '../hosts/xlsx/read-workbook';
+import { parseOptions, UsageError } from './parse-options';
 
 export interface FileVerdict {
   file: string;
@@ -64,22 +64,16 @@ function printText(verdicts: FileVerdict[], out: (line: string) => void): void {
 }
 
 /** union-forms validate <file...> [--json]: 0 no errors, 1 some error, 2 a file unreadable or a wrong request. */
-export async function validateCommand(
-  args: string[],
-  io: { out: (line: string) => void; cwd: string },
-  usage: (message: string) => Error,
-): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: 'boolean' }, today: { type: 'string' } } });
-  } catch (err) {
-    const m = /option '([^']+)'/.exec((err as Error).message);
-    throw usage(`未知选项 ${m?.[1] ?? ''}。用法：union-forms validate <文件...> [--json]`);
-  }
+export async function validateCommand(args: string[], io: { out: (line: string) => void; cwd: string }): Promise<number> {
+  const parsed = parseOptions(
+    args,
+    { json: { type: 'boolean' }, today: { type: 'string' } },
+    '用法：union-forms validate <文件...> [--json]',
+  );
   const files = parsed.positionals;
-  if (files.length === 0) throw usage('请指定要检查的文件，例如 union-forms validate 申请表.xlsx。');
+  if (files.length === 0) throw new UsageError('请指定要检查的文件，例如 union-forms validate 申请表.xlsx。');
   const today = parsed.values.today ?? localIsoDate();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw usage(`--today 应为“年-月-日”，如 2026-11-21。`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today 应为“年-月-日”，如 2026-11-21。`);
   const verdicts: FileVerdict[] = [];
   for (const file of files) verdicts.push(await checkFile(file, io.cwd, today));
   if (parsed.values.json) io.out(JSON.stringify({ files: verdicts }, null, 2));

@@ -5,7 +5,7 @@ import { UserError } from '../core/errors';
 import { mergeReturns, type ReturnFile } from '../core/merge/merge-returns';
 import { reportTable, summaryTables } from '../core/merge/summaries';
 import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
-import { readWorkbookFile } from '../hosts/xlsx/read-workbook';
+import { readReturnFile } from '../hosts/node/read-return';
 import { writeSummaryWorkbook } from '../hosts/xlsx/write-summaries';
 import { parseOptions, UsageError } from './parse-options';
 
@@ -29,15 +29,7 @@ async function expand(inputs: string[], cwd: string): Promise<string[]> {
 }
 
 async function readReturn(file: string, cwd: string): Promise<ReturnFile> {
-  const full = path.resolve(cwd, file);
-  try {
-    const [data, stat] = await Promise.all([fs.readFile(full), fs.stat(full)]);
-    return { file, modified: stat.mtimeMs, sheets: readWorkbookFile(data) };
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const message = err instanceof UserError ? err.message : code === 'ENOENT' ? '找不到文件。' : `无法读取：${(err as Error).message}`;
-    return { file, modified: 0, unreadable: message };
-  }
+  return { file, ...(await readReturnFile(path.resolve(cwd, file))) };
 }
 
 /** union-forms merge <files or folders…> -o <summary.xlsx> [--roster <units.txt>] [--json <report.json>] */

@@ -1,54 +1,16 @@
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { localIsoDate } from '../core/cell-value';
-import { checkSheet, type SheetVerdict } from '../core/check-sheets';
-import { UserError } from '../core/errors';
+import { errorCount, fileVerdict, type FileVerdict } from '../core/check-sheets';
 import type { Severity } from '../core/rules/check-form';
-import { readWorkbookFile } from '../hosts/xlsx/read-workbook';
+import { readReturnFile } from '../hosts/node/read-return';
 import { parseOptions, UsageError } from './parse-options';
 
-export interface FileVerdict {
-  file: string;
-  status: 'ok' | 'problems' | 'unreadable';
-  message: string;
-  sheets: SheetVerdict[];
-}
-
 const SEVERITY_WORD: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-const count = (sheets: SheetVerdict[], severity: Severity) =>
-  sheets.reduce((n, s) => n + s.problems.filter((p) => p.severity === severity).length, 0);
 
 async function checkFile(file: string, cwd: string, today: string): Promise<FileVerdict> {
-  let data: Uint8Array;
-  try {
-    data = await fs.readFile(path.resolve(cwd, file));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? '找不到文件' : code === 'EISDIR' ? '这是一个文件夹' : code === 'EACCES' ? '没有读取权限' : String(code ?? err);
-    return { file, status: 'unreadable', message: `${why}。`, sheets: [] };
-  }
-  let sheets;
-  try {
-    sheets = readWorkbookFile(data);
-  } catch (err) {
-    return {
-      file,
-      status: 'unreadable',
-      message: err instanceof UserError ? err.message : `无法读取：${(err as Error).message}`,
-      sheets: [],
-    };
-  }
-  const verdicts = sheets.map((s) => checkSheet(s, today));
-  const forms = verdicts.filter((v) => v.form !== null).length;
-  const errors = count(verdicts, 'error');
-  const warnings = count(verdicts, 'warning');
-  const status = errors + warnings > 0 ? 'problems' : 'ok';
-  const message =
-    forms === 0
-      ? '文件中没有本系统的官方表格。'
-      : `${forms} 张表格：${errors} 个错误，${warnings} 个警告，${count(verdicts, 'info')} 个提示。`;
-  return { file, status, message, sheets: verdicts };
+  const read = await readReturnFile(path.resolve(cwd, file));
+  if ('unreadable' in read) return { file, status: 'unreadable', message: read.unreadable, sheets: [] };
+  return fileVerdict(file, read.sheets, today);
 }
 
 function printText(verdicts: FileVerdict[], out: (line: string) => void): void {
@@ -79,5 +41,5 @@ export async function validateCommand(args: string[], io: { out: (line: string) 
   if (parsed.values.json) io.out(JSON.stringify({ files: verdicts }, null, 2));
   else printText(verdicts, io.out);
   if (verdicts.some((v) => v.status === 'unreadable')) return 2;
-  return verdicts.some((v) => count(v.sheets, 'error') > 0) ? 1 : 0;
+  return verdicts.some((v) => errorCount(v) > 0) ? 1 : 0;
 }

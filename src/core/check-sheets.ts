@@ -1,5 +1,5 @@
 import type { CellValue } from './cell-value';
-import { findMarker, MARKER_SCAN_COLUMNS } from './marker';
+import { sheetMarker } from './marker';
 import { readForm } from './read/read-form';
 import { checkForm, type Problem } from './rules/check-form';
 import { findForm } from '../forms';
@@ -19,10 +19,37 @@ export interface SheetVerdict {
   message: string | undefined;
 }
 
+export interface FileVerdict {
+  file: string;
+  status: 'ok' | 'problems' | 'unreadable';
+  message: string;
+  sheets: SheetVerdict[];
+}
+
+function countOf(sheets: readonly SheetVerdict[], severity: Problem['severity']): number {
+  return sheets.reduce((n, s) => n + s.problems.filter((p) => p.severity === severity).length, 0);
+}
+
+export function errorCount(verdict: FileVerdict): number {
+  return countOf(verdict.sheets, 'error');
+}
+
+/** A returned file's verdict: problems when any error or warning, ok otherwise (reminders do not count). */
+export function fileVerdict(file: string, sheets: readonly SheetToCheck[], today: string): FileVerdict {
+  const verdicts = sheets.map((s) => checkSheet(s, today));
+  const forms = verdicts.filter((v) => v.form !== null).length;
+  const errors = countOf(verdicts, 'error');
+  const warnings = countOf(verdicts, 'warning');
+  const message =
+    forms === 0
+      ? '文件中没有本系统的官方表格。'
+      : `${forms} 张表格：${errors} 个错误，${warnings} 个警告，${countOf(verdicts, 'info')} 个提示。`;
+  return { file, status: errors + warnings > 0 ? 'problems' : 'ok', message, sheets: verdicts };
+}
+
 /** Finds the form a sheet holds by its marker, reads it and checks it. */
 export function checkSheet(sheet: SheetToCheck, today: string): SheetVerdict {
-  const firstRow = (sheet.grid[0] ?? []).slice(0, MARKER_SCAN_COLUMNS);
-  const marker = findMarker([...sheet.nameValues, ...firstRow]);
+  const marker = sheetMarker(sheet.nameValues, sheet.grid[0]);
   if (!marker) return { sheet: sheet.name, form: null, version: null, problems: [], message: '不是本系统的官方表格，未检查。' };
   const form = findForm(marker.formId);
   if (!form)

@@ -41,9 +41,9 @@ export function parseMarker(raw: unknown): FormMarker | undefined {
   return { formId: m[1] as string, version: Number(m[2]), params };
 }
 
-/** The first marker among a sheet's candidates (its defined names' values, then its first row's cells). */
-export function findMarker(candidates: Iterable<unknown>): FormMarker | undefined {
-  for (const candidate of candidates) {
+/** A sheet's marker: in one of its own defined names' values, or else in a cell of its first row. */
+export function sheetMarker(nameValues: readonly unknown[], firstRow: readonly unknown[] | undefined): FormMarker | undefined {
+  for (const candidate of [...nameValues, ...(firstRow ?? []).slice(0, MARKER_SCAN_COLUMNS)]) {
     const marker = parseMarker(candidate);
     if (marker) return marker;
   }

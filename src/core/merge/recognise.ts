@@ -2,7 +2,7 @@ import { cellText, toHalfWidth } from '../cell-value';
 import type { SheetToCheck } from '../check-sheets';
 import type { FormDefinition } from '../form-schema';
 import { planSheet } from '../layout';
-import { findMarker, MARKER_SCAN_COLUMNS } from '../marker';
+import { sheetMarker } from '../marker';
 import type { ParamOverrides } from '../params';
 import { parseChineseNumeral } from '../templates';
 import { FORMS, findForm } from '../../forms';
@@ -51,7 +51,7 @@ function paramsFromTitle(texts: string[], form: FormDefinition): ParamOverrides 
 
 /** Which form a sheet holds: by its marker, or — retyped by hand or stripped by a tool — by its title and labels. */
 export function recogniseSheet(sheet: SheetToCheck): RecognitionResult {
-  const marker = findMarker([...sheet.nameValues, ...(sheet.grid[0] ?? []).slice(0, MARKER_SCAN_COLUMNS)]);
+  const marker = sheetMarker(sheet.nameValues, sheet.grid[0]);
   if (marker) {
     const form = findForm(marker.formId);
     if (!form) return { ok: false, reason: `未知的表格“${marker.formId}”，请升级工会表格助手。` };

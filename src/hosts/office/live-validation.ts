@@ -1,6 +1,6 @@
 import { localIsoDate, type CellValue } from '../../core/cell-value';
 import type { FormDefinition } from '../../core/form-schema';
-import { findMarker, MARKER_SCAN_COLUMNS, type FormMarker } from '../../core/marker';
+import { MARKER_SCAN_COLUMNS, sheetMarker, type FormMarker } from '../../core/marker';
 import { readForm } from '../../core/read/read-form';
 import { checkForm, type Problem } from '../../core/rules/check-form';
 import { highlightChanges, inputAreas, wantedHighlights } from '../../core/rules/highlights';
@@ -189,7 +189,10 @@ export class LiveValidation {
     await context.sync();
     const found: FormSheet[] = [];
     for (const [position, { ws, firstRow }] of probes.entries()) {
-      const marker = findMarker([...ws.names.items.map((n) => n.value), ...((firstRow.values[0] ?? []) as unknown[])]);
+      const marker = sheetMarker(
+        ws.names.items.map((n) => n.value),
+        firstRow.values[0] as unknown[] | undefined,
+      );
       const form = marker ? findForm(marker.formId) : undefined;
       if (!marker || !form) continue;
       found.push({ position, sheetId: ws.id, sheetName: ws.name, form, marker });

@@ -4,16 +4,14 @@ import { MARKER_COLUMN_WIDTH } from '../../core/layout';
 import type { NativeRule, NativeValidation } from '../../core/native-validation';
 import type { PlannedCell, SheetPlan } from '../../core/sheet-plan';
 import type { ResolvedStyle } from '../../core/styles';
+import { BOX, CJK_CHARSET, THIN } from './cell-style';
 
-/** GB2312, so that Excel and WPS pick the CJK face of 宋体 on every machine. */
-const CJK_CHARSET = 134;
 const A4 = 9;
-const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 
 function borderOf(style: ResolvedStyle): Partial<ExcelJS.Borders> {
   switch (style.border) {
     case 'box':
-      return { top: THIN, left: THIN, bottom: THIN, right: THIN };
+      return BOX;
     case 'bottom':
       return { bottom: THIN };
     case 'none':

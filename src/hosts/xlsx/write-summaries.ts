@@ -1,11 +1,10 @@
 import ExcelJS from 'exceljs';
 import type { SummaryTable } from '../../core/merge/summaries';
 import { uniqueSheetName } from '../../core/sheet-names';
+import { BOX, CJK_CHARSET } from './cell-style';
 import { WORKBOOK_CREATOR } from './write-workbook';
 
-const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
-const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const FONT = { name: '宋体', size: 11, charset: 134 };
+const FONT = { name: '宋体', size: 11, charset: CJK_CHARSET };
 
 /** Summary sheets and the report as a new .xlsx. Every value is written as a value: text never becomes a formula. */
 export async function writeSummaryWorkbook(tables: readonly SummaryTable[]): Promise<Uint8Array> {

@@ -2,10 +2,10 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { localIsoDate } from '../core/cell-value';
 import { UserError } from '../core/errors';
-import { mergeReturns, type ReturnFile } from '../core/merge/merge-returns';
-import { reportTable, summaryTables } from '../core/merge/summaries';
+import type { ReturnFile } from '../core/merge/merge-returns';
 import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
 import { readReturnFile } from '../hosts/node/read-return';
+import { summariseReturns } from '../hosts/xlsx/merge-buffers';
 import { writeSummaryWorkbook } from '../hosts/xlsx/write-summaries';
 import { parseOptions, UsageError } from './parse-options';
 
@@ -26,10 +26,6 @@ async function expand(inputs: string[], cwd: string): Promise<string[]> {
     } else files.push(input);
   }
   return files;
-}
-
-async function readReturn(file: string, cwd: string): Promise<ReturnFile> {
-  return { file, ...(await readReturnFile(path.resolve(cwd, file))) };
 }
 
 /** union-forms merge <files or folders…> -o <summary.xlsx> [--roster <units.txt>] [--json <report.json>] */
@@ -61,13 +57,12 @@ export async function mergeCommand(args: string[], io: { out: (line: string) => 
   const files = await expand(positionals, io.cwd);
   const returns: ReturnFile[] = [];
   for (const [i, file] of files.entries()) {
-    returns.push(await readReturn(file, io.cwd));
+    returns.push(await readReturnFile(path.resolve(io.cwd, file), file));
     if (files.length > 20 && (i + 1) % 20 === 0) io.out(`已读取 ${i + 1}/${files.length} 个文件……`);
   }
-  const result = mergeReturns(returns, { today: values.today ?? localIsoDate(), roster });
-  const tables = summaryTables(result);
+  const { result, summaries: tables, report: reportSheet } = summariseReturns(returns, { today: values.today ?? localIsoDate(), roster });
   const pending: PendingFile[] = [
-    { path: path.resolve(io.cwd, values.output), data: await writeSummaryWorkbook([...tables, reportTable(result)]) },
+    { path: path.resolve(io.cwd, values.output), data: await writeSummaryWorkbook([...tables, reportSheet]) },
   ];
   const report = {
     inputs: result.inputs,

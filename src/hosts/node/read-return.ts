@@ -1,12 +1,8 @@
 import { promises as fs } from 'fs';
-import { UserError } from '../../core/errors';
-import type { SheetToCheck } from '../../core/check-sheets';
-import { readWorkbookFile } from '../xlsx/read-workbook';
-
-export type ReadReturn = { modified: number; sheets: SheetToCheck[] } | { modified: number; unreadable: string };
+import type { ReturnFile } from '../../core/merge/merge-returns';
+import { readReturnBuffer } from '../xlsx/merge-buffers';
 
 function why(err: unknown): string {
-  if (err instanceof UserError) return err.message;
   switch ((err as NodeJS.ErrnoException).code) {
     case 'ENOENT':
       return '找不到文件。';
@@ -21,11 +17,13 @@ function why(err: unknown): string {
 }
 
 /** A returned workbook from disk with its modified time, or the Chinese reason it cannot be read. */
-export async function readReturnFile(fullPath: string): Promise<ReadReturn> {
+export async function readReturnFile(fullPath: string, name = fullPath): Promise<ReturnFile> {
+  let data: Buffer;
+  let modified: number;
   try {
-    const [data, stat] = await Promise.all([fs.readFile(fullPath), fs.stat(fullPath)]);
-    return { modified: stat.mtimeMs, sheets: readWorkbookFile(data) };
+    [data, modified] = await Promise.all([fs.readFile(fullPath), fs.stat(fullPath).then((s) => s.mtimeMs)]);
   } catch (err) {
-    return { modified: 0, unreadable: why(err) };
+    return { file: name, modified: 0, unreadable: why(err) };
   }
+  return readReturnBuffer({ name, modified, data });
 }

@@ -5,7 +5,7 @@ const fs = require('fs');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const { CDN_OFFICE_JS, DEV_URL, isOfficeJsFile, manifestFor, officeJsDir, productionUrl, readManifest } = require('./scripts/build-settings');
+const { CDN_OFFICE_JS, DEV_URL, contentSecurityPolicy, isOfficeJsFile, manifestFor, officeJsDir, productionUrl, readManifest } = require('./scripts/build-settings');
 
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === 'development';
@@ -25,7 +25,7 @@ module.exports = async (env = {}, argv = {}) => {
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
-        templateParameters: { officeJs: localOfficeJs ? 'office-js/office.js' : CDN_OFFICE_JS },
+        templateParameters: { officeJs: localOfficeJs ? 'office-js/office.js' : CDN_OFFICE_JS, csp: contentSecurityPolicy(localOfficeJs) },
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -66,6 +66,26 @@ function festivalStats(unit) {
 }
 
 const STUDIO_TYPES = ['工匠工作室', '技师工作室', '职工工作室', '巾帼工作室'];
+/* Each district recommends one workshop: its 申请表 and the row of its 汇总表 describe the same one, except that
+   徐汇区 lists a second workshop with no 申请表, 普陀区 leaves its own out of the list, and 宝山区's workshop has the
+   same name as 杨浦区's. */
+const studios = new Map();
+function studioOf(unit) {
+  if (!studios.has(unit)) {
+    const twin = unit === '宝山区总工会' ? studioOf('杨浦区总工会') : undefined;
+    const type = twin?.type ?? pick(STUDIO_TYPES);
+    const leader = twin?.leader ?? person();
+    studios.set(unit, {
+      type,
+      leader,
+      name: `${leader}${type.replace('工作室', '创新工作室')}`,
+      unit: `${unit.replace('总工会', '')}${pick(['机械', '电子', '建设'])}有限公司`,
+      unitType: pick(['民营企业', '民营企业', '外商投资企业', '国有企业']),
+    });
+  }
+  return studios.get(unit);
+}
+
 function studioSummary(unit) {
   const values = {
     unionName: unit,
@@ -78,30 +98,32 @@ function studioSummary(unit) {
     womenStudios: between(1, 10),
     opinion: '经审核，同意推荐。',
   };
-  const n = between(2, 5);
-  for (let i = 0; i < n; i++) {
-    const type = pick(STUDIO_TYPES);
+  const listed = unit === '普陀区总工会' ? [] : [studioOf(unit)];
+  if (unit === '徐汇区总工会') {
+    const leader = person();
+    listed.push({ type: '职工工作室', leader, name: `${leader}职工创新工作室`, unit: '徐汇物流有限公司' });
+  }
+  listed.forEach((studio, i) => {
     Object.assign(values, {
       [`studios[${i}].seq`]: i + 1,
-      [`studios[${i}].studioType`]: type,
-      [`studios[${i}].studioName`]: `${person()}${type.replace('工作室', '创新工作室')}`,
-      [`studios[${i}].unit`]: `${unit.replace('总工会', '')}${pick(['机械', '电子', '建设', '医疗', '物流'])}有限公司`,
-      [`studios[${i}].leader`]: person(),
+      [`studios[${i}].studioType`]: studio.type,
+      [`studios[${i}].studioName`]: studio.name,
+      [`studios[${i}].unit`]: studio.unit,
+      [`studios[${i}].leader`]: studio.leader,
     });
-  }
+  });
   return values;
 }
 
 function studioApplication(unit) {
-  const type = pick(STUDIO_TYPES);
-  const leader = person();
+  const { type, leader, name, unit: applicant, unitType } = studioOf(unit);
   const values = {
-    studioName: `${leader}${type.replace('工作室', '创新工作室')}`,
+    studioName: name,
     specialty: pick(['数控加工', '焊接工艺', '电力运维', '护理技术', '软件测试']),
     studioType: type,
-    unit: `${unit.replace('总工会', '')}${pick(['机械', '电子', '建设'])}有限公司`,
+    unit: applicant,
     system: unit.replace('总工会', ''),
-    unitType: pick(['民营企业', '国有企业', '外商投资企业']),
+    unitType,
     industry: pick(['制造业', '建筑业', '卫生']),
     address: `上海市${unit.replace('总工会', '')}某路${between(1, 999)}号`,
     postcode: String(between(200000, 201999)),

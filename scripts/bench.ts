@@ -164,6 +164,39 @@ async function mergeFigures(): Promise<string[]> {
   }
 }
 
+/** A 5,000-row 活动项目概览 (every field of the festival project form) written through Office.js on the fake host. */
+async function summaryWriteFigure(): Promise<string> {
+  const { summaryTables } = await import('../src/core/merge/summaries');
+  const { writeSummarySheets } = await import('../src/hosts/office/write-summaries');
+  const form = FORMS.find((f) => f.id === 'festival-project')!;
+  const fields = planSheet(form)
+    .slots.filter((s) => s.tableId === undefined)
+    .map((s) => s.field);
+  const sample = (type: string, i: number): string | number => {
+    const byType: Record<string, string | number> = {
+      integer: (i % 40) + 1,
+      yesNo: '是',
+      date: '2018-05-20',
+      longText: `第${i}项：${'围绕企业生产经营开展职工技术创新活动，'.repeat(3)}`,
+    };
+    return byType[type] ?? `上海市第${i % 16}区某某单位${i}`;
+  };
+  const sheetRecords = Array.from({ length: 5000 }, (_, i) => ({
+    unit: `上海市第${i % 16}区某某单位${i}`,
+    values: Object.fromEntries(fields.map((f) => [f.id, sample(f.type, i)])),
+    file: `${String(i).padStart(4, '0')}.xlsx`,
+    sheet: '活动项目申报表',
+    problems: i % 3,
+  }));
+  const [table] = summaryTables({ inputs: [], forms: [{ form, sheetRecords, rowRecords: [] }], missing: [] });
+  const host = new FakeExcelHost();
+  host.state.addSheet('Sheet1');
+  const result = await writeSummarySheets((batch) => host.run(batch), [table!]);
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
+  const total = host.requestBytes.reduce((a, b) => a + b, 0);
+  return `syncs to write a 5,000-row summary (fake host): ${host.syncCount} syncs, ${result.chunks} chunks, largest request ${mb(Math.max(...host.requestBytes))} MB (estimated ${mb(result.largestRequestBytes)} MB; ${table!.header.length} columns, ${mb(total)} MB in all; limit 5 MB)`;
+}
+
 async function main(): Promise<void> {
   console.log('form                    syncs@1.7 syncs@newest  ops@newest  xlsx ms  insert ms  insert/xlsx');
   for (const form of FORMS) {
@@ -183,6 +216,7 @@ async function main(): Promise<void> {
   console.log(firstLoad());
   for (const line of ruleFigures()) console.log(line);
   console.log(await syncsPerChange());
+  console.log(await summaryWriteFigure());
   for (const line of await mergeFigures()) console.log(line);
 }
 

@@ -23,6 +23,26 @@ function manifestFor(source, baseUrl) {
   return out;
 }
 
+/**
+ * The pane's Content-Security-Policy: its own scripts and worker, office.js (from Microsoft's CDN unless served
+ * locally), inline styles (Fluent UI writes its styles at run time), and no connections anywhere but its own origin.
+ */
+function contentSecurityPolicy(localOfficeJs) {
+  const officeOrigin = localOfficeJs ? '' : ` ${new URL(CDN_OFFICE_JS).origin}`;
+  return [
+    "default-src 'self'",
+    `script-src 'self'${officeOrigin}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
 function officeJsDir() {
   return path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
 }
@@ -35,4 +55,4 @@ function readManifest(root) {
   return fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8');
 }
 
-module.exports = { DEV_URL, CDN_OFFICE_JS, productionUrl, manifestFor, officeJsDir, isOfficeJsFile, readManifest };
+module.exports = { DEV_URL, CDN_OFFICE_JS, contentSecurityPolicy, productionUrl, manifestFor, officeJsDir, isOfficeJsFile, readManifest };

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { localIsoDate } from '../core/cell-value';
 import { UserError } from '../core/errors';
 import type { ReturnFile } from '../core/merge/merge-returns';
+import { mergeChecks } from '../core/merge/summaries';
 import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
 import { readReturnFile } from '../hosts/node/read-return';
 import { summariseReturns } from '../hosts/xlsx/merge-buffers';
@@ -66,8 +67,10 @@ export async function mergeCommand(args: string[], io: { out: (line: string) => 
   ];
   const report = {
     inputs: result.inputs,
-    outputs: tables.map((t) => ({ sheet: t.sheetName, form: t.formId, rows: t.rows.length })),
+    outputs: tables.filter((t) => !t.derived).map((t) => ({ sheet: t.sheetName, form: t.formId, rows: t.rows.length })),
+    derived: tables.filter((t) => t.derived).map((t) => ({ sheet: t.sheetName, form: t.formId, rows: t.rows.length })),
     missing: result.missing,
+    checks: mergeChecks(result),
   };
   if (values.json)
     pending.push({ path: path.resolve(io.cwd, values.json), data: new TextEncoder().encode(JSON.stringify(report, null, 2)) });

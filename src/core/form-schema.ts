@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { placeholdersIn, TEMPLATE_FORMATS } from './templates';
 
+// No generated code: zod would otherwise probe `new Function`, which the pane's Content-Security-Policy forbids.
+z.config({ jitless: true });
+
 const Identifier = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'id: lowerCamelCase letters and digits');
 const FormId = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'form id: kebab-case');
 
@@ -245,7 +248,15 @@ export const FormDefinitionSchema = z
       .strict(),
     rules: z.array(RuleSchema).default([]),
     /** What one return contributes to the city's summaries: the sheet as one record, and/or one per list row. */
-    merge: z.object({ sheetRecord: z.boolean(), table: Identifier.optional(), summaryName: z.string().min(1).max(28) }).strict(),
+    merge: z
+      .object({
+        sheetRecord: z.boolean(),
+        table: Identifier.optional(),
+        summaryName: z.string().min(1).max(28),
+        /** Fields that, with the unit, tell one return from another (a unit may send several applications). */
+        sameReturnBy: z.array(Identifier).default([]),
+      })
+      .strict(),
   })
   .strict()
   .superRefine((form, ctx) => {
@@ -315,6 +326,7 @@ export const FormDefinitionSchema = z
       }
     }
     if (form.merge.table && !tableIds.has(form.merge.table)) issue(`merge.table ${form.merge.table} is not a table`);
+    for (const id of form.merge.sameReturnBy) checkRef(id);
     if (form.print.repeatHeaderOf && !tableIds.has(form.print.repeatHeaderOf)) {
       issue(`print.repeatHeaderOf ${form.print.repeatHeaderOf} is not a table`);
     }

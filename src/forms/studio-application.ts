@@ -245,7 +245,7 @@ export const studioApplication: FormDefinitionInput = {
     },
   ],
   print: { orientation: 'portrait' },
-  merge: { sheetRecord: true, summaryName: '工作室申请一览' },
+  merge: { sheetRecord: true, summaryName: '工作室申请一览', sameReturnBy: ['studioName'] },
   rules: [
     {
       kind: 'oneOf',

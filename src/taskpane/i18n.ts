@@ -1,6 +1,39 @@
+import type { InputStatus } from '../core/merge/merge-returns';
 import type { MissingFeature } from '../hosts/office/api-support';
 
 export type Locale = 'zh-CN' | 'en-US';
+
+export interface MergeStrings {
+  intro: string;
+  pickFiles: string;
+  mergeWorkbook: string;
+  clear: string;
+  dropHint: string;
+  picked: (n: number) => string;
+  rosterLabel: string;
+  rosterHint: (n: number) => string;
+  rosterFromSelection: string;
+  rosterSelectionEmpty: string;
+  reading: (done: number, total: number, file: string) => string;
+  writing: (done: number, total: number) => string;
+  cancel: string;
+  cancelled: string;
+  failed: string;
+  previewHeading: string;
+  tally: (files: number, merged: number, withProblems: number, skipped: number, unreadable: number, replaced: number) => string;
+  status: Record<InputStatus, string>;
+  sheetLine: (sheet: string, form: string, unit: string, records: number, problems: number) => string;
+  noUnit: string;
+  missingTitle: (n: number) => string;
+  mergeButton: string;
+  nothingToWrite: string;
+  written: (n: number) => string;
+  writtenHeading: string;
+  confirmTitle: string;
+  confirmBody: (names: string[]) => string;
+  replace: string;
+  keep: string;
+}
 
 export interface Strings {
   appTitle: string;
@@ -19,6 +52,8 @@ export interface Strings {
   dismiss: string;
   tabInsert: string;
   tabCheck: string;
+  tabMerge: string;
+  merge: MergeStrings;
   checkWorkbook: string;
   checking: string;
   noFormSheets: string;
@@ -48,6 +83,46 @@ const zh: Strings = {
   dismiss: '关闭',
   tabInsert: '插入表格',
   tabCheck: '检查',
+  tabMerge: '合并',
+  merge: {
+    intro: '选择各单位报送的工作簿，预览后一键生成汇总表和合并报告。文件只在本机读取，不会上传。',
+    pickFiles: '选择报送文件',
+    mergeWorkbook: '合并本工作簿中的表',
+    clear: '清除',
+    dropHint: '可多选；也可以把文件拖到这里（.xlsx、.xlsm、.xls）。',
+    picked: (n) => `已选 ${n} 个文件。`,
+    rosterLabel: '应报送单位名单',
+    rosterHint: (n) => `每行一个单位，可从别处粘贴；共 ${n} 个。名单保存在本工作簿中。`,
+    rosterFromSelection: '用选中的单元格作名单',
+    rosterSelectionEmpty: '选中的单元格是空的：请先选中写有单位名称的一列，再点此按钮。',
+    reading: (done, total, file) => `正在读取 ${done}/${total}${file ? `：${file}` : ''}`,
+    writing: (done, total) => `正在写入汇总表：${done}/${total} 行`,
+    cancel: '取消',
+    cancelled: '已取消，工作簿没有改动。',
+    failed: '合并没有完成',
+    previewHeading: '读取结果',
+    tally: (files, merged, withProblems, skipped, unreadable, replaced) =>
+      `共 ${files} 个文件：可合并 ${merged}（其中有问题 ${withProblems}），跳过 ${skipped}，无法读取 ${unreadable}，被较新文件代替 ${replaced}。`,
+    status: {
+      merged: '可合并',
+      'merged-with-problems': '可合并，有问题',
+      skipped: '跳过',
+      unreadable: '无法读取',
+      replaced: '已被较新的文件代替',
+    },
+    sheetLine: (sheet, form, unit, records, problems) => `“${sheet}”· ${form} · ${unit} · ${records} 条记录 · ${problems} 个问题`,
+    noUnit: '（未填单位）',
+    missingTitle: (n) => `名单中有 ${n} 个单位未报送`,
+    mergeButton: '生成汇总表',
+    nothingToWrite: '没有可合并的记录。',
+    written: (n) => `已生成 ${n} 张工作表。点击名称可跳转。`,
+    writtenHeading: '生成的工作表',
+    confirmTitle: '本工作簿中已有上次合并的汇总表',
+    confirmBody: (names) =>
+      `已有：${names.join('、')}。替换会删除这些汇总表（只删除本加载项生成的汇总表）；也可以另建新的工作表，保留原来的。`,
+    replace: '替换原汇总表',
+    keep: '另建新工作表',
+  },
   checkWorkbook: '检查整个工作簿',
   checking: '正在检查……',
   noFormSheets: '工作簿中没有找到官方表格。插入表格后，填写时会自动检查。',
@@ -77,6 +152,47 @@ const en: Strings = {
   dismiss: 'Dismiss',
   tabInsert: 'Insert',
   tabCheck: 'Check',
+  tabMerge: 'Merge',
+  merge: {
+    intro:
+      'Choose the workbooks the units sent back, preview them, and make the summary sheets and a report in one step. Files are read on this computer only.',
+    pickFiles: 'Choose returned files',
+    mergeWorkbook: 'Merge the forms in this workbook',
+    clear: 'Clear',
+    dropHint: 'Several at once; you can also drop files here (.xlsx, .xlsm, .xls).',
+    picked: (n) => `${n} files chosen.`,
+    rosterLabel: 'Units expected to report',
+    rosterHint: (n) => `One unit per line; paste from anywhere. ${n} units. Kept in this workbook.`,
+    rosterFromSelection: 'Use the selected cells',
+    rosterSelectionEmpty: 'The selected cells are empty: select the column with the unit names first.',
+    reading: (done, total, file) => `Reading ${done}/${total}${file ? `: ${file}` : ''}`,
+    writing: (done, total) => `Writing summaries: ${done}/${total} rows`,
+    cancel: 'Cancel',
+    cancelled: 'Cancelled; the workbook is unchanged.',
+    failed: 'The merge did not finish',
+    previewHeading: 'What was found',
+    tally: (files, merged, withProblems, skipped, unreadable, replaced) =>
+      `${files} files: ${merged} to merge (${withProblems} with problems), ${skipped} skipped, ${unreadable} unreadable, ${replaced} replaced by a later file.`,
+    status: {
+      merged: 'To merge',
+      'merged-with-problems': 'To merge, with problems',
+      skipped: 'Skipped',
+      unreadable: 'Unreadable',
+      replaced: 'Replaced by a later file',
+    },
+    sheetLine: (sheet, form, unit, records, problems) => `“${sheet}” · ${form} · ${unit} · ${records} records · ${problems} problems`,
+    noUnit: '(no unit given)',
+    missingTitle: (n) => `${n} units on the list have sent nothing`,
+    mergeButton: 'Make the summaries',
+    nothingToWrite: 'Nothing to merge.',
+    written: (n) => `Made ${n} sheets. Choose a name to go to it.`,
+    writtenHeading: 'Sheets made',
+    confirmTitle: 'This workbook already has summaries from an earlier merge',
+    confirmBody: (names) =>
+      `Already here: ${names.join(', ')}. Replacing deletes them (only summaries this add-in made); or make new sheets and keep the old ones.`,
+    replace: 'Replace the old summaries',
+    keep: 'Make new sheets',
+  },
   checkWorkbook: 'Check the whole workbook',
   checking: 'Checking…',
   noFormSheets: 'No official form in this workbook. Insert one; it is checked as you fill it in.',

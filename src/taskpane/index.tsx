@@ -1,6 +1,9 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { pickLocale } from './i18n';
+import { MergeClient } from './merge/merge-client';
+import { spawnMergeWorker } from './merge/spawn-worker';
+import { officeMergeHost } from './office-merge-host';
 import { detachedPaneHost, officePaneHost, supportFromOffice, type ExcelRun } from './pane-host';
 
 function mount(): void {
@@ -18,7 +21,8 @@ function mount(): void {
       return;
     }
     const run: ExcelRun = (batch) => Excel.run((context) => batch(context));
-    root.render(<App host={officePaneHost(run, supportFromOffice())} locale={locale} />);
+    const merge = officeMergeHost(run, new MergeClient(spawnMergeWorker));
+    root.render(<App host={officePaneHost(run, supportFromOffice(), { merge })} locale={locale} />);
   });
 }
 

@@ -6,6 +6,7 @@ import { insertForm, type InsertedForm } from '../hosts/office/insert-form';
 import { LiveValidation, type ValidationState } from '../hosts/office/live-validation';
 import { OwnWrites } from '../hosts/office/own-writes';
 import type { ContextSurface } from '../hosts/office/excel-surface';
+import type { MergeHost } from './merge-host';
 
 /** Live checking of the workbook's form sheets, as the pane sees it. */
 export interface ValidationHost {
@@ -20,17 +21,21 @@ export interface PaneHost {
   readonly inOffice: boolean;
   readonly missing: MissingFeature[];
   readonly validation: ValidationHost | undefined;
+  readonly merge: MergeHost | undefined;
   insertForm(formId: string, params: ParamOverrides): Promise<InsertedForm>;
 }
 
 export type ExcelRun = <T>(batch: (context: ContextSurface) => Promise<T>) => Promise<T>;
 
-export function officePaneHost(
-  run: ExcelRun,
-  support: ApiSupport,
-  ownWrites = new OwnWrites(),
-  live = new LiveValidation(run, support, ownWrites),
-): PaneHost {
+export interface OfficePaneParts {
+  ownWrites?: OwnWrites;
+  live?: LiveValidation;
+  merge?: MergeHost;
+}
+
+export function officePaneHost(run: ExcelRun, support: ApiSupport, parts: OfficePaneParts = {}): PaneHost {
+  const ownWrites = parts.ownWrites ?? new OwnWrites();
+  const live = parts.live ?? new LiveValidation(run, support, ownWrites);
   let state = live.state;
   const listeners = new Set<() => void>();
   live.subscribe((next) => {
@@ -41,6 +46,7 @@ export function officePaneHost(
   return {
     inOffice: true,
     missing: missingFeatures(support),
+    merge: parts.merge,
     validation: {
       getState: () => state,
       subscribe: (listener) => {
@@ -64,6 +70,7 @@ export function detachedPaneHost(): PaneHost {
     inOffice: false,
     missing: [],
     validation: undefined,
+    merge: undefined,
     insertForm: () => Promise.reject(new Error('not in Office')),
   };
 }

@@ -45,5 +45,23 @@ Object.assign(window, {
       return s ? (host.state.peek(s, row, col)?.fill ?? null) : null;
     },
     selection: () => host.state.selection ?? null,
+    /** A sheet's values as rows (from A1 to its last used cell), with any formula reported in place of its value. */
+    table: (sheet: string) => {
+      const s = host.state.sheet(sheet);
+      if (!s) return null;
+      let rows = 0;
+      let cols = 0;
+      for (const key of s.cells.keys()) {
+        const [row, col] = key.split(':').map(Number) as [number, number];
+        rows = Math.max(rows, row + 1);
+        cols = Math.max(cols, col + 1);
+      }
+      return Array.from({ length: rows }, (_r, row) =>
+        Array.from({ length: cols }, (_c, col) => {
+          const cell = host.state.peek(s, row, col);
+          return cell?.formula !== undefined ? { formula: cell.formula } : (cell?.value ?? null);
+        }),
+      );
+    },
   },
 });

@@ -2,31 +2,48 @@
  * A strict in-memory Excel host implementing exactly the surface the add-in uses (src/hosts/office/excel-surface.ts).
  * Like Excel, it queues every operation until sync, runs a batch in order without rolling back on failure,
  * and fails where Excel fails: unloaded properties, wrongly shaped arrays, writes into a merged area or a locked
- * cell of a protected sheet, APIs above the supported requirement set, payloads over 5 MB, cell edit mode.
+ * cell of a protected sheet, APIs above the supported requirement set, requests or responses over 5 MB (counted
+ * as UTF-8 JSON), cell edit mode.
  */
 import { cellAddress, parseRangeAddress, rangeAddress, type CellRange } from '../../src/core/a1';
 import type {
   BorderSurface,
   ContextSurface,
+  CustomXmlPartSurface,
+  CustomXmlPartsSurface,
   DataValidationSurface,
   EdgeName,
   EventsSurface,
+  InsideEdgeName,
   NamedItemSurface,
   PageLayoutSurface,
   RangeFormatSurface,
   RangeSurface,
+  WorkbookSurface,
   WorksheetSurface,
   WorksheetsSurface,
 } from '../../src/hosts/office/excel-surface';
 import { apiNotFound, FakeExcelError, notLoaded } from './errors';
-import { FakeWorkbookState, MAX_COLUMNS, MAX_ROWS, type CellState, type ChangeEvent, type SheetState, type ValidationState } from './state';
+import {
+  FakeWorkbookState,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  type CellState,
+  type ChangeEvent,
+  type CustomXmlPartState,
+  type SheetState,
+  type ValidationState,
+} from './state';
 
 export interface FakeHostOptions {
   /** Highest ExcelApi requirement set supported, e.g. '1.7'. */
   apiVersion?: string;
   /** Make the Nth sync (counted over the host's life, from 1) fail after running `afterOps` of its operations. */
   failAt?: { sync: number; afterOps?: number; code?: string };
+  /** Largest request (the batch's operations as UTF-8 JSON), 5 MB unless told. */
   payloadLimitBytes?: number;
+  /** Largest response (the values a batch loads, as UTF-8 JSON), 5 MB unless told. */
+  responseLimitBytes?: number;
   cellEditMode?: boolean;
 }
 
@@ -39,6 +56,21 @@ interface Op {
   run: () => void;
 }
 
+/** Bytes of a text sent as UTF-8, as Excel on the web receives a request. */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
 const minor = (version: string) => Number(version.split('.')[1] ?? 0);
 
 export class FakeExcelHost {
@@ -46,6 +78,9 @@ export class FakeExcelHost {
   syncCount = 0;
   /** Operations sent to the host over its life, in all syncs. */
   operationCount = 0;
+  /** Each sync's request size in bytes, and its number of operations, in order. */
+  readonly requestBytes: number[] = [];
+  readonly requestOperations: number[] = [];
   readonly options: FakeHostOptions;
 
   constructor(options: FakeHostOptions = {}) {
@@ -113,14 +148,16 @@ export class FakeExcelHost {
 }
 
 export class FakeRequestContext implements ContextSurface {
-  readonly workbook: { worksheets: FakeWorksheetCollection };
+  readonly workbook: FakeWorkbook;
   readonly runtime: { enableEvents: boolean };
   private queue: Op[] = [];
   private eventsOn = true;
   private pendingEvents: ChangeEvent[] = [];
+  /** Bytes loaded by the batch now running, for the response limit. */
+  responseBytes = 0;
 
   constructor(readonly host: FakeExcelHost) {
-    this.workbook = { worksheets: new FakeWorksheetCollection(this) };
+    this.workbook = new FakeWorkbook(this);
     const context = this;
     this.runtime = {
       get enableEvents(): boolean {
@@ -140,7 +177,12 @@ export class FakeRequestContext implements ContextSurface {
   }
 
   enqueue(what: string, payload: unknown, run: () => void): void {
-    this.queue.push({ what, bytes: JSON.stringify(payload ?? null).length + what.length + 16, run });
+    this.queue.push({ what, bytes: utf8Length(JSON.stringify(payload ?? null)) + what.length + 16, run });
+  }
+
+  /** A load's result counts towards the batch's response. */
+  noteLoaded(data: unknown): void {
+    this.responseBytes += utf8Length(JSON.stringify(data ?? null));
   }
 
   noteAdded(sheet: SheetState): void {
@@ -165,6 +207,9 @@ export class FakeRequestContext implements ContextSurface {
       );
     }
     const bytes = ops.reduce((sum, op) => sum + op.bytes, 0);
+    this.host.requestBytes.push(bytes);
+    this.host.requestOperations.push(ops.length);
+    this.responseBytes = 0;
     if (bytes > (options.payloadLimitBytes ?? PAYLOAD_LIMIT)) {
       throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `The request payload size (${bytes} bytes) has exceeded the limit.`);
     }
@@ -187,6 +232,12 @@ export class FakeRequestContext implements ContextSurface {
       });
       if (failAfter >= ops.length)
         throw new FakeExcelError(options.failAt?.code ?? 'GeneralException', `Injected failure after sync ${n}.`);
+      if (this.responseBytes > (options.responseLimitBytes ?? PAYLOAD_LIMIT)) {
+        throw new FakeExcelError(
+          'ResponsePayloadSizeLimitExceeded',
+          `The response payload size (${this.responseBytes} bytes) has exceeded the limit.`,
+        );
+      }
     } finally {
       const events = this.pendingEvents;
       this.pendingEvents = [];
@@ -228,6 +279,139 @@ function events<A>(ctx: FakeRequestContext, api: string, set: string, list: () =
       return { remove: () => undefined };
     },
   };
+}
+
+/** A loadable text result, like OfficeExtension.ClientResult. */
+class FakeClientResult<T> {
+  private readonly loaded: Loadable<T>;
+  constructor(name: string) {
+    this.loaded = new Loadable<T>(name);
+  }
+  get value(): T {
+    return this.loaded.get();
+  }
+  set(v: T): void {
+    this.loaded.set(v);
+  }
+}
+
+/** The root element's default namespace, which is how Excel files a custom XML part. */
+function namespaceOf(xml: string): string {
+  const root = /<(?!\?|!)([A-Za-z_][\w.:-]*)([^>]*)>/.exec(xml);
+  if (!root) throw new FakeExcelError('InvalidArgument', 'The XML has no root element.');
+  const ns = /\sxmlns\s*=\s*("([^"]*)"|'([^']*)')/.exec(root[2] ?? '');
+  return ns ? (ns[2] ?? ns[3] ?? '') : '';
+}
+
+class FakeCustomXmlPart implements CustomXmlPartSurface {
+  private readonly loadedId = new Loadable<string>('id');
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly find: () => CustomXmlPartState | undefined,
+  ) {}
+  private part(): CustomXmlPartState {
+    const p = this.find();
+    if (!p) throw new FakeExcelError('ItemNotFound', 'The custom XML part does not exist.');
+    return p;
+  }
+  fill(): void {
+    this.loadedId.set(this.part().id);
+  }
+  get id(): string {
+    return this.loadedId.get();
+  }
+  delete(): void {
+    this.ctx.enqueue('customXmlPart.delete', null, () => {
+      const parts = this.ctx.state.customXmlParts;
+      parts.splice(parts.indexOf(this.part()), 1);
+    });
+  }
+  getXml(): FakeClientResult<string> {
+    const result = new FakeClientResult<string>('value');
+    this.ctx.enqueue('customXmlPart.getXml', null, () => {
+      const xml = this.part().xml;
+      this.ctx.noteLoaded(xml);
+      result.set(xml);
+    });
+    return result;
+  }
+}
+
+class FakeCustomXmlParts implements CustomXmlPartsSurface {
+  constructor(private readonly ctx: FakeRequestContext) {}
+
+  add(xml: string): FakeCustomXmlPart {
+    this.ctx.host.requireSet('CustomXmlPartCollection.add', '1.5');
+    let created: CustomXmlPartState | undefined;
+    this.ctx.enqueue('customXmlParts.add', xml, () => {
+      created = { id: this.ctx.state.newPartId(), namespaceUri: namespaceOf(xml), xml };
+      this.ctx.state.customXmlParts.push(created);
+    });
+    return new FakeCustomXmlPart(this.ctx, () => (created && this.ctx.state.customXmlParts.includes(created) ? created : undefined));
+  }
+
+  getByNamespace(namespaceUri: string): { readonly items: FakeCustomXmlPart[]; load(propertyNames?: string | string[]): unknown } {
+    this.ctx.host.requireSet('CustomXmlPartCollection.getByNamespace', '1.5');
+    const ctx = this.ctx;
+    const loaded = new Loadable<FakeCustomXmlPart[]>('items');
+    const scoped = {
+      get items(): FakeCustomXmlPart[] {
+        return loaded.get();
+      },
+      load: (propertyNames?: string | string[]) => {
+        ctx.enqueue('customXmlParts.load', propertyNames ?? null, () => {
+          const parts = ctx.state.customXmlParts
+            .filter((p) => p.namespaceUri === namespaceUri)
+            .map((state) => {
+              const part = new FakeCustomXmlPart(ctx, () => ctx.state.customXmlParts.find((p) => p === state));
+              part.fill();
+              return part;
+            });
+          ctx.noteLoaded(parts.map((p) => p.id));
+          loaded.set(parts);
+        });
+        return scoped;
+      },
+    };
+    return scoped;
+  }
+}
+
+export class FakeWorkbook implements WorkbookSurface {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly customXmlParts: FakeCustomXmlParts;
+  private readonly loadedName = new Loadable<string>('name');
+
+  constructor(private readonly ctx: FakeRequestContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx);
+    this.customXmlParts = new FakeCustomXmlParts(ctx);
+  }
+
+  get name(): string {
+    return this.loadedName.get();
+  }
+
+  load(propertyNames?: string | string[]): this {
+    const names = propertyList(propertyNames);
+    if (names.includes('name')) this.ctx.host.requireSet('Workbook.name', '1.7');
+    this.ctx.enqueue('workbook.load', names, () => {
+      if (names.length === 0 || names.includes('name')) this.loadedName.set(this.ctx.state.workbookName);
+    });
+    return this;
+  }
+
+  /** The selected range of the active sheet (the whole selection: one area). */
+  getSelectedRange(): FakeRange {
+    const ctx = this.ctx;
+    const ws = new FakeWorksheet(ctx, () => {
+      const id = ctx.state.selection?.sheetId ?? ctx.state.activeSheetId ?? ctx.state.sheets[0]?.id;
+      return ctx.state.sheets.find((s) => s.id === id);
+    });
+    return new FakeRange(ctx, ws, () => {
+      const address = ctx.state.selection?.address ?? 'A1';
+      return parseRangeAddress(address);
+    });
+  }
 }
 
 export class FakeWorksheetCollection implements WorksheetsSurface {
@@ -282,6 +466,13 @@ export class FakeWorksheetCollection implements WorksheetsSurface {
     });
   }
 
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => {
+      const state = this.ctx.state;
+      return state.sheets.find((s) => s.id === state.activeSheetId) ?? state.sheets[0];
+    });
+  }
+
   /** Like Excel, the result's isNullObject is known after the next sync, without a load. */
   getItemOrNullObject(key: string): FakeWorksheet {
     this.ctx.host.requireSet('WorksheetCollection.getItemOrNullObject', '1.4');
@@ -299,11 +490,18 @@ export class FakeWorksheet implements WorksheetSurface {
   readonly protection: WorksheetSurface['protection'];
   readonly onChanged: EventsSurface<Excel.WorksheetChangedEventArgs>;
 
+  /** The sheet this proxy stands for, if it is still in the workbook (a proxy outlives a deleted sheet, as in Excel). */
+  private readonly find: () => SheetState | undefined;
+
   constructor(
     private readonly ctx: FakeRequestContext,
-    private readonly find: () => SheetState | undefined,
+    find: () => SheetState | undefined,
     private readonly nullable = false,
   ) {
+    this.find = () => {
+      const s = find();
+      return s && ctx.state.sheets.includes(s) ? s : undefined;
+    };
     const host = ctx.host;
     const loadedNames = new Loadable<NamedItemSurface[]>('items');
     const loadedProtected = new Loadable<boolean>('protected');
@@ -395,8 +593,33 @@ export class FakeWorksheet implements WorksheetSurface {
   get name(): string {
     return this.loadedName.get();
   }
+  /** Renaming: refused for a name Excel refuses or another sheet already has (compared case-insensitively). */
+  set name(name: string) {
+    this.ctx.enqueue('worksheet.name', name, () => {
+      const sheet = this.sheet();
+      if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name))
+        throw new FakeExcelError('InvalidArgument', 'The sheet name is not valid.');
+      const other = this.ctx.state.sheet(name);
+      if (other && other !== sheet)
+        throw new FakeExcelError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
+      sheet.name = name;
+    });
+  }
   get id(): string {
     return this.loadedId.get();
+  }
+
+  get freezePanes(): { freezeRows(count?: number): void } {
+    this.ctx.host.requireSet('Worksheet.freezePanes', '1.7');
+    return {
+      freezeRows: (count = 1) => {
+        if (!Number.isInteger(count) || count < 1 || count >= MAX_ROWS)
+          throw new FakeExcelError('InvalidArgument', 'The number of rows to freeze is not valid.');
+        this.ctx.enqueue('freezePanes.freezeRows', count, () => {
+          this.sheet().frozenRows = count;
+        });
+      },
+    };
   }
   get isNullObject(): boolean {
     if (!this.nullable) return false;
@@ -429,18 +652,27 @@ export class FakeWorksheet implements WorksheetSurface {
     return new FakeRange(this.ctx, this, parseRangeAddress(address));
   }
 
-  /** Everything with a value or a format, from A1; known when the batch runs. */
-  getUsedRange(): FakeRange {
+  /**
+   * The smallest range holding every cell with a value or a format (with `valuesOnly`, a value or a formula);
+   * A1 on a blank sheet. Known when the batch runs.
+   */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    if (valuesOnly !== undefined) this.ctx.host.requireSet('Worksheet.getUsedRange(valuesOnly)', '1.2');
     return new FakeRange(this.ctx, this, () => {
       const sheet = this.sheet();
-      let bottom = 0;
-      let right = 0;
-      for (const k of sheet.cells.keys()) {
+      let top = Infinity;
+      let left = Infinity;
+      let bottom = -1;
+      let right = -1;
+      for (const [k, cell] of sheet.cells) {
+        if (valuesOnly && (cell.value === null || cell.value === '') && cell.formula === undefined) continue;
         const [r, c] = k.split(':').map(Number) as [number, number];
+        top = Math.min(top, r);
+        left = Math.min(left, c);
         bottom = Math.max(bottom, r);
         right = Math.max(right, c);
       }
-      return { top: 0, left: 0, bottom, right };
+      return bottom < 0 ? { top: 0, left: 0, bottom: 0, right: 0 } : { top, left, bottom, right };
     });
   }
 
@@ -478,6 +710,7 @@ export class FakeWorksheet implements WorksheetSurface {
         throw new FakeExcelError('ItemNotFound', 'The requested resource doesn’t exist.');
       }
       const sheets = this.ctx.state.sheets;
+      if (sheets.length === 1) throw new FakeExcelError('InvalidOperation', 'A workbook must keep at least one visible worksheet.');
       sheets.splice(sheets.indexOf(sheet), 1);
       if (this.ctx.state.activeSheetId === sheet.id) this.ctx.state.activeSheetId = sheets[0]?.id;
     });
@@ -570,6 +803,9 @@ export class FakeRange implements RangeSurface {
   private readonly loadedFormats = new Loadable<any[][]>('numberFormat');
   private readonly loadedRow = new Loadable<number>('rowIndex');
   private readonly loadedColumn = new Loadable<number>('columnIndex');
+  private readonly loadedNull = new Loadable<boolean>('isNullObject');
+  private readonly loadedRowCount = new Loadable<number>('rowCount');
+  private readonly loadedColumnCount = new Loadable<number>('columnCount');
   readonly format: RangeFormatSurface;
   private readonly area: CellRange | (() => CellRange);
 
@@ -577,9 +813,49 @@ export class FakeRange implements RangeSurface {
     readonly ctx: FakeRequestContext,
     readonly ws: FakeWorksheet,
     area: CellRange | (() => CellRange),
+    private readonly nullable = false,
   ) {
     this.area = area;
     this.format = new FakeRangeFormat(this);
+  }
+
+  get isNullObject(): boolean {
+    if (!this.nullable) return false;
+    return this.loadedNull.get();
+  }
+
+  /** The smallest part of this range holding every cell with a value (or, without `valuesOnly`, a format too). */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.ctx.host.requireSet('Range.getUsedRangeOrNullObject', '1.4');
+    let found: CellRange | undefined;
+    const used = new FakeRange(
+      this.ctx,
+      this.ws,
+      () => {
+        if (!found) throw new FakeExcelError('ItemNotFound', 'The range has no used cells.');
+        return found;
+      },
+      true,
+    );
+    this.ctx.enqueue('range.getUsedRangeOrNullObject', valuesOnly ?? null, () => {
+      const outer = this.rect;
+      let top = Infinity;
+      let left = Infinity;
+      let bottom = -1;
+      let right = -1;
+      for (const [k, cell] of this.ws.sheet().cells) {
+        const [r, c] = k.split(':').map(Number) as [number, number];
+        if (r < outer.top || r > outer.bottom || c < outer.left || c > outer.right) continue;
+        if (valuesOnly && (cell.value === null || cell.value === '') && cell.formula === undefined) continue;
+        top = Math.min(top, r);
+        left = Math.min(left, c);
+        bottom = Math.max(bottom, r);
+        right = Math.max(right, c);
+      }
+      found = bottom < 0 ? undefined : { top, left, bottom, right };
+      used.loadedNull.set(found === undefined);
+    });
+    return used;
   }
 
   /** The cells this range covers (a used range is known only when its batch runs). */
@@ -592,6 +868,12 @@ export class FakeRange implements RangeSurface {
   }
   get columnIndex(): number {
     return this.loadedColumn.get();
+  }
+  get rowCount(): number {
+    return this.loadedRowCount.get();
+  }
+  get columnCount(): number {
+    return this.loadedColumnCount.get();
   }
 
   select(): void {
@@ -684,16 +966,27 @@ export class FakeRange implements RangeSurface {
   load(propertyNames?: string | string[]): this {
     const names = propertyList(propertyNames);
     this.ctx.enqueue('range.load', names, () => {
+      if (this.nullable && this.isNullObject) return;
       const sheet = this.ws.sheet();
       const rect = this.rect;
       this.loadedRow.set(rect.top);
       this.loadedColumn.set(rect.left);
+      this.loadedRowCount.set(rect.bottom - rect.top + 1);
+      this.loadedColumnCount.set(rect.right - rect.left + 1);
       const grid = <T>(pick: (cell: CellState | undefined) => T) =>
         Array.from({ length: rect.bottom - rect.top + 1 }, (_, i) =>
           Array.from({ length: rect.right - rect.left + 1 }, (_, j) => pick(this.ctx.state.peek(sheet, rect.top + i, rect.left + j))),
         );
-      if (names.includes('values')) this.loadedValues.set(grid((c) => c?.value ?? ''));
-      if (names.includes('numberFormat')) this.loadedFormats.set(grid((c) => c?.numberFormat ?? 'General'));
+      if (names.includes('values')) {
+        const values = grid((c) => c?.value ?? '');
+        this.ctx.noteLoaded(values);
+        this.loadedValues.set(values);
+      }
+      if (names.includes('numberFormat')) {
+        const formats = grid((c) => c?.numberFormat ?? 'General');
+        this.ctx.noteLoaded(formats);
+        this.loadedFormats.set(formats);
+      }
     });
     return this;
   }
@@ -733,16 +1026,20 @@ export class FakeRange implements RangeSurface {
   }
 }
 
-/** Excel's typing rules for a value written through `values`. */
+/**
+ * Excel's typing rules for a value written through `values`. Text starting with = + - is taken as a formula (the
+ * Range.values documentation says so), and @ too (typing it does, and nothing documents that `values` does not);
+ * the fake does not assume a text number format protects against that. Plain numbers stay numbers.
+ */
 function storeTyped(cell: CellState, value: unknown): void {
   cell.formula = undefined;
   if (typeof value === 'string') {
     if (value.startsWith("'")) cell.value = value.slice(1);
-    else if (value.startsWith('=') && value.length > 1) {
-      cell.formula = value;
+    else if (cell.numberFormat !== '@' && /^[+-]?\d+(\.\d+)?$/.test(value.trim())) cell.value = Number(value);
+    else if (/^[=+\-@]/.test(value) && value.length > 1) {
+      cell.formula = value.startsWith('=') ? value : `=${value}`;
       cell.value = null;
-    } else if (cell.numberFormat !== '@' && /^[+-]?\d+(\.\d+)?$/.test(value.trim())) cell.value = Number(value);
-    else cell.value = value;
+    } else cell.value = value;
   } else if (typeof value === 'number' || typeof value === 'boolean') {
     cell.value = value;
   } else {
@@ -810,18 +1107,21 @@ class FakeRangeFormat implements RangeFormatSurface {
       },
     );
     this.borders = {
-      getItem: (edge: EdgeName): BorderSurface => {
+      getItem: (edge: EdgeName | InsideEdgeName): BorderSurface => {
         const apply = (what: string, value: string) =>
           range.write(`borders.${edge}.${what}`, value, 'format', (sheet) => {
+            const { top, bottom, left, right } = range.rect;
             for (const [r, c, cell] of range.cellsOf(sheet)) {
-              const onEdge =
-                (edge === 'EdgeTop' && r === range.rect.top) ||
-                (edge === 'EdgeBottom' && r === range.rect.bottom) ||
-                (edge === 'EdgeLeft' && c === range.rect.left) ||
-                (edge === 'EdgeRight' && c === range.rect.right);
-              if (!onEdge) continue;
-              const border = (cell.borders[edge] ??= { style: 'None', weight: 'Thin', color: '#000000' });
-              (border as unknown as Record<string, string>)[what] = value;
+              // Excel keeps a line between cells as the edges of both cells.
+              const edges: EdgeName[] = [];
+              if ((edge === 'EdgeTop' && r === top) || (edge === 'InsideHorizontal' && r > top)) edges.push('EdgeTop');
+              if ((edge === 'EdgeBottom' && r === bottom) || (edge === 'InsideHorizontal' && r < bottom)) edges.push('EdgeBottom');
+              if ((edge === 'EdgeLeft' && c === left) || (edge === 'InsideVertical' && c > left)) edges.push('EdgeLeft');
+              if ((edge === 'EdgeRight' && c === right) || (edge === 'InsideVertical' && c < right)) edges.push('EdgeRight');
+              for (const e of edges) {
+                const border = (cell.borders[e] ??= { style: 'None', weight: 'Thin', color: '#000000' });
+                (border as unknown as Record<string, string>)[what] = value;
+              }
             }
           });
         return Object.defineProperties({} as BorderSurface, {

@@ -55,6 +55,15 @@ export interface SheetState {
   protection: { protected: boolean; options: Excel.WorksheetProtectionOptions | undefined; password: string | undefined };
   pageLayout: PageLayoutState;
   showGridlines: boolean;
+  /** Rows frozen at the top (freezePanes.freezeRows). */
+  frozenRows: number;
+}
+
+/** A custom XML part stored in the workbook file. */
+export interface CustomXmlPartState {
+  id: string;
+  namespaceUri: string;
+  xml: string;
 }
 
 export interface ChangeEvent {
@@ -104,11 +113,19 @@ export class FakeWorkbookState {
   readonly changeListeners: ((e: ChangeEvent) => void)[] = [];
   readonly handlers: HandlerRegistry = { changed: [], added: [], deleted: [], sheetChanged: new Map() };
   selection: { sheetId: string; address: string } | undefined;
+  /** The file name Excel reports as Workbook.name. */
+  workbookName = 'Book1';
+  readonly customXmlParts: CustomXmlPartState[] = [];
   private nextId = 1;
+  private nextPartId = 1;
   private running: Promise<unknown>[] = [];
 
   newSheetId(): string {
     return `{fake-sheet-${this.nextId++}}`;
+  }
+
+  newPartId(): string {
+    return `{fake-part-${this.nextPartId++}}`;
   }
 
   /** Delivers a change as Excel does: after the fact, to the sheet's and the workbook's handlers. */
@@ -164,6 +181,7 @@ export class FakeWorkbookState {
         printTitleRows: undefined,
       },
       showGridlines: true,
+      frozenRows: 0,
     };
     this.sheets.push(sheet);
     return sheet;

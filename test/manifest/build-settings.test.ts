@@ -10,12 +10,33 @@ const settings = require('../../scripts/build-settings.js') as {
   officeJsDir(): string;
   isOfficeJsFile(file: string, dir?: string): boolean;
   readManifest(root: string): string;
+  contentSecurityPolicy(localOfficeJs: boolean): string;
 };
+
+function directives(policy: string): Map<string, string[]> {
+  return new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name as string, values]),
+  );
+}
 
 const ROOT = path.join(__dirname, '..', '..');
 const SCHEMA = path.join(__dirname, 'schemas', 'OfficeAppManifestV1_1.xsd');
 
 describe('the production build settings', () => {
+  it('give the pane a Content-Security-Policy: connections to its own origin only, office.js the one outside script', () => {
+    const cdn = directives(settings.contentSecurityPolicy(false));
+    expect(cdn.get('connect-src')).toEqual(["'self'"]);
+    expect(cdn.get('script-src')).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
+    expect(cdn.get('worker-src')).toEqual(["'self'"]);
+    expect(cdn.get('object-src')).toEqual(["'none'"]);
+    expect([...cdn.values()].flat()).not.toContain("'unsafe-eval'");
+    const local = directives(settings.contentSecurityPolicy(true));
+    expect(local.get('script-src')).toEqual(["'self'"]);
+  });
+
   it('need an https ADDIN_URL and say so loudly', () => {
     expect(() => settings.productionUrl(undefined)).toThrow(/ADDIN_URL is not set/);
     expect(() => settings.productionUrl('http://intranet/forms/')).toThrow(/must be an https address/);

@@ -12,7 +12,7 @@ import { summaryTables } from '../../src/core/merge/summaries';
 import { getForm } from '../../src/forms';
 import { readWorkbookFile } from '../../src/hosts/xlsx/read-workbook';
 import { filledFile } from '../support/filled-file';
-import { filledGrid } from '../support/filled-form';
+import { filledGrid, goodApplication } from '../support/filled-form';
 
 const TODAY = '2026-11-21';
 
@@ -151,6 +151,40 @@ describe('merging returns', () => {
     expect(table?.rows.map((r) => r[6])).toEqual([120, 80, 30, 200]);
     expect(table?.totals?.[6]).toBe(120 + 80 + 30 + 200);
     expect(table?.rows[2]?.[2]).toBe('=HYPERLINK("http://x","点我")');
+  });
+});
+
+describe('one unit, several applications', () => {
+  it('keeps two applications of one company for different workshops, and replaces the same workshop sent again', () => {
+    const second = {
+      ...goodApplication(),
+      studioName: '李四巾帼创新工作室',
+      studioType: '巾帼工作室',
+      leaderName: '李四',
+      leaderSex: '女',
+    };
+    const again = { ...goodApplication(), specialty: '数控加工与编程' };
+    const sheet = (values: Record<string, CellValue>) => [
+      { name: '工作室申请表', grid: filledGrid('studio-application', values), nameValues: [] },
+    ];
+    const result = mergeReturns(
+      [
+        { file: '职工.xlsx', modified: 1, sheets: sheet(goodApplication()) },
+        { file: '巾帼.xlsx', modified: 2, sheets: sheet(second) },
+        { file: '职工-改.xlsx', modified: 3, sheets: sheet(again) },
+      ],
+      { today: TODAY },
+    );
+    expect(result.inputs.map((i) => [i.file, i.status])).toEqual([
+      ['职工.xlsx', 'replaced'],
+      ['巾帼.xlsx', expect.stringMatching(/^merged/)],
+      ['职工-改.xlsx', expect.stringMatching(/^merged/)],
+    ]);
+    const records = result.forms.find((f) => f.form.id === 'studio-application')?.sheetRecords ?? [];
+    expect(records.map((r) => [r.values.studioName, r.values.specialty])).toEqual([
+      ['李四巾帼创新工作室', '数控加工'],
+      ['张三职工创新工作室', '数控加工与编程'],
+    ]);
   });
 });
 

@@ -110,4 +110,78 @@ describe('the fake Excel host fails where Excel fails', () => {
     expect(cells.get('0:1')).toMatchObject({ formula: undefined, value: '=1+1' });
     expect(cells.get('0:2')?.value).toBe(42);
   });
+
+  it('text starting with + - @ becomes a formula too (Range.values says so for + - =), numbers stay numbers', async () => {
+    const ctx = host.context();
+    const ws = ctx.workbook.worksheets.getItemOrNullObject('Sheet1');
+    ws.getRangeByIndexes(0, 0, 1, 5).values = [["+cmd|' /C calc'!A0", '@SUM(1)', '-A1', '-12.5', "'+text"]];
+    await ctx.sync();
+    const cells = host.state.sheet('Sheet1')!.cells;
+    expect(cells.get('0:0')).toMatchObject({ formula: "=+cmd|' /C calc'!A0", value: null });
+    expect(cells.get('0:1')?.formula).toBe('=@SUM(1)');
+    expect(cells.get('0:2')?.formula).toBe('=-A1');
+    expect(cells.get('0:3')).toMatchObject({ formula: undefined, value: -12.5 });
+    expect(cells.get('0:4')).toMatchObject({ formula: undefined, value: '+text' });
+  });
+
+  it('counts requests in UTF-8 bytes and refuses a response over the limit', async () => {
+    const small = new FakeExcelHost({ payloadLimitBytes: 3000, responseLimitBytes: 3000 });
+    small.state.addSheet('A');
+    const ctx = small.context();
+    const ws = ctx.workbook.worksheets.getItem('A');
+    ws.getRangeByIndexes(0, 0, 1, 1).values = [['汉'.repeat(900)]];
+    await ctx.sync();
+    expect(small.requestBytes[0]).toBeGreaterThan(2700);
+    ws.getRangeByIndexes(0, 0, 1, 1).values = [['汉'.repeat(1100)]];
+    expect(await rejection(ctx.sync())).toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    small.state.cell(small.state.sheet('A')!, 0, 1).value = 'x'.repeat(2500);
+    const range = ws.getRangeByIndexes(0, 0, 1, 2);
+    range.load('values');
+    expect(await rejection(ctx.sync())).toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+  });
+
+  it('renaming onto another sheet’s name, and deleting the last sheet', async () => {
+    const ctx = host.context();
+    const other = ctx.workbook.worksheets.add('Other');
+    await ctx.sync();
+    other.name = 'SHEET1';
+    expect(await rejection(ctx.sync())).toMatchObject({ code: 'ItemAlreadyExists' });
+    other.name = 'a:b';
+    expect(await rejection(ctx.sync())).toMatchObject({ code: 'InvalidArgument' });
+    other.name = 'Renamed';
+    await ctx.sync();
+    expect(host.state.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Renamed']);
+    ctx.workbook.worksheets.getItem('Renamed').delete();
+    ctx.workbook.worksheets.getItem('Sheet1').delete();
+    expect(await rejection(ctx.sync())).toMatchObject({ code: 'InvalidOperation' });
+    expect(host.state.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+  });
+
+  it('APIs of the summary writer and the roster above their requirement sets', () => {
+    const old = new FakeExcelHost({ apiVersion: '1.4' });
+    old.state.addSheet('Sheet1');
+    const ctx = old.context();
+    expect(() => ctx.workbook.worksheets.getItem('Sheet1').freezePanes).toThrow(expect.objectContaining({ code: 'ApiNotFound' }));
+    expect(() => ctx.workbook.customXmlParts.add('<a xmlns="urn:x"/>')).toThrow(expect.objectContaining({ code: 'ApiNotFound' }));
+    expect(() => ctx.workbook.load('name')).toThrow(expect.objectContaining({ code: 'ApiNotFound' }));
+  });
+
+  it('a used range of values only skips formatted blank cells; lines inside a range are the cells’ own edges', async () => {
+    const sheet = host.state.sheet('Sheet1')!;
+    host.state.cell(sheet, 1, 1).value = 'x';
+    host.state.cell(sheet, 7, 7).bold = true;
+    const context = host.context();
+    const ws = context.workbook.worksheets.getItem('Sheet1');
+    const values = ws.getUsedRange(true);
+    values.load('rowIndex,columnIndex,rowCount,columnCount');
+    const all = ws.getUsedRange();
+    all.load('rowIndex,rowCount');
+    const inside = ws.getRangeByIndexes(3, 0, 2, 2).format.borders.getItem('InsideHorizontal');
+    inside.style = 'Continuous';
+    await context.sync();
+    expect([values.rowIndex, values.columnIndex, values.rowCount, values.columnCount]).toEqual([1, 1, 1, 1]);
+    expect([all.rowIndex, all.rowCount]).toEqual([1, 7]);
+    expect(Object.keys(host.state.peek(sheet, 3, 0)!.borders)).toEqual(['EdgeBottom']);
+    expect(Object.keys(host.state.peek(sheet, 4, 1)!.borders)).toEqual(['EdgeTop']);
+  });
 });

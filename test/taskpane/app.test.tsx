@@ -98,7 +98,7 @@ describe('the 检查 tab', () => {
     const support = detectApiSupport((s, v) => fake.isSetSupported(s, v));
     const own = new OwnWrites(undefined, 0);
     const live = new LiveValidation(run, support, own, { debounceMs: 1, today: () => '2026-11-21' });
-    const host = officePaneHost(run, support, own, live);
+    const host = officePaneHost(run, support, { ownWrites: own, live });
     render(<App host={host} locale="zh-CN" />);
     const festival = card(/活动项目申报表/);
     await act(async () => {

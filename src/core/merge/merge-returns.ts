@@ -67,6 +67,15 @@ function valueOf(reading: FormReading, at: number): FieldValue | CellValue {
   return check.status === 'ok' ? check.reading.value : check.status === 'blank' ? null : raw;
 }
 
+/** Which returns are the same one sent again: the form, the unit and the form's own distinguishing fields. */
+function returnKey(t: Taken): string {
+  const extra = t.form.merge.sameReturnBy.map((id) => {
+    const at = t.reading.plan.slots.findIndex((s) => s.tableId === undefined && s.field.id === id);
+    return squashUnit(at >= 0 ? cellText(t.reading.values[at]) : '');
+  });
+  return [t.form.id, squashUnit(t.unit), ...extra].join('|');
+}
+
 interface Taken {
   file: string;
   modified: number;
@@ -181,14 +190,14 @@ export function mergeReturns(files: readonly ReturnFile[], options: { today: str
 
   const latest = new Map<string, Taken>();
   for (const t of taken) {
-    const key = `${t.form.id}|${squashUnit(t.unit)}`;
+    const key = returnKey(t);
     if (!t.unit) continue;
     const earlier = latest.get(key);
     if (!earlier || t.modified >= earlier.modified) latest.set(key, t);
   }
   const forms = new Map<string, FormRecords>();
   for (const t of taken) {
-    const winner = t.unit ? latest.get(`${t.form.id}|${squashUnit(t.unit)}`) : t;
+    const winner = t.unit ? latest.get(returnKey(t)) : t;
     if (winner !== t && winner) {
       t.report.message = `已被较新的文件“${winner.file}”（工作表“${winner.sheet}”）代替：同一单位的同一表格只用最新的一份。`;
       t.report.used = false;

@@ -3,6 +3,7 @@ import type { Field } from '../form-schema';
 import { planSheet } from '../layout';
 import type { DateRange, FieldValue } from '../rules/field-rules';
 import type { FormRecords, InputStatus, MergeResult, MergedRecord } from './merge-returns';
+import { studioAnalysis, type MergeCheck, type StudioAnalysis } from './studio-checks';
 
 export type SummaryValue = string | number | Date | null;
 
@@ -16,6 +17,8 @@ export interface SummaryTable {
   totals: SummaryValue[] | undefined;
   /** Per column: how to show the values. */
   formats: ('text' | 'number' | 'date')[];
+  /** Computed from the records (statistics, cross-checks) rather than one row per record; record tables leave it out. */
+  derived?: boolean;
 }
 
 const STATUS_WORDS: Record<InputStatus, string> = {
@@ -41,9 +44,28 @@ function formatOf(field: Field): 'text' | 'number' | 'date' {
   return 'text';
 }
 
-function tableOf(records: MergedRecord[], fields: Field[], sheetName: string, title: string, formId: string): SummaryTable {
-  const header = ['单位', ...fields.map((f) => f.label), '来源文件', '工作表', '问题数'];
-  const rows = records.map((r) => [r.unit || null, ...fields.map((f) => show(f, r.values[f.id])), r.file, r.sheet, r.problems]);
+interface ExtraColumn {
+  header: string;
+  value: (record: MergedRecord) => SummaryValue;
+}
+
+function tableOf(
+  records: MergedRecord[],
+  fields: Field[],
+  sheetName: string,
+  title: string,
+  formId: string,
+  extra: ExtraColumn[] = [],
+): SummaryTable {
+  const header = ['单位', ...fields.map((f) => f.label), ...extra.map((e) => e.header), '来源文件', '工作表', '问题数'];
+  const rows = records.map((r) => [
+    r.unit || null,
+    ...fields.map((f) => show(f, r.values[f.id])),
+    ...extra.map((e) => e.value(r)),
+    r.file,
+    r.sheet,
+    r.problems,
+  ]);
   const totals: SummaryValue[] = [
     `合计（${records.length}）`,
     ...fields.map((f) => {
@@ -52,33 +74,66 @@ function tableOf(records: MergedRecord[], fields: Field[], sheetName: string, ti
       if (f.type === 'yesNo' || f.type === 'check') return records.filter((r) => r.values[f.id] === '是' || r.values[f.id] === '√').length;
       return null;
     }),
+    ...extra.map(() => null),
     null,
     null,
     records.reduce((n, r) => n + r.problems, 0),
   ];
-  return { sheetName, title, formId, header, rows, totals, formats: ['text', ...fields.map(formatOf), 'text', 'text', 'number'] };
+  const formats = [
+    'text',
+    ...fields.map(formatOf),
+    ...extra.map(() => 'text' as const),
+    'text',
+    'text',
+    'number',
+  ] as SummaryTable['formats'];
+  return { sheetName, title, formId, header, rows, totals, formats };
 }
 
-/** The summary sheets of a merge: per form, the returns as one table and/or their list rows as another. */
+/**
+ * The summary sheets of a merge: per form, the returns as one table and/or their list rows as another; then the
+ * tables derived from them (the workshop statistics).
+ */
 export function summaryTables(result: MergeResult): SummaryTable[] {
+  const studio = studioAnalysis(result);
   const tables: SummaryTable[] = [];
-  for (const entry of result.forms) tables.push(...formSummaries(entry));
+  for (const entry of result.forms) tables.push(...formSummaries(entry, studio));
+  tables.push(...studio.tables);
   return tables;
 }
 
-function formSummaries({ form, sheetRecords, rowRecords }: FormRecords): SummaryTable[] {
+/** Findings across returns (the workshop cross-checks), also listed in 合并报告. */
+export function mergeChecks(result: MergeResult): MergeCheck[] {
+  return studioAnalysis(result).checks;
+}
+
+function extraColumns(formId: string, list: boolean, studio: StudioAnalysis): ExtraColumn[] {
+  const notes: ExtraColumn = { header: '核对', value: (r) => studio.notes.get(r)?.join('；') ?? null };
+  if (formId === 'studio-summary' && list) return [notes];
+  if (formId === 'studio-application' && !list)
+    return [{ header: '推荐区局（产业）工会', value: (r) => studio.districtOf.get(r) ?? null }, notes];
+  return [];
+}
+
+function formSummaries({ form, sheetRecords, rowRecords }: FormRecords, studio: StudioAnalysis): SummaryTable[] {
   const plan = planSheet(form);
   const singles = plan.slots.filter((s) => s.tableId === undefined && s.field.id !== form.unitFieldId).map((s) => s.field);
   const tableFields = plan.slots.filter((s) => s.tableId === form.merge.table && s.index === 0).map((s) => s.field);
   const name = form.merge.summaryName;
   const both = form.merge.sheetRecord && form.merge.table !== undefined;
   const out: SummaryTable[] = [];
-  if (form.merge.sheetRecord) out.push(tableOf(sheetRecords, singles, both ? `${name}-单位` : name, `${plan.title}（汇总）`, form.id));
-  if (form.merge.table) out.push(tableOf(rowRecords, tableFields, both ? `${name}-名单` : name, `${plan.title}（名单汇总）`, form.id));
+  if (form.merge.sheetRecord) {
+    const sheetName = both ? `${name}-单位` : name;
+    out.push(tableOf(sheetRecords, singles, sheetName, `${plan.title}（汇总）`, form.id, extraColumns(form.id, false, studio)));
+  }
+  if (form.merge.table) {
+    const sheetName = both ? `${name}-名单` : name;
+    out.push(tableOf(rowRecords, tableFields, sheetName, `${plan.title}（名单汇总）`, form.id, extraColumns(form.id, true, studio)));
+  }
   return out;
 }
 
-/** 合并报告: every input file and sheet with its verdict, and the units that sent nothing. */
+/** 合并报告: every input file and sheet with its verdict, the units that sent nothing, and the findings across returns. */
 export function reportTable(result: MergeResult): SummaryTable {
   const rows: SummaryValue[][] = [];
   for (const input of result.inputs) {
@@ -99,6 +154,21 @@ export function reportTable(result: MergeResult): SummaryTable {
   }
   for (const unit of result.missing)
     rows.push([null, '未报送', `名单中的单位“${unit}”没有报送任何表格。`, null, null, unit, null, 0, null]);
+  for (const check of mergeChecks(result)) {
+    const files = [...new Set(check.sources.map((s) => s.file))];
+    const sheets = [...new Set(check.sources.map((s) => s.sheet))];
+    rows.push([
+      files.join('、') || null,
+      check.severity === 'warning' ? '需核对' : '提示',
+      check.message,
+      sheets.join('、') || null,
+      check.form,
+      check.units.join('、') || null,
+      null,
+      null,
+      null,
+    ]);
+  }
   return {
     sheetName: '合并报告',
     title: '合并报告',

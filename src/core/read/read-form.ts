@@ -1,7 +1,7 @@
 import { cellText, type CellValue } from '../cell-value';
 import type { FormDefinition } from '../form-schema';
 import { planSheet } from '../layout';
-import type { ParamOverrides } from '../params';
+import { resolveParams, type ParamOverrides } from '../params';
 import type { SheetPlan } from '../sheet-plan';
 
 /** A sheet's cell values from A1, row by row (rows may be ragged or short). */
@@ -30,7 +30,8 @@ export function gridAt(grid: Grid, row: number, col: number): CellValue {
  * Finds how many rows each list has in a filled-in sheet (rows may have been inserted or deleted in a list),
  * by looking for the first label that follows the list, and reads every field's cell.
  */
-export function readForm(form: FormDefinition, grid: Grid, params: ParamOverrides = {}): FormReading {
+export function readForm(form: FormDefinition, grid: Grid, markerParams: ParamOverrides = {}): FormReading {
+  const params = usableParams(form, markerParams);
   const template = located(form, params, undefined);
   const tableRows: Record<string, number> = {};
   let shift = 0;
@@ -53,6 +54,26 @@ export function readForm(form: FormDefinition, grid: Grid, params: ParamOverride
   }
   const plan = located(form, params, tableRows);
   return { form, plan, values: plan.slots.map((slot) => gridAt(grid, slot.row, slot.col)) };
+}
+
+/**
+ * The parameters of a returned sheet's marker (or title) that the form declares and that are valid; any other is
+ * left to the notice's default. A marker is text in the file: edited by hand or by a hostile tool it may name
+ * parameters the form has not (`__proto__=1`) or values it refuses (`year=abc`), which must not stop a merge.
+ */
+function usableParams(form: FormDefinition, params: ParamOverrides): ParamOverrides {
+  const usable: Record<string, string | number> = {};
+  for (const param of form.params) {
+    const value = Object.prototype.hasOwnProperty.call(params, param.id) ? params[param.id] : undefined;
+    if (value === undefined) continue;
+    try {
+      resolveParams(form, { [param.id]: value });
+      usable[param.id] = value;
+    } catch {
+      // the notice's default
+    }
+  }
+  return usable;
 }
 
 const LOCATED_KEPT = 8;

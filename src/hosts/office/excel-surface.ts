@@ -4,6 +4,8 @@
  * fake host in test/fake-excel, which implements exactly this surface.
  */
 export type EdgeName = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight';
+/** The lines between the cells of a range (Excel stores them as the cells' own edges). */
+export type InsideEdgeName = 'InsideHorizontal' | 'InsideVertical';
 
 export interface BorderSurface {
   style: Excel.RangeBorder['style'];
@@ -19,7 +21,7 @@ export interface RangeFormatSurface {
   wrapText: boolean;
   textOrientation: number;
   font: { name: string; size: number; bold: boolean; color: string };
-  borders: { getItem(index: EdgeName): BorderSurface };
+  borders: { getItem(index: EdgeName | InsideEdgeName): BorderSurface };
   protection: { locked: boolean };
   fill: { color: string; clear(): void };
 }
@@ -37,10 +39,17 @@ export interface RangeSurface {
   columnHidden: boolean;
   readonly rowIndex: number;
   readonly columnIndex: number;
+  /** ExcelApi 1.1. */
+  readonly rowCount: number;
+  readonly columnCount: number;
   format: RangeFormatSurface;
   dataValidation: DataValidationSurface;
+  /** For a range from a `…OrNullObject` method: known after the next sync. */
+  readonly isNullObject: boolean;
   merge(across?: boolean): void;
   getEntireColumn(): RangeSurface;
+  /** The part of the range holding values (ExcelApi 1.4), or a null object. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeSurface;
   load(propertyNames?: string | string[]): unknown;
   select(): void;
 }
@@ -71,7 +80,8 @@ export interface PageLayoutSurface {
 }
 
 export interface WorksheetSurface {
-  readonly name: string;
+  /** Writable: renaming a sheet (ExcelApi 1.1). */
+  name: string;
   readonly id: string;
   readonly isNullObject: boolean;
   showGridlines: boolean;
@@ -88,6 +98,8 @@ export interface WorksheetSurface {
     load(propertyNames?: string | string[]): unknown;
   };
   pageLayout: PageLayoutSurface;
+  /** ExcelApi 1.7. */
+  readonly freezePanes: { freezeRows(count?: number): void };
   readonly onChanged: EventsSurface<Excel.WorksheetChangedEventArgs>;
   load(propertyNames?: string | string[]): unknown;
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeSurface;
@@ -106,10 +118,35 @@ export interface WorksheetsSurface {
   add(name?: string): WorksheetSurface;
   getItem(key: string): WorksheetSurface;
   getItemOrNullObject(key: string): WorksheetSurface;
+  getActiveWorksheet(): WorksheetSurface;
+}
+
+/** A custom XML part of the workbook (ExcelApi 1.5): stored in the file, beside the sheets. */
+export interface CustomXmlPartSurface {
+  readonly id: string;
+  delete(): void;
+  getXml(): { readonly value: string };
+}
+
+export interface CustomXmlPartsSurface {
+  add(xml: string): CustomXmlPartSurface;
+  getByNamespace(namespaceUri: string): {
+    readonly items: CustomXmlPartSurface[];
+    load(propertyNames?: string | string[]): unknown;
+  };
+}
+
+export interface WorkbookSurface {
+  worksheets: WorksheetsSurface;
+  /** The workbook's file name (ExcelApi 1.7). */
+  readonly name: string;
+  readonly customXmlParts: CustomXmlPartsSurface;
+  getSelectedRange(): RangeSurface;
+  load(propertyNames?: string | string[]): unknown;
 }
 
 export interface ContextSurface {
-  workbook: { worksheets: WorksheetsSurface };
+  workbook: WorkbookSurface;
   runtime: { enableEvents: boolean };
   sync(): Promise<unknown>;
 }
@@ -120,4 +157,6 @@ export type RealExcelFitsTheSurface = [
   Fits<Excel.Worksheet, WorksheetSurface>,
   Fits<Excel.Range, RangeSurface>,
   Fits<Excel.PageLayout, PageLayoutSurface>,
+  Fits<Excel.Workbook, WorkbookSurface>,
+  Fits<Excel.CustomXmlPartCollection, CustomXmlPartsSurface>,
 ];

@@ -9,6 +9,7 @@ import type { ApiSupport } from './api-support';
 import { describeExcelError, excelErrorCode } from './excel-errors';
 import type { ContextSurface, WorksheetSurface } from './excel-surface';
 import type { OwnWrites } from './own-writes';
+import { gridFrom } from './sheet-grid';
 
 export type ExcelBatch = <T>(batch: (context: ContextSurface) => Promise<T>) => Promise<T>;
 
@@ -43,13 +44,6 @@ export interface LiveValidationOptions {
   debounceMs?: number;
   retryMs?: number;
   maxRetries?: number;
-}
-
-/** The used range's values placed at their true rows and columns, so that the grid starts at A1. */
-function gridFrom(values: CellValue[][], rowIndex: number, columnIndex: number): CellValue[][] {
-  const grid: CellValue[][] = Array.from({ length: rowIndex }, () => []);
-  for (const row of values) grid.push([...Array<CellValue>(columnIndex).fill(null), ...row]);
-  return grid;
 }
 
 /**

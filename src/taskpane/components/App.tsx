@@ -1,10 +1,27 @@
-import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Tab, TabList, Text, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { useState } from 'react';
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { Suspense, lazy, useState } from 'react';
 import { FORMS } from '../../forms';
 import { stringsFor, type Locale } from '../i18n';
 import type { PaneHost } from '../pane-host';
 import { FormCard } from './FormCard';
 import { ValidationPanel } from './ValidationPanel';
+
+const MergePanel = lazy(() => import('./MergePanel'));
+
+type TabName = 'insert' | 'check' | 'merge';
 
 const useStyles = makeStyles({
   root: { padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -13,8 +30,8 @@ const useStyles = makeStyles({
 export function App({ host, locale }: { host: PaneHost; locale: Locale }) {
   const strings = stringsFor(locale);
   const styles = useStyles();
-  const [tab, setTab] = useState<'insert' | 'check'>('insert');
-  const validation = host.validation;
+  const [tab, setTab] = useState<TabName>('insert');
+  const { validation, merge } = host;
   return (
     <FluentProvider theme={webLightTheme} lang={locale}>
       <main className={styles.root}>
@@ -36,13 +53,18 @@ export function App({ host, locale }: { host: PaneHost; locale: Locale }) {
           </MessageBar>
         )}
         {validation && (
-          <TabList selectedValue={tab} onTabSelect={(_e, data) => setTab(data.value as 'insert' | 'check')}>
+          <TabList selectedValue={tab} onTabSelect={(_e, data) => setTab(data.value as TabName)}>
             <Tab value="insert">{strings.tabInsert}</Tab>
             <Tab value="check">{strings.tabCheck}</Tab>
+            {merge && <Tab value="merge">{strings.tabMerge}</Tab>}
           </TabList>
         )}
         {tab === 'check' && validation ? (
           <ValidationPanel validation={validation} strings={strings} />
+        ) : tab === 'merge' && merge ? (
+          <Suspense fallback={<Spinner size="tiny" />}>
+            <MergePanel merge={merge} strings={strings} />
+          </Suspense>
         ) : (
           <section aria-label={strings.galleryHeading}>
             <Text as="h2" size={400} weight="semibold">

@@ -1,4 +1,4 @@
-import { Button, Caption1, MessageBar, MessageBarBody, Spinner, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, MessageBar, MessageBarBody, Spinner, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useSyncExternalStore } from 'react';
 import type { Problem, Severity } from '../../core/rules/check-form';
 import type { Strings } from '../i18n';
@@ -12,7 +12,14 @@ const useStyles = makeStyles({
   sheet: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
   block: { display: 'block', margin: 0 },
   list: { listStyleType: 'none', margin: 0, padding: 0 },
-  problem: { justifyContent: 'flex-start', textAlign: 'left', width: '100%', height: 'auto', minHeight: '32px', fontWeight: tokens.fontWeightRegular },
+  problem: {
+    justifyContent: 'flex-start',
+    textAlign: 'left',
+    width: '100%',
+    height: 'auto',
+    minHeight: '32px',
+    fontWeight: tokens.fontWeightRegular,
+  },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorNeutralForeground2 },
@@ -46,7 +53,11 @@ export function ValidationPanel({ validation, strings }: { validation: Validatio
           </Subtitle2>
           <Caption1 as="p" className={styles.block}>
             {sheet.formTitle} ·{' '}
-            {strings.counts(bySeverity(sheet.problems, 'error').length, bySeverity(sheet.problems, 'warning').length, bySeverity(sheet.problems, 'info').length)}
+            {strings.counts(
+              bySeverity(sheet.problems, 'error').length,
+              bySeverity(sheet.problems, 'warning').length,
+              bySeverity(sheet.problems, 'info').length,
+            )}
           </Caption1>
           {sheet.highlightNote && (
             <MessageBar intent="warning">
@@ -59,7 +70,7 @@ export function ValidationPanel({ validation, strings }: { validation: Validatio
             if (problems.length === 0) return null;
             return (
               <div key={severity}>
-                <Text as="h4" weight="semibold" className={`${styles.block} ${styles[severity]}`}>
+                <Text as="h4" weight="semibold" className={mergeClasses(styles.block, styles[severity])}>
                   {strings.severity[severity]}（{problems.length}）
                 </Text>
                 <ul className={styles.list}>

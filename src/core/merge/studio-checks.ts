@@ -1,0 +1,353 @@
+import { STUDIO_TYPES } from '../../forms/studio-common';
+import { NON_PUBLIC_UNIT_TYPES, UNIT_TYPES } from '../../forms/unit-types';
+import { cellText, toHalfWidth, type CellValue } from '../cell-value';
+import type { MergeResult, MergedRecord } from './merge-returns';
+import type { SummaryTable, SummaryValue } from './summaries';
+
+export type CheckKind = 'duplicate-name' | 'listed-without-application' | 'application-not-listed' | 'non-public-share' | 'over-quota';
+
+/** A finding across returns (not within one sheet): written into 合并报告 and the CLI's JSON report. */
+export interface MergeCheck {
+  kind: CheckKind;
+  severity: 'warning' | 'info';
+  form: string;
+  /** The 区局（产业）工会 concerned (for an application without a matching 汇总表: its 所属系统). */
+  units: string[];
+  studio: string | null;
+  sources: { file: string; sheet: string }[];
+  message: string;
+}
+
+/** The notice (三、命名资助): 25 工匠创新工作室, and 100 技师、职工、巾帼创新工作室 together. */
+export const STUDIO_QUOTAS: { types: string[]; quota: number; label: string }[] = [
+  { types: ['工匠工作室'], quota: 25, label: '工匠工作室' },
+  { types: ['技师工作室', '职工工作室', '巾帼工作室'], quota: 100, label: '技师、职工、巾帼工作室合计' },
+];
+
+/** The notice (二、命名程序): 区推荐单位数非公企业应不少于50%. */
+export const NON_PUBLIC_MIN_SHARE = 0.5;
+
+export interface StudioAnalysis {
+  checks: MergeCheck[];
+  /** Per 汇总表 list row and per application: what the cross-checks found, for the 核对 column. */
+  notes: Map<MergedRecord, string[]>;
+  /** Per application: the 区局（产业）工会 it was counted under. */
+  districtOf: Map<MergedRecord, string>;
+  tables: SummaryTable[];
+}
+
+const text = (v: unknown): string => (typeof v === 'object' && v !== null && !(v instanceof Date) ? '' : cellText(v as CellValue));
+const squashName = (s: string): string => toHalfWidth(s).replace(/\s+/g, '').toLowerCase();
+const districtKey = (s: string): string => squashName(s).replace(/(总工会|工会)$/, '') || squashName(s);
+const quoted = (s: string) => `“${s}”`;
+const source = (r: MergedRecord) => ({ file: r.file, sheet: r.sheet });
+
+interface District {
+  label: string;
+  key: string;
+  record: MergedRecord | undefined;
+  rows: MergedRecord[];
+  byName: Map<string, MergedRecord[]>;
+}
+
+function districtsOf(sheetRecords: MergedRecord[], rowRecords: MergedRecord[]): District[] {
+  const byReturn = new Map<string, District>();
+  const of = (r: MergedRecord) => {
+    const id = `${r.file}\u0000${r.sheet}`;
+    let d = byReturn.get(id);
+    if (!d)
+      byReturn.set(
+        id,
+        (d = {
+          label: r.unit || '（未填区局名称）',
+          key: r.unit ? districtKey(r.unit) : id,
+          record: undefined,
+          rows: [],
+          byName: new Map(),
+        }),
+      );
+    return d;
+  };
+  for (const r of sheetRecords) of(r).record = r;
+  for (const r of rowRecords) {
+    const d = of(r);
+    d.rows.push(r);
+    const name = squashName(text(r.values.studioName));
+    if (!name) continue;
+    d.byName.set(name, [...(d.byName.get(name) ?? []), r]);
+  }
+  return [...byReturn.values()];
+}
+
+/** Which 汇总表 an application belongs to: one in the same file, else the one its 所属系统 names, else the one listing it. */
+function assign(app: MergedRecord, districts: District[]): District | undefined {
+  const sameFile = districts.filter((d) => d.record?.file === app.file);
+  if (sameFile.length === 1) return sameFile[0];
+  const system = text(app.values.system);
+  if (system) {
+    const key = districtKey(system);
+    const exact = districts.filter((d) => d.key === key);
+    if (exact.length === 1) return exact[0];
+    const prefix = districts.filter((d) => key.length >= 2 && (d.key.startsWith(key) || key.startsWith(d.key)));
+    if (prefix.length === 1) return prefix[0];
+  }
+  const name = squashName(text(app.values.studioName));
+  const listing = name ? districts.filter((d) => d.byName.has(name)) : [];
+  return listing.length === 1 ? listing[0] : undefined;
+}
+
+function addNote(notes: Map<MergedRecord, string[]>, r: MergedRecord, note: string) {
+  notes.set(r, [...(notes.get(r) ?? []), note]);
+}
+
+function duplicateChecks(
+  groups: Map<string, { label: string; record: MergedRecord }[]>,
+  form: string,
+  where: string,
+  notes: StudioAnalysis['notes'],
+) {
+  const checks: MergeCheck[] = [];
+  for (const entries of groups.values()) {
+    const labels = [...new Set(entries.map((e) => e.label))];
+    if (labels.length < 2) continue;
+    const studio = text(entries[0]?.record.values.studioName);
+    for (const e of entries) addNote(notes, e.record, `与${labels.filter((l) => l !== e.label).join('、')}的工作室同名`);
+    checks.push({
+      kind: 'duplicate-name',
+      severity: 'warning',
+      form,
+      units: labels,
+      studio,
+      sources: entries.map((e) => source(e.record)),
+      message: `工作室名称${quoted(studio)}同时出现在${labels.join('、')}的${where}中，请核实是否同一工作室重复推荐或名称需区分。`,
+    });
+  }
+  return checks;
+}
+
+const count = (rows: MergedRecord[], type: string) => rows.filter((r) => text(r.values.studioType) === type).length;
+const numberOr0 = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+const numberOrNull = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
+
+const COUNT_FIELDS: [string, string][] = [
+  ['craftsmanStudios', '工匠创建数'],
+  ['technicianStudios', '技师创建数'],
+  ['workerStudios', '职工创建数'],
+  ['womenStudios', '巾帼创建数'],
+];
+
+function countsTable(districts: District[]): SummaryTable {
+  const rows = districts.map((d) => {
+    const counts = COUNT_FIELDS.map(([id]) => numberOrNull(d.record?.values[id]));
+    return [
+      d.label,
+      ...counts,
+      counts.reduce<number>((n, c) => n + (c ?? 0), 0),
+      d.rows.length,
+      ...STUDIO_TYPES.map((t) => count(d.rows, t)),
+    ] as SummaryValue[];
+  });
+  const sum = (at: number) => rows.reduce((n, r) => n + numberOr0(r[at]), 0);
+  const width = 1 + COUNT_FIELDS.length + 2 + STUDIO_TYPES.length;
+  return {
+    sheetName: '创新工作室创建数统计',
+    title: '创新工作室创建数和推荐数统计（按区局（产业）工会）',
+    formId: 'studio-summary',
+    header: ['区局（产业）工会', ...COUNT_FIELDS.map(([, h]) => h), '创建数合计', '推荐工作室数', ...STUDIO_TYPES.map((t) => `推荐${t}`)],
+    rows,
+    totals: [`全市合计（${rows.length}）`, ...Array.from({ length: width - 1 }, (_, i) => sum(i + 1))],
+    formats: ['text', ...Array<'number'>(width - 1).fill('number')],
+    derived: true,
+  };
+}
+
+function quotaTable(listed: MergedRecord[] | undefined, applications: MergedRecord[] | undefined, checks: MergeCheck[]): SummaryTable {
+  const judgedBy = listed ? '汇总表' : '申请表';
+  const form = listed ? 'studio-summary' : 'studio-application';
+  const countOf = (rs: MergedRecord[] | undefined, types: string[]) => (rs ? types.reduce((n, t) => n + count(rs, t), 0) : null);
+  const rows: SummaryValue[][] = STUDIO_TYPES.map((type) => {
+    const shared = STUDIO_QUOTAS.find((q) => q.types.length > 1 && q.types.includes(type));
+    const note = shared ? `与${shared.types.filter((t) => t !== type).join('、')}共用 ${shared.quota} 个名额` : null;
+    return [type, countOf(listed, [type]), countOf(applications, [type]), null, null, note];
+  });
+  for (const q of STUDIO_QUOTAS) {
+    const n = countOf(listed ?? applications, q.types) ?? 0;
+    const over = n > q.quota;
+    const verdict = [over ? '是' : '否', `${judgedBy}推荐 ${n} 个，${over ? `超出命名名额 ${n - q.quota} 个` : '未超出命名名额'}`];
+    const own = q.types.length === 1 ? rows.find((r) => r[0] === q.types[0]) : undefined;
+    if (own) own.splice(3, 3, q.quota, ...verdict);
+    else rows.push([q.label, countOf(listed, q.types), countOf(applications, q.types), q.quota, ...verdict]);
+    if (over)
+      checks.push({
+        kind: 'over-quota',
+        severity: 'info',
+        form,
+        units: [],
+        studio: null,
+        sources: [],
+        message: `${q.types.join('、')}共推荐 ${n} 个，多于通知的命名名额 ${q.quota} 个（超出 ${n - q.quota} 个），评审时需择优。`,
+      });
+  }
+  const unknown = (rs: MergedRecord[] | undefined) =>
+    rs ? rs.filter((r) => !STUDIO_TYPES.includes(text(r.values.studioType))).length : null;
+  if ((unknown(listed) ?? 0) + (unknown(applications) ?? 0) > 0)
+    rows.push(['类型未填或不在选项中', unknown(listed), unknown(applications), null, null, '未计入名额对照，请核对工作室类型']);
+  return {
+    sheetName: '创新工作室名额对照',
+    title: `创新工作室推荐数与命名名额对照（通知：${STUDIO_QUOTAS.map((q) => `${q.types.join('、')}共 ${q.quota} 个`).join('；')}）`,
+    formId: form,
+    header: ['工作室类型', '汇总表推荐数', '申请表数', '命名名额', '是否超出名额', '说明'],
+    rows,
+    totals: [
+      '合计',
+      listed ? listed.length : null,
+      applications ? applications.length : null,
+      STUDIO_QUOTAS.reduce((n, q) => n + q.quota, 0),
+      null,
+      null,
+    ],
+    formats: ['text', 'number', 'number', 'number', 'text', 'text'],
+    derived: true,
+  };
+}
+
+function shareTable(applications: MergedRecord[], districtOf: Map<MergedRecord, string>, checks: MergeCheck[]): SummaryTable {
+  const groups = new Map<string, { label: string; units: Map<string, string>; apps: MergedRecord[] }>();
+  for (const app of applications) {
+    const label = districtOf.get(app) ?? '（未填所属系统）';
+    const key = districtKey(label);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { label, units: new Map(), apps: [] }));
+    g.apps.push(app);
+    const unit = squashName(app.unit) || `${app.file}\u0000${app.sheet}`;
+    if (!g.units.has(unit)) g.units.set(unit, text(app.values.unitType));
+  }
+  const rows: SummaryValue[][] = [];
+  let allUnits = 0;
+  let allNonPublic = 0;
+  for (const g of groups.values()) {
+    const types = [...g.units.values()];
+    const nonPublic = types.filter((t) => NON_PUBLIC_UNIT_TYPES.includes(t)).length;
+    const unknown = types.filter((t) => !UNIT_TYPES.includes(t)).length;
+    allUnits += types.length;
+    allNonPublic += nonPublic;
+    const enough = nonPublic >= NON_PUBLIC_MIN_SHARE * types.length;
+    const share = percent(nonPublic, types.length);
+    const unknownNote = unknown > 0 ? `${unknown} 个单位的单位性质未填或不在选项中，未算作非公企业` : '';
+    rows.push([g.label, types.length, nonPublic, share, enough ? '是' : '否', unknownNote || null]);
+    if (!enough)
+      checks.push({
+        kind: 'non-public-share',
+        severity: 'warning',
+        form: 'studio-application',
+        units: [g.label],
+        studio: null,
+        sources: g.apps.map(source),
+        message: `${g.label}推荐的 ${types.length} 个单位中非公企业 ${nonPublic} 个，占 ${share}%，低于通知要求的 50%（区推荐单位数非公企业应不少于50%）。${unknownNote ? `${unknownNote}。` : ''}`,
+      });
+  }
+  return {
+    sheetName: '推荐单位非公企业占比',
+    title: '各区局推荐单位中非公企业占比（通知要求不少于50%）',
+    formId: 'studio-application',
+    header: ['区局（产业）工会', '推荐单位数', '非公企业数', '非公企业占比（%）', '是否达到50%', '说明'],
+    rows,
+    totals: [`合计（${rows.length}）`, allUnits, allNonPublic, percent(allNonPublic, allUnits), null, null],
+    formats: ['text', 'number', 'number', 'number', 'text', 'text'],
+    derived: true,
+  };
+}
+
+/**
+ * The workshop notice's checks across returns: 汇总表 lists against 申请表 (both ways), the same 工作室名称 from two
+ * districts, recommendations per type against the naming quotas, and each district's share of 非公企业.
+ */
+export function studioAnalysis(result: MergeResult): StudioAnalysis {
+  const summary = result.forms.find((f) => f.form.id === 'studio-summary');
+  const application = result.forms.find((f) => f.form.id === 'studio-application');
+  const notes: StudioAnalysis['notes'] = new Map();
+  const districtOf = new Map<MergedRecord, string>();
+  const checks: MergeCheck[] = [];
+  const tables: SummaryTable[] = [];
+  const hasSummaries = summary !== undefined && summary.sheetRecords.length + summary.rowRecords.length > 0;
+  const apps = application?.sheetRecords ?? [];
+  if (!hasSummaries && apps.length === 0) return { checks, notes, districtOf, tables };
+
+  const districts = hasSummaries ? districtsOf(summary.sheetRecords, summary.rowRecords) : [];
+  const assigned = new Map<MergedRecord, District | undefined>(apps.map((a) => [a, assign(a, districts)]));
+  for (const app of apps) districtOf.set(app, assigned.get(app)?.label ?? (text(app.values.system) || '（未填所属系统）'));
+
+  const nameGroups = new Map<string, { label: string; record: MergedRecord }[]>();
+  const group = (record: MergedRecord, label: string) => {
+    const name = squashName(text(record.values.studioName));
+    if (name) nameGroups.set(name, [...(nameGroups.get(name) ?? []), { label, record }]);
+  };
+  if (hasSummaries) for (const d of districts) for (const r of d.rows) group(r, d.label);
+  else for (const app of apps) group(app, districtOf.get(app) ?? '');
+  checks.push(
+    ...duplicateChecks(
+      nameGroups,
+      hasSummaries ? 'studio-summary' : 'studio-application',
+      hasSummaries ? '推荐申报汇总表' : '申请表',
+      notes,
+    ),
+  );
+
+  if (hasSummaries && apps.length > 0) {
+    for (const app of apps) {
+      const district = assigned.get(app);
+      const name = text(app.values.studioName);
+      const key = squashName(name);
+      const who = `申报单位${quoted(app.unit || '未填')}`;
+      let message: string | undefined;
+      if (!key) message = `申请表（${who}）未填工作室名称，无法与推荐申报汇总表核对。`;
+      else if (district && !district.byName.has(key)) {
+        const elsewhere = districts.filter((d) => d !== district && d.byName.has(key)).map((d) => d.label);
+        message = `申请表${quoted(name)}（${who}）不在${district.label}的推荐申报汇总表中${elsewhere.length ? `；该名称列在${elsewhere.join('、')}的汇总表中` : ''}。`;
+      } else if (!district) {
+        const listing = districts.filter((d) => d.byName.has(key)).map((d) => d.label);
+        const system = text(app.values.system);
+        message = listing.length
+          ? `申请表${quoted(name)}（${who}，所属系统${quoted(system || '未填')}）同名工作室列在${listing.join('、')}的汇总表中，无法确定属于哪个区局（产业）工会。`
+          : `申请表${quoted(name)}（${who}，所属系统${quoted(system || '未填')}）没有对应的推荐申报汇总表：合并的汇总表中没有这个区局（产业）工会，也没有列出此工作室。`;
+      }
+      if (!message) continue;
+      addNote(notes, app, !key ? '未填工作室名称' : district ? `不在${district.label}的汇总表中` : '找不到对应的汇总表');
+      checks.push({
+        kind: 'application-not-listed',
+        severity: 'warning',
+        form: 'studio-application',
+        units: [districtOf.get(app) ?? ''],
+        studio: name || null,
+        sources: [source(app)],
+        message,
+      });
+    }
+    for (const d of districts) {
+      for (const row of d.rows) {
+        const name = text(row.values.studioName);
+        const key = squashName(name);
+        if (!key || apps.some((a) => assigned.get(a) === d && squashName(text(a.values.studioName)) === key)) continue;
+        const elsewhere = [
+          ...new Set(apps.filter((a) => squashName(text(a.values.studioName)) === key).map((a) => districtOf.get(a) ?? '')),
+        ];
+        addNote(notes, row, '未见申请表');
+        checks.push({
+          kind: 'listed-without-application',
+          severity: 'warning',
+          form: 'studio-summary',
+          units: [d.label],
+          studio: name,
+          sources: [source(row)],
+          message: `${d.label}推荐申报汇总表中的${quoted(name)}（申报单位${quoted(text(row.values.unit) || '未填')}）没有对应的申请表${elsewhere.length ? `；同名申请表属于${elsewhere.join('、')}` : ''}。`,
+        });
+      }
+    }
+  }
+
+  if (hasSummaries) tables.push(countsTable(districts));
+  tables.push(quotaTable(hasSummaries ? summary.rowRecords : undefined, apps.length > 0 ? apps : undefined, checks));
+  if (apps.length > 0) tables.push(shareTable(apps, districtOf, checks));
+  return { checks, notes, districtOf, tables };
+}

@@ -1,0 +1,85 @@
+import { cellText, type CellValue } from '../../core/cell-value';
+import { UserError } from '../../core/errors';
+import { describeExcelError } from './excel-errors';
+import type { ExcelBatch } from './live-validation';
+import { cleanUnits, parseRosterXml, ROSTER_NAMESPACE, rosterXml } from './roster-xml';
+
+/**
+ * Where the roster of expected units is remembered. In Excel: a custom XML part of the workbook (ExcelApi 1.5),
+ * so it travels with the file, offline too, and any add-in or tool reading the .xlsx finds it.
+ */
+export interface RosterStore {
+  load(): Promise<string[]>;
+  save(units: readonly string[]): Promise<void>;
+}
+
+/** The roster saved in the open workbook: one sync when there is none, two otherwise. */
+export async function loadRoster(run: ExcelBatch): Promise<string[]> {
+  try {
+    return await run(async (context) => {
+      const parts = context.workbook.customXmlParts.getByNamespace(ROSTER_NAMESPACE);
+      parts.load('items/id');
+      await context.sync();
+      const xml = parts.items.map((part) => part.getXml());
+      if (xml.length === 0) return [];
+      await context.sync();
+      const rosters = xml.map((x) => parseRosterXml(x.value));
+      rosters.sort((a, b) => (a.saved < b.saved ? -1 : a.saved > b.saved ? 1 : 0));
+      return rosters[rosters.length - 1]?.units ?? [];
+    });
+  } catch (err) {
+    throw new UserError('excel', `无法读取保存在工作簿中的单位名单：${describeExcelError(err)}`);
+  }
+}
+
+/**
+ * Saves the roster in the open workbook (two syncs): the new part is added before the old ones are deleted, so
+ * a save cut short leaves two parts, of which the later counts, never none. An empty roster removes it. Like any
+ * change, it is kept once the clerk saves the workbook.
+ */
+export async function saveRoster(run: ExcelBatch, units: readonly string[]): Promise<void> {
+  const clean = cleanUnits(units);
+  try {
+    await run(async (context) => {
+      const partsApi = context.workbook.customXmlParts;
+      const parts = partsApi.getByNamespace(ROSTER_NAMESPACE);
+      parts.load('items/id');
+      await context.sync();
+      if (clean.length > 0) partsApi.add(rosterXml(clean));
+      parts.items.forEach((part) => part.delete());
+      await context.sync();
+    });
+  } catch (err) {
+    throw new UserError('excel', `无法把单位名单保存到工作簿：${describeExcelError(err)}`);
+  }
+}
+
+export function workbookRosterStore(run: ExcelBatch): RosterStore {
+  return { load: () => loadRoster(run), save: (units) => saveRoster(run, units) };
+}
+
+/** A roster kept in memory: outside Excel, and for the pane's tests. */
+export function memoryRosterStore(initial: readonly string[] = []): RosterStore {
+  let units = cleanUnits(initial);
+  return {
+    load: async () => [...units],
+    save: async (next) => {
+      units = cleanUnits(next);
+    },
+  };
+}
+
+/** The selected cells' texts as unit names (one sync): blanks and repeats left out, in reading order. */
+export async function readRosterFromSelection(run: ExcelBatch): Promise<string[]> {
+  try {
+    return await run(async (context) => {
+      const used = context.workbook.getSelectedRange().getUsedRangeOrNullObject(true);
+      used.load('values');
+      await context.sync();
+      if (used.isNullObject) return [];
+      return cleanUnits((used.values as CellValue[][]).flat().map((v) => cellText(v)));
+    });
+  } catch (err) {
+    throw new UserError('excel', `无法读取选中的单元格：${describeExcelError(err)}`);
+  }
+}

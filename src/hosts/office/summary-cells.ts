@@ -1,0 +1,62 @@
+import { literalForTyping } from '../../core/cell-text';
+import type { SummaryValue } from '../../core/merge/summaries';
+
+/** What Office.js is given for one cell: `values` parses strings like typing, so text is protected here. */
+export type ExcelCellValue = string | number;
+
+export type ColumnFormat = 'text' | 'number' | 'date';
+
+export const TEXT_FORMAT = '@';
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const GENERAL_FORMAT = 'General';
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+/** Excel's serial number of a date (days since 1899-12-30, as Excel counts from 1900-03-01 on), read in UTC. */
+export function excelSerial(date: Date): number {
+  return (date.getTime() - EXCEL_EPOCH) / DAY_MS;
+}
+
+/**
+ * A summary value as Office.js should receive it. Numbers stay numbers and dates become serial numbers. Text in a
+ * text column (number format @) is written as it is, except text Excel could take for a formula, which gets the
+ * text prefix '; text in any other column always gets the prefix, so that Excel never turns "00123" into 123 or
+ * "2018-5-20" into a date there. Excel does not show the prefix.
+ */
+export function excelValue(value: SummaryValue, format: ColumnFormat): ExcelCellValue {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : excelSerial(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
+  if (value === '') return '';
+  if (format === 'text') return literalForTyping(value) as string;
+  return `'${value}`;
+}
+
+/** The number format of one cell: dates as yyyy-mm-dd wherever they are, else the column's. */
+export function excelNumberFormat(value: SummaryValue, format: ColumnFormat): string {
+  if (value instanceof Date) return DATE_FORMAT;
+  return format === 'text' ? TEXT_FORMAT : format === 'date' ? DATE_FORMAT : GENERAL_FORMAT;
+}
+
+/**
+ * An upper estimate of the bytes a value adds to a request: its JSON, with every character outside ASCII
+ * counted as a six-byte \uXXXX escape (more than its three UTF-8 bytes), plus a separator.
+ */
+export function jsonBytes(value: ExcelCellValue | null): number {
+  if (value === null) return 5;
+  if (typeof value === 'number') return String(value).length + 1;
+  let n = 3;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    n += c >= 0x20 && c < 0x7f ? (c === 0x22 || c === 0x5c ? 2 : 1) : 6;
+  }
+  return n;
+}
+
+/** Characters shown, for a column's width (the same rule as the .xlsx summary writer). */
+export function shownLength(value: SummaryValue): number {
+  if (value === null || value === undefined) return 0;
+  if (value instanceof Date) return 10;
+  return String(value).length;
+}

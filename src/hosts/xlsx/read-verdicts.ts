@@ -1,0 +1,4 @@
+/** Why a returned file cannot be read, as the clerk sees it (the same words in the CLI, its report and the pane). */
+export const EMPTY_FILE = '文件是空的。';
+export const NOT_EXCEL = '不是 Excel 文件（.xlsx/.xls），无法读取。';
+export const PASSWORD_PROTECTED = '文件设有打开密码：请先取消密码后再试。';

@@ -1,0 +1,26 @@
+import type { ReadProgress } from './merge/merge-client';
+import type { MergePreview, PickedFile } from './merge/merge-protocol';
+
+/** A read of returns the pane can cancel. */
+export type ReadReturns = (signal: AbortSignal) => Promise<MergePreview>;
+
+export interface WrittenSheet {
+  id: string;
+  name: string;
+}
+
+/** What the 合并 tab may ask: reading returns off the UI thread, writing the summaries, and the remembered roster. */
+export interface MergeHost {
+  readFiles(files: PickedFile[], roster: string[], onProgress: ReadProgress, signal: AbortSignal): Promise<MergePreview>;
+  /** "合并本工作簿中的表": the form sheets already in the open workbook. */
+  readWorkbook(roster: string[], signal: AbortSignal): Promise<MergePreview>;
+  /** The last read returns summarised again, e.g. after the roster changed. */
+  resummarise(roster: string[]): Promise<MergePreview>;
+  /** Names of summary sheets an earlier merge wrote into this workbook. */
+  previousSummaries(): Promise<string[]>;
+  write(preview: MergePreview, replace: boolean, onProgress: (done: number, total: number) => void): Promise<WrittenSheet[]>;
+  showSheet(id: string): Promise<void>;
+  loadRoster(): Promise<string[]>;
+  saveRoster(units: string[]): Promise<void>;
+  rosterFromSelection(): Promise<string[]>;
+}

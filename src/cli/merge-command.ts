@@ -10,7 +10,8 @@ import { summariseReturns } from '../hosts/xlsx/merge-buffers';
 import { writeSummaryWorkbook } from '../hosts/xlsx/write-summaries';
 import { parseOptions, UsageError } from './parse-options';
 
-const WORKBOOK_FILE = /\.(xlsx|xlsm|xls)$/i;
+/** Files a unit may have sent as its return: workbooks, and WPS and CSV files, which get a verdict of their own. */
+const WORKBOOK_FILE = /\.(xlsx|xlsm|xls|et|csv)$/i;
 
 async function expand(inputs: string[], cwd: string): Promise<string[]> {
   const files: string[] = [];

@@ -14,6 +14,8 @@ export interface MergeStrings {
   rosterHint: (n: number) => string;
   rosterFromSelection: string;
   rosterSelectionEmpty: string;
+  /** Title of the message when the roster could not be kept in the workbook (the reason follows). */
+  rosterNotSaved: string;
   reading: (done: number, total: number, file: string) => string;
   writing: (done: number, total: number) => string;
   cancel: string;
@@ -89,12 +91,13 @@ const zh: Strings = {
     pickFiles: '选择报送文件',
     mergeWorkbook: '合并本工作簿中的表',
     clear: '清除',
-    dropHint: '可多选；也可以把文件拖到这里（.xlsx、.xlsm、.xls）。',
+    dropHint: '可多选；也可以把文件拖到这里（.xlsx、.xlsm、.xls，WPS 的 .et）。',
     picked: (n) => `已选 ${n} 个文件。`,
     rosterLabel: '应报送单位名单',
     rosterHint: (n) => `每行一个单位，可从别处粘贴；共 ${n} 个。名单保存在本工作簿中。`,
     rosterFromSelection: '用选中的单元格作名单',
     rosterSelectionEmpty: '选中的单元格是空的：请先选中写有单位名称的一列，再点此按钮。',
+    rosterNotSaved: '单位名单没有保存到工作簿（名单仍在上面的框中）',
     reading: (done, total, file) => `正在读取 ${done}/${total}${file ? `：${file}` : ''}`,
     writing: (done, total) => `正在写入汇总表：${done}/${total} 行`,
     cancel: '取消',
@@ -159,12 +162,13 @@ const en: Strings = {
     pickFiles: 'Choose returned files',
     mergeWorkbook: 'Merge the forms in this workbook',
     clear: 'Clear',
-    dropHint: 'Several at once; you can also drop files here (.xlsx, .xlsm, .xls).',
+    dropHint: 'Several at once; you can also drop files here (.xlsx, .xlsm, .xls, WPS .et).',
     picked: (n) => `${n} files chosen.`,
     rosterLabel: 'Units expected to report',
     rosterHint: (n) => `One unit per line; paste from anywhere. ${n} units. Kept in this workbook.`,
     rosterFromSelection: 'Use the selected cells',
     rosterSelectionEmpty: 'The selected cells are empty: select the column with the unit names first.',
+    rosterNotSaved: 'The list of units was not kept in the workbook (it is still in the box above)',
     reading: (done, total, file) => `Reading ${done}/${total}${file ? `: ${file}` : ''}`,
     writing: (done, total) => `Writing summaries: ${done}/${total} rows`,
     cancel: 'Cancel',

@@ -45,6 +45,12 @@ export interface FakeHostOptions {
   /** Largest response (the values a batch loads, as UTF-8 JSON), 5 MB unless told. */
   responseLimitBytes?: number;
   cellEditMode?: boolean;
+  /**
+   * A person acting in Excel while the add-in waits between syncs: called with the number of the sync about to
+   * reach the workbook (as `syncCount` counts it) and the names of its operations, before its request runs — to
+   * delete or rename a sheet, or to start or end editing a cell.
+   */
+  beforeSync?: (sync: number, operations: readonly string[]) => void;
 }
 
 export const NEWEST_API = '1.20';
@@ -119,14 +125,28 @@ export class FakeExcelHost {
       bottom: Math.max(...cells.map((c) => c.top)),
       right: Math.max(...cells.map((c) => c.left)),
     };
-    this.state.dispatchChange({ worksheetId: sheet.id, address: rangeAddress(bounds), source });
+    if (this.state.eventsEnabled) this.state.dispatchChange({ worksheetId: sheet.id, address: rangeAddress(bounds), source });
   }
 
+  /** Right-click → Delete: refused for the only sheet, as Excel refuses it; the first sheet is shown if it was. */
   userDeleteSheet(sheetName: string): void {
     const sheet = this.state.sheet(sheetName);
     if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    if (this.state.sheets.length === 1) throw new Error('a person cannot delete the only sheet of a workbook');
     this.state.sheets.splice(this.state.sheets.indexOf(sheet), 1);
-    this.state.dispatchDeleted(sheet.id);
+    if (this.state.activeSheetId === sheet.id) this.state.activeSheetId = this.state.sheets[0]?.id;
+    if (this.state.eventsEnabled) this.state.dispatchDeleted(sheet.id);
+  }
+
+  /** Double-click on the tab and type: refused as Excel refuses it (a bad or taken name). No event reaches the add-in. */
+  userRenameSheet(sheetName: string, newName: string): void {
+    const sheet = this.state.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    if (!newName || newName.length > 31 || /[[\]:*?/\\]/.test(newName) || /^'|'$/.test(newName))
+      throw new Error(`a person cannot name a sheet ${newName}`);
+    const other = this.state.sheet(newName);
+    if (other && other !== sheet) throw new Error(`a person cannot give a second sheet the name ${newName}`);
+    sheet.name = newName;
   }
 
   /** Move or Copy → Create a copy: the copy keeps everything, sheet-scoped names included. */
@@ -138,7 +158,14 @@ export class FakeExcelHost {
     copy.merges.push(...sheet.merges.map((m) => ({ ...m })));
     for (const [k, v] of sheet.names) copy.names.set(k, v);
     copy.protection = JSON.parse(JSON.stringify(sheet.protection));
-    this.state.dispatchAdded(copy.id);
+    if (this.state.eventsEnabled) this.state.dispatchAdded(copy.id);
+  }
+
+  /** A new host holding a copy of this one's workbook (not its event handlers or counters): one set-up, many runs. */
+  fork(options: FakeHostOptions = {}): FakeExcelHost {
+    const copy = new FakeExcelHost(options);
+    this.state.copyInto(copy.state);
+    return copy;
   }
 
   /** Excel.run: a fresh request context per batch function. */
@@ -151,7 +178,6 @@ export class FakeRequestContext implements ContextSurface {
   readonly workbook: FakeWorkbook;
   readonly runtime: { enableEvents: boolean };
   private queue: Op[] = [];
-  private eventsOn = true;
   private pendingEvents: ChangeEvent[] = [];
   /** Bytes loaded by the batch now running, for the response limit. */
   responseBytes = 0;
@@ -166,7 +192,7 @@ export class FakeRequestContext implements ContextSurface {
       set enableEvents(on: boolean) {
         host.requireSet('Runtime.enableEvents', '1.8');
         context.enqueue('runtime.enableEvents', on, () => {
-          context.eventsOn = on;
+          host.state.eventsEnabled = on;
         });
       },
     };
@@ -186,11 +212,11 @@ export class FakeRequestContext implements ContextSurface {
   }
 
   noteAdded(sheet: SheetState): void {
-    if (this.eventsOn) this.state.dispatchAdded(sheet.id);
+    if (this.state.eventsEnabled) this.state.dispatchAdded(sheet.id);
   }
 
   noteChange(sheet: SheetState, range: CellRange): void {
-    if (this.eventsOn) this.pendingEvents.push({ worksheetId: sheet.id, address: rangeAddress(range), source: 'Local' });
+    if (this.state.eventsEnabled) this.pendingEvents.push({ worksheetId: sheet.id, address: rangeAddress(range), source: 'Local' });
   }
 
   async sync(): Promise<void> {
@@ -200,6 +226,10 @@ export class FakeRequestContext implements ContextSurface {
     this.queue = [];
     await Promise.resolve();
     const { options } = this.host;
+    options.beforeSync?.(
+      n,
+      ops.map((op) => op.what),
+    );
     if (options.cellEditMode) {
       throw new FakeExcelError(
         'InvalidOperationInCellEditMode',

@@ -106,6 +106,28 @@ export function defaultCell(): CellState {
 
 export const key = (row: number, col: number) => `${row}:${col}`;
 
+/** A deep copy of a sheet (its cells one level deep, their borders two). */
+function copySheet(s: SheetState): SheetState {
+  const cells = new Map<string, CellState>();
+  for (const [k, c] of s.cells) {
+    const borders: CellState['borders'] = {};
+    for (const [edge, b] of Object.entries(c.borders)) borders[edge as EdgeName] = { ...b };
+    cells.set(k, { ...c, borders });
+  }
+  return {
+    ...s,
+    cells,
+    merges: s.merges.map((m) => ({ ...m })),
+    columnWidths: new Map(s.columnWidths),
+    rowHeights: new Map(s.rowHeights),
+    hiddenColumns: new Set(s.hiddenColumns),
+    validations: new Map([...s.validations].map(([k, v]) => [k, JSON.parse(JSON.stringify(v)) as ValidationState])),
+    names: new Map(s.names),
+    protection: { ...s.protection, options: s.protection.options && { ...s.protection.options } },
+    pageLayout: { ...s.pageLayout, zoom: s.pageLayout.zoom && { ...s.pageLayout.zoom }, margins: { ...s.pageLayout.margins } },
+  };
+}
+
 /** The workbook behind the fake Excel host, and what tests inspect afterwards. */
 export class FakeWorkbookState {
   readonly sheets: SheetState[] = [];
@@ -116,6 +138,11 @@ export class FakeWorkbookState {
   /** The file name Excel reports as Workbook.name. */
   workbookName = 'Book1';
   readonly customXmlParts: CustomXmlPartState[] = [];
+  /**
+   * Runtime.enableEvents (ExcelApi 1.8): as in Excel, a setting of the add-in's runtime that stays as last set,
+   * across batches, and covers every event the add-in receives, the person's changes included.
+   */
+  eventsEnabled = true;
   private nextId = 1;
   private nextPartId = 1;
   private running: Promise<unknown>[] = [];
@@ -138,14 +165,17 @@ export class FakeWorkbookState {
     }, 0);
   }
 
+  /** Like a change, delivered after the fact to the handlers registered when it happened (not to later ones). */
   dispatchAdded(worksheetId: string): void {
     const args = { type: 'WorksheetAdded', source: 'Local', worksheetId } as unknown as Excel.WorksheetAddedEventArgs;
-    setTimeout(() => this.handlers.added.forEach((h) => this.running.push(h(args))), 0);
+    const targets = [...this.handlers.added];
+    setTimeout(() => targets.forEach((h) => this.running.push(h(args))), 0);
   }
 
   dispatchDeleted(worksheetId: string): void {
     const args = { type: 'WorksheetDeleted', source: 'Local', worksheetId } as unknown as Excel.WorksheetDeletedEventArgs;
-    setTimeout(() => this.handlers.deleted.forEach((h) => this.running.push(h(args))), 0);
+    const targets = [...this.handlers.deleted];
+    setTimeout(() => targets.forEach((h) => this.running.push(h(args))), 0);
   }
 
   /** Waits until every delivered event's handler has finished. */
@@ -202,6 +232,18 @@ export class FakeWorkbookState {
 
   peek(sheet: SheetState, row: number, col: number): CellState | undefined {
     return sheet.cells.get(key(row, col));
+  }
+
+  /** Makes `target` (a new, unused workbook) a deep copy of this one: sheets, parts, what is shown; no handlers. */
+  copyInto(target: FakeWorkbookState): void {
+    target.sheets.push(...this.sheets.map(copySheet));
+    target.customXmlParts.push(...this.customXmlParts.map((p) => ({ ...p })));
+    target.activeSheetId = this.activeSheetId;
+    target.selection = this.selection && { ...this.selection };
+    target.workbookName = this.workbookName;
+    target.eventsEnabled = this.eventsEnabled;
+    target.nextId = this.nextId;
+    target.nextPartId = this.nextPartId;
   }
 
   /** A deep copy, to compare the workbook before and after an operation. */

@@ -152,7 +152,7 @@ export function mergeReturns(files: readonly ReturnFile[], options: { today: str
         });
         continue;
       }
-      const { form, params, method, confidence } = found.recognition;
+      const { form, params, method, confidence, version } = found.recognition;
       const grid = method === 'marker' ? sheet.grid : alignGrid(form, sheet.grid);
       const reading = readForm(form, grid, params);
       const problems = checkForm(reading, { today: options.today });
@@ -181,7 +181,12 @@ export function mergeReturns(files: readonly ReturnFile[], options: { today: str
         method,
         confidence,
         used: true,
-        message: method === 'labels' ? `没有标记，按标题和栏目识别（吻合 ${Math.round(confidence * 100)}%）。` : '',
+        message: [
+          method === 'labels' ? `没有标记，按标题和栏目识别（吻合 ${Math.round(confidence * 100)}%）。` : '',
+          version !== null && version > form.version
+            ? `表格版本（v${version}）比本程序认识的（v${form.version}）新，按 v${form.version} 读取；请升级本程序后再核对。`
+            : '',
+        ].join(''),
       };
       report.sheets.push(sheetReport);
       taken.push({ file: file.file, modified: file.modified, sheet: sheet.name, form, unit, reading, problems, report: sheetReport });

@@ -9,7 +9,7 @@ const MESSAGES: Record<string, string> = {
   ApiNotAvailable: '此版本 Excel 不支持所需的功能，请升级到 Office 2021 及以后的版本或 Microsoft 365。',
   InvalidArgument: 'Excel 拒绝了这次写入（参数无效）。',
   InvalidOperation: 'Excel 拒绝了这次写入（操作无效）。',
-  ItemNotFound: '找不到要操作的工作表，它可能刚被删除或改名。',
+  ItemNotFound: '找不到要操作的工作表，它可能刚被删除或改名；请再试一次。',
   GeneralException: 'Excel 内部出错，请稍后再试。',
   Conflict: '其他人正在同时编辑，请稍后再试。',
 };

@@ -4,7 +4,7 @@ import type { SheetPlan } from '../../core/sheet-plan';
 import type { ApiSupport } from './api-support';
 import { queueDrawing } from './draw-plan';
 import type { ContextSurface } from './excel-surface';
-import { describeExcelError } from './excel-errors';
+import { describeExcelError, excelErrorCode } from './excel-errors';
 import type { OwnWrites } from './own-writes';
 
 export interface InsertedForm {
@@ -12,18 +12,31 @@ export interface InsertedForm {
   sheetId: string;
 }
 
+export interface InsertOptions {
+  /** Pause before trying the clean-up after a failed drawing again while Excel is in cell edit mode (ms). */
+  retryMs?: number;
+  /** Tries of that clean-up while Excel is in cell edit mode. */
+  cleanUpTries?: number;
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * Inserts a planned form as a new, active worksheet in two syncs: one to learn the existing sheet names, one to
- * draw everything. Nothing existing is touched; if drawing fails, the new sheet is removed again.
+ * Inserts a planned form as a new, active worksheet in two syncs: one to learn the existing sheet names (and the
+ * sheet shown), one to draw everything. Nothing existing is touched; if drawing fails, the new sheet is removed
+ * again and the sheet shown before is shown again.
  */
 export async function insertForm(
   context: ContextSurface,
   plan: SheetPlan,
   support: ApiSupport,
   ownWrites: OwnWrites,
+  options: InsertOptions = {},
 ): Promise<InsertedForm> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
+  const shown = sheets.getActiveWorksheet();
+  shown.load('id');
   try {
     await context.sync();
   } catch (err) {
@@ -45,8 +58,8 @@ export async function insertForm(
       if (support.validation) context.runtime.enableEvents = true;
       await context.sync();
     } catch (err) {
-      await removeHalfDrawnSheet(context, sheetName, support);
-      throw new UserError('excel', `插入“${sheetName}”失败，已撤销：${describeExcelError(err)}`);
+      const cleanUpError = await removeHalfDrawnSheet(context, sheetName, shown.id, support, options);
+      throw new UserError('excel', insertFailure(sheetName, err, cleanUpError));
     }
     if (!support.validation) ownWrites.claimSheet(ws.id);
     return { sheetName, sheetId: ws.id };
@@ -55,17 +68,47 @@ export async function insertForm(
   }
 }
 
-/** Runs only when drawing failed: turns events back on and deletes the new sheet if it exists. */
-async function removeHalfDrawnSheet(context: ContextSurface, sheetName: string, support: ApiSupport): Promise<void> {
-  try {
-    if (support.validation) context.runtime.enableEvents = true;
-    const leftover = context.workbook.worksheets.getItemOrNullObject(sheetName);
-    await context.sync();
-    if (!leftover.isNullObject) {
-      leftover.delete();
-      await context.sync();
+function insertFailure(sheetName: string, err: unknown, cleanUpError: unknown): string {
+  const why =
+    excelErrorCode(err) === 'RequestPayloadSizeLimitExceeded'
+      ? '表格太大，一次写入超过了 Excel 网页版 5 MB 的限制。请减少列表的行数后再插入。'
+      : describeExcelError(err);
+  if (cleanUpError === undefined) return `插入“${sheetName}”失败，已撤销：${why}`;
+  return `插入“${sheetName}”失败，且未能撤销：${why}撤销时：${describeExcelError(cleanUpError)}如果工作簿中有只画了一部分的工作表“${sheetName}”，请删除它。`;
+}
+
+/**
+ * Runs only when drawing failed: turns events back on, deletes the new sheet if it exists and shows the sheet
+ * shown before. Excel refuses all of it while a cell is being edited, so it waits for the edit to end. Returns
+ * undefined once the workbook is known to be as before, else the error that kept it from knowing.
+ */
+async function removeHalfDrawnSheet(
+  context: ContextSurface,
+  sheetName: string,
+  shownId: string,
+  support: ApiSupport,
+  options: InsertOptions,
+): Promise<unknown> {
+  const tries = options.cleanUpTries ?? 30;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await removeOnce(context, sheetName, shownId, support);
+      return undefined;
+    } catch (err) {
+      if (excelErrorCode(err) !== 'InvalidOperationInCellEditMode' || attempt >= tries) return err;
+      await delay(options.retryMs ?? 1000);
     }
-  } catch {
-    // The drawing error is the one to report; a failed clean-up leaves a sheet without its marker name.
   }
+}
+
+async function removeOnce(context: ContextSurface, sheetName: string, shownId: string, support: ApiSupport): Promise<void> {
+  if (support.validation) context.runtime.enableEvents = true;
+  const sheets = context.workbook.worksheets;
+  const leftover = sheets.getItemOrNullObject(sheetName);
+  const shown = sheets.getItemOrNullObject(shownId);
+  await context.sync();
+  if (leftover.isNullObject) return;
+  leftover.delete();
+  if (!shown.isNullObject) shown.activate();
+  await context.sync();
 }

@@ -13,6 +13,12 @@ import { gridFrom } from './sheet-grid';
 
 export type ExcelBatch = <T>(batch: (context: ContextSurface) => Promise<T>) => Promise<T>;
 
+/** Whether Excel refused a paint because of the sheet's protection (a password this add-in does not have). */
+function refusedForProtection(err: unknown): boolean {
+  const location = (err as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo?.errorLocation;
+  return excelErrorCode(err) === 'AccessDenied' || (typeof location === 'string' && /unprotect/i.test(location));
+}
+
 export interface SheetReport {
   sheetId: string;
   sheetName: string;
@@ -59,6 +65,10 @@ export class LiveValidation {
   private readonly retries = new Map<string, number>();
   private readonly listeners = new Set<(state: ValidationState) => void>();
   private readonly registered = new Set<string>();
+  /** Whether the workbook's handlers are known to be registered (a failed registration is tried again). */
+  private workbookHandlers = false;
+  /** Protection this add-in lifted for painting and could not put back yet, per sheet: restored by the next check. */
+  private readonly owedProtection = new Map<string, Excel.WorksheetProtectionOptions>();
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
   private notice: ValidationState['notice'];
@@ -118,15 +128,11 @@ export class LiveValidation {
     }
   }
 
-  /** Registers for changes, then finds and checks every form sheet. */
+  /**
+   * Registers for changes and finds and checks every form sheet. A failure is shown in the state, like any check's,
+   * and the registration is tried again by the next check (检查整个工作簿).
+   */
   async start(): Promise<void> {
-    await this.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      if (this.support.workbookEvents) sheets.onChanged.add((e) => this.onChanged(e.worksheetId));
-      sheets.onAdded.add(() => this.checkAll());
-      sheets.onDeleted.add((e) => this.forget(e.worksheetId));
-      await context.sync();
-    });
     await this.checkAll();
   }
 
@@ -151,6 +157,7 @@ export class LiveValidation {
     this.sheets.delete(worksheetId);
     this.reports.delete(worksheetId);
     this.painted.delete(worksheetId);
+    this.owedProtection.delete(worksheetId);
     this.emit();
   }
 
@@ -172,8 +179,15 @@ export class LiveValidation {
 
   private async discover(context: ContextSurface): Promise<FormSheet[]> {
     const all = context.workbook.worksheets;
+    const addingHandlers = !this.workbookHandlers;
+    if (addingHandlers) {
+      if (this.support.workbookEvents) all.onChanged.add((e) => this.onChanged(e.worksheetId));
+      all.onAdded.add(() => this.checkAll());
+      all.onDeleted.add((e) => this.forget(e.worksheetId));
+    }
     all.load('items/name,items/id');
     await context.sync();
+    if (addingHandlers) this.workbookHandlers = true;
     const probes = all.items.map((ws) => {
       ws.names.load('items/name,items/value');
       const firstRow = ws.getRangeByIndexes(0, 0, 1, MARKER_SCAN_COLUMNS);
@@ -182,6 +196,7 @@ export class LiveValidation {
     });
     await context.sync();
     const found: FormSheet[] = [];
+    const registering: string[] = [];
     for (const [position, { ws, firstRow }] of probes.entries()) {
       const marker = sheetMarker(
         ws.names.items.map((n) => n.value),
@@ -191,11 +206,14 @@ export class LiveValidation {
       if (!marker || !form) continue;
       found.push({ position, sheetId: ws.id, sheetName: ws.name, form, marker });
       if (!this.support.workbookEvents && !this.registered.has(ws.id)) {
-        this.registered.add(ws.id);
+        registering.push(ws.id);
         ws.onChanged.add((e) => this.onChanged(e.worksheetId));
       }
     }
-    if (!this.support.workbookEvents) await context.sync();
+    if (registering.length > 0) {
+      await context.sync();
+      for (const id of registering) this.registered.add(id);
+    }
     return found;
   }
 
@@ -244,21 +262,29 @@ export class LiveValidation {
 
     const wanted = wantedHighlights(problems);
     const changes = highlightChanges(inputAreas(reading.plan), wanted, this.painted.get(sheet.sheetId));
-    if (changes.length === 0) return;
+    // Protection to put on after painting: the sheet's own, or what an earlier failed paint left lifted.
+    if (protection.protected) this.owedProtection.delete(sheet.sheetId);
+    const owed = this.owedProtection.get(sheet.sheetId);
+    const restore = protection.protected ? protection.options : owed;
+    if (changes.length === 0 && owed === undefined) return;
     const done = this.ownWrites.begin();
-    const wasProtected = protection.protected;
-    const options = protection.options;
     try {
-      this.queuePaint(ws, changes, wasProtected ? options : undefined);
+      this.queuePaint(ws, changes, protection.protected, restore);
       await context.sync();
       this.painted.set(sheet.sheetId, wanted);
+      this.owedProtection.delete(sheet.sheetId);
     } catch (err) {
-      report.highlightNote = wasProtected
-        ? '此工作表设有密码保护，无法标出有问题的单元格；问题仍列在下面。'
-        : `无法标出有问题的单元格：${describeExcelError(err)}`;
+      // What ran of the paint is unknown: the next check repaints every input cell, and puts protection back.
       this.painted.delete(sheet.sheetId);
+      const restoreError = restore ? await this.reprotect(context, sheet.sheetId, restore) : undefined;
+      // Waited out like a failed read (cell edit mode), or the sheet is gone: checkSheet handles both.
+      if (excelErrorCode(err) === 'InvalidOperationInCellEditMode' || excelErrorCode(err) === 'ItemNotFound') throw err;
+      if (excelErrorCode(restoreError) === 'InvalidOperationInCellEditMode') throw restoreError;
+      report.highlightNote =
+        protection.protected && refusedForProtection(err)
+          ? '此工作表设有密码保护，无法标出有问题的单元格；问题仍列在下面。'
+          : `无法标出有问题的单元格：${describeExcelError(err)}点“检查整个工作簿”可重新标出；问题仍列在下面。`;
       this.emit();
-      if (wasProtected) await this.reprotect(context, sheet.sheetId, options);
     } finally {
       done();
     }
@@ -267,19 +293,24 @@ export class LiveValidation {
   private queuePaint(
     ws: WorksheetSurface,
     changes: ReturnType<typeof highlightChanges>,
-    protection: Excel.WorksheetProtectionOptions | undefined,
+    unprotectFirst: boolean,
+    protectAfter: Excel.WorksheetProtectionOptions | undefined,
   ): void {
-    if (protection) ws.protection.unprotect();
+    if (unprotectFirst) ws.protection.unprotect();
     for (const { area, fill } of changes) {
       const range = ws.getRangeByIndexes(area.row, area.col, area.rowSpan, area.colSpan);
       if (fill) range.format.fill.color = fill;
       else range.format.fill.clear();
     }
-    if (protection) ws.protection.protect(protection);
+    if (protectAfter) ws.protection.protect(protectAfter);
   }
 
-  /** After a failed paint the sheet may have been left unprotected: protect it again if so. */
-  private async reprotect(context: ContextSurface, sheetId: string, options: Excel.WorksheetProtectionOptions): Promise<void> {
+  /**
+   * After a failed paint the sheet may have been left unprotected: protects it again if so. Returns the error if
+   * that could not be done; the protection is then owed, and put back by the sheet's next check.
+   */
+  private async reprotect(context: ContextSurface, sheetId: string, options: Excel.WorksheetProtectionOptions): Promise<unknown> {
+    this.owedProtection.set(sheetId, options);
     try {
       const protection = context.workbook.worksheets.getItem(sheetId).protection;
       protection.load('protected');
@@ -288,8 +319,10 @@ export class LiveValidation {
         protection.protect(options);
         await context.sync();
       }
-    } catch {
-      // Nothing more can be done here; the note in the pane already says the cells were not painted.
+      this.owedProtection.delete(sheetId);
+      return undefined;
+    } catch (err) {
+      return err;
     }
   }
 

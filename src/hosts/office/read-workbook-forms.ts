@@ -89,24 +89,32 @@ async function readInBlocks(context: ContextSurface, sheets: WorksheetSurface[],
  * names — unless the values exceed Excel on the web's 5 MB response, when the sheets are read in blocks.
  */
 export async function readWorkbookReturns(run: ExcelBatch, options: ReadWorkbookOptions = {}): Promise<ReturnFile> {
-  try {
-    return await run(async (context) => {
-      const workbook = context.workbook;
-      workbook.load('name');
-      const sheets = workbook.worksheets;
-      sheets.load('items/name,items/id');
-      await context.sync();
-      const file = workbook.name.trim() || THIS_WORKBOOK;
-      let read: SheetToCheck[];
-      try {
-        read = await readAll(context, sheets.items);
-      } catch (err) {
-        if (excelErrorCode(err) !== 'ResponsePayloadSizeLimitExceeded') throw err;
-        read = await readInBlocks(context, sheets.items, options.blockCells ?? 200_000);
-      }
-      return { file, modified: options.modified ?? Date.now(), sheets: read };
-    });
-  } catch (err) {
-    throw new UserError('excel', `无法读取本工作簿中的表：${describeExcelError(err)}`);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readOnce(run, options);
+    } catch (err) {
+      // A sheet deleted while the workbook was read: read the sheets as they are now, once more.
+      if (excelErrorCode(err) === 'ItemNotFound' && attempt === 1) continue;
+      throw new UserError('excel', `无法读取本工作簿中的表：${describeExcelError(err)}`);
+    }
   }
+}
+
+async function readOnce(run: ExcelBatch, options: ReadWorkbookOptions): Promise<ReturnFile> {
+  return run(async (context) => {
+    const workbook = context.workbook;
+    workbook.load('name');
+    const sheets = workbook.worksheets;
+    sheets.load('items/name,items/id');
+    await context.sync();
+    const file = workbook.name.trim() || THIS_WORKBOOK;
+    let read: SheetToCheck[];
+    try {
+      read = await readAll(context, sheets.items);
+    } catch (err) {
+      if (excelErrorCode(err) !== 'ResponsePayloadSizeLimitExceeded') throw err;
+      read = await readInBlocks(context, sheets.items, options.blockCells ?? 200_000);
+    }
+    return { file, modified: options.modified ?? Date.now(), sheets: read };
+  });
 }

@@ -1,6 +1,7 @@
 import { cellText, type CellValue } from '../../core/cell-value';
 import { UserError } from '../../core/errors';
 import { describeExcelError } from './excel-errors';
+import type { ContextSurface } from './excel-surface';
 import type { ExcelBatch } from './live-validation';
 import { cleanUnits, parseRosterXml, ROSTER_NAMESPACE, rosterXml } from './roster-xml';
 
@@ -33,9 +34,11 @@ export async function loadRoster(run: ExcelBatch): Promise<string[]> {
 }
 
 /**
- * Saves the roster in the open workbook (two syncs): the new part is added before the old ones are deleted, so
- * a save cut short leaves two parts, of which the later counts, never none. An empty roster removes it. Like any
- * change, it is kept once the clerk saves the workbook.
+ * Saves the roster in the open workbook (two syncs): the new part is added before the old ones are deleted, so a
+ * save cut short never leaves none. If the write fails after the new part was added, the save is finished (the old
+ * parts left are deleted, two syncs more); if before, nothing was changed and the error says so. Either way the
+ * workbook holds the old roster or the new one alone. An empty roster removes it. Like any change, it is kept once
+ * the clerk saves the workbook.
  */
 export async function saveRoster(run: ExcelBatch, units: readonly string[]): Promise<void> {
   const clean = cleanUnits(units);
@@ -45,12 +48,37 @@ export async function saveRoster(run: ExcelBatch, units: readonly string[]): Pro
       const parts = partsApi.getByNamespace(ROSTER_NAMESPACE);
       parts.load('items/id');
       await context.sync();
+      const old = new Set(parts.items.map((part) => part.id));
       if (clean.length > 0) partsApi.add(rosterXml(clean));
       parts.items.forEach((part) => part.delete());
-      await context.sync();
+      try {
+        await context.sync();
+      } catch (err) {
+        if (!(await finishSave(context, old, clean.length > 0))) throw err;
+      }
     });
   } catch (err) {
     throw new UserError('excel', `无法把单位名单保存到工作簿：${describeExcelError(err)}`);
+  }
+}
+
+/**
+ * After a failed write of a roster: finishes the save if its new part is there (or no new part was to be added),
+ * deleting the old parts left. Returns false if the new part is not there (nothing was changed) or Excel failed.
+ */
+async function finishSave(context: ContextSurface, old: ReadonlySet<string>, adding: boolean): Promise<boolean> {
+  try {
+    const parts = context.workbook.customXmlParts.getByNamespace(ROSTER_NAMESPACE);
+    parts.load('items/id');
+    await context.sync();
+    if (adding && parts.items.every((part) => old.has(part.id))) return false;
+    const left = parts.items.filter((part) => old.has(part.id));
+    if (left.length === 0) return true;
+    left.forEach((part) => part.delete());
+    await context.sync();
+    return true;
+  } catch {
+    return false;
   }
 }
 

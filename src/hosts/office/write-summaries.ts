@@ -31,6 +31,8 @@ export interface WriteSummaryOptions {
   maxRequestBytes?: number;
   /** Pause before trying the clean-up again while Excel is in cell edit mode. */
   retryMs?: number;
+  /** Tries of the clean-up while Excel is in cell edit mode (the clerk typing a cell): 30 unless told. */
+  cleanUpTries?: number;
 }
 
 export interface WrittenSummary extends SheetRef {
@@ -277,12 +279,12 @@ async function recoverOnce(context: ContextSurface, plan: Plan): Promise<Recover
   return { kind: 'undone' };
 }
 
-async function recover(context: ContextSurface, plan: Plan, retryMs: number): Promise<Recovery> {
-  for (let attempt = 0; ; attempt++) {
+async function recover(context: ContextSurface, plan: Plan, retryMs: number, tries: number): Promise<Recovery> {
+  for (let attempt = 1; ; attempt++) {
     try {
       return await recoverOnce(context, plan);
     } catch (err) {
-      if (excelErrorCode(err) === 'InvalidOperationInCellEditMode' && attempt < 3) {
+      if (excelErrorCode(err) === 'InvalidOperationInCellEditMode' && attempt < tries) {
         await delay(retryMs);
         continue;
       }
@@ -359,7 +361,7 @@ export async function writeSummarySheets(
       }
       for (const job of jobs) ids.set(lower(job.finalName), (job.ws as WorksheetSurface).id);
     } catch (err) {
-      const recovery = await recover(context, plan, options.retryMs ?? 1000);
+      const recovery = await recover(context, plan, options.retryMs ?? 1000, options.cleanUpTries ?? 30);
       if (recovery.kind !== 'completed') throw new UserError('excel', failureMessage(err, recovery));
       ids = recovery.ids;
       options.onProgress?.(totalRows, totalRows);

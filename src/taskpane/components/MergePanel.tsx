@@ -50,7 +50,7 @@ const useStyles = makeStyles({
 
 type Phase =
   { kind: 'idle' } | { kind: 'reading'; done: number; total: number; file: string } | { kind: 'writing'; done: number; total: number };
-type Banner = { intent: 'success' | 'error' | 'info'; title?: string; text: string } | undefined;
+type Banner = { intent: 'success' | 'warning' | 'error' | 'info'; title?: string; text: string } | undefined;
 
 const fileKey = (f: PickedFile) => `${f.name}|${f.size}|${f.lastModified}`;
 
@@ -75,6 +75,15 @@ export function MergePanel({ merge, strings }: { merge: MergeHost; strings: Stri
       () => undefined,
     );
   }, [merge]);
+
+  const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+  /** Keeps the roster in the workbook; says why not if it could not (the merge goes on without it). */
+  const keepRoster = (units: string[]): Promise<string | undefined> =>
+    merge.saveRoster(units).then(
+      () => undefined,
+      (err: unknown) => messageOf(err),
+    );
 
   const failed = (err: unknown) => {
     if (err instanceof MergeCancelled) setBanner({ intent: 'info', text: s.cancelled });
@@ -127,7 +136,8 @@ export function MergePanel({ merge, strings }: { merge: MergeHost; strings: Stri
   }
 
   async function rosterChanged(units = parseRoster(rosterText)) {
-    await merge.saveRoster(units).catch(() => undefined);
+    const notSaved = await keepRoster(units);
+    if (notSaved) setBanner({ intent: 'error', title: s.rosterNotSaved, text: notSaved });
     if (preview && !busy) setPreview(await merge.resummarise(units).catch(() => preview));
   }
 
@@ -138,10 +148,14 @@ export function MergePanel({ merge, strings }: { merge: MergeHost; strings: Stri
     const total = [...preview.summaries, preview.report].reduce((n, t) => n + t.rows.length, 0);
     setPhase({ kind: 'writing', done: 0, total });
     try {
-      await merge.saveRoster(parseRoster(rosterText)).catch(() => undefined);
+      const notSaved = await keepRoster(parseRoster(rosterText));
       const sheets = await merge.write(preview, replace, (done, all) => setPhase({ kind: 'writing', done, total: all }));
       setWritten(sheets);
-      setBanner({ intent: 'success', text: s.written(sheets.length) });
+      setBanner(
+        notSaved
+          ? { intent: 'warning', title: s.written(sheets.length), text: `${s.rosterNotSaved}：${notSaved}` }
+          : { intent: 'success', text: s.written(sheets.length) },
+      );
     } catch (err) {
       failed(err);
     } finally {
@@ -186,7 +200,7 @@ export function MergePanel({ merge, strings }: { merge: MergeHost; strings: Stri
           className={styles.hidden}
           type="file"
           multiple
-          accept=".xlsx,.xlsm,.xls"
+          accept=".xlsx,.xlsm,.xls,.et,.csv"
           aria-label={s.pickFiles}
           onChange={(e) => {
             const picked = Array.from(e.target.files ?? []);

@@ -1,6 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { UserError } from '../../core/errors';
-import { NOT_EXCEL, PASSWORD_PROTECTED } from './read-verdicts';
+import { NOT_EXCEL, PASSWORD_PROTECTED, POWERPOINT_DOCUMENT, WORD_DOCUMENT } from './read-verdicts';
 
 interface CfbEntry {
   name: string;
@@ -45,8 +45,8 @@ export function checkOleWorkbook(data: Uint8Array): void {
   if (CFB.find(cfb, 'EncryptionInfo') || CFB.find(cfb, 'EncryptedPackage')) throw new UserError('unreadable', PASSWORD_PROTECTED);
   const workbook = CFB.find(cfb, 'Workbook') ?? CFB.find(cfb, 'Book');
   if (!workbook?.content) {
-    if (CFB.find(cfb, 'WordDocument')) throw new UserError('unreadable', '这是 Word 文档，不是 Excel 工作簿，无法读取。');
-    if (CFB.find(cfb, 'PowerPoint Document')) throw new UserError('unreadable', '这是 PowerPoint 演示文稿，不是 Excel 工作簿，无法读取。');
+    if (CFB.find(cfb, 'WordDocument')) throw new UserError('unreadable', WORD_DOCUMENT);
+    if (CFB.find(cfb, 'PowerPoint Document')) throw new UserError('unreadable', POWERPOINT_DOCUMENT);
     throw new UserError('unreadable', NOT_EXCEL);
   }
   if (hasFilePass(workbook.content)) throw new UserError('unreadable', PASSWORD_PROTECTED);

@@ -2,15 +2,16 @@ import * as XLSX from '@e965/xlsx';
 import type { CellValue } from '../../core/cell-value';
 import { UserError } from '../../core/errors';
 import { checkOleWorkbook } from './ole-guard';
-import { EMPTY_FILE, NOT_EXCEL, PASSWORD_PROTECTED } from './read-verdicts';
+import { EMPTY_FILE, NOT_EXCEL, PASSWORD_PROTECTED, POWERPOINT_DOCUMENT, WORD_DOCUMENT } from './read-verdicts';
 import { checkedZip } from './zip-guard';
 
 /** One sheet of a workbook file, as the core reads it. */
 export interface SheetValues {
   name: string;
   /**
-   * Cell values from A1; dates as Excel serial numbers, formulas as their cached values, errors as #N/A etc.
-   * Rows end at their last value (rows may differ in length); empty rows are empty arrays.
+   * Cell values from A1; dates as Excel serial numbers (of the 1900 system, whatever the workbook's), formulas as
+   * their cached values, errors as #N/A etc. Rows end at their last value, so they differ in length; empty rows are
+   * empty arrays.
    */
   grid: CellValue[][];
   /** Values of the sheet's own defined names (where a form's marker may be). */
@@ -38,18 +39,27 @@ const ERRORS: Record<number, string> = {
   0x2a: '#N/A',
   0x2b: '#GETTING_DATA',
 };
+/** Days from 1900-01-00 to 1904-01-01: what a 1904-system workbook's date serials lack. */
+const DAYS_1904 = 1462;
+const isDateFormat = (XLSX.SSF as { is_date(format: string): boolean }).is_date;
 const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 const OTHER_OFFICE_FILES: [string, string][] = [
-  ['word/document.xml', '这是 Word 文档，不是 Excel 工作簿，无法读取。'],
-  ['ppt/presentation.xml', '这是 PowerPoint 演示文稿，不是 Excel 工作簿，无法读取。'],
+  ['word/document.xml', WORD_DOCUMENT],
+  ['ppt/presentation.xml', POWERPOINT_DOCUMENT],
 ];
+
+/** SheetJS decodes text natively from a Node.js Buffer; a browser has none and gets the bytes as they are. */
+const NodeBuffer = (globalThis as { Buffer?: { from(data: ArrayBufferLike, offset: number, length: number): Uint8Array } }).Buffer;
+const forSheetJs = (bytes: Uint8Array) => (NodeBuffer ? NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes);
 
 function startsWith(data: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => data[i] === b);
 }
 
-function cellValue(cell: XLSX.CellObject): CellValue {
+function cellValue(cell: XLSX.CellObject, date1904: boolean): CellValue {
   switch (cell.t) {
+    case 'n':
+      return date1904 && typeof cell.z === 'string' && isDateFormat(cell.z) ? (cell.v as number) + DAYS_1904 : (cell.v as number);
     case 'e':
       return typeof cell.v === 'number' ? (ERRORS[cell.v] ?? '#VALUE!') : String(cell.v ?? '#VALUE!');
     case 'z':
@@ -62,14 +72,14 @@ function cellValue(cell: XLSX.CellObject): CellValue {
 }
 
 /** The grid from the cells the sheet holds; its stated dimension (which may claim A1:XFD1048576) is not used. */
-function gridOf(sheet: XLSX.WorkSheet | undefined): CellValue[][] {
+function gridOf(sheet: XLSX.WorkSheet | undefined, date1904: boolean): CellValue[][] {
   const rows = (sheet as XLSX.DenseWorkSheet | undefined)?.['!data'];
   const grid: CellValue[][] = [];
   rows?.forEach((cells, r) => {
     const row: CellValue[] = [];
     cells?.forEach((cell, c) => {
       if (c >= MAX_GRID_COLUMNS || !cell) return;
-      const value = cellValue(cell);
+      const value = cellValue(cell, date1904);
       if (value === null || value === undefined) return;
       while (row.length < c) row.push(null);
       row[c] = value;
@@ -81,9 +91,18 @@ function gridOf(sheet: XLSX.WorkSheet | undefined): CellValue[][] {
   return grid;
 }
 
-function parse(data: Uint8Array): XLSX.WorkBook {
+function parse(data: Uint8Array, cellNF = false): XLSX.WorkBook {
   try {
-    return XLSX.read(data, { type: 'array', dense: true, cellFormula: false, cellHTML: false, cellText: false, cellDates: false, WTF: false });
+    return XLSX.read(data, {
+      type: 'array',
+      dense: true,
+      cellNF,
+      cellFormula: false,
+      cellHTML: false,
+      cellText: false,
+      cellDates: false,
+      WTF: false,
+    });
   } catch (err) {
     const message = String((err as Error)?.message ?? err);
     if (/password|encrypt/i.test(message)) throw new UserError('unreadable', PASSWORD_PROTECTED);
@@ -106,11 +125,14 @@ export function readWorkbookFile(data: Uint8Array): SheetValues[] {
     input = zip;
   } else if (startsWith(data, OLE)) checkOleWorkbook(data);
   else throw new UserError('unreadable', NOT_EXCEL);
-  const workbook = parse(input);
+  let workbook = parse(forSheetJs(input));
+  const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
+  // Which numbers are dates is only needed, and so only asked of SheetJS, in a 1904-system workbook.
+  if (date1904) workbook = parse(forSheetJs(input), true);
   const names = workbook.Workbook?.Names ?? [];
   return workbook.SheetNames.map((name, index) => ({
     name,
-    grid: gridOf(workbook.Sheets[name]),
+    grid: gridOf(workbook.Sheets[name], date1904),
     nameValues: names.filter((n) => n.Sheet === index).map((n) => String(n.Ref ?? '')),
   }));
 }

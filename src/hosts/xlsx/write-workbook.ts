@@ -3,8 +3,7 @@ import { uniqueSheetName } from '../../core/sheet-names';
 import type { SheetPlan } from '../../core/sheet-plan';
 import { drawSheet, protectSheet } from './draw-sheet';
 import { addSheetScopedNames, type SheetScopedName } from './sheet-scoped-names';
-
-export const WORKBOOK_CREATOR = 'Union Forms 工会表格助手';
+import { WORKBOOK_CREATOR } from './workbook-creator';
 
 /** A new .xlsx package holding one sheet per plan, each protected and carrying its marker. */
 export async function writeFormsWorkbook(plans: readonly SheetPlan[]): Promise<Uint8Array> {

@@ -1,5 +1,7 @@
 import { UserError } from '../../core/errors';
 import { PASSWORD_PROTECTED } from './read-verdicts';
+import { InflateError, inflateRaw } from './inflate';
+import { writeZip, type ZipPart } from './zip-write';
 
 /** Sum of the sizes a workbook's zip declares for its parts once unpacked. */
 export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
@@ -13,6 +15,9 @@ export const MAX_ENTRY_RATIO = 200;
 /** Parts smaller than this are not held to MAX_ENTRY_RATIO: they cannot hurt whatever their ratio. */
 export const RATIO_CHECKED_FROM_BYTES = 1024 * 1024;
 
+/** Parts SheetJS does not need for cell values (it reads each of them only if present): never unpacked. */
+const NOT_READ =
+  /^(docProps|customXml|xl\/(theme|media|drawings|charts|printerSettings|embeddings|diagrams|activeX|ctrlProps))\/|^xl\/(vbaProject\.bin|calcChain\.xml)$/i;
 const MB = 1024 * 1024;
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
@@ -20,9 +25,6 @@ const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const FLAG_ENCRYPTED = 0x0001 | 0x0040;
-const FLAG_UTF8 = 0x0800;
-/** The longest deflate stream that may honestly unpack to nothing (an empty stored or fixed block, padded). */
-const EMPTY_DEFLATE_MAX = 16;
 
 export interface ZipEntry {
   name: string;
@@ -67,7 +69,7 @@ function findEndOfDirectory(b: Bytes): number {
 }
 
 function zip64Sizes(b: Bytes, extra: number, extraEnd: number, entry: { unpacked: number; packed: number; offset: number }): void {
-  for (let at = extra; at + 4 <= extraEnd; ) {
+  for (let at = extra; at + 4 <= extraEnd;) {
     const id = b.u16(at);
     const size = b.u16(at + 2);
     if (id === 0x0001) {
@@ -87,16 +89,23 @@ function zip64Sizes(b: Bytes, extra: number, extraEnd: number, entry: { unpacked
   }
 }
 
+function unpack(packed: Uint8Array, size: number): Uint8Array {
+  try {
+    return inflateRaw(packed, size);
+  } catch (err) {
+    if (err instanceof InflateError && err.kind === 'longer') throw hostile('文件中的部件解压后比它声明的大小更大');
+    throw damaged(err instanceof Error ? err.message : String(err));
+  }
+}
+
 const ascii = (bytes: Uint8Array): string => String.fromCharCode(...bytes);
 
 /**
- * Checks a zip (an .xlsx/.xlsm) from its central directory before anything is unpacked, and returns the same parts
- * in a plain zip whose every header states the sizes checked here.
- *
- * SheetJS unpacks each part into a buffer of the size that part's local header declares, and grows the buffer when
- * that size is 0; the rewrite leaves no 0, no data descriptor and no ZIP64 field for it to read otherwise, so memory
- * stays within MAX_UNZIPPED_BYTES even when a deflate stream holds more than its header says (the surplus is
- * decoded and dropped: time, bounded by about 1032 × the packed size, but no memory).
+ * Checks a zip (an .xlsx/.xlsm) from its central directory before anything is unpacked — total and per-part sizes,
+ * part count, overlapping parts, encryption —, then unpacks every part with a deflate that stops at the size the
+ * directory declared, and returns the parts again in a zip that is only stored (not compressed) for SheetJS to parse.
+ * SheetJS's own unpacking would trust a part's local header (growing its buffer without limit when that says 0), and
+ * would decode a lying stream to its very end; here no part can take more memory or time than its declared size.
  */
 export function checkedZip(data: Uint8Array): { zip: Uint8Array; entries: ZipEntry[] } {
   const b = new Bytes(data);
@@ -131,12 +140,9 @@ export function checkedZip(data: Uint8Array): { zip: Uint8Array; entries: ZipEnt
     if (flags & FLAG_ENCRYPTED) throw new UserError('unreadable', PASSWORD_PROTECTED);
     if (method !== 0 && method !== 8) throw damaged(`不支持的压缩方式 ${method}`);
     if (method === 0 && sizes.packed !== sizes.unpacked) throw damaged('部件大小不一致');
-    if (method === 8 && sizes.unpacked === 0 && sizes.packed > EMPTY_DEFLATE_MAX) throw hostile('文件中的部件声明的大小与内容不符');
     if (sizes.unpacked >= RATIO_CHECKED_FROM_BYTES && sizes.unpacked > sizes.packed * MAX_ENTRY_RATIO)
       throw hostile(`文件中的部件压缩比异常（${Math.round(sizes.unpacked / Math.max(1, sizes.packed))} 倍）`);
     total += sizes.unpacked;
-    if (total > MAX_UNZIPPED_BYTES)
-      throw hostile(`文件解压后超过 ${MAX_UNZIPPED_BYTES / MB} MB 的上限（压缩包声明至少 ${Math.floor(total / MB)} MB）`);
     if (b.u32(sizes.offset) !== LOCAL) throw damaged('压缩包部件位置不对');
     const dataStart = sizes.offset + 30 + b.u16(sizes.offset + 26) + b.u16(sizes.offset + 28);
     const dataEnd = dataStart + sizes.packed;
@@ -157,54 +163,17 @@ export function checkedZip(data: Uint8Array): { zip: Uint8Array; entries: ZipEnt
     });
     at += 46 + nameLength + extraLength + b.u16(at + 32);
   }
+  if (total > MAX_UNZIPPED_BYTES) throw hostile(`文件解压后有 ${Math.ceil(total / MB)} MB，超过 ${MAX_UNZIPPED_BYTES / MB} MB 的上限`);
   let previousEnd = 0;
   for (const e of [...entries].sort((x, y) => x.offset - y.offset)) {
     if (e.offset < previousEnd) throw hostile('文件结构异常（压缩包中的部件相互重叠）');
     previousEnd = e.dataEnd;
   }
-  return { zip: plainZip(data, entries), entries };
-}
-
-/** The parts again, with local headers that repeat the central directory: no extra fields, no data descriptors. */
-function plainZip(data: Uint8Array, entries: readonly ZipEntry[]): Uint8Array {
-  const localSize = entries.reduce((n, e) => n + 30 + e.nameBytes.length + e.packed, 0);
-  const directorySize = entries.reduce((n, e) => n + 46 + e.nameBytes.length, 0);
-  const out = new Uint8Array(localSize + directorySize + 22);
-  const view = new DataView(out.buffer);
-  let at = 0;
-  const offsets: number[] = [];
-  const common = (e: ZipEntry, p: number) => {
-    view.setUint16(p, 20, true);
-    view.setUint16(p + 2, e.flags & FLAG_UTF8, true);
-    view.setUint16(p + 4, e.method, true);
-    view.setUint16(p + 6, e.time, true);
-    view.setUint16(p + 8, e.date, true);
-    view.setUint32(p + 10, e.crc, true);
-    view.setUint32(p + 14, e.packed, true);
-    view.setUint32(p + 18, e.unpacked, true);
-    view.setUint16(p + 22, e.nameBytes.length, true);
-  };
-  for (const e of entries) {
-    offsets.push(at);
-    view.setUint32(at, LOCAL, true);
-    common(e, at + 4);
-    out.set(e.nameBytes, at + 30);
-    out.set(data.subarray(e.dataStart, e.dataStart + e.packed), at + 30 + e.nameBytes.length);
-    at += 30 + e.nameBytes.length + e.packed;
-  }
-  const directoryStart = at;
-  entries.forEach((e, i) => {
-    view.setUint32(at, CENTRAL, true);
-    view.setUint16(at + 4, 20, true);
-    common(e, at + 6);
-    view.setUint32(at + 42, offsets[i] as number, true);
-    out.set(e.nameBytes, at + 46);
-    at += 46 + e.nameBytes.length;
-  });
-  view.setUint32(at, EOCD, true);
-  view.setUint16(at + 8, entries.length, true);
-  view.setUint16(at + 10, entries.length, true);
-  view.setUint32(at + 12, at - directoryStart, true);
-  view.setUint32(at + 16, directoryStart, true);
-  return out;
+  const parts = entries
+    .filter((e) => !NOT_READ.test(e.name))
+    .map((e): ZipPart => {
+      const packed = data.subarray(e.dataStart, e.dataStart + e.packed);
+      return { ...e, method: 0, data: e.method === 8 ? unpack(packed, e.unpacked) : packed };
+    });
+  return { zip: writeZip(parts), entries };
 }

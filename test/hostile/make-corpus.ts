@@ -2,7 +2,7 @@
  * The hostile-input corpus (issue 6 §1): broken, strange and malicious returns, generated into a folder, each
  * with the verdict the merge must give it. Records are counted from what is put into each file, so that
  * "records in = records in the summaries + records reported skipped" is checked against the generator, not the
- * merge. Password-protected files need LibreOffice (started once for both; see encrypt.py).
+ * merge. Password-protected files need LibreOffice (test/support/save-with-password.py).
  */
 import { execFile } from 'child_process';
 import ExcelJS from 'exceljs';
@@ -317,16 +317,19 @@ export async function makeCorpus(dir: string, options: CorpusOptions = {}): Prom
   let encrypting: Promise<boolean> = Promise.resolve(false);
   if (options.withLibreOffice !== false) {
     requireTool('soffice');
-    encrypting = promisify(execFile)('/usr/bin/python3', [path.join(__dirname, 'encrypt.py'), '工会2026', dir, ...plain], {
-      timeout: 120_000,
-    }).then(
-      () => true,
-      (err: Error) => {
-        // The two cases are then missing, and say so; the rest of the corpus still runs.
-        console.warn(`LibreOffice could not save the password-protected returns: ${err.message}`);
-        return false;
-      },
-    );
+    const script = path.join(__dirname, '..', 'support', 'save-with-password.py');
+    const save = (filter: string, file: string) =>
+      promisify(execFile)('/usr/bin/python3', [script, '工会2026', filter, dir, file], { timeout: 120_000 });
+    encrypting = save('Calc MS Excel 2007 XML', plain[0] as string)
+      .then(() => save('MS Excel 97', plain[1] as string))
+      .then(
+        () => true,
+        (err: Error) => {
+          // The two cases are then missing, and say so; the rest of the corpus still runs.
+          console.warn(`LibreOffice could not save the password-protected returns: ${err.message}`);
+          return false;
+        },
+      );
   }
 
   // Controls: ordinary returns written by each library, which must merge whatever else is in the folder.

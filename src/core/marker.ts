@@ -23,14 +23,19 @@ export function formatMarker(formId: string, version: number, params: ParamValue
   return `${MARKER_PREFIX}|${formId}|${version}|${pairs}`;
 }
 
-/** Reads a marker from a cell text or a defined name's value (which may be quoted, or a ="…" formula). */
-export function parseMarker(raw: unknown): FormMarker | undefined {
-  if (typeof raw !== 'string') return undefined;
-  const text = raw
+/** The text of a defined name's constant value (which may be quoted, or a ="…" formula), or of a cell. */
+export function nameConstantText(raw: string): string {
+  return raw
     .trim()
     .replace(/^=/, '')
     .replace(/^"([\s\S]*)"$/, '$1')
     .replace(/""/g, '"');
+}
+
+/** Reads a marker from a cell text or a defined name's value (which may be quoted, or a ="…" formula). */
+export function parseMarker(raw: unknown): FormMarker | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const text = nameConstantText(raw);
   const m = /^UNIONFORMS\|([a-z][a-z0-9-]*)\|(\d{1,6})\|([^|]*)$/.exec(text);
   if (!m) return undefined;
   const params: Record<string, string> = Object.create(null) as Record<string, string>;

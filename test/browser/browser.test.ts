@@ -12,6 +12,7 @@ import { getForm } from '../../src/forms';
 import { EXPECTED_FORM_IDS, EXPECTED_TITLES as TITLES } from '../fixtures/expected-forms';
 import { filledFile } from '../support/filled-file';
 import { requireTool } from '../support/libreoffice';
+import { volunteerReturn } from '../support/volunteer-return';
 
 jest.setTimeout(180_000);
 
@@ -238,22 +239,6 @@ type FlowFake = {
   sheets(): { name: string; active: boolean; formId: string | null }[];
   table(sheet: string): Table | null;
 };
-
-function volunteerReturn(unit: string, team: string, size: number, service: string): Record<string, CellValue> {
-  return {
-    unit,
-    contact: '李华',
-    contactPhone: '65430000',
-    fillDate: '2018-6-10',
-    'teams[0].seq': 1,
-    'teams[0].name': team,
-    'teams[0].leader': '王强 队长',
-    'teams[0].size': size,
-    'teams[0].formedOn': '2017-3-1',
-    'teams[0].service': service,
-    'teams[0].results': '一年服务四十次',
-  };
-}
 
 describe('the whole flow in headless Chromium', () => {
   it('insert, type good and bad values, fix them, then merge three returns picked in the file chooser', async () => {

@@ -1,36 +1,13 @@
-import { cellAddress } from '../../src/core/a1';
-import { planSheet } from '../../src/core/layout';
 import { HIGHLIGHT } from '../../src/core/rules/highlights';
-import { getForm } from '../../src/forms';
 import { detectApiSupport } from '../../src/hosts/office/api-support';
 import { insertForm } from '../../src/hosts/office/insert-form';
 import { LiveValidation } from '../../src/hosts/office/live-validation';
 import { OwnWrites } from '../../src/hosts/office/own-writes';
 import { FakeExcelHost, NEWEST_API } from '../fake-excel/host';
 import { ADVICE, actBefore, arm, editCellDuring, faultPoints, fills, label, measure, runOn, snapshot, withoutFills } from './faults';
+import { GOOD, SUMMARY, at } from '../support/studio-summary-sheet';
 
-const SUMMARY = planSheet(getForm('studio-summary'));
 const SHEET = '推荐申报汇总表';
-const at = (key: string) => {
-  const slot = SUMMARY.slots.find((s) => s.key === key);
-  if (!slot) throw new Error(key);
-  return cellAddress(slot.row, slot.col);
-};
-const GOOD: Record<string, string | number> = {
-  [at('unionName')]: '闵行区总工会',
-  [at('applicant')]: '王奇峰',
-  [at('applicantPhone')]: '021-55885592',
-  [at('hasCampaign')]: '有',
-  [at('craftsmanStudios')]: 3,
-  [at('technicianStudios')]: 5,
-  [at('workerStudios')]: 8,
-  [at('womenStudios')]: 2,
-  [at('opinion')]: '同意推荐',
-  [at('studios[0].studioType')]: '职工工作室',
-  [at('studios[0].studioName')]: '甲工作室',
-  [at('studios[0].unit')]: '某公司',
-  [at('studios[0].leader')]: '张三',
-};
 /** The clerk's first edits: two mistakes, painted red. */
 const FIRST = { ...GOOD, [at('applicantPhone')]: '5588', [at('craftsmanStudios')]: '三个' };
 /** The edit checked under faults: one mistake fixed (its paint must go), one made, one warning. */

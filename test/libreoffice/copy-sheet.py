@@ -4,46 +4,17 @@
 usage: /usr/bin/python3 copy-sheet.py OUT_DIR FILE.xlsx [FILE.xlsx ...]
 """
 import os
-import subprocess
 import sys
-import tempfile
-import time
 
 import uno
-from com.sun.star.beans import PropertyValue
 
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name = name
-    p.Value = value
-    return p
-
-
-def connect(pipe):
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    deadline = time.time() + 60
-    while True:
-        try:
-            return resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-        except Exception:
-            if time.time() > deadline:
-                raise
-            time.sleep(0.3)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from calc_session import calc_desktop, prop  # noqa: E402
 
 
 def main():
     out_dir, files = sys.argv[1], sys.argv[2:]
-    profile = tempfile.mkdtemp(prefix="uf-lo-profile-")
-    pipe = f"unionforms{os.getpid()}"
-    office = subprocess.Popen([
-        "soffice", "--headless", "--norestore", "--nologo", "--nodefault",
-        f"-env:UserInstallation=file://{profile}", f"--accept=pipe,name={pipe};urp;",
-    ])
-    try:
-        ctx = connect(pipe)
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    with calc_desktop() as desktop:
         hidden = (prop("Hidden", True),)
         for path in files:
             source = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0, hidden)
@@ -56,15 +27,6 @@ def main():
             source.close(True)
             target.close(True)
             print(out)
-    finally:
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
-        try:
-            office.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            office.kill()
 
 
 if __name__ == "__main__":

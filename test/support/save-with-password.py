@@ -5,22 +5,15 @@ FILTER is a LibreOffice export filter: "Calc MS Excel 2007 XML" (.xlsx: ECMA-376
 EncryptionInfo and EncryptedPackage streams of an OLE file) or "MS Excel 97" (.xls: a FILEPASS record).
 """
 import os
-import subprocess
 import sys
-import tempfile
-import time
 
 import uno
 from com.sun.star.beans import NamedValue, PropertyValue
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from calc_session import calc_desktop, prop  # noqa: E402
+
 EXTENSIONS = {"Calc MS Excel 2007 XML": ".xlsx", "MS Excel 97": ".xls"}
-
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name = name
-    p.Value = value
-    return p
 
 
 def named(name, value):
@@ -38,31 +31,9 @@ def password_args(filter_name, password):
     return (prop("FilterName", filter_name), PropertyValue("EncryptionData", 0, data, 0))
 
 
-def connect(pipe):
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    deadline = time.time() + 60
-    while True:
-        try:
-            return resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-        except Exception:
-            if time.time() > deadline:
-                raise
-            time.sleep(0.3)
-
-
 def main():
     password, filter_name, out_dir, files = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
-    profile = tempfile.mkdtemp(prefix="uf-lo-profile-")
-    pipe = f"unionformspw{os.getpid()}"
-    office = subprocess.Popen([
-        "soffice", "--headless", "--norestore", "--nologo", "--nodefault",
-        f"-env:UserInstallation=file://{profile}", f"--accept=pipe,name={pipe};urp;",
-    ])
-    desktop = None
-    try:
-        ctx = connect(pipe)
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    with calc_desktop() as desktop:
         for path in files:
             doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0, (prop("Hidden", True),))
             stem = os.path.splitext(os.path.basename(path))[0]
@@ -70,16 +41,6 @@ def main():
             uno.invoke(doc, "storeToURL", (uno.systemPathToFileUrl(os.path.abspath(out)), password_args(filter_name, password)))
             doc.close(True)
             print(out)
-    finally:
-        try:
-            if desktop is not None:
-                desktop.terminate()
-        except Exception:
-            pass
-        try:
-            office.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            office.kill()
 
 
 if __name__ == "__main__":

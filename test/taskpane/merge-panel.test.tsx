@@ -1,6 +1,5 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { CellValue } from '../../src/core/cell-value';
 import { MergePanel } from '../../src/taskpane/components/MergePanel';
 import { stringsFor } from '../../src/taskpane/i18n';
 import type { MergeHost, WrittenSheet } from '../../src/taskpane/merge-host';
@@ -8,24 +7,9 @@ import { MergeClient } from '../../src/taskpane/merge/merge-client';
 import type { MergePreview, PickedFile } from '../../src/taskpane/merge/merge-protocol';
 import { filledFile } from '../support/filled-file';
 import { InProcessWorker, pickedFile } from '../support/in-process-worker';
+import { volunteerReturn } from '../support/volunteer-return';
 
 const TODAY = '2026-11-21';
-
-function team(unit: string, name: string): Record<string, CellValue> {
-  return {
-    unit,
-    contact: '李华',
-    contactPhone: '65430000',
-    fillDate: '2018-6-10',
-    'teams[0].seq': 1,
-    'teams[0].name': name,
-    'teams[0].leader': '王强 队长',
-    'teams[0].size': 12,
-    'teams[0].formedOn': '2017-3-1',
-    'teams[0].service': '为社区居民修理家电',
-    'teams[0].results': '一年服务四十次',
-  };
-}
 
 /** The pane's merge host over the real worker code, with the workbook side recorded instead of written. */
 function scriptedHost(previous: string[] = []) {
@@ -64,7 +48,7 @@ function scriptedHost(previous: string[] = []) {
 /** jsdom's File cannot give its bytes back, so the picked files are the same shape built from the bytes. */
 async function files(): Promise<PickedFile[]> {
   return [
-    pickedFile('殷行.xlsx', await filledFile('yangpu-volunteer-team', team('殷行街道工会', '殷行科技服务队')), 1),
+    pickedFile('殷行.xlsx', await filledFile('yangpu-volunteer-team', volunteerReturn('殷行街道工会', '殷行科技服务队')), 1),
     pickedFile('坏的.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 2),
   ];
 }

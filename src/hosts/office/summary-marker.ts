@@ -1,3 +1,5 @@
+import { nameConstantText } from '../../core/marker';
+
 /**
  * Every summary sheet the add-in writes says so in a sheet-scoped defined name, as form sheets do with
  * `UnionForms_Form`: `UnionForms_Summary` = "UNIONFORMS-SUMMARY|<form id or ->|<the sheet's name when written>".
@@ -21,11 +23,7 @@ export function summaryMarkerFormula(sheetName: string, formId: string | null): 
 /** Reads a marker from a defined name's value (which may be quoted, or a ="…" formula). */
 export function parseSummaryMarker(raw: unknown): SummaryMarker | undefined {
   if (typeof raw !== 'string') return undefined;
-  const text = raw
-    .trim()
-    .replace(/^=/, '')
-    .replace(/^"([\s\S]*)"$/, '$1')
-    .replace(/""/g, '"');
+  const text = nameConstantText(raw);
   const m = /^UNIONFORMS-SUMMARY\|([a-z][a-z0-9-]*|-)\|([\s\S]{1,31})$/.exec(text);
   if (!m) return undefined;
   return { formId: m[1] === '-' ? null : (m[1] as string), sheetName: m[2] as string };

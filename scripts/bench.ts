@@ -50,9 +50,14 @@ function firstLoad(): string {
     return { file: s, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
   });
   const total = rows.reduce((n, r) => n + r.gz, 0);
+  const onDemand = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.js') && !scripts.includes(f))
+    .map((f) => `${f} ${(gzipSync(fs.readFileSync(path.join(dir, f)), { level: 9 }).length / 1024).toFixed(1)} KB`);
   return [
     ...rows.map((r) => `  ${r.file}: ${(r.raw / 1024).toFixed(1)} KB, gzipped ${(r.gz / 1024).toFixed(1)} KB`),
     `first-load JS gzipped: ${(total / 1024).toFixed(1)} KB of the ${FIRST_LOAD_BUDGET / 1024} KB budget (${((100 * total) / FIRST_LOAD_BUDGET).toFixed(0)}%)`,
+    `  loaded on demand (the 合并 tab and its worker), gzipped: ${onDemand.join(', ')}`,
   ].join('\n');
 }
 
@@ -163,13 +168,20 @@ async function mergeFigures(): Promise<string[]> {
       fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.xlsx`), Buffer.from(await workbook.xlsx.writeBuffer()));
     }
     const out = execFileSync(process.execPath, [path.join(__dirname, 'merge-run.js'), dir], { encoding: 'utf8' });
-    const r = JSON.parse(out) as { files: number; rounds: { readerMs: number; mergeMs: number }[]; records: number; peakRssMb: number };
+    const r = JSON.parse(out) as {
+      files: number;
+      rounds: { readerMs: number; mergeMs: number }[];
+      records: number;
+      peakRssMb: number;
+      readers: { sheetjsMs: number; exceljsMs: number; projectMs: number };
+    };
     const ratios = r.rounds.map((x) => x.mergeMs / x.readerMs);
     const median = r.rounds[ratios.indexOf([...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)] as number)]!;
     return [
       `merge of ${r.files} district workbooks (${r.records} records): reader alone ${median.readerMs.toFixed(0)} ms, whole merge ${median.mergeMs.toFixed(0)} ms, ratio ${(median.mergeMs / median.readerMs).toFixed(2)} (goal ≤ 1.3)`,
       `  the round with the median ratio of ${r.rounds.length}, each the reader then the merge over the same files; ratios ${ratios.map((x) => x.toFixed(2)).join(', ')}`,
-      `  peak memory of that process (all rounds): ${r.peakRssMb.toFixed(0)} MB (goal ≤ 300 MB)`,
+      `  peak memory of that process (merge rounds): ${r.peakRssMb.toFixed(0)} MB (goal ≤ 300 MB)`,
+      `readers over the same files: SheetJS ${r.readers.sheetjsMs.toFixed(0)} ms, ExcelJS ${r.readers.exceljsMs.toFixed(0)} ms (${(r.readers.exceljsMs / r.readers.sheetjsMs).toFixed(1)}× SheetJS), the project's guarded reader (size, zip and OLE checks, then SheetJS) ${r.readers.projectMs.toFixed(0)} ms`,
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { mergeBuffers } from '../src/hosts/xlsx/merge-buffers';
+import { readWorkbookFile } from '../src/hosts/xlsx/read-workbook';
 import { writeSummaryWorkbook } from '../src/hosts/xlsx/write-summaries';
 
 const ROUNDS = 3;
@@ -33,7 +34,24 @@ async function main(): Promise<void> {
     records = result.forms.reduce((n, f) => n + f.sheetRecords.length + f.rowRecords.length, 0);
     outputBytes = data.length;
   }
-  console.log(JSON.stringify({ files: files.length, rounds, records, outputBytes, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  const readers = await compareReaders(dir, files);
+  console.log(JSON.stringify({ files: files.length, rounds, records, outputBytes, peakRssMb, readers }));
+}
+
+/** Why SheetJS reads the returns: the same files parsed by it, by ExcelJS, and by the project's guarded reader. */
+async function compareReaders(dir: string, files: string[]): Promise<{ sheetjsMs: number; exceljsMs: number; projectMs: number }> {
+  const ExcelJS = (await import('exceljs')).default;
+  const data = files.map((f) => fs.readFileSync(path.join(dir, f)));
+  let t = performance.now();
+  for (const d of data) XLSX.read(d, { type: 'buffer' });
+  const sheetjsMs = performance.now() - t;
+  t = performance.now();
+  for (const d of data) await new ExcelJS.Workbook().xlsx.load(d as unknown as ArrayBuffer);
+  const exceljsMs = performance.now() - t;
+  t = performance.now();
+  for (const d of data) readWorkbookFile(d);
+  return { sheetjsMs, exceljsMs, projectMs: performance.now() - t };
 }
 
 void main();

@@ -206,6 +206,25 @@ describe('union-forms merge', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+  it('refuses a file over the size limit from its size alone, and merges the rest', async () => {
+    const big = path.join(dir, 'big', '附件太多.xlsx');
+    fs.mkdirSync(path.dirname(big));
+    fs.copyFileSync(path.join(dir, 'returns', 'a.xlsx'), big);
+    fs.truncateSync(big, 64 * 1024 * 1024);
+    const out: string[] = [];
+    const code = await runCli(['merge', 'big', 'returns/a.xlsx', '-o', 'big.xlsx', '--json', 'big.json', '--today', TODAY], {
+      out: (l) => out.push(l),
+      err: (l) => out.push(l),
+      cwd: dir,
+    });
+    expect(code).toBe(0);
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'big.json'), 'utf8')) as { inputs: { status: string; message: string }[] };
+    expect(report.inputs.map((i) => [i.status, i.message.slice(0, 26)])).toEqual([
+      ['unreadable', '文件太大（64.0 MB），超过 30 MB 的上限'],
+      ['merged', expect.any(String)],
+    ]);
+  });
+
   it('writes the summary workbook and the JSON report', async () => {
     const out: string[] = [];
     const code = await runCli(['merge', 'returns', '-o', '汇总.xlsx', '--roster', 'units.txt', '--json', 'report.json', '--today', TODAY], {

@@ -91,6 +91,33 @@ describe('the merge worker', () => {
     ]);
   });
 
+  it('a file over the size limit is refused from its size, without reading its bytes', async () => {
+    const out: MergeResponse[] = [];
+    let read = false;
+    const huge: PickedFile = {
+      name: '全部附件.xlsx',
+      lastModified: 0,
+      size: 2 * 1024 ** 3,
+      arrayBuffer: () => {
+        read = true;
+        return Promise.reject(new Error('out of memory'));
+      },
+    };
+    await createMergeHandler((r) => out.push(r))({
+      id: 1,
+      type: 'read-files',
+      files: [huge, files[0] as PickedFile],
+      roster: [],
+      today: TODAY,
+    });
+    const done = out.find((r) => r.type === 'done');
+    expect(done?.type === 'done' && done.preview.inputs.map((i) => [i.status, i.message])).toEqual([
+      ['unreadable', expect.stringMatching(/^文件太大（2048\.0 MB），超过 30 MB 的上限/)],
+      ['merged', expect.any(String)],
+    ]);
+    expect(read).toBe(false);
+  });
+
   it('a crashed worker rejects with a Chinese message and is replaced', async () => {
     let spawned = 0;
     const client = new MergeClient(() => {

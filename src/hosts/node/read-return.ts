@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import type { ReturnFile } from '../../core/merge/merge-returns';
 import { readReturnBuffer } from '../xlsx/merge-buffers';
+import { fileTooLarge } from '../xlsx/read-workbook';
 
 function why(err: unknown): string {
   switch ((err as NodeJS.ErrnoException).code) {
@@ -19,11 +20,15 @@ function why(err: unknown): string {
 /** A returned workbook from disk with its modified time, or the Chinese reason it cannot be read. */
 export async function readReturnFile(fullPath: string, name = fullPath): Promise<ReturnFile> {
   let data: Buffer;
-  let modified: number;
+  let modified = 0;
   try {
-    [data, modified] = await Promise.all([fs.readFile(fullPath), fs.stat(fullPath).then((s) => s.mtimeMs)]);
+    const stat = await fs.stat(fullPath);
+    modified = stat.mtimeMs;
+    const tooLarge = stat.isFile() ? fileTooLarge(stat.size) : undefined;
+    if (tooLarge) return { file: name, modified, unreadable: tooLarge };
+    data = await fs.readFile(fullPath);
   } catch (err) {
-    return { file: name, modified: 0, unreadable: why(err) };
+    return { file: name, modified, unreadable: why(err) };
   }
   return readReturnBuffer({ name, modified, data });
 }

@@ -110,14 +110,17 @@ function parse(data: Uint8Array, cellNF = false): XLSX.WorkBook {
   }
 }
 
+/** Why a file of this many bytes is not read (before reading it at all, where its size is known), or undefined. */
+export function fileTooLarge(bytes: number): string | undefined {
+  if (bytes <= MAX_FILE_BYTES) return undefined;
+  return `文件太大（${(bytes / MB).toFixed(1)} MB），超过 ${MAX_FILE_BYTES / MB} MB 的上限，未读取。请删去与报表无关的工作表、图片等内容后再试。`;
+}
+
 /** Reads an .xlsx/.xlsm/.xls file's sheets, or says in Chinese why it cannot. */
 export function readWorkbookFile(data: Uint8Array): SheetValues[] {
   if (data.length === 0) throw new UserError('unreadable', EMPTY_FILE);
-  if (data.length > MAX_FILE_BYTES)
-    throw new UserError(
-      'unreadable',
-      `文件太大（${(data.length / MB).toFixed(1)} MB），超过 ${MAX_FILE_BYTES / MB} MB 的上限，未读取。请删去与报表无关的工作表、图片等内容后再试。`,
-    );
+  const tooLarge = fileTooLarge(data.length);
+  if (tooLarge) throw new UserError('unreadable', tooLarge);
   let input = data;
   if (startsWith(data, ZIP)) {
     const { zip, entries } = checkedZip(data);

@@ -1,8 +1,11 @@
 import type { ReturnFile } from '../../core/merge/merge-returns';
 import { readReturnBuffer, summariseReturns } from '../../hosts/xlsx/merge-buffers';
+import { fileTooLarge } from '../../hosts/xlsx/read-workbook';
 import type { MergePreview, MergeRequest, MergeResponse, PickedFile } from './merge-protocol';
 
 async function readPicked(file: PickedFile): Promise<ReturnFile> {
+  const tooLarge = fileTooLarge(file.size);
+  if (tooLarge) return { file: file.name, modified: file.lastModified, unreadable: tooLarge };
   let data: Uint8Array;
   try {
     data = new Uint8Array(await file.arrayBuffer());

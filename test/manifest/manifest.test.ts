@@ -36,6 +36,9 @@ describe('manifest.xml', () => {
     expect(app.DisplayName.Override).toMatchObject({ Locale: 'en-US' });
     expect(app.Hosts.Host).toMatchObject({ Name: 'Workbook' });
     expect(app.Permissions).toBe('ReadWriteDocument');
+    // The pane talks to no other site, so it names none it could navigate to.
+    expect(app.AppDomains).toBeUndefined();
+    expect(xml).not.toMatch(/<AppDomain>/);
   });
 
   it('defines every resid it uses, and uses every resource it defines', () => {

@@ -3,15 +3,13 @@ import * as path from 'path';
 import { localIsoDate } from '../core/cell-value';
 import { UserError } from '../core/errors';
 import type { ReturnFile } from '../core/merge/merge-returns';
+import { isReturnFileName } from '../core/merge/return-files';
 import { mergeChecks } from '../core/merge/summaries';
 import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
 import { readReturnFile } from '../hosts/node/read-return';
 import { summariseReturns } from '../hosts/xlsx/merge-buffers';
 import { writeSummaryWorkbook } from '../hosts/xlsx/write-summaries';
 import { parseOptions, UsageError } from './parse-options';
-
-/** Files a unit may have sent as its return: workbooks, and WPS and CSV files, which get a verdict of their own. */
-const WORKBOOK_FILE = /\.(xlsx|xlsm|xls|et|csv)$/i;
 
 async function expand(inputs: string[], cwd: string): Promise<string[]> {
   const files: string[] = [];
@@ -21,9 +19,7 @@ async function expand(inputs: string[], cwd: string): Promise<string[]> {
     if (stat?.isDirectory()) {
       const entries = (await fs.readdir(full, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
       const folders = entries.filter((e) => e.isDirectory()).map((e) => path.join(input, e.name));
-      const workbooks = entries
-        .filter((e) => e.isFile() && WORKBOOK_FILE.test(e.name) && !e.name.startsWith('~$'))
-        .map((e) => path.join(input, e.name));
+      const workbooks = entries.filter((e) => e.isFile() && isReturnFileName(e.name)).map((e) => path.join(input, e.name));
       files.push(...workbooks, ...(await expand(folders, cwd)));
     } else files.push(input);
   }

@@ -21,6 +21,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { isReturnFileName } from '../../core/merge/return-files';
 import { parseRoster } from '../../core/merge/roster';
 import { findForm } from '../../forms';
 import type { Strings } from '../i18n';
@@ -176,7 +177,7 @@ export function MergePanel({ merge, strings }: { merge: MergeHost; strings: Stri
   function dropped(event: DragEvent<HTMLDivElement>) {
     event.preventDefault();
     setDragging(false);
-    const picked = Array.from(event.dataTransfer.files).filter((f) => /\.(xlsx|xlsm|xls|et|csv)$/i.test(f.name));
+    const picked = Array.from(event.dataTransfer.files).filter((f) => isReturnFileName(f.name));
     if (picked.length > 0 && !busy) addFiles(picked);
   }
 

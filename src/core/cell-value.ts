@@ -27,11 +27,16 @@ export function cellText(value: CellValue): string {
   return value.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
 }
 
+/** Text without any spaces (full-width ones too) or line breaks: how names and labels are compared. */
+export function squashSpaces(text: string): string {
+  return text.replace(/\s/g, '');
+}
+
 export function isBlank(value: CellValue): boolean {
   return cellText(value) === '';
 }
 
 /** Characters as a reader counts them for "100字内": every code point except spaces and line breaks. */
 export function countCharacters(text: string): number {
-  return [...text.replace(/[\s\u3000]/g, '')].length;
+  return [...squashSpaces(text)].length;
 }

@@ -1,4 +1,4 @@
-import { cellText, type CellValue } from '../cell-value';
+import { cellText, squashSpaces, type CellValue } from '../cell-value';
 import type { SheetToCheck } from '../check-sheets';
 import type { FormDefinition } from '../form-schema';
 import { readForm, type FormReading } from '../read/read-form';
@@ -56,8 +56,6 @@ export interface MergeResult {
   missing: string[];
 }
 
-const squashUnit = (text: string) => text.replace(/[\s\u3000]/g, '');
-
 function valueOf(reading: FormReading, at: number): FieldValue | CellValue {
   const slot = reading.plan.slots[at];
   const raw = reading.values[at];
@@ -71,9 +69,9 @@ function valueOf(reading: FormReading, at: number): FieldValue | CellValue {
 function returnKey(t: Taken): string {
   const extra = t.form.merge.sameReturnBy.map((id) => {
     const at = t.reading.plan.slots.findIndex((s) => s.tableId === undefined && s.field.id === id);
-    return squashUnit(at >= 0 ? cellText(t.reading.values[at]) : '');
+    return squashSpaces(at >= 0 ? cellText(t.reading.values[at]) : '');
   });
-  return [t.form.id, squashUnit(t.unit), ...extra].join('|');
+  return [t.form.id, squashSpaces(t.unit), ...extra].join('|');
 }
 
 interface Taken {
@@ -235,7 +233,7 @@ export function mergeReturns(files: readonly ReturnFile[], options: { today: str
     }
   }
 
-  const reported = new Set([...forms.values()].flatMap((f) => [...f.sheetRecords, ...f.rowRecords].map((r) => squashUnit(r.unit))));
-  const missing = (options.roster ?? []).map((u) => u.trim()).filter((u) => u && !reported.has(squashUnit(u)));
+  const reported = new Set([...forms.values()].flatMap((f) => [...f.sheetRecords, ...f.rowRecords].map((r) => squashSpaces(r.unit))));
+  const missing = (options.roster ?? []).map((u) => u.trim()).filter((u) => u && !reported.has(squashSpaces(u)));
   return { inputs, forms: [...forms.values()], missing };
 }

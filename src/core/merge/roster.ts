@@ -1,3 +1,5 @@
+import { squashSpaces } from '../cell-value';
+
 /** The expected units, from text pasted by the clerk or read from cells: one per line (or separated by 、，,;；tab), blanks and repeats dropped. */
 export function parseRoster(text: string): string[] {
   return uniqueUnits(text.split(/[\r\n\t、，,;；]+/));
@@ -9,7 +11,7 @@ export function uniqueUnits(names: readonly string[]): string[] {
   const out: string[] = [];
   for (const raw of names) {
     const name = raw.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
-    const key = name.replace(/[\s\u3000]/g, '');
+    const key = squashSpaces(name);
     if (!key || seen.has(key)) continue;
     seen.add(key);
     out.push(name);

@@ -1,6 +1,6 @@
 import { STUDIO_TYPES } from '../../forms/studio-common';
 import { NON_PUBLIC_UNIT_TYPES, UNIT_TYPES } from '../../forms/unit-types';
-import { cellText, toHalfWidth, type CellValue } from '../cell-value';
+import { cellText, squashSpaces, toHalfWidth, type CellValue } from '../cell-value';
 import type { MergeResult, MergedRecord } from './merge-returns';
 import type { SummaryTable, SummaryValue } from './summaries';
 
@@ -37,7 +37,7 @@ export interface StudioAnalysis {
 }
 
 const text = (v: unknown): string => (typeof v === 'object' && v !== null && !(v instanceof Date) ? '' : cellText(v as CellValue));
-const squashName = (s: string): string => toHalfWidth(s).replace(/\s+/g, '').toLowerCase();
+const squashName = (s: string): string => squashSpaces(toHalfWidth(s)).toLowerCase();
 const districtKey = (s: string): string => squashName(s).replace(/(总工会|工会)$/, '') || squashName(s);
 const quoted = (s: string) => `“${s}”`;
 const source = (r: MergedRecord) => ({ file: r.file, sheet: r.sheet });

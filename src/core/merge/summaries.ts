@@ -21,6 +21,23 @@ export interface SummaryTable {
   derived?: boolean;
 }
 
+/** Characters a value shows in a cell (a date as yyyy-mm-dd). */
+function shownLength(value: SummaryValue): number {
+  if (value === null || value === undefined) return 0;
+  if (value instanceof Date) return 10;
+  return String(value).length;
+}
+
+/** Each column's width in characters, for every writer: wide enough for its header and longest value, 8 to 50. */
+export function summaryColumnWidths(table: SummaryTable, columns = table.header.length): number[] {
+  const body = [...table.rows, ...(table.totals ? [table.totals] : [])];
+  return Array.from({ length: columns }, (_, j) => {
+    let longest = (table.header[j] ?? '').length * 2;
+    for (const row of body) longest = Math.max(longest, shownLength(row[j] ?? null) * 1.6);
+    return Math.min(50, Math.max(8, Math.round(longest)));
+  });
+}
+
 const STATUS_WORDS: Record<InputStatus, string> = {
   merged: '已合并',
   'merged-with-problems': '已合并（有问题）',

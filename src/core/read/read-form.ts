@@ -1,4 +1,4 @@
-import { cellText, type CellValue } from '../cell-value';
+import { cellText, squashSpaces, type CellValue } from '../cell-value';
 import type { FormDefinition } from '../form-schema';
 import { planSheet } from '../layout';
 import { resolveParams, type ParamOverrides } from '../params';
@@ -20,8 +20,6 @@ export function valueOf(reading: FormReading, key: string): CellValue {
   return i < 0 ? undefined : reading.values[i];
 }
 
-const squash = (text: string) => text.replace(/[\s\u3000]/g, '');
-
 export function gridAt(grid: Grid, row: number, col: number): CellValue {
   return grid[row]?.[col] ?? null;
 }
@@ -38,12 +36,12 @@ export function readForm(form: FormDefinition, grid: Grid, markerParams: ParamOv
   for (const table of template.tables) {
     const firstRow = table.firstRow + shift;
     const after = table.firstRow + table.rowCount;
-    const marker = template.cells.find((c) => c.row === after && c.role === 'label' && squash(String(c.value ?? '')) !== '');
+    const marker = template.cells.find((c) => c.row === after && c.role === 'label' && squashSpaces(String(c.value ?? '')) !== '');
     let count = table.rowCount;
     if (marker) {
-      const wanted = squash(String(marker.value));
+      const wanted = squashSpaces(String(marker.value));
       for (let r = firstRow; r < grid.length; r++) {
-        if (squash(cellText(gridAt(grid, r, marker.col))) === wanted) {
+        if (squashSpaces(cellText(gridAt(grid, r, marker.col))) === wanted) {
           count = r - firstRow;
           break;
         }

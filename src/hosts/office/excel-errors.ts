@@ -25,3 +25,17 @@ export function describeExcelError(err: unknown): string {
   const message = (err as { message?: unknown } | null)?.message;
   return `${typeof message === 'string' && message ? message : String(err)}${code ? `（${code}）` : ''}`;
 }
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs a step again while Excel refuses it because the clerk is editing a cell, up to `tries` times; other errors, and the last refusal, are thrown. */
+export async function retryInCellEditMode<T>(step: () => Promise<T>, tries: number, retryMs: number): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (err) {
+      if (excelErrorCode(err) !== 'InvalidOperationInCellEditMode' || attempt >= tries) throw err;
+      await delay(retryMs);
+    }
+  }
+}

@@ -4,7 +4,7 @@ import type { SheetPlan } from '../../core/sheet-plan';
 import type { ApiSupport } from './api-support';
 import { queueDrawing } from './draw-plan';
 import type { ContextSurface } from './excel-surface';
-import { describeExcelError, excelErrorCode } from './excel-errors';
+import { describeExcelError, excelErrorCode, retryInCellEditMode } from './excel-errors';
 import type { OwnWrites } from './own-writes';
 
 export interface InsertedForm {
@@ -18,8 +18,6 @@ export interface InsertOptions {
   /** Tries of that clean-up while Excel is in cell edit mode. */
   cleanUpTries?: number;
 }
-
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Inserts a planned form as a new, active worksheet in two syncs: one to learn the existing sheet names (and the
@@ -89,15 +87,11 @@ async function removeHalfDrawnSheet(
   support: ApiSupport,
   options: InsertOptions,
 ): Promise<unknown> {
-  const tries = options.cleanUpTries ?? 30;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await removeOnce(context, sheetName, shownId, support);
-      return undefined;
-    } catch (err) {
-      if (excelErrorCode(err) !== 'InvalidOperationInCellEditMode' || attempt >= tries) return err;
-      await delay(options.retryMs ?? 1000);
-    }
+  try {
+    await retryInCellEditMode(() => removeOnce(context, sheetName, shownId, support), options.cleanUpTries ?? 30, options.retryMs ?? 1000);
+    return undefined;
+  } catch (err) {
+    return err;
   }
 }
 

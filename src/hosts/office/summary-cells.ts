@@ -53,10 +53,3 @@ export function jsonBytes(value: ExcelCellValue | null): number {
   }
   return n;
 }
-
-/** Characters shown, for a column's width (the same rule as the .xlsx summary writer). */
-export function shownLength(value: SummaryValue): number {
-  if (value === null || value === undefined) return 0;
-  if (value instanceof Date) return 10;
-  return String(value).length;
-}

@@ -1,20 +1,12 @@
 import { literalForTyping } from '../../core/cell-text';
 import { UserError } from '../../core/errors';
-import type { SummaryTable, SummaryValue } from '../../core/merge/summaries';
+import { summaryColumnWidths, type SummaryTable, type SummaryValue } from '../../core/merge/summaries';
 import { uniqueSheetName } from '../../core/sheet-names';
 import { columnWidthToPoints } from '../../core/units';
-import { describeExcelError, excelErrorCode } from './excel-errors';
+import { describeExcelError, retryInCellEditMode } from './excel-errors';
 import type { ContextSurface, WorksheetSurface } from './excel-surface';
 import type { ExcelBatch } from './live-validation';
-import {
-  excelNumberFormat,
-  excelValue,
-  jsonBytes,
-  shownLength,
-  TEXT_FORMAT,
-  type ColumnFormat,
-  type ExcelCellValue,
-} from './summary-cells';
+import { excelNumberFormat, excelValue, jsonBytes, TEXT_FORMAT, type ColumnFormat, type ExcelCellValue } from './summary-cells';
 import { SUMMARY_MARKER_NAME, summaryMarkerFormula } from './summary-marker';
 import { namesOf, previousSummaries, type PreviousSummary, type SheetRef } from './summary-sheets';
 
@@ -140,15 +132,6 @@ function planChunks(jobs: readonly Job[], budget: number): Chunk[] {
   return chunks;
 }
 
-function columnWidths(table: SummaryTable, columns: number): number[] {
-  const body = [...table.rows, ...(table.totals ? [table.totals] : [])];
-  return Array.from({ length: columns }, (_, j) => {
-    let longest = (table.header[j] ?? '').length * 2;
-    for (const row of body) longest = Math.max(longest, shownLength(row[j] ?? null) * 1.6);
-    return columnWidthToPoints(Math.min(50, Math.max(8, Math.round(longest))));
-  });
-}
-
 /** Queues a sheet's title, header, formats and widths (not its rows, not its marker). */
 function queueSetup(context: ContextSurface, job: Job): WorksheetSurface {
   const { table, columns } = job;
@@ -178,8 +161,8 @@ function queueSetup(context: ContextSurface, job: Job): WorksheetSurface {
     border.color = BLACK;
   }
   if (table.totals) ws.getRangeByIndexes(lastRow, 0, 1, columns).format.font.bold = true;
-  columnWidths(table, columns).forEach((points, j) => {
-    ws.getRangeByIndexes(0, j, 1, 1).format.columnWidth = points;
+  summaryColumnWidths(table, columns).forEach((width, j) => {
+    ws.getRangeByIndexes(0, j, 1, 1).format.columnWidth = columnWidthToPoints(width);
   });
   ws.freezePanes.freezeRows(TITLE_ROWS);
   return ws;
@@ -247,8 +230,6 @@ function parkingNames(old: readonly PreviousSummary[], taken: string[]): OldSumm
 type Recovery =
   { kind: 'completed'; ids: Map<string, string> } | { kind: 'undone' } | { kind: 'failed'; leftovers: string[]; parked: string[] };
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * After a failed request: if every new sheet is complete (it carries its marker), finish the replacement;
  * otherwise delete the new sheets, give the earlier summaries back their names and show the sheet shown before.
@@ -280,20 +261,14 @@ async function recoverOnce(context: ContextSurface, plan: Plan): Promise<Recover
 }
 
 async function recover(context: ContextSurface, plan: Plan, retryMs: number, tries: number): Promise<Recovery> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await recoverOnce(context, plan);
-    } catch (err) {
-      if (excelErrorCode(err) === 'InvalidOperationInCellEditMode' && attempt < tries) {
-        await delay(retryMs);
-        continue;
-      }
-      return {
-        kind: 'failed',
-        leftovers: plan.jobs.flatMap((j) => (j.initialName === j.finalName ? [j.finalName] : [j.initialName, j.finalName])),
-        parked: plan.old.map((o) => `“${o.parking}”（原“${o.name}”）`),
-      };
-    }
+  try {
+    return await retryInCellEditMode(() => recoverOnce(context, plan), tries, retryMs);
+  } catch {
+    return {
+      kind: 'failed',
+      leftovers: plan.jobs.flatMap((j) => (j.initialName === j.finalName ? [j.finalName] : [j.initialName, j.finalName])),
+      parked: plan.old.map((o) => `“${o.parking}”（原“${o.name}”）`),
+    };
   }
 }
 

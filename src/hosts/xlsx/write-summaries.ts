@@ -1,4 +1,4 @@
-import type { SummaryTable, SummaryValue } from '../../core/merge/summaries';
+import { summaryColumnWidths, type SummaryTable, type SummaryValue } from '../../core/merge/summaries';
 import { uniqueSheetName } from '../../core/sheet-names';
 import { CJK_CHARSET } from './cell-style';
 import { WORKBOOK_CREATOR } from './workbook-creator';
@@ -111,10 +111,7 @@ function sheetXml(table: SummaryTable, selected: boolean, strings: SharedStrings
     });
     xml.push(`<row r="${r}">${cells.join('')}</row>`);
   });
-  const widths = table.header.map((h, j) => {
-    const longest = rows.reduce((n, row, i) => (i === 0 ? n : Math.max(n, String(row[j] ?? '').length * 1.6)), h.length * 2);
-    return `<col min="${j + 1}" max="${j + 1}" width="${Math.min(50, Math.max(8, Math.round(longest)))}" customWidth="1"/>`;
-  });
+  const widths = summaryColumnWidths(table).map((width, j) => `<col min="${j + 1}" max="${j + 1}" width="${width}" customWidth="1"/>`);
   const lastColumn = columnName(rows.reduce((n, row) => Math.max(n, row.length - 1), 0));
   return (
     `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${OFFICE}/relationships"><dimension ref="A1:${lastColumn}${rows.length + 1}"/>` +

@@ -1,3 +1,4 @@
+import type { CellRange } from './a1';
 import type { CellValue } from './cell-value';
 import { sheetMarker } from './marker';
 import { readForm } from './read/read-form';
@@ -9,6 +10,11 @@ export interface SheetToCheck {
   name: string;
   grid: CellValue[][];
   nameValues: string[];
+  /**
+   * The sheet's merged areas (zero-based), where the host knows them. A value typed into a merged area lives in its
+   * top-left cell; a list cell merged over several rows gives its value to every row it spans.
+   */
+  merges?: CellRange[];
 }
 
 export interface SheetVerdict {

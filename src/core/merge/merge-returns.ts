@@ -31,6 +31,8 @@ export interface SheetReport {
   used: boolean;
   replaced?: boolean;
   message: string;
+  /** Every problem found in the sheet (errors, warnings and reminders), with its cell, for the report and the pane. */
+  issues: Problem[];
 }
 
 export type InputStatus = 'merged' | 'merged-with-problems' | 'skipped' | 'unreadable' | 'replaced';
@@ -147,6 +149,7 @@ export function mergeReturns(files: readonly ReturnFile[], options: { today: str
           confidence: null,
           used: false,
           message: `跳过：${found.reason}`,
+          issues: [],
         });
         continue;
       }
@@ -165,6 +168,7 @@ export function mergeReturns(files: readonly ReturnFile[], options: { today: str
           confidence,
           used: false,
           message: '跳过：表格尚未填写。',
+          issues: [],
         });
         continue;
       }
@@ -179,6 +183,7 @@ export function mergeReturns(files: readonly ReturnFile[], options: { today: str
         method,
         confidence,
         used: true,
+        issues: problems,
         message: [
           method === 'labels' ? `没有标记，按标题和栏目识别（吻合 ${Math.round(confidence * 100)}%）。` : '',
           version !== null && version > form.version

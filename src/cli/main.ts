@@ -6,9 +6,11 @@ import type { ParamOverrides } from '../core/params';
 import { FORMS, getForm } from '../forms';
 import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
 import { writeFormsWorkbook } from '../hosts/xlsx/write-workbook';
-import { mergeCommand } from './merge-command';
+import { packageVersion } from '../hosts/node/package-version';
+import { commandHelp, describeOptions, type CommandHelp } from './help';
+import { MERGE_HELP, mergeCommand } from './merge-command';
 import { parseOptions, UsageError } from './parse-options';
-import { validateCommand } from './validate-command';
+import { VALIDATE_HELP, validateCommand } from './validate-command';
 
 export interface CliIO {
   out: (line: string) => void;
@@ -19,21 +21,6 @@ export interface CliIO {
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
-
-const USAGE = [
-  '用法 / Usage:',
-  '  union-forms templates                                   列出全部表格 (list the forms)',
-  '  union-forms template <编号> -o <文件.xlsx> [选项]         生成一张表格 (write one form)',
-  '  union-forms template --all -o <文件夹> [选项]             生成全部表格 (write the template pack)',
-  '  union-forms validate <文件...> [--json]                   检查填好的表格 (check returned files)',
-  '  union-forms merge <文件或文件夹...> -o 汇总.xlsx [--roster 名单.txt] [--json 报告.json]  合并各单位报表 (merge returns)',
-  '选项 / Options:',
-  '  --edition N      届次，如 8 即“第八届”（科技节表格）',
-  '  --year YYYY      年份或年度',
-  '  --deadline MM-DD 报送截止日期',
-  '  --rows N         名单部分的行数',
-  '  --force          覆盖已存在的文件',
-].join('\n');
 
 /** Errors in what the user asked for (exit 2), as opposed to failures while doing it (exit 1). */
 const USAGE_CODES = new Set(['usage', 'unknown-form', 'bad-param', 'unknown-param', 'bad-rows']);
@@ -46,7 +33,56 @@ const TEMPLATE_OPTIONS = {
   deadline: { type: 'string' },
   rows: { type: 'string' },
   force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
+
+const TEMPLATE_HELP: CommandHelp = {
+  command: 'template',
+  title: '生成一张表格，或全部表格 (write one form, or the template pack)',
+  usage: ['union-forms template <编号> -o <文件.xlsx> [选项]', 'union-forms template --all -o <文件夹> [选项]'],
+  options: describeOptions(TEMPLATE_OPTIONS, {
+    output: { value: '<路径>', text: '输出文件（.xlsx）；与 --all 一起时为输出文件夹（必填）' },
+    all: { text: '生成全部表格，每张一个文件' },
+    edition: { value: '<N>', text: '届次，如 8 即“第八届”（科技节表格）' },
+    year: { value: '<YYYY>', text: '年份或年度' },
+    deadline: { value: '<MM-DD>', text: '报送截止日期' },
+    rows: { value: '<N>', text: '名单部分的行数' },
+    force: { text: '覆盖已存在的文件' },
+    help: { text: '显示本命令的用法' },
+  }),
+  exits: {
+    0: '已生成',
+    1: '未能生成：文件已存在（请加 --force）、文件夹不存在或不可写（此时不写任何文件）',
+    2: '命令有误：未知的表格编号或选项、取值无效、缺少 -o',
+  },
+};
+
+const TEMPLATES_OPTIONS = { help: { type: 'boolean', short: 'h' } } as const;
+
+const TEMPLATES_HELP: CommandHelp = {
+  command: 'templates',
+  title: '列出全部表格的编号、名称和版本 (list the forms)',
+  usage: ['union-forms templates'],
+  options: describeOptions(TEMPLATES_OPTIONS, { help: { text: '显示本命令的用法' } }),
+  exits: { 0: '已列出', 1: '程序内部出错', 2: '命令有误（多余的参数）' },
+};
+
+const COMMANDS: readonly CommandHelp[] = [TEMPLATES_HELP, TEMPLATE_HELP, VALIDATE_HELP, MERGE_HELP];
+
+/** The whole help: every command with every option it takes and what its exit codes mean. */
+function usage(): string {
+  return [
+    `工会表格助手 union-forms ${packageVersion()}：生成表格模板，检查和合并各单位报表`,
+    '',
+    '用法 / Usage:',
+    ...COMMANDS.flatMap((c) => c.usage.map((line) => `  ${line}`)),
+    '  union-forms --version（或 -v）     显示版本',
+    '  union-forms --help（或 -h）        显示本说明；union-forms <命令> --help 只显示该命令的说明',
+    '',
+    ...COMMANDS.flatMap((c) => [commandHelp(c), '']),
+    '错误信息在 stderr 上各占一行，以“错误：”开头；程序内部出错时退出码为 1。',
+  ].join('\n');
+}
 
 function tableRows(form: FormDefinition, rows: string | undefined): Record<string, number> | undefined {
   if (rows === undefined) return undefined;
@@ -63,7 +99,11 @@ function fileNameFor(title: string): string {
 }
 
 async function templateCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseOptions(args, TEMPLATE_OPTIONS, '运行 union-forms --help 查看用法。');
+  const { values, positionals } = parseOptions(args, TEMPLATE_OPTIONS, '运行 union-forms template --help 查看用法。');
+  if (values.help) {
+    io.out(commandHelp(TEMPLATE_HELP));
+    return EXIT_OK;
+  }
   if (!values.output) throw new UsageError('请用 -o 指定输出位置，例如 -o 申报表.xlsx。');
   if (values.all && positionals.length > 0) throw new UsageError('--all 与表格编号只能选一个。');
   if (!values.all && positionals.length === 0)
@@ -97,8 +137,24 @@ function onlyDeclared(form: FormDefinition, params: ParamOverrides): ParamOverri
 }
 
 function templatesCommand(args: string[], io: CliIO): number {
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+    io.out(commandHelp(TEMPLATES_HELP));
+    return EXIT_OK;
+  }
   if (args.length > 0) throw new UsageError(`templates 不需要参数，收到：${args.join(' ')}。`);
   for (const form of FORMS) io.out(`${form.id}\t${planSheet(form).title}\tv${form.version}`);
+  return EXIT_OK;
+}
+
+/** union-forms help [command] */
+function helpCommand(args: string[], io: CliIO): number {
+  if (args.length === 0) {
+    io.out(usage());
+    return EXIT_OK;
+  }
+  const command = COMMANDS.find((c) => c.command === args[0]);
+  if (!command || args.length > 1) throw new UsageError(`没有“${args.join(' ')}”这个命令。运行 union-forms --help 查看用法。`);
+  io.out(commandHelp(command));
   return EXIT_OK;
 }
 
@@ -109,9 +165,14 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       case undefined:
       case '-h':
       case '--help':
-      case 'help':
-        io.out(USAGE);
+        io.out(usage());
         return command === undefined ? EXIT_USAGE : EXIT_OK;
+      case 'help':
+        return helpCommand(rest, io);
+      case '-v':
+      case '--version':
+        io.out(`工会表格助手 union-forms ${packageVersion()}`);
+        return EXIT_OK;
       case 'templates':
         return templatesCommand(rest, io);
       case 'template':

@@ -2,83 +2,168 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { localIsoDate } from '../core/cell-value';
 import { UserError } from '../core/errors';
-import type { ReturnFile } from '../core/merge/merge-returns';
-import { isReturnFileName } from '../core/merge/return-files';
-import { mergeChecks } from '../core/merge/summaries';
-import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
+import type { InputReport, MergeResult, ReturnFile } from '../core/merge/merge-returns';
+import { mergeChecks, reportTable } from '../core/merge/summaries';
+import { findInputs, type FoundInput } from '../hosts/node/find-inputs';
 import { readReturnFile } from '../hosts/node/read-return';
+import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
 import { summariseReturns } from '../hosts/xlsx/merge-buffers';
 import { writeSummaryWorkbook } from '../hosts/xlsx/write-summaries';
+import { commandHelp, describeOptions, type CommandHelp } from './help';
 import { parseOptions, UsageError } from './parse-options';
 
-async function expand(inputs: string[], cwd: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const input of inputs) {
-    const full = path.resolve(cwd, input);
-    const stat = await fs.stat(full).catch(() => undefined);
-    if (stat?.isDirectory()) {
-      const entries = (await fs.readdir(full, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-      const folders = entries.filter((e) => e.isDirectory()).map((e) => path.join(input, e.name));
-      const workbooks = entries.filter((e) => e.isFile() && isReturnFileName(e.name)).map((e) => path.join(input, e.name));
-      files.push(...workbooks, ...(await expand(folders, cwd)));
-    } else files.push(input);
-  }
-  return files;
+export const MERGE_OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  roster: { type: 'string' },
+  json: { type: 'string' },
+  force: { type: 'boolean' },
+  today: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const MERGE_HELP: CommandHelp = {
+  command: 'merge',
+  title: '合并各单位报表 (merge returns)',
+  usage: ['union-forms merge <文件或文件夹...> -o 汇总.xlsx [--roster 单位名单.txt] [--json 报告.json] [--force]'],
+  options: describeOptions(MERGE_OPTIONS, {
+    output: { value: '<汇总.xlsx>', text: '汇总文件（必填），含各表格的汇总和“合并报告”' },
+    roster: { value: '<名单.txt>', text: '单位名单，每行一个单位：列出未报送的单位' },
+    json: { value: '<报告.json>', text: '另存一份 JSON 报告：每个文件的结果、每个问题所在的单元格' },
+    force: { text: '覆盖已存在的汇总文件和报告' },
+    today: { value: '<YYYY-MM-DD>', text: '按这一天检查日期（默认今天）' },
+    help: { text: '显示本命令的用法' },
+  }),
+  exits: {
+    0: '已合并并生成汇总（个别文件有问题、无法读取或未合并时也是 0，输出中逐个列出）',
+    1: '没有合并到任何记录（不生成文件），或无法写入输出文件（已存在时请加 --force）',
+    2: '要合并的文件或文件夹、单位名单不存在，或命令有误',
+  },
+};
+
+const USAGE =
+  '用法：union-forms merge <文件或文件夹...> -o 汇总.xlsx [--roster 单位名单.txt] [--json 报告.json]；运行 union-forms merge --help 查看说明。';
+
+async function readRoster(file: string, cwd: string): Promise<string[]> {
+  const text = await fs.readFile(path.resolve(cwd, file), 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT' || err.code === 'ENOTDIR') throw new UsageError(`找不到单位名单“${file}”，请检查路径。`);
+    throw new UserError('unreadable', `无法读取单位名单 ${file}。`);
+  });
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+/** Other documents found among the returns: in the report as skipped, with the reason, never as returns that failed. */
+function otherDocuments(found: readonly FoundInput[]): InputReport[] {
+  return found.flatMap((f) =>
+    f.role.role === 'other' ? [{ file: f.file, status: 'skipped' as const, message: f.role.message, sheets: [] }] : [],
+  );
+}
+
+/** The report's inputs in the order the files were given or found. */
+function inOrder(inputs: readonly InputReport[], found: readonly FoundInput[]): InputReport[] {
+  const at = new Map(found.map((f, i) => [f.file, i]));
+  return inputs
+    .map((input, i) => ({ input, i }))
+    .sort((a, b) => (at.get(a.input.file) ?? found.length + a.i) - (at.get(b.input.file) ?? found.length + b.i))
+    .map(({ input }) => input);
+}
+
+const isMerged = (i: InputReport) => i.status === 'merged' || i.status === 'merged-with-problems';
+
+/** Problems in the sheets of a file that were merged. */
+function problemsIn(input: InputReport): number {
+  return input.sheets.reduce((n, s) => n + (s.used ? s.problems : 0), 0);
+}
+
+/** One line per file that is not simply merged: its problems, or why it was not read, not merged or replaced. */
+function fileLines(inputs: readonly InputReport[]): string[] {
+  const lines: string[] = [];
+  for (const i of inputs) if (i.status === 'merged-with-problems') lines.push(`有问题：${i.file}（${problemsIn(i)} 个问题）`);
+  for (const i of inputs) if (i.status === 'unreadable') lines.push(`无法读取：${i.file}——${i.message}`);
+  for (const i of inputs) if (i.status === 'skipped') lines.push(`未合并：${i.file}——${i.message}`);
+  for (const i of inputs) if (i.status === 'replaced') lines.push(`被代替：${i.file}——${i.message}`);
+  return lines;
+}
+
+/** Why nothing was merged, in one sentence. */
+function nothingMerged(given: readonly string[], returns: readonly ReturnFile[], result: MergeResult, others: number): string {
+  const also = others > 0 ? `（另有 ${others} 个其他文件，不是 Excel 工作簿）` : '';
+  if (returns.length === 0) return `在 ${given.join('、')} 中没有找到 Excel 工作簿（.xlsx/.xlsm/.xls/.et/.csv）${also}，未生成汇总。`;
+  const count = (s: InputReport['status']) => result.inputs.filter((i) => i.status === s && returns.some((r) => r.file === i.file)).length;
+  const parts = [
+    count('unreadable') > 0 ? `${count('unreadable')} 个无法读取` : '',
+    count('skipped') > 0 ? `${count('skipped')} 个没有可识别的已填表格` : '',
+  ].filter(Boolean);
+  return `没有合并到任何记录：${returns.length} 个 Excel 文件中，${parts.join('，')}${also}，未生成汇总。`;
 }
 
 /** union-forms merge <files or folders…> -o <summary.xlsx> [--roster <units.txt>] [--json <report.json>] */
-export async function mergeCommand(args: string[], io: { out: (line: string) => void; cwd: string }): Promise<number> {
-  const parsed = parseOptions(
-    args,
-    {
-      output: { type: 'string', short: 'o' },
-      roster: { type: 'string' },
-      json: { type: 'string' },
-      force: { type: 'boolean' },
-      today: { type: 'string' },
-    },
-    '用法：union-forms merge <文件或文件夹...> -o 汇总.xlsx [--roster 单位名单.txt] [--json 报告.json]',
-  );
-  const { values, positionals } = parsed;
+export async function mergeCommand(
+  args: string[],
+  io: { out: (line: string) => void; err: (line: string) => void; cwd: string },
+): Promise<number> {
+  const { values, positionals } = parseOptions(args, MERGE_OPTIONS, USAGE);
+  if (values.help) {
+    io.out(commandHelp(MERGE_HELP));
+    return 0;
+  }
   if (positionals.length === 0) throw new UsageError('请指定要合并的文件或文件夹。');
   if (!values.output || !/\.xlsx$/i.test(values.output)) throw new UsageError('请用 -o 指定汇总文件，以 .xlsx 结尾。');
-  let roster: string[] | undefined;
-  if (values.roster) {
-    const text = await fs.readFile(path.resolve(io.cwd, values.roster), 'utf8').catch(() => {
-      throw new UserError('unreadable', `无法读取单位名单 ${values.roster}。`);
-    });
-    roster = text
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter(Boolean);
-  }
-  const files = await expand(positionals, io.cwd);
+  const today = values.today ?? localIsoDate();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today 应为“年-月-日”，如 2026-11-21。`);
+  const roster = values.roster ? await readRoster(values.roster, io.cwd) : undefined;
+  // This run's own outputs and roster are not returns, even when they sit among them.
+  const own = [values.output, values.json, values.roster].filter((p): p is string => Boolean(p));
+  const { found, missing } = await findInputs(positionals, io.cwd, own);
+  if (missing.length > 0) throw new UsageError(`找不到要合并的文件或文件夹：${missing.join('、')}。请检查路径。`);
+
+  const files = found.filter((f) => f.role.role === 'return');
   const returns: ReturnFile[] = [];
   for (const [i, file] of files.entries()) {
-    returns.push(await readReturnFile(path.resolve(io.cwd, file), file));
+    returns.push(await readReturnFile(file.fullPath, file.file));
     if (files.length > 20 && (i + 1) % 20 === 0) io.out(`已读取 ${i + 1}/${files.length} 个文件……`);
   }
-  const { result, summaries: tables, report: reportSheet } = summariseReturns(returns, { today: values.today ?? localIsoDate(), roster });
+  // The same merge as the pane's; the other documents found are then added to its report, in the order found.
+  const { result, summaries: tables } = summariseReturns(returns, { today, roster });
+  const others = otherDocuments(found);
+  result.inputs = inOrder([...result.inputs, ...others], found);
+
+  if (!result.inputs.some(isMerged)) {
+    for (const line of fileLines(result.inputs)) io.out(line);
+    io.err(`错误：${nothingMerged(positionals, returns, result, others.length)}`);
+    return 1;
+  }
+
   const pending: PendingFile[] = [
-    { path: path.resolve(io.cwd, values.output), data: await writeSummaryWorkbook([...tables, reportSheet]) },
+    { path: path.resolve(io.cwd, values.output), data: await writeSummaryWorkbook([...tables, reportTable(result)]) },
   ];
   const report = {
     inputs: result.inputs,
     outputs: tables.filter((t) => !t.derived).map((t) => ({ sheet: t.sheetName, form: t.formId, rows: t.rows.length })),
     derived: tables.filter((t) => t.derived).map((t) => ({ sheet: t.sheetName, form: t.formId, rows: t.rows.length })),
     missing: result.missing,
+    missingForms: result.missingForms,
+    rosterMatches: result.rosterMatches,
+    offRoster: result.offRoster,
     checks: mergeChecks(result),
   };
   if (values.json)
     pending.push({ path: path.resolve(io.cwd, values.json), data: new TextEncoder().encode(JSON.stringify(report, null, 2)) });
   for (const dir of new Set(pending.map((p) => path.dirname(p.path)))) await ensureDirectory(dir);
   await writeAllOrNothing(pending, Boolean(values.force));
-  const count = (s: string) => result.inputs.filter((i) => i.status === s).length;
+
+  const count = (s: InputReport['status']) => result.inputs.filter((i) => i.status === s).length;
+  const skipped = count('skipped') - others.length;
   io.out(
-    `合并完成：${files.length} 个文件，合并 ${count('merged') + count('merged-with-problems')}，其中有问题 ${count('merged-with-problems')}，跳过 ${count('skipped')}，无法读取 ${count('unreadable')}，被代替 ${count('replaced')}。`,
+    `合并完成：${files.length} 个 Excel 文件，合并 ${count('merged') + count('merged-with-problems')}，其中有问题 ${count('merged-with-problems')}，跳过 ${skipped}，无法读取 ${count('unreadable')}，被代替 ${count('replaced')}${others.length > 0 ? `；另有 ${others.length} 个其他文件未合并` : ''}。`,
   );
   for (const t of tables) io.out(`  ${t.sheetName}：${t.rows.length} 行`);
+  for (const line of fileLines(result.inputs)) io.out(line);
   if (result.missing.length) io.out(`未报送单位（${result.missing.length}）：${result.missing.join('、')}`);
+  for (const m of result.missingForms) io.out(`缺报“${m.title}”（${m.units.length}）：${m.units.join('、')}`);
+  if (result.offRoster.length) io.out(`名单外单位（${result.offRoster.length}）：${result.offRoster.join('、')}`);
   io.out(`已生成：${pending.map((p) => p.path).join('，')}`);
   return 0;
 }

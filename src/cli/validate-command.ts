@@ -1,11 +1,39 @@
 import * as path from 'path';
 import { localIsoDate } from '../core/cell-value';
 import { errorCount, fileVerdict, type FileVerdict } from '../core/check-sheets';
+import { fileRole } from '../core/merge/return-files';
 import type { Severity } from '../core/rules/check-form';
+import { findForm } from '../forms';
+import { missingPaths } from '../hosts/node/find-inputs';
 import { readReturnFile } from '../hosts/node/read-return';
+import { commandHelp, describeOptions, type CommandHelp } from './help';
 import { parseOptions, UsageError } from './parse-options';
 
 const SEVERITY_WORD: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+export const VALIDATE_OPTIONS = {
+  json: { type: 'boolean' },
+  today: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const VALIDATE_HELP: CommandHelp = {
+  command: 'validate',
+  title: '检查填好的表格 (check returned files)',
+  usage: ['union-forms validate <文件...> [--json] [--today YYYY-MM-DD]'],
+  options: describeOptions(VALIDATE_OPTIONS, {
+    json: { text: '以 JSON 输出每个文件的检查结果（格式见 README）' },
+    today: { value: '<YYYY-MM-DD>', text: '按这一天检查日期（默认今天）' },
+    help: { text: '显示本命令的用法' },
+  }),
+  exits: {
+    0: '每个文件都找到了表格，没有错误（可以有警告和提示）',
+    1: '有文件存在错误，或文件中没有找到可检查的表格',
+    2: '有文件找不到或无法读取，或命令有误（此时优先于 1）',
+  },
+};
+
+const USAGE = '用法：union-forms validate <文件...> [--json] [--today YYYY-MM-DD]；运行 union-forms validate --help 查看说明。';
 
 async function checkFile(file: string, cwd: string, today: string): Promise<FileVerdict> {
   const read = await readReturnFile(path.resolve(cwd, file));
@@ -13,9 +41,15 @@ async function checkFile(file: string, cwd: string, today: string): Promise<File
   return fileVerdict(file, read.sheets, today);
 }
 
+/** Whether some sheet of the file held a form this program knows, and so was checked. */
+function formChecked(verdict: FileVerdict): boolean {
+  return verdict.sheets.some((s) => s.form !== null && findForm(s.form) !== undefined);
+}
+
 function printText(verdicts: FileVerdict[], out: (line: string) => void): void {
   for (const v of verdicts) {
     out(`${v.file}：${v.status === 'unreadable' ? `无法读取——${v.message}` : v.message}`);
+    if (v.status !== 'unreadable' && !formChecked(v)) out('  没有找到可检查的表格，未检查。');
     for (const sheet of v.sheets) {
       if (sheet.form === null) continue;
       out(`  工作表“${sheet.sheet}”（${sheet.form} v${sheet.version}）${sheet.message ? `：${sheet.message}` : ''}`);
@@ -25,21 +59,31 @@ function printText(verdicts: FileVerdict[], out: (line: string) => void): void {
   }
 }
 
-/** union-forms validate <file...> [--json]: 0 no errors, 1 some error, 2 a file unreadable or a wrong request. */
-export async function validateCommand(args: string[], io: { out: (line: string) => void; cwd: string }): Promise<number> {
-  const parsed = parseOptions(
-    args,
-    { json: { type: 'boolean' }, today: { type: 'string' } },
-    '用法：union-forms validate <文件...> [--json]',
-  );
-  const files = parsed.positionals;
-  if (files.length === 0) throw new UsageError('请指定要检查的文件，例如 union-forms validate 申请表.xlsx。');
+/**
+ * union-forms validate <file...> [--json]: 0 no errors, 1 some error or no form found in a file, 2 a file missing or
+ * unreadable, or a wrong request. Lock and system files (~$…, .~lock…#) are left out, by the same rule as merge.
+ */
+export async function validateCommand(
+  args: string[],
+  io: { out: (line: string) => void; err: (line: string) => void; cwd: string },
+): Promise<number> {
+  const parsed = parseOptions(args, VALIDATE_OPTIONS, USAGE);
+  if (parsed.values.help) {
+    io.out(commandHelp(VALIDATE_HELP));
+    return 0;
+  }
+  const given = parsed.positionals;
+  if (given.length === 0) throw new UsageError('请指定要检查的文件，例如 union-forms validate 申请表.xlsx。');
   const today = parsed.values.today ?? localIsoDate();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today 应为“年-月-日”，如 2026-11-21。`);
+  const files = given.filter((f) => fileRole(path.basename(f)).role !== 'ignored');
+  if (files.length === 0) throw new UsageError(`${given.join('、')} 是临时锁文件或系统文件，不是报表。请指定要检查的表格文件。`);
+  const missing = await missingPaths(files, io.cwd);
   const verdicts: FileVerdict[] = [];
   for (const file of files) verdicts.push(await checkFile(file, io.cwd, today));
-  if (parsed.values.json) io.out(JSON.stringify({ files: verdicts }, null, 2));
+  if (parsed.values.json) io.out(JSON.stringify({ files: verdicts.map((v) => ({ ...v, formFound: formChecked(v) })) }, null, 2));
   else printText(verdicts, io.out);
+  for (const file of missing) io.err(`错误：找不到“${file}”：没有这个文件，请检查路径。`);
   if (verdicts.some((v) => v.status === 'unreadable')) return 2;
-  return verdicts.some((v) => errorCount(v) > 0) ? 1 : 0;
+  return verdicts.some((v) => errorCount(v) > 0 || !formChecked(v)) ? 1 : 0;
 }

@@ -1,9 +1,7 @@
 import type { CellRange } from './a1';
 import type { CellValue } from './cell-value';
-import { sheetMarker } from './marker';
-import { readForm } from './read/read-form';
-import { checkForm, type Problem } from './rules/check-form';
-import { findForm } from '../forms';
+import { readSheet } from './read/read-sheet';
+import type { Problem } from './rules/check-form';
 
 /** A sheet as any host hands it over for checking. */
 export interface SheetToCheck {
@@ -53,23 +51,17 @@ export function fileVerdict(file: string, sheets: readonly SheetToCheck[], today
   return { file, status: errors + warnings > 0 ? 'problems' : 'ok', message, sheets: verdicts };
 }
 
-/** Finds the form a sheet holds by its marker, reads it and checks it. */
+/** Finds the form a sheet holds (by its marker, or by its title and labels, as the merge does), reads it and checks it. */
 export function checkSheet(sheet: SheetToCheck, today: string): SheetVerdict {
-  const marker = sheetMarker(sheet.nameValues, sheet.grid[0]);
-  if (!marker) return { sheet: sheet.name, form: null, version: null, problems: [], message: '不是本系统的官方表格，未检查。' };
-  const form = findForm(marker.formId);
-  if (!form)
-    return {
-      sheet: sheet.name,
-      form: marker.formId,
-      version: marker.version,
-      problems: [],
-      message: `未知的表格“${marker.formId}”，请升级工会表格助手。`,
-    };
-  const problems = checkForm(readForm(form, sheet.grid, marker.params), { today });
-  const newer =
-    marker.version > form.version
-      ? `表格版本（v${marker.version}）比本程序认识的（v${form.version}）新，按 v${form.version} 检查。`
-      : undefined;
-  return { sheet: sheet.name, form: form.id, version: marker.version, problems, message: newer };
+  const read = readSheet(sheet, today);
+  if (!read.ok)
+    return { sheet: sheet.name, form: null, version: null, problems: [], message: `不是本系统的官方表格，未检查：${read.reason}` };
+  const { form, method, confidence, version } = read.recognition;
+  const notes = [
+    method === 'labels' ? `没有标记，按标题和栏目识别（吻合 ${Math.round(confidence * 100)}%）。` : '',
+    version !== null && version > form.version
+      ? `表格版本（v${version}）比本程序认识的（v${form.version}）新，按 v${form.version} 检查。`
+      : '',
+  ].join('');
+  return { sheet: sheet.name, form: form.id, version, problems: read.problems, message: notes || undefined };
 }

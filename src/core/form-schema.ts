@@ -30,6 +30,8 @@ const FieldCommon = {
   label: z.string().min(1),
   required: z.boolean().default(false),
   hint: z.string().optional(),
+  /** Left blank, the field is not an error but a reminder (severity info), e.g. 填报日期. Meant for fields not required. */
+  remindIfBlank: z.boolean().default(false),
 };
 
 export const FieldSchema = z.discriminatedUnion('type', [
@@ -49,6 +51,8 @@ export const FieldSchema = z.discriminatedUnion('type', [
       min: z.number().int().default(0),
       max: z.number().int().optional(),
       unit: z.string().optional(),
+      /** A quantity to add up in 合计 (counts, 人数, 数量); false for 序号, 年龄, 工作年限. */
+      total: z.boolean().default(true),
     })
     .strict(),
   z.object({ ...FieldCommon, type: z.literal('yesNo') }).strict(),
@@ -68,7 +72,15 @@ export const FieldSchema = z.discriminatedUnion('type', [
       source: z.enum(['notice', 'common']).default('notice'),
     })
     .strict(),
-  z.object({ ...FieldCommon, type: z.literal('date'), range: z.boolean().default(false) }).strict(),
+  z
+    .object({
+      ...FieldCommon,
+      type: z.literal('date'),
+      range: z.boolean().default(false),
+      /** The notice asks for a month only (组建时间): "2016年9月" is accepted as YYYY-MM, a full date too. */
+      monthAllowed: z.boolean().default(false),
+    })
+    .strict(),
   z.object({ ...FieldCommon, type: z.literal('phone') }).strict(),
   z.object({ ...FieldCommon, type: z.literal('postcode') }).strict(),
 ]);
@@ -279,6 +291,11 @@ export const FormDefinitionSchema = z
 
     const fieldIds = new Set<string>();
     const tableIds = new Set<string>();
+    const checkOptions = (field: z.output<typeof FieldSchema>) => {
+      if (field.required && field.remindIfBlank) issue(`field ${field.id}: remindIfBlank is for fields that are not required`);
+      if (field.type === 'date' && field.range && field.monthAllowed)
+        issue(`field ${field.id}: monthAllowed is for single dates, not ranges`);
+    };
     const addField = (id: string, scope: string) => {
       const key = `${scope}${id}`;
       if (fieldIds.has(key)) issue(`duplicate field id ${key}`);
@@ -289,7 +306,10 @@ export const FormDefinitionSchema = z
       for (const row of rows) {
         for (const cell of row.cells) {
           if (cell.kind === 'label') checkTemplate(cell.text);
-          else addField(cell.field.id, '');
+          else {
+            addField(cell.field.id, '');
+            checkOptions(cell.field);
+          }
           if (cell.col + cell.colSpan > form.columns.length) issue(`cell at column ${cell.col} overruns the grid`);
         }
       }
@@ -300,6 +320,7 @@ export const FormDefinitionSchema = z
         for (const cell of band.cells) {
           if (inTable.has(cell.field.id)) issue(`duplicate field id ${band.id}.${cell.field.id}`);
           inTable.add(cell.field.id);
+          checkOptions(cell.field);
           if (cell.rowSpan !== 1) issue(`table ${band.id}: list cells span one row`);
           if (cell.col + cell.colSpan > form.columns.length) issue(`table ${band.id}: cell overruns the grid`);
         }

@@ -28,7 +28,8 @@ export const DATE_MIN = '2000-01-01';
 export const DATE_MAX = '2099-12-31';
 /** A long text may run this much over its "about N characters" before the sheet warns. */
 export const ABOUT_LENGTH_SLACK = 1.5;
-export const PHONE_LENGTH = { min: 7, max: 24 };
+/** Up to two numbers with area codes and extensions: 021-55885659-123、13912345678. */
+export const PHONE_LENGTH = { min: 7, max: 40 };
 
 function ruleAndText(field: Field): { rule: NativeRule | undefined; text: string; errorStyle: 'stop' | 'warning' } {
   switch (field.type) {
@@ -68,13 +69,14 @@ function ruleAndText(field: Field): { rule: NativeRule | undefined; text: string
         errorStyle: 'stop',
       };
     case 'date':
-      return field.range
-        ? { rule: undefined, text: '请填写日期或起止日期，如 2017-5-22 或 2017-5-22至2017-6-2。', errorStyle: 'stop' }
-        : { rule: { kind: 'date', min: DATE_MIN, max: DATE_MAX }, text: '请填写日期，如 2017-5-12。', errorStyle: 'stop' };
+      if (field.range) return { rule: undefined, text: '请填写日期或起止日期，如 2017-5-22 或 2017-5-22至2017-6-2。', errorStyle: 'stop' };
+      // Excel's date rule would refuse "2016.9" and turn "2016年9月" into the 1st of the month.
+      if (field.monthAllowed) return { rule: undefined, text: '请填写日期或年月，如 2016-9-12 或 2016年9月。', errorStyle: 'stop' };
+      return { rule: { kind: 'date', min: DATE_MIN, max: DATE_MAX }, text: '请填写日期，如 2017-5-12。', errorStyle: 'stop' };
     case 'phone':
       return {
         rule: { kind: 'textLength', min: PHONE_LENGTH.min, max: PHONE_LENGTH.max },
-        text: '请填写手机号或固定电话，如 13812345678、021-55885659 或 55885659-123。',
+        text: '请填写手机号或固定电话，如 13812345678、021-55885659 或 55885659-123；两个号码用“、”隔开。',
         errorStyle: 'stop',
       };
     case 'postcode':
@@ -110,7 +112,7 @@ export function numberFormatFor(field: Field): string {
     case 'integer':
       return '0';
     case 'date':
-      return field.range ? TEXT_FORMAT : 'yyyy"年"m"月"d"日"';
+      return field.range || field.monthAllowed ? TEXT_FORMAT : 'yyyy"年"m"月"d"日"';
     default:
       return GENERAL_FORMAT;
   }

@@ -29,7 +29,7 @@ export const festivalProject: FormDefinitionInput = {
             input(1, { id: 'unit', label: '申报单位', type: 'text', required: true }, { colSpan: 2, style: { border: 'bottom' } }),
             input(
               3,
-              { id: 'fillDate', label: '填报日期（月日）', type: 'date', hint: FILL_DATE_HINT },
+              { id: 'fillDate', label: '填报日期（月日）', type: 'date', remindIfBlank: true, hint: FILL_DATE_HINT },
               { style: { border: 'bottom', h: 'right' } },
             ),
           ],
@@ -90,6 +90,6 @@ export const festivalProject: FormDefinitionInput = {
     },
   ],
   print: { orientation: 'portrait' },
-  merge: { sheetRecord: true, summaryName: '活动项目概览' },
+  merge: { sheetRecord: true, summaryName: '活动项目概览', sameReturnBy: ['projectName'] },
   rules: [{ kind: 'withinPeriod', field: 'time', startParam: 'periodStart', endParam: 'periodEnd', severity: 'warning' }],
 };

@@ -196,7 +196,7 @@ export const festivalStats: FormDefinitionInput = {
             input(1, { id: 'unit', label: '单位', type: 'text', required: true }, { style: { border: 'bottom' } }),
             input(
               2,
-              { id: 'fillDate', label: '填报日期（月日）', type: 'date', hint: FILL_DATE_HINT },
+              { id: 'fillDate', label: '填报日期（月日）', type: 'date', remindIfBlank: true, hint: FILL_DATE_HINT },
               { colSpan: 3, style: { border: 'bottom', h: 'right' } },
             ),
           ],

@@ -115,7 +115,7 @@ export const studioApplication: FormDefinitionInput = {
             label(2, '年龄'),
             input(
               3,
-              { id: 'leaderAge', label: '年龄', type: 'integer', min: 16, max: 80, unit: '岁', required: true },
+              { id: 'leaderAge', label: '年龄', type: 'integer', min: 16, max: 80, unit: '岁', total: false, required: true },
               { style: { h: 'center' } },
             ),
             label(4, '学历'),
@@ -130,7 +130,7 @@ export const studioApplication: FormDefinitionInput = {
             label(4, '工作年限'),
             input(
               5,
-              { id: 'leaderYears', label: '工作年限', type: 'integer', max: 65, unit: '年', required: true },
+              { id: 'leaderYears', label: '工作年限', type: 'integer', max: 65, unit: '年', total: false, required: true },
               { style: { h: 'center' } },
             ),
           ],
@@ -206,11 +206,19 @@ export const studioApplication: FormDefinitionInput = {
       rowHeight: 26,
       cells: [
         input(0, { id: 'name', label: '姓名', type: 'text', required: true }, { style: { h: 'center' } }),
-        input(1, { id: 'age', label: '年龄', type: 'integer', min: 16, max: 80, unit: '岁', required: true }, { style: { h: 'center' } }),
+        input(
+          1,
+          { id: 'age', label: '年龄', type: 'integer', min: 16, max: 80, unit: '岁', total: false, required: true },
+          { style: { h: 'center' } },
+        ),
         input(2, { id: 'education', label: '学历', type: 'text', required: true }, { style: { h: 'center' } }),
         input(3, { id: 'rank', label: '职称（技能等级）', type: 'text', required: true }, { style: { h: 'center' } }),
         input(4, { id: 'trade', label: '工种', type: 'text', required: true }, { style: { h: 'center' } }),
-        input(5, { id: 'years', label: '工作年限', type: 'integer', max: 65, unit: '年', required: true }, { style: { h: 'center' } }),
+        input(
+          5,
+          { id: 'years', label: '工作年限', type: 'integer', max: 65, unit: '年', total: false, required: true },
+          { style: { h: 'center' } },
+        ),
       ],
       defaultRows: 8,
       maxRows: 60,
@@ -245,7 +253,7 @@ export const studioApplication: FormDefinitionInput = {
     },
   ],
   print: { orientation: 'portrait' },
-  merge: { sheetRecord: true, summaryName: '工作室申请一览', sameReturnBy: ['studioName'] },
+  merge: { sheetRecord: true, table: 'members', summaryName: '工作室申请一览', sameReturnBy: ['studioName'] },
   rules: [
     {
       kind: 'oneOf',

@@ -81,7 +81,7 @@ export const studioSummary: FormDefinitionInput = {
       ],
       rowHeight: 26,
       cells: [
-        input(0, { id: 'seq', label: '序号', type: 'integer', min: 1 }, { style: { h: 'center' } }),
+        input(0, { id: 'seq', label: '序号', type: 'integer', min: 1, total: false }, { style: { h: 'center' } }),
         input(
           1,
           { id: 'studioType', label: '工作室类型', type: 'choice', options: STUDIO_TYPES, required: true },

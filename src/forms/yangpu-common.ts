@@ -49,7 +49,7 @@ export function contactLine(phoneSpan: number) {
       label(dateLabelCol, '填报日期：', { preset: 'plain', style: { h: 'right' } }),
       input(
         dateLabelCol + 1,
-        { id: 'fillDate', label: '填报日期', type: 'date', required: true, hint: FILL_DATE_HINT },
+        { id: 'fillDate', label: '填报日期', type: 'date', remindIfBlank: true, hint: FILL_DATE_HINT },
         { style: { border: 'bottom' } },
       ),
     ],

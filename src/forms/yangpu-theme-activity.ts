@@ -40,7 +40,7 @@ export const yangpuThemeActivity: FormDefinitionInput = {
       ],
       rowHeight: 60,
       cells: [
-        input(0, { id: 'seq', label: '序号', type: 'integer', min: 1 }, { style: { h: 'center' } }),
+        input(0, { id: 'seq', label: '序号', type: 'integer', min: 1, total: false }, { style: { h: 'center' } }),
         input(1, { id: 'name', label: '活动名称', type: 'text', required: true }),
         input(2, { id: 'form', label: '活动形式', type: 'text', required: true }),
         input(3, { id: 'schedule', label: '时间安排', type: 'text', required: true }),

@@ -41,11 +41,11 @@ export const yangpuVolunteerTeam: FormDefinitionInput = {
       ],
       rowHeight: 60,
       cells: [
-        input(0, { id: 'seq', label: '序号', type: 'integer', min: 1 }, { style: { h: 'center' } }),
+        input(0, { id: 'seq', label: '序号', type: 'integer', min: 1, total: false }, { style: { h: 'center' } }),
         input(1, { id: 'name', label: '登记服务队名称', type: 'text', required: true }),
         input(2, { id: 'leader', label: '负责人姓名及职务', type: 'text', required: true }),
         input(3, { id: 'size', label: '服务队人数', type: 'integer', min: 1, unit: '人', required: true }, { style: { h: 'center' } }),
-        input(4, { id: 'formedOn', label: '服务队组建时间', type: 'date', required: true }, { style: { h: 'center' } }),
+        input(4, { id: 'formedOn', label: '服务队组建时间', type: 'date', monthAllowed: true, required: true }, { style: { h: 'center' } }),
         input(5, { id: 'service', label: '服务内容', type: 'longText', maxLength: 50, required: true }),
         input(6, { id: 'results', label: '服务成效简介', type: 'longText', maxLength: 100, hint: '新组队可不填。' }),
       ],

@@ -35,6 +35,17 @@ export interface MergeStrings {
   confirmBody: (names: string[]) => string;
   replace: string;
   keep: string;
+  /** One problem's severity, in words (never colour alone). */
+  severityOne: Record<'error' | 'warning' | 'info', string>;
+  /** Accessible name of a sheet's list of problems. */
+  problemsOf: (sheet: string) => string;
+  /** Shown above the problems of the open workbook's sheets, which can be clicked. */
+  problemsClickHint: string;
+  /** The toggle of a long list: how many more there are, and back. */
+  showMoreProblems: (hidden: number) => string;
+  showFewerProblems: string;
+  /** Title of the message when a problem's cell could not be selected (the reason follows). */
+  cellNotSelected: string;
 }
 
 export interface Strings {
@@ -125,6 +136,12 @@ const zh: Strings = {
       `已有：${names.join('、')}。替换会删除这些汇总表（只删除本加载项生成的汇总表）；也可以另建新的工作表，保留原来的。`,
     replace: '替换原汇总表',
     keep: '另建新工作表',
+    severityOne: { error: '错误', warning: '警告', info: '提示' },
+    problemsOf: (sheet) => `“${sheet}”的问题`,
+    problemsClickHint: '点击问题可选中对应的单元格。',
+    showMoreProblems: (hidden) => `再显示 ${hidden} 条`,
+    showFewerProblems: '收起',
+    cellNotSelected: '无法选中该单元格',
   },
   checkWorkbook: '检查整个工作簿',
   checking: '正在检查……',
@@ -196,6 +213,12 @@ const en: Strings = {
       `Already here: ${names.join(', ')}. Replacing deletes them (only summaries this add-in made); or make new sheets and keep the old ones.`,
     replace: 'Replace the old summaries',
     keep: 'Make new sheets',
+    severityOne: { error: 'Error', warning: 'Warning', info: 'Note' },
+    problemsOf: (sheet) => `Problems in “${sheet}”`,
+    problemsClickHint: 'Choose a problem to select its cell.',
+    showMoreProblems: (hidden) => `Show ${hidden} more`,
+    showFewerProblems: 'Show fewer',
+    cellNotSelected: 'Could not select the cell',
   },
   checkWorkbook: 'Check the whole workbook',
   checking: 'Checking…',

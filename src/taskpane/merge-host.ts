@@ -20,6 +20,8 @@ export interface MergeHost {
   previousSummaries(): Promise<string[]>;
   write(preview: MergePreview, replace: boolean, onProgress: (done: number, total: number) => void): Promise<WrittenSheet[]>;
   showSheet(id: string): Promise<void>;
+  /** Shows a sheet of the open workbook (by its name, as the preview has it) with one cell selected, e.g. a problem's. */
+  selectCell(sheet: string, cell: string): Promise<void>;
   loadRoster(): Promise<string[]>;
   saveRoster(units: string[]): Promise<void>;
   rosterFromSelection(): Promise<string[]>;

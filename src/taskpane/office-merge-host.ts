@@ -1,4 +1,6 @@
 import { localIsoDate } from '../core/cell-value';
+import { UserError } from '../core/errors';
+import { describeExcelError, excelErrorCode } from '../hosts/office/excel-errors';
 import type { ExcelBatch } from '../hosts/office/live-validation';
 import { readWorkbookReturns } from '../hosts/office/read-workbook-forms';
 import { loadRoster, readRosterFromSelection, saveRoster } from '../hosts/office/roster-store';
@@ -6,6 +8,24 @@ import { activateSheet, findPreviousSummaries } from '../hosts/office/summary-sh
 import { writeSummarySheets } from '../hosts/office/write-summaries';
 import type { MergeHost } from './merge-host';
 import type { MergeClient } from './merge/merge-client';
+
+/** Activates a sheet of the open workbook, found by its name, and selects one cell of it. */
+async function selectCell(run: ExcelBatch, sheet: string, cell: string): Promise<void> {
+  try {
+    await run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await context.sync();
+    });
+  } catch (err) {
+    const why =
+      excelErrorCode(err) === 'ItemNotFound'
+        ? '找不到这张工作表，它可能已被删除或改名；请再点“合并本工作簿中的表”重新读取。'
+        : describeExcelError(err);
+    throw new UserError('excel', `无法选中工作表“${sheet}”的 ${cell}：${why}`);
+  }
+}
 
 /** The 合并 tab's host in Excel: returns are read and merged in the worker, summaries written through Office.js. */
 export function officeMergeHost(run: ExcelBatch, client: MergeClient, today: () => string = localIsoDate): MergeHost {
@@ -19,6 +39,7 @@ export function officeMergeHost(run: ExcelBatch, client: MergeClient, today: () 
       return written.sheets.map((s) => ({ id: s.id, name: s.name }));
     },
     showSheet: (id) => activateSheet(run, id),
+    selectCell: (sheet, cell) => selectCell(run, sheet, cell),
     loadRoster: () => loadRoster(run),
     saveRoster: (units) => saveRoster(run, units),
     rosterFromSelection: () => readRosterFromSelection(run),

@@ -683,11 +683,17 @@ export async function makeCorpus(dir: string, options: CorpusOptions = {}): Prom
       file: '22-公式注入-申请表.xlsx',
       what: 'formula-injection payloads in every text field of a one-record form (SheetJS)',
       writer: 'sheetjs',
-      recordsIn: one('申请表', 1),
-      expect: { status: 'merged', records: 1 },
+      // the application, and each of its four members in the members' list
+      recordsIn: one('申请表', injectedSheet.records),
+      expect: { status: 'merged', records: injectedSheet.records },
       check: (rows) =>
         textFieldsOf(injectedSheet).flatMap(({ label, value }) =>
-          expectColumn(rows, label, [value], (a, b) => typeof a === 'string' && a.trim() === String(b).trim()),
+          expectColumn(
+            rows.filter((r) => r.sheet.endsWith('-单位')),
+            label,
+            [value],
+            (a, b) => typeof a === 'string' && a.trim() === String(b).trim(),
+          ),
         ),
     },
     sheetJsWorkbook([sheetJsForm('申请表', injectedSheet)]),

@@ -114,9 +114,10 @@ export function project(unit: string): Filled {
   };
 }
 
-/** 工作室申请表: one record. */
+/** 工作室申请表: the application, and each member of the team listed in it. */
 export function application(values: Record<string, CellValue> = goodApplication()): Filled {
-  return { formId: 'studio-application', values, records: 1 };
+  const members = Object.keys(values).filter((k) => /^members\[\d+\]\.name$/.test(k) && String(values[k] ?? '').trim() !== '').length;
+  return { formId: 'studio-application', values, records: 1 + members };
 }
 
 export function planOf(filled: Pick<Filled, 'formId' | 'options'>): SheetPlan {

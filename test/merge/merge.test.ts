@@ -135,7 +135,7 @@ describe('merging returns', () => {
       returns.filter((r) => r.file !== '五角场-更正.xlsx'),
       { today: TODAY },
     );
-    const [table] = summaryTables(result);
+    const table = summaryTables(result).find((t) => t.sheetName === '主题活动汇总');
     expect(table?.header).toEqual([
       '单位',
       '序号',
@@ -144,6 +144,10 @@ describe('merging returns', () => {
       '时间安排',
       '主要内容和形式',
       '参与人数',
+      // each return's own fields, repeated on its rows
+      '联系人',
+      '联系电话',
+      '填报日期',
       '来源文件',
       '工作表',
       '问题数',
@@ -299,7 +303,8 @@ describe('the examples: 16 units for each form, merged in one command', () => {
       expect(report.outputs.map((o: { sheet: string; rows: number }) => o.sheet)).toEqual([
         '活动项目概览',
         '活动情况统计汇总',
-        '工作室申请一览',
+        '工作室申请一览-单位',
+        '工作室申请一览-名单',
         '创新工作室推荐汇总-单位',
         '创新工作室推荐汇总-名单',
         '主题活动汇总',

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { runCli } from '../../src/cli/main';
 import type { CellValue } from '../../src/core/cell-value';
 import { mergeReturns, type MergeResult, type ReturnFile } from '../../src/core/merge/merge-returns';
+import { isDistrictUnion } from '../../src/core/merge/studio-checks';
 import { mergeChecks, reportTable, summaryTables, type SummaryTable } from '../../src/core/merge/summaries';
 import { NON_PUBLIC_UNIT_TYPES } from '../../src/forms/unit-types';
 import { filledFile } from '../support/filled-file';
@@ -287,7 +288,7 @@ describe('workshop applications against the 汇总表: both ways, and the share 
     expect(list.rows.filter((_, i) => notes[i] === '未见申请表').map((r) => r[list.header.indexOf('工作室名称')])).toEqual(
       expectedWithout.map(({ s }) => s.name),
     );
-    const overview = table(tables, '工作室申请一览');
+    const overview = table(tables, '工作室申请一览-单位');
     expect(column(overview, '推荐区局（产业）工会')).toEqual(
       result.forms
         .find((f) => f.form.id === 'studio-application')
@@ -353,6 +354,82 @@ describe('workshop applications against the 汇总表: both ways, and the share 
       null,
       applications.filter((a) => a.type === '工匠工作室').length,
     ]);
+  });
+});
+
+describe('the 非公企业 ≥ 50% rule is for 区 recommendations only (区推荐单位数非公企业应不少于50%)', () => {
+  it.each<[string, boolean | undefined]>([
+    ['黄浦区总工会', true],
+    ['上海市浦东新区总工会', true],
+    ['上海市黄浦区 总工会', true],
+    ['崇明县总工会', true],
+    ['徐汇', true],
+    ['闵行区', true],
+    ['上海电气（集团）总公司工会', false],
+    ['上海市教育工会', false],
+    ['中国宝武钢铁集团有限公司工会', false],
+    ['上海化学工业区工会', false],
+    ['张江高科技园区工会', false],
+    ['（未填所属系统）', undefined],
+  ])('%s is a district union: %p', (name, expected) => expect(isDistrictUnion(name)).toBe(expected));
+
+  const app = (n: number, system: string, unitType: string): Application => ({
+    name: `${system}${n}号职工创新工作室`,
+    type: '职工工作室',
+    unit: `${system}${n}号有限公司`,
+    system,
+    unitType,
+  });
+  const industry = '上海电气（集团）总公司工会';
+  const zone = '上海化学工业区工会';
+  const district = '闵行区总工会';
+  const prefixed = '上海市浦东新区总工会';
+  const applications: Application[] = [
+    app(1, industry, '国有企业'),
+    app(2, industry, '国有企业'),
+    app(3, industry, '国有企业'),
+    app(1, zone, '国有企业'),
+    app(1, district, '国有企业'),
+    app(2, district, '国有企业'),
+    app(3, district, '民营企业'),
+    app(1, prefixed, '事业单位'),
+    app(2, prefixed, '外商投资企业'),
+  ];
+  let result: MergeResult;
+  let share: SummaryTable;
+  beforeAll(() => {
+    result = mergeReturns(
+      applications.map((a) => applicationReturn(a)),
+      { today: TODAY },
+    );
+    share = table(summaryTables(result), '推荐单位非公企业占比');
+  });
+
+  it('warns only for the 区 unions below 50%, not for 局 or 产业 unions however few 非公企业 they recommend', () => {
+    const bySystem = (system: string) => applications.filter((a) => a.system === system);
+    const nonPublic = (system: string) => bySystem(system).filter((a) => NON_PUBLIC_UNIT_TYPES.includes(a.unitType)).length;
+    const below = [industry, zone, district, prefixed].filter((s) => nonPublic(s) * 2 < bySystem(s).length);
+    expect(below).toEqual([industry, zone, district, prefixed].filter((s) => s !== prefixed));
+    const checks = checksOf(result, 'non-public-share');
+    expect(checks.map((c) => c.units[0])).toEqual([district]);
+    expect(checks[0]?.message).toBe(
+      `${district}推荐的 3 个单位中非公企业 1 个，占 33.3%，低于通知要求的 50%（区推荐单位数非公企业应不少于50%）。`,
+    );
+  });
+
+  it('still shows every union’s share, marking the 局 and 产业 ones 不适用 with the reason', () => {
+    const at = (header: string) => share.header.indexOf(header);
+    const row = (label: string) => share.rows.find((r) => r[0] === label) ?? [];
+    for (const s of [industry, zone]) {
+      expect(row(s)[at('推荐单位数')]).toBe(applications.filter((a) => a.system === s).length);
+      expect(row(s)[at('非公企业数')]).toBe(0);
+      expect(row(s)[at('是否达到50%')]).toBe('不适用');
+      expect(row(s)[at('说明')]).toBe('局（产业）工会推荐，通知的50%要求只针对区推荐');
+    }
+    expect(row(district)[at('是否达到50%')]).toBe('否');
+    expect(row(prefixed)[at('是否达到50%')]).toBe('是');
+    expect(share.totals?.[at('推荐单位数')]).toBe(applications.length);
+    expect(share.title).toMatch(/区推荐单位中非公企业不少于50%/);
   });
 });
 

@@ -146,3 +146,104 @@ describe('field rules: what people really type', () => {
     }
   });
 });
+
+describe('field rules that match the notices (issue 10 §4: no false alarms)', () => {
+  const phone = field({ type: 'phone' });
+  it.each<[CellValue, string]>([
+    ['021-55885659 13912345678', '02155885659、13912345678'],
+    ['65012345、13812345678', '65012345、13812345678'],
+    ['65012345/13812345678', '65012345、13812345678'],
+    ['65012345；13812345678', '65012345、13812345678'],
+    ['65012345;13812345678', '65012345、13812345678'],
+    ['65012345,13812345678', '65012345、13812345678'],
+    ['65012345，13812345678', '65012345、13812345678'],
+    ['65012345 或 13812345678', '65012345、13812345678'],
+    ['55885659-123 13812345678', '55885659-123、13812345678'],
+    ['021-55885659转123、13812345678', '02155885659-123、13812345678'],
+    ['021 5588 5659  138 1234 5678', '02155885659、13812345678'],
+    ['13812345678 13912345678', '13812345678、13912345678'],
+  ])('two numbers in one cell %p → %p', (raw, expected) => expect(value(phone, raw)).toBe(expected));
+
+  it('two numbers are refused when one is wrong, naming the wrong one', () => {
+    expect(message(phone, '65012345、12345')).toMatch(/^“12345”电话号码有误/);
+    expect(message(phone, '1381234567、65012345')).toMatch(/^“1381234567”电话号码有误/);
+    expect(message(phone, '65012345 1234')).toMatch(/电话号码有误/);
+    expect(message(phone, '、')).toMatch(/电话号码有误/);
+  });
+
+  const month = field({ type: 'date', range: false, monthAllowed: true } as Partial<Field> & { type: 'date' });
+  it.each<[CellValue, string]>([
+    ['2016年9月', '2016-09'],
+    ['2016年09月', '2016-09'],
+    ['２０１６年９月', '2016-09'],
+    ['2016.9', '2016-09'],
+    ['2016-09', '2016-09'],
+    ['2016/9', '2016-09'],
+    ['2016.12', '2016-12'],
+    [2016.9, '2016-09'],
+    [2016.12, '2016-12'],
+    ['2016-9-12', '2016-09-12'],
+    ['2016年9月12日', '2016-09-12'],
+    [42625, '2016-09-12'],
+    [new Date(Date.UTC(2016, 8, 1)), '2016-09-01'],
+  ])('a date that may be a month only: %p → %p', (raw, expected) => expect(value(month, raw)).toBe(expected));
+
+  it('a month only is still checked: a real month, with a year', () => {
+    for (const raw of ['2016年13月', '2016.0', '2016', '9月', '去年', '2016-02-30']) {
+      expect(message(month, raw)).toBe('请填写日期或年月，如 2016-9-12 或 2016年9月。');
+    }
+    expect(message(month, 2016)).toBe('请填写日期或年月，如 2016-9-12 或 2016年9月。');
+  });
+
+  it('2016.1 as a number may have been typed 2016.10: read as January, with a warning', () => {
+    const r = checkField(month, 2016.1, ctx);
+    expect(r).toEqual({
+      status: 'ok',
+      reading: { value: '2016-01', warnings: [expect.stringMatching(/按2016年1月读取；如是2016年10月，请写成“2016年10月”/)] },
+    });
+    expect(checkField(month, '2016.1', ctx)).toEqual({ status: 'ok', reading: { value: '2016-01', warnings: [] } });
+  });
+
+  it('a month only is not a date where the field wants a day', () => {
+    const day = field({ type: 'date', range: false });
+    expect(message(day, '2016年9月')).toMatch(/请填写日期，如 2017-5-12/);
+    expect(message(day, '2016-09')).toMatch(/请填写日期/);
+  });
+
+  const count = field({ type: 'integer', min: 0 });
+  it.each<CellValue>(['约300', '约 300 人', '300左右', '300人左右', '300多人', '300余人', '大约300', '近300', '300+'])(
+    'an approximate count %p: 请填写确数',
+    (raw) => expect(message(count, raw)).toBe('请填写确数（不要写“约”“左右”“多”）。'),
+  );
+  it.each<[CellValue, number]>([
+    ['十二人', 12],
+    ['十二个', 12],
+    ['十二', 12],
+    ['二十', 20],
+    ['二百', 200],
+    ['三百五十人', 350],
+    ['一千二', 1200],
+    ['一千零二', 1002],
+    ['两万五', 25000],
+    ['十万', 100000],
+    ['壹佰贰拾', 120],
+    ['1.2万', 12000],
+    ['3千人', 3000],
+  ])('Chinese numerals %p: 请用阿拉伯数字, with the number meant (%p)', (raw, n) =>
+    expect(message(count, raw)).toBe(`请用阿拉伯数字填写，如“${n}”。`),
+  );
+  it('approximate and in Chinese numerals says both', () => {
+    expect(message(count, '约一千')).toBe('请填写确数（不要写“约”“左右”“多”），并用阿拉伯数字填写，如“1000”。');
+    expect(message(count, '三百多人')).toBe('请填写确数（不要写“约”“左右”“多”），并用阿拉伯数字填写，如“300”。');
+  });
+  it('never the “可以带人或个” message for approximate or Chinese counts; still for other text', () => {
+    for (const raw of ['约300', '十二人', '十二个', '300多', '约一千']) expect(message(count, raw)).not.toMatch(/可以带/);
+    expect(message(count, '很多')).toBe('请填写整数（可以带“人”“个”等单位，如“12人”）。');
+    expect(message(count, '见附件')).toBe('请填写整数（可以带“人”“个”等单位，如“12人”）。');
+  });
+  it('keeps 12人 and plain numbers', () => {
+    expect(value(count, '12人')).toBe(12);
+    expect(value(count, '12个')).toBe(12);
+    expect(value(count, '300')).toBe(300);
+  });
+});

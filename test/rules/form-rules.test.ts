@@ -1,5 +1,7 @@
 import type { CellValue } from '../../src/core/cell-value';
 import type { Problem } from '../../src/core/rules/check-form';
+import { planSheet } from '../../src/core/layout';
+import { FORMS } from '../../src/forms';
 import { goodApplication, problemsOf } from '../support/filled-form';
 
 const about = (problems: Problem[], key: string) => problems.filter((p) => p.key === key).map((p) => `${p.severity}: ${p.message}`);
@@ -111,6 +113,7 @@ describe('festival-stats', () => {
   it('a 数量 without 是 is a warning; 是 without the 数量 the item asks for is a warning', () => {
     const problems = problemsOf('festival-stats', {
       unit: '某区总工会',
+      fillDate: '5月31日',
       forumCount: 3,
       suggestions: '是',
       contest: '是',
@@ -123,9 +126,16 @@ describe('festival-stats', () => {
 
   it('counts are whole numbers; a complete return has no problem', () => {
     expect(
-      problemsOf('festival-stats', { unit: '某区总工会', workers: '1200人', baseUnits: 35, suggestions: '是', suggestionsCount: 88 }),
+      problemsOf('festival-stats', {
+        unit: '某区总工会',
+        fillDate: '5月31日',
+        workers: '1200人',
+        baseUnits: 35,
+        suggestions: '是',
+        suggestionsCount: 88,
+      }),
     ).toEqual([]);
-    expect(problemsOf('festival-stats', { unit: '某区总工会', workers: '约一千' })).toEqual([
+    expect(problemsOf('festival-stats', { unit: '某区总工会', fillDate: '5月31日', workers: '约一千' })).toEqual([
       expect.objectContaining({ key: 'workers', severity: 'error' }),
     ]);
   });
@@ -252,6 +262,7 @@ describe('festival-project', () => {
     contactName: '潘雁',
     contactPhone: '55885659',
     summary: '展示职工创新成果。',
+    fillDate: '5月8日',
   };
 
   it('a complete return has no problem', () => expect(problemsOf('festival-project', good)).toEqual([]));
@@ -277,5 +288,120 @@ describe('a form nobody has filled in', () => {
       expect.objectContaining({ key: 'unionName', severity: 'info', message: '表格尚未填写。' }),
     ]);
     expect(problemsOf('studio-application', { studioName: '某工作室' }).filter((p) => p.severity === 'error').length).toBeGreaterThan(10);
+  });
+});
+
+describe('rules that match the notices (issue 10 §4)', () => {
+  const footer = { unit: '杨浦区某街道总工会', contact: '张琳', contactPhone: '25032216', fillDate: '2018-6-10' };
+  const team = (formedOn: CellValue, results: CellValue = '服务老人两千人次') => ({
+    'teams[0].seq': 1,
+    'teams[0].name': '爱心服务队',
+    'teams[0].leader': '李四 主任',
+    'teams[0].size': '15人',
+    'teams[0].formedOn': formedOn,
+    'teams[0].service': '为社区老人提供维修服务',
+    'teams[0].results': results,
+  });
+  const volunteers = (values: Record<string, CellValue>) => problemsOf('yangpu-volunteer-team', { ...footer, ...values });
+
+  it.each<CellValue>(['2016年9月', '2016.9', '2016-09', 2016.9])('组建时间 %p (month only) is accepted without a warning', (formedOn) => {
+    expect(volunteers(team(formedOn))).toEqual([]);
+  });
+
+  it('组建时间 as a month: 服务成效 may be blank only for this year’s month; a later month is in the future', () => {
+    expect(volunteers(team('2018年3月', null))).toEqual([]);
+    expect(volunteers(team('2016年3月', null))).toEqual([
+      expect.objectContaining({
+        key: 'teams[0].results',
+        severity: 'error',
+        message: '只有今年新组建的服务队可以不填服务成效简介，请补充。',
+      }),
+    ]);
+    // TODAY is 2026-11-21: its own month is not in the future, the next one is.
+    expect(volunteers(team('2026年11月'))).toEqual([]);
+    expect(volunteers(team('2026年12月'))).toEqual([
+      expect.objectContaining({ key: 'teams[0].formedOn', severity: 'error', message: '服务队组建时间2026-12晚于今天，请核对。' }),
+    ]);
+  });
+
+  it('组建时间 that is neither a date nor a month says how to write it', () => {
+    expect(volunteers(team('前年秋天'))).toEqual([
+      expect.objectContaining({ key: 'teams[0].formedOn', severity: 'error', message: '请填写日期或年月，如 2016-9-12 或 2016年9月。' }),
+    ]);
+  });
+
+  it('two phone numbers in 联系电话 are fine when each is valid', () => {
+    for (const contactPhone of ['021-55885659 13912345678', '65012345、13812345678', '65012345/13812345678'])
+      expect(volunteers({ ...team('2016-3-1'), contactPhone })).toEqual([]);
+    expect(volunteers({ ...team('2016-3-1'), contactPhone: '65012345、1391234' })).toEqual([
+      expect.objectContaining({ key: 'contactPhone', severity: 'error', message: expect.stringMatching(/^“1391234”电话号码有误/) }),
+    ]);
+  });
+
+  it('参与人数 “约300” and “十二个” give the real reason', () => {
+    const row = (participants: CellValue) => ({
+      'activities[0].seq': 1,
+      'activities[0].name': '劳模进社区',
+      'activities[0].form': '宣讲',
+      'activities[0].schedule': '6月',
+      'activities[0].content': '宣讲劳模事迹',
+      'activities[0].participants': participants,
+    });
+    const said = (participants: CellValue) =>
+      problemsOf('yangpu-theme-activity', { ...footer, ...row(participants) }).map((p) => `${p.key} ${p.severity}: ${p.message}`);
+    expect(said('约300')).toEqual(['activities[0].participants error: 请填写确数（不要写“约”“左右”“多”）。']);
+    expect(said('十二个')).toEqual(['activities[0].participants error: 请用阿拉伯数字填写，如“12”。']);
+    expect(said('十二人')).toEqual(['activities[0].participants error: 请用阿拉伯数字填写，如“12”。']);
+    expect(said('12人')).toEqual([]);
+  });
+
+  describe('填报日期 left blank is a reminder on every form that has one', () => {
+    const filled: Record<string, Record<string, CellValue>> = {
+      'festival-project': {
+        unit: '某区总工会',
+        projectName: '职工创新成果展',
+        host: '某区总工会',
+        time: '2017-5-25',
+        place: '区职工之家',
+        audience: '全区职工',
+        participants: 300,
+        contactName: '潘雁',
+        contactPhone: '55885659',
+        summary: '展示职工创新成果。',
+      },
+      'festival-stats': { unit: '某区总工会', workers: 1200 },
+      'yangpu-theme-activity': {
+        unit: '杨浦区某街道总工会',
+        contact: '张琳',
+        contactPhone: '25032216',
+        'activities[0].seq': 1,
+        'activities[0].name': '劳模进社区',
+        'activities[0].form': '宣讲',
+        'activities[0].schedule': '6月',
+        'activities[0].content': '宣讲劳模事迹',
+        'activities[0].participants': 120,
+      },
+      'yangpu-volunteer-team': { unit: '杨浦区某街道总工会', contact: '张琳', contactPhone: '25032216', ...team('2016-3-1') },
+    };
+    const withFillDate = FORMS.filter((f) => planSheet(f).slots.some((s) => s.field.id === 'fillDate')).map((f) => f.id);
+
+    it('the forms with a 填报日期 are those the notices print it on', () => {
+      expect(withFillDate.sort()).toEqual(Object.keys(filled).sort());
+    });
+
+    it.each(Object.keys(filled))('%s: blank → one info reminder; filled → nothing', (id) => {
+      const values = filled[id] as Record<string, CellValue>;
+      const blank = problemsOf(id, values);
+      expect(blank).toEqual([
+        expect.objectContaining({
+          field: 'fillDate',
+          key: 'fillDate',
+          severity: 'info',
+          message: '未填填报日期，请补上（填写报送当天的日期）。',
+        }),
+      ]);
+      expect(problemsOf(id, { ...values, fillDate: id.startsWith('festival') ? '5月8日' : '2018-6-10' })).toEqual([]);
+      expect(problemsOf(id, { ...values, fillDate: '下周' })).toEqual([expect.objectContaining({ key: 'fillDate', severity: 'error' })]);
+    });
   });
 });

@@ -14,7 +14,12 @@ const TODAY = '2026-11-21';
 /** The pane's merge host over the real worker code, with the workbook side recorded instead of written. */
 function scriptedHost(previous: string[] = []) {
   const client = new MergeClient(() => new InProcessWorker());
-  const calls = { writes: [] as { replace: boolean; sheets: string[] }[], shown: [] as string[], roster: [] as string[][] };
+  const calls = {
+    writes: [] as { replace: boolean; sheets: string[] }[],
+    shown: [] as string[],
+    selected: [] as string[],
+    roster: [] as string[][],
+  };
   let stored = ['殷行街道工会', '五角场街道工会'];
   const host: MergeHost = {
     readFiles: (files, roster, onProgress, signal) => client.readFiles(files, roster, TODAY, onProgress, signal),
@@ -32,6 +37,10 @@ function scriptedHost(previous: string[] = []) {
     },
     showSheet: (id) => {
       calls.shown.push(id);
+      return Promise.resolve();
+    },
+    selectCell: (sheet, cell) => {
+      calls.selected.push(`${sheet}!${cell}`);
       return Promise.resolve();
     },
     loadRoster: () => Promise.resolve(stored),

@@ -1,10 +1,12 @@
-import { cellText, squashSpaces, type CellValue } from '../cell-value';
+import { cellText, type CellValue } from '../cell-value';
 import type { SheetToCheck } from '../check-sheets';
 import type { FormDefinition } from '../form-schema';
-import { readForm, type FormReading } from '../read/read-form';
-import { checkForm, type Problem } from '../rules/check-form';
+import type { FormReading } from '../read/read-form';
+import { readSheet } from '../read/read-sheet';
+import type { Problem } from '../rules/check-form';
 import { checkField, type FieldValue } from '../rules/field-rules';
-import { alignGrid, recogniseSheet } from './recognise';
+import { fillTemplate } from '../templates';
+import { matchRoster, recordKeyText } from './record-identity';
 
 /** One returned workbook as a host read it, or why it could not. */
 export type ReturnFile =
@@ -12,16 +14,34 @@ export type ReturnFile =
 
 export interface MergedRecord {
   unit: string;
-  /** Field id → the value as read (normalised where the rule accepts it, else the cell's own value). */
+  /** Field id → the value as checked (normalised where the rule accepts it, else the cell's own value). */
   values: Record<string, FieldValue | CellValue>;
+  /** Field id → the cell's value as the clerk typed it: what the summaries show for text. */
+  typed: Record<string, CellValue>;
+  /** Field id → the cell it came from (A1), to name it in the report. */
+  cells: Record<string, string>;
+  /** For a list row: the fields that name the return it belongs to (工作室名称), as typed. */
+  identity: Record<string, string>;
+  /** For a list row: the return's own fields (联系人, 联系电话, 填报日期), which its summary repeats on each row. */
+  sheetValues?: Pick<MergedRecord, 'values' | 'typed'>;
   file: string;
   sheet: string;
   problems: number;
 }
 
+/** One field that a later return of the same record changed. */
+export interface FieldChange {
+  field: string;
+  label: string;
+  old: string;
+  new: string;
+}
+
 export interface SheetReport {
   sheet: string;
   form: string | null;
+  /** The form's Chinese title, for people (the id is for programs). */
+  title?: string;
   unit: string;
   records: number;
   problems: number;
@@ -30,6 +50,8 @@ export interface SheetReport {
   /** Whether its records count: false for sheets skipped (no form, left blank) or replaced by a later return. */
   used: boolean;
   replaced?: boolean;
+  /** For a replaced sheet: the return that replaced it, and what that return changed, field by field. */
+  replacedBy?: { file: string; sheet: string; changes: FieldChange[] };
   message: string;
   /** Every problem found in the sheet (errors, warnings and reminders), with its cell, for the report and the pane. */
   issues: Problem[];
@@ -52,13 +74,42 @@ export interface FormRecords {
   rowRecords: MergedRecord[];
 }
 
+/** A roster unit that sent some of a notice's forms but not this one. */
+export interface MissingForm {
+  form: string;
+  title: string;
+  units: string[];
+}
+
 export interface MergeResult {
   inputs: InputReport[];
   forms: FormRecords[];
+  /** Roster units that sent nothing at all. */
   missing: string[];
+  /** Roster units that sent some forms of a notice but not these. */
+  missingForms: MissingForm[];
+  /** Units as written in returns that matched a roster unit only once normalised (上海市黄浦区总工会 → 黄浦区总工会). */
+  rosterMatches: { unit: string; rosterUnit: string }[];
+  /** Units that sent returns but are not on the roster (名单外单位); empty without a roster. */
+  offRoster: string[];
 }
 
-function valueOf(reading: FormReading, at: number): FieldValue | CellValue {
+interface Taken {
+  file: string;
+  modified: number;
+  /** Order of reading: of two sheets in one file, the later one counts as the later return. */
+  order: number;
+  sheet: string;
+  form: FormDefinition;
+  unit: string;
+  reading: FormReading;
+  problems: Problem[];
+  report: SheetReport;
+  key: string;
+  records: { sheetRecord: MergedRecord | undefined; rows: MergedRecord[] };
+}
+
+function checkedValue(reading: FormReading, at: number): FieldValue | CellValue {
   const slot = reading.plan.slots[at];
   const raw = reading.values[at];
   if (!slot) return raw;
@@ -67,68 +118,141 @@ function valueOf(reading: FormReading, at: number): FieldValue | CellValue {
   return check.status === 'ok' ? check.reading.value : check.status === 'blank' ? null : raw;
 }
 
-/** Which returns are the same one sent again: the form, the unit and the form's own distinguishing fields. */
-function returnKey(t: Taken): string {
-  const extra = t.form.merge.sameReturnBy.map((id) => {
-    const at = t.reading.plan.slots.findIndex((s) => s.tableId === undefined && s.field.id === id);
-    return squashSpaces(at >= 0 ? cellText(t.reading.values[at]) : '');
-  });
-  return [t.form.id, squashSpaces(t.unit), ...extra].join('|');
+function cellOf(reading: FormReading, at: number): string {
+  const slot = reading.plan.slots[at];
+  if (!slot) return '';
+  let n = slot.col + 1;
+  let letters = '';
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${letters}${slot.row + 1}`;
 }
 
-interface Taken {
-  file: string;
-  modified: number;
-  sheet: string;
-  form: FormDefinition;
-  unit: string;
-  reading: FormReading;
-  problems: Problem[];
-  report: SheetReport;
+/** The fields that, with the unit, name one record of the form (the project, the workshop), as typed. */
+function identityOf(form: FormDefinition, reading: FormReading): Record<string, string> {
+  const identity: Record<string, string> = {};
+  for (const id of form.merge.sameReturnBy) {
+    const at = reading.plan.slots.findIndex((s) => s.tableId === undefined && s.field.id === id);
+    identity[id] = at >= 0 ? cellText(reading.values[at]) : '';
+  }
+  return identity;
 }
 
-function recordsOf(taken: Taken): { sheetRecord: MergedRecord | undefined; rows: MergedRecord[] } {
-  const { reading, form } = taken;
+function recordsOf(t: Omit<Taken, 'records' | 'key'>): Taken['records'] {
+  const { reading, form } = t;
   const counts = new Map<string, number>();
-  for (const p of taken.problems)
-    if (p.severity !== 'info') counts.set(p.key.replace(/\.[^.]+$/, ''), (counts.get(p.key.replace(/\.[^.]+$/, '')) ?? 0) + 1);
-  const base = { unit: taken.unit, file: taken.file, sheet: taken.sheet };
-  const single: Record<string, FieldValue | CellValue> = {};
+  for (const p of t.problems) {
+    if (p.severity === 'info') continue;
+    const rowKey = p.key.replace(/\.[^.]+$/, '');
+    counts.set(rowKey, (counts.get(rowKey) ?? 0) + 1);
+  }
+  const identity = identityOf(form, reading);
+  const base = { unit: t.unit, file: t.file, sheet: t.sheet };
+  const single: MergedRecord = { ...base, values: {}, typed: {}, cells: {}, identity, problems: 0 };
+  const byRow = new Map<number, MergedRecord>();
+  const table = reading.plan.tables.find((x) => x.id === form.merge.table);
   reading.plan.slots.forEach((slot, at) => {
-    if (slot.tableId === undefined) single[slot.field.id] = valueOf(reading, at);
+    let target: MergedRecord | undefined;
+    if (slot.tableId === undefined) target = single;
+    else if (table && slot.tableId === table.id && slot.index !== undefined) {
+      target = byRow.get(slot.index);
+      if (!target) {
+        target = {
+          ...base,
+          values: {},
+          typed: {},
+          cells: {},
+          identity,
+          problems: 0,
+          sheetValues: { values: single.values, typed: single.typed },
+        };
+        byRow.set(slot.index, target);
+      }
+    }
+    if (!target) return;
+    target.values[slot.field.id] = checkedValue(reading, at);
+    target.typed[slot.field.id] = reading.values[at];
+    target.cells[slot.field.id] = cellOf(reading, at);
   });
-  const sheetProblems = taken.problems.filter((p) => p.severity !== 'info').length;
-  const sheetRecord = form.merge.sheetRecord ? { ...base, values: single, problems: sheetProblems } : undefined;
+  single.problems = t.problems.filter((p) => p.severity !== 'info').length;
+  const sheetRecord = form.merge.sheetRecord ? single : undefined;
   const rows: MergedRecord[] = [];
-  const table = reading.plan.tables.find((t) => t.id === form.merge.table);
   if (table) {
-    const byRow = new Map<number, Record<string, FieldValue | CellValue>>();
-    reading.plan.slots.forEach((slot, at) => {
-      if (slot.tableId !== table.id || slot.index === undefined) return;
-      let row = byRow.get(slot.index);
-      if (!row) byRow.set(slot.index, (row = {}));
-      row[slot.field.id] = valueOf(reading, at);
-    });
-    const numbering = form.bands.find((b) => b.kind === 'table' && b.id === table.id);
-    const seq = numbering?.kind === 'table' ? numbering.numbering?.fieldId : undefined;
-    for (const [index, values] of [...byRow].sort((a, b) => a[0] - b[0])) {
-      const filled = Object.entries(values).some(
-        ([id, v]) => id !== seq && v !== null && v !== undefined && cellText(v as CellValue) !== '',
-      );
+    const band = form.bands.find((b) => b.kind === 'table' && b.id === table.id);
+    const seq = band?.kind === 'table' ? band.numbering?.fieldId : undefined;
+    for (const [index, record] of [...byRow].sort((a, b) => a[0] - b[0])) {
+      const filled = Object.entries(record.typed).some(([id, v]) => id !== seq && cellText(v) !== '');
       if (!filled) continue;
-      rows.push({ ...base, values, problems: counts.get(`${table.id}[${index}]`) ?? 0 });
+      record.problems = counts.get(`${table.id}[${index}]`) ?? 0;
+      rows.push(record);
     }
   }
   return { sheetRecord, rows };
 }
 
+const shown = (v: CellValue | FieldValue): string => {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' && !(v instanceof Date)) return `${v.start}至${v.end}`;
+  return cellText(v as CellValue);
+};
+
+/** What a later return of the same record changed, field by field (list rows by their place in the list). */
+function changesBetween(older: Taken, newer: Taken): FieldChange[] {
+  const changes: FieldChange[] = [];
+  const compare = (a: MergedRecord | undefined, b: MergedRecord | undefined, prefix: string) => {
+    const ids = new Set([...Object.keys(a?.values ?? {}), ...Object.keys(b?.values ?? {})]);
+    for (const id of ids) {
+      const before = shown(a?.values[id] ?? null);
+      const after = shown(b?.values[id] ?? null);
+      if (before === after) continue;
+      const field =
+        older.reading.plan.slots.find((s) => s.field.id === id)?.field ?? newer.reading.plan.slots.find((s) => s.field.id === id)?.field;
+      changes.push({ field: id, label: `${prefix}${field?.label ?? id}`, old: before, new: after });
+    }
+  };
+  compare(older.records.sheetRecord ?? undefined, newer.records.sheetRecord ?? undefined, '');
+  const rows = Math.max(older.records.rows.length, newer.records.rows.length);
+  for (let i = 0; i < rows; i++) compare(older.records.rows[i], newer.records.rows[i], `第${i + 1}行 `);
+  return changes;
+}
+
+/** The parameters (届次, 年度) that tell one year's returns from another's. */
+function editionOf(t: Taken): string {
+  const params = t.reading.plan.params;
+  return t.form.params
+    .filter((p) => p.kind === 'integer')
+    .map((p) => `${p.id}=${params[p.id]}`)
+    .join(';');
+}
+
+function editionWords(t: Taken): string {
+  return fillTemplate(t.form.name, t.reading.plan.params);
+}
+
+const skippedSheet = (sheet: string, message: string, form: FormDefinition | null = null): SheetReport => ({
+  sheet,
+  form: form?.id ?? null,
+  title: form?.sheetName,
+  unit: '',
+  records: 0,
+  problems: 0,
+  method: null,
+  confidence: null,
+  used: false,
+  message,
+  issues: [],
+});
+
 /**
  * Merges every district's returns: recognises each sheet, reads and checks it, keeps the later file when a unit
- * sent the same form twice, and accounts for every file and sheet in the report.
+ * sent the same record twice, and accounts for every file, sheet and record in the report.
  */
 export function mergeReturns(files: readonly ReturnFile[], options: { today: string; roster?: readonly string[] }): MergeResult {
   const inputs: InputReport[] = [];
   const taken: Taken[] = [];
+  let order = 0;
   for (const file of files) {
     if ('unreadable' in file) {
       inputs.push({ file: file.file, status: 'unreadable', message: file.unreadable, sheets: [] });
@@ -137,39 +261,15 @@ export function mergeReturns(files: readonly ReturnFile[], options: { today: str
     const report: InputReport = { file: file.file, status: 'merged', message: '', sheets: [] };
     inputs.push(report);
     for (const sheet of file.sheets) {
-      const found = recogniseSheet(sheet);
-      if (!found.ok) {
-        report.sheets.push({
-          sheet: sheet.name,
-          form: null,
-          unit: '',
-          records: 0,
-          problems: 0,
-          method: null,
-          confidence: null,
-          used: false,
-          message: `跳过：${found.reason}`,
-          issues: [],
-        });
+      const read = readSheet(sheet, options.today);
+      if (!read.ok) {
+        report.sheets.push(skippedSheet(sheet.name, `跳过：${read.reason}`));
         continue;
       }
-      const { form, params, method, confidence, version } = found.recognition;
-      const grid = method === 'marker' ? sheet.grid : alignGrid(form, sheet.grid);
-      const reading = readForm(form, grid, params);
-      const problems = checkForm(reading, { today: options.today });
-      if (problems.length === 1 && problems[0]?.message === '表格尚未填写。') {
-        report.sheets.push({
-          sheet: sheet.name,
-          form: form.id,
-          unit: '',
-          records: 0,
-          problems: 0,
-          method,
-          confidence,
-          used: false,
-          message: '跳过：表格尚未填写。',
-          issues: [],
-        });
+      const { form, method, confidence, version } = read.recognition;
+      const { reading, problems } = read;
+      if (read.untouched) {
+        report.sheets.push({ ...skippedSheet(sheet.name, '跳过：表格尚未填写。', form), method, confidence });
         continue;
       }
       const unitAt = reading.plan.slots.findIndex((s) => s.field.id === form.unitFieldId);
@@ -177,6 +277,7 @@ export function mergeReturns(files: readonly ReturnFile[], options: { today: str
       const sheetReport: SheetReport = {
         sheet: sheet.name,
         form: form.id,
+        title: form.sheetName,
         unit,
         records: 0,
         problems: problems.filter((p) => p.severity !== 'info').length,
@@ -186,35 +287,80 @@ export function mergeReturns(files: readonly ReturnFile[], options: { today: str
         issues: problems,
         message: [
           method === 'labels' ? `没有标记，按标题和栏目识别（吻合 ${Math.round(confidence * 100)}%）。` : '',
+          reading.layout === 'labels' && method === 'marker' ? '表格的行列被改动过，已按栏目名称逐项读取。' : '',
           version !== null && version > form.version
             ? `表格版本（v${version}）比本程序认识的（v${form.version}）新，按 v${form.version} 读取；请升级本程序后再核对。`
             : '',
         ].join(''),
       };
       report.sheets.push(sheetReport);
-      taken.push({ file: file.file, modified: file.modified, sheet: sheet.name, form, unit, reading, problems, report: sheetReport });
+      const partial = {
+        file: file.file,
+        modified: file.modified,
+        order: order++,
+        sheet: sheet.name,
+        form,
+        unit,
+        reading,
+        problems,
+        report: sheetReport,
+      };
+      const records = recordsOf(partial);
+      taken.push({
+        ...partial,
+        records,
+        key: recordKeyText(form.id, unit, Object.values(records.sheetRecord?.identity ?? identityOf(form, reading))),
+      });
     }
+  }
+
+  // One edition per form: a return of another 届次/年度 (a retyped title of 第六届) is reported, not summed.
+  const editions = new Map<string, Map<string, number>>();
+  for (const t of taken) {
+    const counts = editions.get(t.form.id) ?? new Map<string, number>();
+    counts.set(editionOf(t), (counts.get(editionOf(t)) ?? 0) + 1);
+    editions.set(t.form.id, counts);
+  }
+  const current = new Map<string, string>();
+  for (const [formId, counts] of editions) {
+    const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+    if (best) current.set(formId, best[0]);
+  }
+  const other = new Set<Taken>();
+  for (const t of taken) {
+    if (editionOf(t) === current.get(t.form.id)) continue;
+    const same = taken.find((x) => x.form.id === t.form.id && editionOf(x) === current.get(t.form.id));
+    other.add(t);
+    t.report.used = false;
+    t.report.message = `${t.report.message}未合并：这是《${editionWords(t)}》，本次汇总的是《${same ? editionWords(same) : ''}》，届次或年度不同，请核对。`;
   }
 
   const latest = new Map<string, Taken>();
   for (const t of taken) {
-    const key = returnKey(t);
-    if (!t.unit) continue;
-    const earlier = latest.get(key);
-    if (!earlier || t.modified >= earlier.modified) latest.set(key, t);
+    if (!t.unit || other.has(t)) continue;
+    const earlier = latest.get(t.key);
+    if (!earlier || t.modified > earlier.modified || (t.modified === earlier.modified && t.order > earlier.order)) latest.set(t.key, t);
   }
   const forms = new Map<string, FormRecords>();
   for (const t of taken) {
-    const winner = t.unit ? latest.get(returnKey(t)) : t;
+    if (other.has(t)) continue;
+    const winner = t.unit ? latest.get(t.key) : t;
     if (winner !== t && winner) {
-      t.report.message = `已被较新的文件“${winner.file}”（工作表“${winner.sheet}”）代替：同一单位的同一表格只用最新的一份。`;
+      const changes = changesBetween(t, winner);
+      const sameFile = winner.file === t.file;
       t.report.used = false;
       t.report.replaced = true;
+      t.report.replacedBy = { file: winner.file, sheet: winner.sheet, changes };
+      t.report.message = sameFile
+        ? `同一文件中工作表“${winner.sheet}”是同一份${t.form.sheetName}（同一单位、同名），只用后一份。`
+        : `已被较新的文件“${winner.file}”（工作表“${winner.sheet}”）代替：同一单位的同一份${t.form.sheetName}只用最新的一份。`;
+      t.report.message += changes.length ? `改动：${changes.map((c) => `${c.label}“${c.old}”→“${c.new}”`).join('；')}。` : '两份内容相同。';
+      winner.report.message = `${winner.report.message}代替了${sameFile ? '同一文件中' : `较早的文件“${t.file}”中`}工作表“${t.sheet}”的同一份表格。`;
       continue;
     }
     let entry = forms.get(t.form.id);
     if (!entry) forms.set(t.form.id, (entry = { form: t.form, sheetRecords: [], rowRecords: [] }));
-    const { sheetRecord, rows } = recordsOf(t);
+    const { sheetRecord, rows } = t.records;
     if (sheetRecord) entry.sheetRecords.push(sheetRecord);
     entry.rowRecords.push(...rows);
     t.report.records = (sheetRecord ? 1 : 0) + rows.length;
@@ -223,22 +369,69 @@ export function mergeReturns(files: readonly ReturnFile[], options: { today: str
 
   for (const input of inputs) {
     if (input.status === 'unreadable') continue;
-    const formSheets = input.sheets.filter((s) => s.used || s.replaced);
+    const formSheets = input.sheets.filter((s) => s.form !== null && (s.used || s.replaced));
     const replaced = formSheets.filter((s) => s.replaced);
+    const others = input.sheets.filter((s) => s.form !== null && !s.used && !s.replaced && s.message.includes('未合并'));
     if (formSheets.length === 0) {
       input.status = 'skipped';
-      input.message = '文件中没有可识别的官方表格。';
+      input.message = others.length ? '文件中的表格届次或年度与本次汇总不同，未合并。' : '文件中没有可识别的官方表格。';
     } else if (replaced.length === formSheets.length) {
       input.status = 'replaced';
-      input.message = '此文件的表格都已被同一单位较新的文件代替。';
+      input.message = '此文件的表格都已被同一单位较新的表格代替。';
     } else {
-      const problems = formSheets.reduce((n, s) => n + (replaced.includes(s) ? 0 : s.problems), 0);
+      const used = formSheets.filter((s) => !s.replaced);
+      const problems = used.reduce((n, s) => n + s.problems, 0);
       input.status = problems > 0 ? 'merged-with-problems' : 'merged';
-      input.message = `合并 ${formSheets.length - replaced.length} 张表格${problems > 0 ? `，有 ${problems} 个问题` : ''}。`;
+      input.message = `合并 ${used.length} 张表格${problems > 0 ? `，有 ${problems} 个问题（见各表的问题清单）` : ''}。`;
     }
   }
 
-  const reported = new Set([...forms.values()].flatMap((f) => [...f.sheetRecords, ...f.rowRecords].map((r) => squashSpaces(r.unit))));
-  const missing = (options.roster ?? []).map((u) => u.trim()).filter((u) => u && !reported.has(squashSpaces(u)));
-  return { inputs, forms: [...forms.values()], missing };
+  return {
+    inputs,
+    forms: [...forms.values()],
+    ...rosterFindings(
+      taken.filter((t) => t.report.used),
+      options.roster ?? [],
+    ),
+  };
+}
+
+/** Who on the roster sent nothing, who sent some of a notice's forms but not others, and who is not on it. */
+function rosterFindings(
+  used: readonly Taken[],
+  roster: readonly string[],
+): Pick<MergeResult, 'missing' | 'missingForms' | 'rosterMatches' | 'offRoster'> {
+  const units = [...new Set(used.map((t) => t.unit).filter(Boolean))];
+  const { matched, matches, offRoster } = matchRoster(units, roster);
+  const sentBy = new Map<string, Set<string>>();
+  for (const t of used) {
+    const rosterUnit = matched.get(t.unit);
+    if (!rosterUnit) continue;
+    const forms = sentBy.get(rosterUnit) ?? new Set<string>();
+    forms.add(t.form.id);
+    sentBy.set(rosterUnit, forms);
+  }
+  const rosterUnits = roster.map((u) => u.trim()).filter(Boolean);
+  const missing = rosterUnits.filter((u) => !sentBy.has(u));
+  // The forms of each notice that anyone sent: a unit that sent one of them owes the others.
+  const noticeForms = new Map<string, Map<string, FormDefinition>>();
+  for (const t of used) {
+    const forms = noticeForms.get(t.form.notice.docNo) ?? new Map<string, FormDefinition>();
+    forms.set(t.form.id, t.form);
+    noticeForms.set(t.form.notice.docNo, forms);
+  }
+  const missingForms: MissingForm[] = [];
+  const rosterForms = new Set(used.filter((t) => matched.has(t.unit)).map((t) => t.form.id));
+  for (const forms of noticeForms.values()) {
+    for (const form of forms.values()) {
+      // A form sent by no roster unit (申请表 come from enterprises, not from the districts on the roster) is owed by none.
+      if (!rosterForms.has(form.id)) continue;
+      const owing = rosterUnits.filter((u) => {
+        const sent = sentBy.get(u);
+        return sent !== undefined && !sent.has(form.id) && [...forms.keys()].some((id) => sent.has(id) && rosterForms.has(id));
+      });
+      if (owing.length) missingForms.push({ form: form.id, title: form.sheetName, units: owing });
+    }
+  }
+  return { missing, missingForms, rosterMatches: matches, offRoster: roster.length ? offRoster : [] };
 }

@@ -4,7 +4,8 @@ import type { FormDefinition } from '../form-schema';
 import { planSheet } from '../layout';
 import { sheetMarker } from '../marker';
 import type { ParamOverrides } from '../params';
-import { parseChineseNumeral } from '../templates';
+import { labelKey } from '../read/label-index';
+import { parseChineseNumeral, placeholdersIn, type Placeholder } from '../templates';
 import { FORMS, findForm } from '../../forms';
 
 export interface Recognition {
@@ -35,18 +36,50 @@ const signatures = new Map<string, Set<string>>(
   ]),
 );
 
-function paramsFromTitle(texts: string[], form: FormDefinition): ParamOverrides {
-  const params: Record<string, number> = {};
-  const has = (id: string) => form.params.some((p) => p.id === id);
-  for (const t of texts) {
-    const edition = /第([一二三四五六七八九十]{1,3})届/.exec(t);
-    const n = edition ? parseChineseNumeral(edition[1] as string) : undefined;
-    if (n && has('edition') && params.edition === undefined) params.edition = n;
-    const year = /(20\d{2})年/.exec(t);
-    if (year && has('year') && params.year === undefined) params.year = Number(year[1]);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A form's title as a pattern: its words as typed (spaces and widths aside), each parameter captured. */
+function titlePattern(form: FormDefinition): { pattern: RegExp; params: (Placeholder | undefined)[] } {
+  const parts: string[] = [];
+  const params: (Placeholder | undefined)[] = [];
+  let last = 0;
+  const name = form.name;
+  for (const m of name.matchAll(/\{([a-zA-Z][a-zA-Z0-9]*)(?::([a-z]+))?\}/g)) {
+    parts.push(escapeRegExp(labelKey(name.slice(last, m.index))));
+    const [ph] = placeholdersIn(m[0]);
+    if (ph?.format === 'cn') parts.push('([一二三四五六七八九十]{1,3}|\\d{1,2})');
+    else if (ph?.format === undefined) parts.push('(\\d{1,4})');
+    else parts.push('(.*?)');
+    params.push(ph);
+    last = (m.index ?? 0) + m[0].length;
   }
-  if (params.edition !== undefined && params.year === undefined && has('year')) params.year = 2010 + params.edition;
-  return params;
+  parts.push(escapeRegExp(labelKey(name.slice(last))));
+  return { pattern: new RegExp(parts.join('')), params };
+}
+
+/**
+ * 届次 and 年份 of a sheet without a marker, from its title only (一 to 九十九, or digits): never from an answer
+ * such as "2016年度工作总结".
+ */
+export function paramsFromTitle(grid: SheetToCheck['grid'], form: FormDefinition): ParamOverrides {
+  const { pattern, params } = titlePattern(form);
+  if (params.length === 0) return {};
+  for (const row of grid) {
+    for (const v of row ?? []) {
+      if (typeof v !== 'string' || v.length > 200) continue;
+      const m = pattern.exec(labelKey(v));
+      if (!m) continue;
+      const found: Record<string, number> = {};
+      params.forEach((ph, i) => {
+        const text = m[i + 1];
+        if (!ph || text === undefined || ph.format === 'md' || ph.format === 'ymd') return;
+        const n = /^\d+$/.test(text) ? Number(text) : parseChineseNumeral(text);
+        if (n !== undefined) found[ph.param] = n;
+      });
+      return found;
+    }
+  }
+  return {};
 }
 
 /** Which form a sheet holds: by its marker, or — retyped by hand or stripped by a tool — by its title and labels. */
@@ -70,39 +103,14 @@ export function recogniseSheet(sheet: SheetToCheck): RecognitionResult {
   if (!best || best.score < LABEL_MATCH_THRESHOLD) {
     return { ok: false, reason: texts.size === 0 ? '空白工作表。' : '不是本系统的官方表格（没有标记，标题和栏目也对不上）。' };
   }
-  const rawTexts = sheet.grid.flatMap((row) => (row ?? []).filter((v): v is string => typeof v === 'string'));
   return {
     ok: true,
-    recognition: { form: best.form, params: paramsFromTitle(rawTexts, best.form), method: 'labels', confidence: best.score, version: null },
+    recognition: {
+      form: best.form,
+      params: paramsFromTitle(sheet.grid, best.form),
+      method: 'labels',
+      confidence: best.score,
+      version: null,
+    },
   };
-}
-
-/**
- * A retyped form may start a row or a column away from where the template puts it: the grid moved so that the
- * first of the form's labels found in it stands where the template has it.
- */
-export function alignGrid(form: FormDefinition, grid: SheetToCheck['grid']): SheetToCheck['grid'] {
-  const plan = planSheet(form);
-  const anchors = plan.cells.filter(
-    (c) => c.role === 'label' && typeof c.value === 'string' && signatures.get(form.id)?.has(squash(String(c.value))),
-  );
-  for (const anchor of anchors) {
-    const wanted = squash(String(anchor.value));
-    for (let r = 0; r < grid.length; r++) {
-      const row = grid[r] ?? [];
-      for (let c = 0; c < row.length; c++) {
-        if (typeof row[c] !== 'string' || squash(String(row[c])) !== wanted) continue;
-        const dr = r - anchor.row;
-        const dc = c - anchor.col;
-        if (dr === 0 && dc === 0) return grid;
-        const shifted: SheetToCheck['grid'] = [];
-        for (let i = 0; i < plan.area.bottom + 1 + Math.max(0, grid.length - r); i++) {
-          const source = grid[i + dr] ?? [];
-          shifted.push(Array.from({ length: Math.max(0, source.length - dc) }, (_, j) => source[j + dc] ?? null));
-        }
-        return shifted;
-      }
-    }
-  }
-  return grid;
 }

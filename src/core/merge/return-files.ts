@@ -1,7 +1,72 @@
 /** Files a unit may have sent as its return: workbooks, and WPS and CSV files, which get a verdict of their own. */
 const RETURN_FILE = /\.(xlsx|xlsm|xls|et|csv)$/i;
 
-/** Whether a file found in a folder or dropped on the pane is taken as a return (Excel's ~$ lock files are not). */
+/**
+ * What a file found among the returns is:
+ * - `return`: a workbook, read and merged (or given its own verdict when it cannot be read);
+ * - `ignored`: never anyone's return — Excel/WPS/LibreOffice lock files and hidden system files — left out silently;
+ * - `other`: another kind of document (Word, PDF, text, pictures, archives…), not merged, with the Chinese reason.
+ */
+export type FileRole = { role: 'return' } | { role: 'ignored'; why: string } | { role: 'other'; message: string };
+
+/** Lock files: Excel and WPS write ~$name while a file is open, LibreOffice .~lock.name#, WPS on Linux .~name. */
+const LOCK_FILE = /^(~\$|\.~)/;
+/** Hidden files (macOS ._ copies and .DS_Store among them) and the folders of Windows and macOS that hold no returns. */
+const SYSTEM_FILE = /^(\.|thumbs\.db$|desktop\.ini$)/i;
+const SYSTEM_FOLDER = /^(\.|__MACOSX$|\$RECYCLE\.BIN$|System Volume Information$)/i;
+
+const DOCUMENTS: readonly [RegExp, string][] = [
+  [/^(doc|docx|docm|dot|dotx|dotm|rtf)$/, 'Word 文档'],
+  [/^wps$/, 'WPS 文字文档'],
+  [/^odt$/, 'OpenDocument 文字文档'],
+  [/^(ppt|pptx|pptm|pps|ppsx)$/, 'PowerPoint 演示文稿'],
+  [/^dps$/, 'WPS 演示文稿'],
+  [/^pdf$/, 'PDF 文件'],
+  [/^ofd$/, 'OFD 版式文件'],
+  [/^(txt|text|log)$/, '文本文件'],
+  [/^(htm|html|mht|mhtml)$/, '网页文件'],
+  [/^(json|xml)$/, '数据文件'],
+  [/^(jpg|jpeg|png|gif|bmp|tif|tiff|heic|webp)$/, '图片'],
+  [/^(eml|msg)$/, '邮件'],
+  [/^tmp$/, '临时文件'],
+];
+
+/** Spreadsheets in a format the reader does not take: the clerk can save them again as .xlsx. */
+const OTHER_SPREADSHEETS: readonly [RegExp, string][] = [
+  [/^xlsb$/, 'Excel 二进制工作簿'],
+  [/^(xlt|xltx|xltm)$/, 'Excel 模板'],
+  [/^ods$/, 'OpenDocument 表格'],
+  [/^numbers$/, 'Numbers 表格'],
+];
+
+const ARCHIVE = /^(zip|rar|7z|tar|gz|tgz|bz2|xz)$/;
+
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+}
+
+/** The role of a file from its name alone (the last part of its path); the one rule for the CLI, the pane and tests. */
+export function fileRole(name: string): FileRole {
+  if (LOCK_FILE.test(name)) return { role: 'ignored', why: '临时锁文件' };
+  if (SYSTEM_FILE.test(name)) return { role: 'ignored', why: '隐藏或系统文件' };
+  if (RETURN_FILE.test(name)) return { role: 'return' };
+  const ext = extensionOf(name);
+  const spreadsheet = OTHER_SPREADSHEETS.find(([re]) => re.test(ext));
+  if (spreadsheet)
+    return { role: 'other', message: `不是本程序能读取的格式（${spreadsheet[1]} .${ext}），未合并：请在 Excel 或 WPS 中另存为 .xlsx。` };
+  if (ARCHIVE.test(ext)) return { role: 'other', message: `是压缩包（.${ext}），未合并：请先解压，再合并其中的表格。` };
+  const document = DOCUMENTS.find(([re]) => re.test(ext));
+  const what = document ? document[1] : ext ? `.${ext} 文件` : '没有扩展名的文件';
+  return { role: 'other', message: `不是 Excel 工作簿（${what}），未合并。` };
+}
+
+/** Whether a file found in a folder or dropped on the pane is taken as a return (lock and system files are not). */
 export function isReturnFileName(name: string): boolean {
-  return RETURN_FILE.test(name) && !name.startsWith('~$');
+  return fileRole(name).role === 'return';
+}
+
+/** Whether a folder found inside a folder of returns is searched (hidden and system folders are not). */
+export function isSearchedFolderName(name: string): boolean {
+  return !SYSTEM_FOLDER.test(name);
 }

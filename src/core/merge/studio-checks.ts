@@ -27,6 +27,25 @@ export const STUDIO_QUOTAS: { types: string[]; quota: number; label: string }[] 
 /** The notice (二、命名程序): 区推荐单位数非公企业应不少于50%. */
 export const NON_PUBLIC_MIN_SHARE = 0.5;
 
+/** Shanghai's districts, present and merged (卢湾、闸北、南汇), as a 所属系统 may name them without 区. */
+const SHANGHAI_DISTRICTS = '黄浦 徐汇 长宁 静安 普陀 虹口 杨浦 闵行 宝山 嘉定 浦东 金山 松江 青浦 奉贤 崇明 卢湾 闸北 南汇'.split(' ');
+/** Names ending in 区 that are no district: parks and zones have their own (产业) unions. */
+const ZONE = /(园区|开发区|工业区|保税区|自贸区|综合区|试验区|示范区|高新区|功能区|港区|片区|社区|小区|景区|校区|厂区|矿区)$/;
+
+/**
+ * Whether a 推荐区局（产业）工会 is a district's union (黄浦区总工会, 上海市浦东新区总工会, 徐汇), to which the notice's
+ * 非公企业 ≥ 50% applies; false for 局 and 产业 unions (上海电气集团工会, 市教育工会, 上海化学工业区工会);
+ * undefined when no name was given.
+ */
+export function isDistrictUnion(name: string): boolean | undefined {
+  const bare = squashName(name)
+    .replace(/^(上海市|上海)/, '')
+    .replace(/(总工会|工会|职工技协)$/, '');
+  if (!bare || /^（未填/.test(name)) return undefined;
+  if (SHANGHAI_DISTRICTS.some((d) => bare.startsWith(d))) return true;
+  return /(区|县)$/.test(bare) && !ZONE.test(bare);
+}
+
 export interface StudioAnalysis {
   checks: MergeCheck[];
   /** Per 汇总表 list row and per application: what the cross-checks found, for the 核对 column. */
@@ -235,6 +254,13 @@ function shareTable(applications: MergedRecord[], districtOf: Map<MergedRecord, 
     const enough = nonPublic >= NON_PUBLIC_MIN_SHARE * types.length;
     const share = percent(nonPublic, types.length);
     const unknownNote = unknown > 0 ? `${unknown} 个单位的单位性质未填或不在选项中，未算作非公企业` : '';
+    // The notice asks the 50% of 区 recommendations only; 局 and 产业 unions are shown but not judged.
+    const district = isDistrictUnion(g.label);
+    if (district !== true) {
+      const why = district === false ? '局（产业）工会推荐，通知的50%要求只针对区推荐' : '未填区局（产业）工会，无法判断是否区推荐';
+      rows.push([g.label, types.length, nonPublic, share, '不适用', [why, unknownNote].filter(Boolean).join('；')]);
+      continue;
+    }
     rows.push([g.label, types.length, nonPublic, share, enough ? '是' : '否', unknownNote || null]);
     if (!enough)
       checks.push({
@@ -249,7 +275,7 @@ function shareTable(applications: MergedRecord[], districtOf: Map<MergedRecord, 
   }
   return {
     sheetName: '推荐单位非公企业占比',
-    title: '各区局推荐单位中非公企业占比（通知要求不少于50%）',
+    title: '各区局推荐单位中非公企业占比（通知要求区推荐单位中非公企业不少于50%，局、产业工会不适用）',
     formId: 'studio-application',
     header: ['区局（产业）工会', '推荐单位数', '非公企业数', '非公企业占比（%）', '是否达到50%', '说明'],
     rows,

@@ -1,4 +1,4 @@
-import type { CellValue } from '../cell-value';
+import { cellText, type CellValue } from '../cell-value';
 import type { Field } from '../form-schema';
 import { planSheet } from '../layout';
 import type { DateRange, FieldValue } from '../rules/field-rules';
@@ -46,38 +46,82 @@ const STATUS_WORDS: Record<InputStatus, string> = {
   replaced: '已被较新的文件代替',
 };
 
-function show(field: Field, value: FieldValue | CellValue): SummaryValue {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value;
-  if (typeof value === 'object') return `${(value as DateRange).start}至${(value as DateRange).end}`;
-  if (field.type === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  return value;
+/** A Date of the calendar day of an ISO date (UTC midnight, as the writers expect). */
+const dayOf = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
+
+/**
+ * What a summary shows for a field: text as the clerk typed it (a phone number keeps its dashes), numbers as numbers,
+ * dates as real dates, options as the option chosen; a value the rules did not accept, as typed.
+ */
+export function shownValue(field: Field, value: FieldValue | CellValue, typed: CellValue): SummaryValue {
+  if (typed instanceof Date && field.type !== 'date') return typed;
+  const asTyped = (): SummaryValue => {
+    if (typed === null || typed === undefined) return value === null || value === undefined ? null : cellText(value as CellValue) || null;
+    if (typed instanceof Date) return typed;
+    const text = cellText(typed);
+    return text === '' ? null : text;
+  };
+  if (value === null || value === undefined) return asTyped();
+  switch (field.type) {
+    case 'text':
+    case 'longText':
+    case 'phone':
+    case 'postcode':
+      return asTyped();
+    case 'integer':
+      return typeof value === 'number' ? value : asTyped();
+    case 'date':
+      if (value instanceof Date) return value;
+      if (typeof value === 'object') return `${(value as DateRange).start}至${(value as DateRange).end}`;
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return dayOf(value);
+      return asTyped();
+    default:
+      if (typeof value === 'boolean') return value ? '是' : '否';
+      if (typeof value === 'string' || typeof value === 'number') return value;
+      return asTyped();
+  }
+}
+
+/** Integer fields that are quantities to add up (counts, 人数, 数量): not 序号, 年龄, 工作年限. */
+function isQuantity(field: Field): boolean {
+  return field.type === 'integer' && field.total;
+}
+
+/** A cell of a quantity column that is not a number ("约300", "十二人"): left out of the total, and said so. */
+export interface UncountedCell {
+  table: string;
+  column: string;
+  unit: string;
+  file: string;
+  sheet: string;
+  cell: string;
+  text: string;
 }
 
 function formatOf(field: Field): 'text' | 'number' | 'date' {
   if (field.type === 'integer') return 'number';
-  if (field.type === 'date' && !field.range) return 'date';
+  if (field.type === 'date' && !field.range && !field.monthAllowed) return 'date';
   return 'text';
 }
 
 interface ExtraColumn {
   header: string;
   value: (record: MergedRecord) => SummaryValue;
+  format?: 'text' | 'number' | 'date';
 }
 
 function tableOf(
   records: MergedRecord[],
   fields: Field[],
-  sheetName: string,
-  title: string,
-  formId: string,
-  extra: ExtraColumn[] = [],
+  names: { sheetName: string; title: string; formId: string },
+  extra: ExtraColumn[],
+  uncounted: UncountedCell[],
 ): SummaryTable {
+  const { sheetName, title, formId } = names;
   const header = ['单位', ...fields.map((f) => f.label), ...extra.map((e) => e.header), '来源文件', '工作表', '问题数'];
   const rows = records.map((r) => [
     r.unit || null,
-    ...fields.map((f) => show(f, r.values[f.id])),
+    ...fields.map((f) => shownValue(f, r.values[f.id], r.typed[f.id])),
     ...extra.map((e) => e.value(r)),
     r.file,
     r.sheet,
@@ -85,12 +129,7 @@ function tableOf(
   ]);
   const totals: SummaryValue[] = [
     `合计（${records.length}）`,
-    ...fields.map((f) => {
-      if (f.type === 'integer')
-        return records.reduce((n, r) => n + (typeof r.values[f.id] === 'number' ? (r.values[f.id] as number) : 0), 0);
-      if (f.type === 'yesNo' || f.type === 'check') return records.filter((r) => r.values[f.id] === '是' || r.values[f.id] === '√').length;
-      return null;
-    }),
+    ...fields.map((f) => totalOf(f, records, sheetName, uncounted)),
     ...extra.map(() => null),
     null,
     null,
@@ -99,7 +138,7 @@ function tableOf(
   const formats = [
     'text',
     ...fields.map(formatOf),
-    ...extra.map(() => 'text' as const),
+    ...extra.map((e) => e.format ?? 'text'),
     'text',
     'text',
     'number',
@@ -108,15 +147,54 @@ function tableOf(
 }
 
 /**
+ * A column's 合计: the sum of a quantity (a value that is not a number is never silently left out: the total says
+ * so and the report lists the cell), the count of 是 or of ticks labelled as a count, nothing for other columns.
+ */
+function totalOf(field: Field, records: readonly MergedRecord[], table: string, uncounted: UncountedCell[]): SummaryValue {
+  if (isQuantity(field)) {
+    let sum = 0;
+    let left = 0;
+    for (const r of records) {
+      const v = r.values[field.id];
+      const text = cellText(r.typed[field.id] ?? null);
+      if (typeof v === 'number') sum += v;
+      else if (text !== '') {
+        left++;
+        uncounted.push({ table, column: field.label, unit: r.unit, file: r.file, sheet: r.sheet, cell: r.cells[field.id] ?? '', text });
+      }
+    }
+    return left ? `${sum}（另有${left}格不是数字，未计入，见合并报告）` : sum;
+  }
+  if (field.type === 'yesNo') return `“是”${records.filter((r) => r.values[field.id] === '是').length}个`;
+  if (field.type === 'check') return `勾选${records.filter((r) => r.values[field.id] === '√').length}个`;
+  return null;
+}
+
+interface Summaries {
+  tables: SummaryTable[];
+  uncounted: UncountedCell[];
+}
+
+const built = new WeakMap<MergeResult, Summaries>();
+
+function summariesOf(result: MergeResult): Summaries {
+  let found = built.get(result);
+  if (found) return found;
+  const studio = studioAnalysis(result);
+  const uncounted: UncountedCell[] = [];
+  const tables: SummaryTable[] = [];
+  for (const entry of result.forms) tables.push(...formSummaries(entry, studio, uncounted));
+  tables.push(...studio.tables);
+  built.set(result, (found = { tables, uncounted }));
+  return found;
+}
+
+/**
  * The summary sheets of a merge: per form, the returns as one table and/or their list rows as another; then the
  * tables derived from them (the workshop statistics).
  */
 export function summaryTables(result: MergeResult): SummaryTable[] {
-  const studio = studioAnalysis(result);
-  const tables: SummaryTable[] = [];
-  for (const entry of result.forms) tables.push(...formSummaries(entry, studio));
-  tables.push(...studio.tables);
-  return tables;
+  return summariesOf(result).tables;
 }
 
 /** Findings across returns (the workshop cross-checks), also listed in 合并报告. */
@@ -132,7 +210,11 @@ function extraColumns(formId: string, list: boolean, studio: StudioAnalysis): Ex
   return [];
 }
 
-function formSummaries({ form, sheetRecords, rowRecords }: FormRecords, studio: StudioAnalysis): SummaryTable[] {
+function formSummaries(
+  { form, sheetRecords, rowRecords }: FormRecords,
+  studio: StudioAnalysis,
+  uncounted: UncountedCell[],
+): SummaryTable[] {
   const plan = planSheet(form);
   const singles = plan.slots.filter((s) => s.tableId === undefined && s.field.id !== form.unitFieldId).map((s) => s.field);
   const tableFields = plan.slots.filter((s) => s.tableId === form.merge.table && s.index === 0).map((s) => s.field);
@@ -141,14 +223,31 @@ function formSummaries({ form, sheetRecords, rowRecords }: FormRecords, studio: 
   const out: SummaryTable[] = [];
   if (form.merge.sheetRecord) {
     const sheetName = both ? `${name}-单位` : name;
-    out.push(tableOf(sheetRecords, singles, sheetName, `${plan.title}（汇总）`, form.id, extraColumns(form.id, false, studio)));
+    const names = { sheetName, title: `${plan.title}（汇总）`, formId: form.id };
+    out.push(tableOf(sheetRecords, singles, names, extraColumns(form.id, false, studio), uncounted));
   }
   if (form.merge.table) {
     const sheetName = both ? `${name}-名单` : name;
-    out.push(tableOf(rowRecords, tableFields, sheetName, `${plan.title}（名单汇总）`, form.id, extraColumns(form.id, true, studio)));
+    // Each list row says which return it belongs to (工作室名称 for a workshop's members).
+    const identity: ExtraColumn[] = form.merge.sameReturnBy.map((id) => ({
+      header: singles.find((f) => f.id === id)?.label ?? id,
+      value: (r) => r.identity[id] || null,
+    }));
+    // A list form without a summary of its own returns repeats each return's own fields (联系人, 联系电话) on its rows.
+    const ofReturn: ExtraColumn[] = form.merge.sheetRecord
+      ? []
+      : singles.map((f) => ({
+          header: f.label,
+          format: formatOf(f),
+          value: (r) => shownValue(f, r.sheetValues?.values[f.id] ?? null, r.sheetValues?.typed[f.id] ?? null),
+        }));
+    const names = { sheetName, title: `${plan.title}（名单汇总）`, formId: form.id };
+    out.push(tableOf(rowRecords, tableFields, names, [...identity, ...ofReturn, ...extraColumns(form.id, true, studio)], uncounted));
   }
   return out;
 }
+
+const SEVERITY_WORDS = { error: '错误', warning: '警告', info: '提示' } as const;
 
 /** 合并报告: every input file and sheet with its verdict, the units that sent nothing, and the findings across returns. */
 export function reportTable(result: MergeResult): SummaryTable {
@@ -167,10 +266,63 @@ export function reportTable(result: MergeResult): SummaryTable {
         s.records,
         s.problems,
       ]);
+      for (const p of s.issues)
+        rows.push([
+          input.file,
+          SEVERITY_WORDS[p.severity],
+          `${p.cell} ${p.label}：${p.message}`,
+          s.sheet,
+          s.form,
+          s.unit || null,
+          null,
+          null,
+          null,
+        ]);
+      for (const c of s.replacedBy?.changes ?? [])
+        rows.push([
+          input.file,
+          '改动',
+          `${c.label}：“${c.old}”→“${c.new}”（${s.replacedBy?.file ?? ''}）`,
+          s.sheet,
+          s.form,
+          s.unit || null,
+          null,
+          null,
+          null,
+        ]);
     }
   }
   for (const unit of result.missing)
     rows.push([null, '未报送', `名单中的单位“${unit}”没有报送任何表格。`, null, null, unit, null, 0, null]);
+  for (const m of result.missingForms)
+    for (const unit of m.units)
+      rows.push([
+        null,
+        '缺报',
+        `名单中的单位“${unit}”报送了同一通知的其他表格，但没有报送“${m.title}”。`,
+        null,
+        m.form,
+        unit,
+        null,
+        0,
+        null,
+      ]);
+  for (const m of result.rosterMatches)
+    rows.push([null, '名单对应', `“${m.unit}”按名单中的“${m.rosterUnit}”统计。`, null, null, m.unit, null, null, null]);
+  for (const unit of result.offRoster)
+    rows.push([null, '名单外单位', `“${unit}”不在单位名单中，其表格已合并，请核对。`, null, null, unit, null, null, null]);
+  for (const u of summariesOf(result).uncounted)
+    rows.push([
+      u.file,
+      '未计入合计',
+      `${u.table}“${u.column}”${u.cell}填的是“${u.text}”，不是数字，未计入合计。`,
+      u.sheet,
+      null,
+      u.unit || null,
+      null,
+      null,
+      null,
+    ]);
   for (const check of mergeChecks(result)) {
     const files = [...new Set(check.sources.map((s) => s.file))];
     const sheets = [...new Set(check.sources.map((s) => s.sheet))];

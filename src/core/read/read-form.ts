@@ -1,11 +1,19 @@
-import { cellText, squashSpaces, type CellValue } from '../cell-value';
+import type { CellRange } from '../a1';
+import type { CellValue } from '../cell-value';
 import type { FormDefinition } from '../form-schema';
 import { planSheet } from '../layout';
 import { resolveParams, type ParamOverrides } from '../params';
-import type { SheetPlan } from '../sheet-plan';
+import type { FieldSlot, SheetPlan } from '../sheet-plan';
+import { labelKey, LabelIndex, SheetCells, type Grid } from './label-index';
+import { locateForm, type LocatedForm } from './locate-form';
 
-/** A sheet's cell values from A1, row by row (rows may be ragged or short). */
-export type Grid = readonly (readonly CellValue[] | undefined)[];
+export type { Grid } from './label-index';
+
+/** A field that could not be located with confidence: left unread rather than read from a neighbour. */
+export interface FieldDoubt {
+  key: string;
+  label: string;
+}
 
 export interface FormReading {
   form: FormDefinition;
@@ -13,6 +21,10 @@ export interface FormReading {
   plan: SheetPlan;
   /** The value of each of plan.slots, in the same order. */
   values: readonly CellValue[];
+  /** Fields whose cell could not be told in a sheet that does not follow the template (retyped, edited). */
+  doubts: readonly FieldDoubt[];
+  /** How the fields were found: at the template's places, or label by label. */
+  layout: 'template' | 'labels';
 }
 
 export function valueOf(reading: FormReading, key: string): CellValue {
@@ -25,23 +37,49 @@ export function gridAt(grid: Grid, row: number, col: number): CellValue {
 }
 
 /**
- * Finds how many rows each list has in a filled-in sheet (rows may have been inserted or deleted in a list),
- * by looking for the first label that follows the list, and reads every field's cell.
+ * Reads every field of a filled-in form. A sheet that follows the template (its labels where the template puts
+ * them, lists grown or shrunk) is read at the template's places; any other — retyped by hand, rows inserted or
+ * left blank, columns moved — is read label by label (see locateForm). A cell merged over several list rows
+ * gives its value to each of them.
  */
-export function readForm(form: FormDefinition, grid: Grid, markerParams: ParamOverrides = {}): FormReading {
+export function readForm(
+  form: FormDefinition,
+  grid: Grid,
+  markerParams: ParamOverrides = {},
+  merges: readonly CellRange[] = [],
+): FormReading {
   const params = usableParams(form, markerParams);
   const template = located(form, params, undefined);
+  const cells = new SheetCells(grid, merges);
+  const tableRows = templateListLengths(template, grid);
+  if (followsTemplate(template, grid, tableRows)) {
+    const plan = located(form, params, tableRows);
+    return { form, plan, values: plan.slots.map((slot) => cells.at(slot.row, slot.col)), doubts: [], layout: 'template' };
+  }
+  const index = new LabelIndex(grid);
+  const found = locateForm(form, template, cells, index);
+  if (found.tables.size === 0 && [...found.singles.values()].every((f) => f === undefined)) {
+    // Not one label found: read at the template's places (a marked sheet whose labels were all overwritten).
+    const plan = located(form, params, tableRows);
+    return { form, plan, values: plan.slots.map((slot) => cells.at(slot.row, slot.col)), doubts: [], layout: 'template' };
+  }
+  return placed(form, params, found, cells);
+}
+
+/** List lengths in a sheet laid out as the template: each list ends where the label that follows it stands. */
+function templateListLengths(template: SheetPlan, grid: Grid): Record<string, number> {
   const tableRows: Record<string, number> = {};
   let shift = 0;
   for (const table of template.tables) {
     const firstRow = table.firstRow + shift;
     const after = table.firstRow + table.rowCount;
-    const marker = template.cells.find((c) => c.row === after && c.role === 'label' && squashSpaces(String(c.value ?? '')) !== '');
+    const marker = template.cells.find((c) => c.row === after && c.role === 'label' && labelKey(String(c.value ?? '')) !== '');
     let count = table.rowCount;
     if (marker) {
-      const wanted = squashSpaces(String(marker.value));
+      const wanted = labelKey(String(marker.value));
       for (let r = firstRow; r < grid.length; r++) {
-        if (squashSpaces(cellText(gridAt(grid, r, marker.col))) === wanted) {
+        const v = gridAt(grid, r, marker.col);
+        if (typeof v === 'string' && labelKey(v) === wanted) {
           count = r - firstRow;
           break;
         }
@@ -50,8 +88,74 @@ export function readForm(form: FormDefinition, grid: Grid, markerParams: ParamOv
     tableRows[table.id] = count;
     shift += count - table.rowCount;
   }
-  const plan = located(form, params, tableRows);
-  return { form, plan, values: plan.slots.map((slot) => gridAt(grid, slot.row, slot.col)) };
+  return tableRows;
+}
+
+/** Whether every label that names a field stands where the template puts it (lists at their found lengths). */
+function followsTemplate(template: SheetPlan, grid: Grid, tableRows: Record<string, number>): boolean {
+  for (const c of template.cells) {
+    if (c.role !== 'label' || typeof c.value !== 'string') continue;
+    const key = labelKey(c.value);
+    if (!key || /\d/.test(key)) continue;
+    let row = c.row;
+    for (const t of template.tables) if (c.row >= t.firstRow + t.rowCount) row += (tableRows[t.id] ?? t.rowCount) - t.rowCount;
+    const v = gridAt(grid, row, c.col);
+    if (typeof v !== 'string' || labelKey(v) !== key) return false;
+  }
+  return true;
+}
+
+/** The reading of a sheet whose fields were found label by label. */
+function placed(form: FormDefinition, params: ParamOverrides, found: LocatedForm, cells: SheetCells): FormReading {
+  const tableRows: Record<string, number> = {};
+  for (const [id, t] of found.tables) tableRows[id] = t.rowCount;
+  const base = located(form, params, tableRows);
+  const slots: FieldSlot[] = [];
+  const values: CellValue[] = [];
+  const doubts: FieldDoubt[] = [];
+  const doubted = new Set<string>();
+  for (const slot of base.slots) {
+    let row = slot.row;
+    let col = slot.col;
+    let value: CellValue = null;
+    if (slot.tableId === undefined) {
+      const at = found.singles.get(slot.field.id);
+      if (at) {
+        row = at.row;
+        col = at.col;
+        value = at.inline ?? cells.at(row, col);
+      } else doubts.push({ key: slot.key, label: slot.field.label });
+    } else {
+      const table = found.tables.get(slot.tableId);
+      const column = table?.columns.get(slot.field.id);
+      if (table && column !== undefined) {
+        row = table.firstRow + (slot.index ?? 0);
+        col = column;
+        value = cells.at(row, col);
+      } else if (!doubted.has(`${slot.tableId}.${slot.field.id}`)) {
+        doubted.add(`${slot.tableId}.${slot.field.id}`);
+        doubts.push({ key: slot.key, label: slot.field.label });
+      }
+    }
+    slots.push(movedSlot(slot, row, col));
+    values.push(value);
+  }
+  const tables = base.tables.map((t) => ({ ...t, firstRow: found.tables.get(t.id)?.firstRow ?? t.firstRow }));
+  return { form, plan: { ...base, slots, tables }, values, doubts, layout: 'labels' };
+}
+
+function movedSlot(slot: FieldSlot, row: number, col: number): FieldSlot {
+  if (slot.row === row && slot.col === col) return slot;
+  return {
+    key: slot.key,
+    field: slot.field,
+    row,
+    col,
+    rowSpan: slot.rowSpan,
+    colSpan: slot.colSpan,
+    tableId: slot.tableId,
+    index: slot.index,
+  };
 }
 
 /**

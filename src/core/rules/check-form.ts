@@ -1,6 +1,6 @@
 import { cellAddress } from '../a1';
 import { cellText } from '../cell-value';
-import type { Rule, SeverityName } from '../form-schema';
+import type { Field, Rule, SeverityName } from '../form-schema';
 import { parseMonthDay } from '../templates';
 import type { FieldSlot, PlannedTable } from '../sheet-plan';
 import type { FormReading } from '../read/read-form';
@@ -71,6 +71,13 @@ function structureOf(reading: FormReading): Structure {
   found = { single, columns, tableOf, numbering };
   structures.set(reading.plan, found);
   return found;
+}
+
+/** The reminder for a field left blank that the clerk may leave blank but had better fill in (填报日期). */
+export function blankReminder(field: Field): string {
+  const name = field.label.replace(/（[^（）]*）$/, '');
+  const hint = field.hint ? `（${field.hint.replace(/。$/, '')}）` : '';
+  return `未填${name}，请补上${hint}。`;
 }
 
 class FormChecker {
@@ -148,10 +155,11 @@ class FormChecker {
       const check = this.checks[at] as FieldCheck;
       const slot = slots[at] as FieldSlot;
       if (check.status === 'ok' && check.reading.warnings.length === 0) continue;
-      if (check.status === 'blank' && !slot.field.required) continue;
+      if (check.status === 'blank' && !slot.field.required && !slot.field.remindIfBlank) continue;
       const inUse = slot.tableId === undefined || (started.get(slot.tableId)?.has(slot.index ?? -1) ?? false);
       if (!inUse) continue;
-      if (check.status === 'invalid') this.report(this.entry(at), 'error', check.message);
+      if (check.status === 'blank' && !slot.field.required) this.report(this.entry(at), 'info', blankReminder(slot.field));
+      else if (check.status === 'invalid') this.report(this.entry(at), 'error', check.message);
       else if (check.status === 'ok') for (const w of check.reading.warnings) this.report(this.entry(at), 'warning', w);
       else
         this.report(

@@ -25,13 +25,85 @@ function digitsOf(raw: CellValue): unknown {
   return toHalfWidth(cellText(raw)).replace(/[\s-]/g, '');
 }
 
+/** The number in a cell, or the cell's text when it holds none (so the message can say why). */
 function numberOf(raw: CellValue): unknown {
   if (typeof raw === 'number') return raw;
   if (typeof raw === 'boolean' || raw instanceof Date) return Number.NaN;
   const text = toHalfWidth(cellText(raw)).replace(/,/g, '');
   const withUnit = UNITS.exec(text);
   if (withUnit) return Number(withUnit[1]);
-  return text === '' ? Number.NaN : Number(text);
+  if (text === '') return Number.NaN;
+  const n = Number(text);
+  return Number.isNaN(n) ? text : n;
+}
+
+/** Words that make a count approximate: 约300、300左右、300多人、300余人、近300. */
+const APPROX = /大约|约|左右|上下|以上|以下|不到|不足|超过|多|余|逾|近|[~≈+]/g;
+const CN_DIGITS = new Map<string, number>([
+  ...[...'〇一二三四五六七八九'].map((c, i) => [c, i] as const),
+  ...[...'零壹贰叁肆伍陆柒捌玖'].map((c, i) => [c, i] as const),
+  ['两', 2],
+]);
+const CN_SMALL: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+const CN_BIG: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
+const CN_NUMERAL = /[零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿]/;
+const COUNT_UNIT = /(人次|人|名|个|项|次|场|支|队|岁|年|家|位|件|篇|条|种)$/;
+
+/** A number written in Chinese (十二、三百五十、一千二、两万五、1.2万), or undefined. */
+export function chineseNumber(text: string): number | undefined {
+  const scaled = /^(\d+(?:\.\d+)?)([十拾百佰千仟万亿])$/.exec(text);
+  if (scaled) {
+    const unit = CN_SMALL[scaled[2] as string] ?? CN_BIG[scaled[2] as string] ?? 1;
+    const n = Number(scaled[1]) * unit;
+    return Number.isInteger(n) ? n : undefined;
+  }
+  let total = 0;
+  let section = 0;
+  let digit: number | undefined;
+  let lastUnit = 1;
+  let zero = false;
+  for (const ch of text) {
+    const d = /\d/.test(ch) ? Number(ch) : CN_DIGITS.get(ch);
+    if (d !== undefined) {
+      if (digit !== undefined) return undefined;
+      if (d === 0) zero = true;
+      else digit = d;
+    } else if (CN_SMALL[ch] !== undefined) {
+      const unit = CN_SMALL[ch] as number;
+      section += (digit ?? 1) * unit;
+      digit = undefined;
+      lastUnit = unit;
+      zero = false;
+    } else if (CN_BIG[ch] !== undefined) {
+      const unit = CN_BIG[ch] as number;
+      total = (total + section + (digit ?? 0)) * unit;
+      section = 0;
+      digit = undefined;
+      lastUnit = unit;
+      zero = false;
+    } else return undefined;
+  }
+  // 一千二 is 1200 and 两万五 is 25000, but 一千零二 is 1002.
+  if (digit !== undefined) section += !zero && lastUnit >= 100 ? (digit * lastUnit) / 10 : digit;
+  return total + section;
+}
+
+export const MESSAGE_APPROXIMATE = '请填写确数（不要写“约”“左右”“多”）。';
+export const messageChineseNumber = (example: number | undefined) => `请用阿拉伯数字填写，如“${example ?? 12}”。`;
+const MESSAGE_NOT_INTEGER = '请填写整数（可以带“人”“个”等单位，如“12人”）。';
+
+/** Why a cell's text is not a count: approximate (约300), in Chinese numerals (十二人), or neither. */
+export function notIntegerMessage(input: unknown): string {
+  if (typeof input !== 'string') return MESSAGE_NOT_INTEGER;
+  const text = input.replace(/\s/g, '');
+  const exact = text.replace(APPROX, '');
+  const approximate = exact !== text && (/\d/.test(exact) || CN_NUMERAL.test(exact));
+  const bare = exact.replace(COUNT_UNIT, '');
+  const chinese = CN_NUMERAL.test(bare) && /^[\d.零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿]+$/.test(bare);
+  if (approximate && chinese) return `请填写确数（不要写“约”“左右”“多”），并用阿拉伯数字填写，如“${chineseNumber(bare) ?? 12}”。`;
+  if (approximate) return MESSAGE_APPROXIMATE;
+  if (chinese) return messageChineseNumber(chineseNumber(bare));
+  return MESSAGE_NOT_INTEGER;
 }
 
 const YES = new Set(['是', '√', '✓', '✔', '☑', '有', 'y', 'yes', '1', 'true']);
@@ -52,9 +124,42 @@ function checkOf(raw: CellValue): unknown {
 }
 
 /** The option meant: exact, or the only option that begins with what was typed ("巾帼" → 巾帼工作室). */
+/** Marks that tick the option written after them, as people type or paste them; □ and ☐ are boxes left empty. */
+const TICKS = '☑☒■√✓✔✅';
+const BOXES = '□☐';
+
+/**
+ * The options a cell ticks when it is written as the notice prints them ("☑有 □无", "■工匠工作室 □技师工作室"):
+ * those right after a tick; undefined when the cell has no boxes or ticks in front of any option.
+ */
+export function tickedOptions(text: string, options: readonly string[]): string[] | undefined {
+  let boxed = false;
+  const ticked: string[] = [];
+  for (const option of options) {
+    for (let at = text.indexOf(option); at >= 0; at = text.indexOf(option, at + 1)) {
+      let before = at - 1;
+      while (before >= 0 && /\s/.test(text[before] as string)) before--;
+      if (before < 0) continue;
+      const mark = text[before] as string;
+      if (TICKS.includes(mark)) {
+        boxed = true;
+        ticked.push(option);
+        break;
+      }
+      if (BOXES.includes(mark)) boxed = true;
+    }
+  }
+  // An option that is part of a longer one (技师 in 高级技师) is ticked only if it is not the longer one's tick.
+  const chosen = ticked.filter((o) => !ticked.some((p) => p !== o && p.includes(o) && p.endsWith(o)));
+  return boxed ? chosen : undefined;
+}
+
 function optionOf(options: string[]) {
   return (raw: CellValue): unknown => {
-    const t = toHalfWidth(cellText(raw)).replace(/^[□☐☑√✓■]\s*/, '');
+    const text = toHalfWidth(cellText(raw));
+    const ticked = tickedOptions(text, options);
+    if (ticked) return ticked.length === 1 ? ticked[0] : ticked.length > 1 ? { several: ticked } : '';
+    const t = text.replace(/^[□☐☑√✓✔■]\s*/, '');
     if (options.includes(t)) return t;
     const named = options.filter((o) => t.includes(o));
     if (named.length > 1) return { several: named };
@@ -89,6 +194,33 @@ export function parseDate(raw: CellValue, year: number | undefined): string | un
   return undefined;
 }
 
+/**
+ * A month as people write it when the notice asks no day (组建时间): 2016年9月, 2016.9, 2016-09, 2016/9, as YYYY-MM.
+ * A number such as 2016.9 is what Excel keeps of "2016.9" typed into a General cell.
+ */
+export function parseMonth(raw: CellValue): string | undefined {
+  let y: number;
+  let m: number;
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw) || Number.isInteger(raw) || raw < 1900 || raw >= 2100) return undefined;
+    const [whole, fraction = ''] = String(raw).split('.');
+    if (fraction.length > 2) return undefined;
+    y = Number(whole);
+    m = Number(fraction);
+  } else if (typeof raw === 'string') {
+    const t = toHalfWidth(cellText(raw)).replace(/\s/g, '');
+    const found = /^(\d{4})(?:年(\d{1,2})月份?|[-/.](\d{1,2})月?)$/.exec(t);
+    if (!found) return undefined;
+    y = Number(found[1]);
+    m = Number(found[2] ?? found[3]);
+  } else return undefined;
+  if (m < 1 || m > 12 || y < 1900) return undefined;
+  return `${y}-${String(m).padStart(2, '0')}`;
+}
+
+/** 1900 … 2099 as a number: a year (2016) or a year and month (2016.9), never an Excel date serial here. */
+const isYearNumber = (raw: CellValue): boolean => typeof raw === 'number' && raw >= 1900 && raw < 2100;
+
 function dateRangeOf(year: number | undefined) {
   const pair = (a: string, b: string): DateRange | undefined => {
     const start = parseDate(a, year);
@@ -109,16 +241,63 @@ function dateRangeOf(year: number | undefined) {
   };
 }
 
+export const MESSAGE_DATE_OR_MONTH = '请填写日期或年月，如 2016-9-12 或 2016年9月。';
+
 const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^(?:\(?0?21\)?)?[2-9]\d{7}$/;
 const OTHER_AREA = /^0[1-9]\d{1,2}[2-9]\d{6,7}$/;
 
-function phoneOf(raw: CellValue): unknown {
-  if (typeof raw === 'number') return Number.isInteger(raw) ? { main: String(raw), ext: '' } : String(raw);
-  const t = toHalfWidth(cellText(raw)).replace(/\s/g, '');
+const MESSAGE_PHONE = '电话号码有误：手机号为11位（1开头），上海固定电话为8位（可加021和分机号，如 021-55885659-123）。';
+
+/** One phone number, normalised (13812345678, 02155885659-123), or undefined when it is not one. */
+function onePhone(text: string): string | undefined {
+  const t = text.replace(/\s/g, '');
   const m = /^(.+?)(?:(?:转|ext\.?|x|分机)(\d{1,6})|-(\d{1,6}))?$/i.exec(t);
   const main = (m?.[1] ?? t).replace(/[()（）-]/g, '').replace(/^\+?86/, '');
-  return { main, ext: m?.[2] ?? m?.[3] ?? '' };
+  const ext = m?.[2] ?? m?.[3] ?? '';
+  if (MOBILE.test(main) && !ext) return main;
+  if (LANDLINE.test(main) || OTHER_AREA.test(main)) return ext ? `${main}-${ext}` : main;
+  return undefined;
+}
+
+/** Words split by spaces into consecutive numbers, each valid ("021 55885659 138 1234 5678"), or undefined. */
+function phonesBySpaces(words: string[]): string[] | undefined {
+  for (let cut = words.length; cut > 0; cut--) {
+    const head = onePhone(words.slice(0, cut).join(''));
+    if (!head) continue;
+    if (cut === words.length) return [head];
+    const rest = phonesBySpaces(words.slice(cut));
+    if (rest) return [head, ...rest];
+  }
+  return undefined;
+}
+
+/** Between two numbers in one cell: 、 / ; ； , ， | or 或. */
+const PHONE_SEPARATORS = /[、/;,|]|或/;
+
+/**
+ * The phone numbers in a cell, each checked: one number, or several separated by a space, 、 / ； , or 或
+ * (65012345、13812345678), kept in order and joined by 、; with the part that is wrong when one is.
+ */
+function phonesOf(raw: CellValue): { phones: string[] } | { wrong: string } {
+  if (typeof raw === 'number') {
+    const one = Number.isInteger(raw) ? onePhone(String(raw)) : undefined;
+    return one ? { phones: [one] } : { wrong: cellText(raw) };
+  }
+  const t = toHalfWidth(cellText(raw)).trim();
+  const whole = onePhone(t);
+  if (whole) return { phones: [whole] };
+  const parts = t
+    .split(PHONE_SEPARATORS)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const phones: string[] = [];
+  for (const part of parts) {
+    const found = phonesBySpaces(part.split(/\s+/));
+    if (!found) return { wrong: part };
+    phones.push(...found);
+  }
+  return phones.length > 0 ? { phones } : { wrong: t };
 }
 
 function textSchema(field: Field): z.ZodType<string> {
@@ -150,7 +329,7 @@ function buildFieldSchema(field: Field, context: FieldContext): z.ZodType<FieldV
       return z.preprocess((raw: CellValue) => cellText(raw), textSchema(field));
     case 'integer': {
       let n = z
-        .number({ error: '请填写整数（可以带“人”“个”等单位，如“12人”）。' })
+        .number({ error: (issue) => notIntegerMessage(issue.input) })
         .int({ error: '应为整数，不能有小数。' })
         .min(field.min, { error: `不能小于${field.min}。` });
       if (field.max !== undefined) n = n.max(field.max, { error: `不能大于${field.max}。` });
@@ -182,26 +361,37 @@ function buildFieldSchema(field: Field, context: FieldContext): z.ZodType<FieldV
           )
           .refine((r) => r.start <= r.end, { error: '开始日期晚于结束日期。' });
       }
+      if (field.monthAllowed) {
+        // A month first: "2016.9" typed into a General cell is the number 2016.9, not an Excel date serial.
+        return z.preprocess(
+          (raw: CellValue) => parseMonth(raw) ?? (isYearNumber(raw) ? null : parseDate(raw, context.year)) ?? null,
+          z.string({ error: MESSAGE_DATE_OR_MONTH }),
+        );
+      }
       return z.preprocess(
         (raw: CellValue) => parseDate(raw, context.year) ?? cellText(raw),
         z.iso.date({ error: '请填写日期，如 2017-5-12 或 2017年5月12日。' }),
       );
     case 'phone':
-      return z.preprocess(phoneOf, z.object({ main: z.string(), ext: z.string() }, { error: '请填写电话号码。' })).transform((p, ctx) => {
-        if (MOBILE.test(p.main) && !p.ext) return p.main;
-        if (LANDLINE.test(p.main) || OTHER_AREA.test(p.main)) return p.ext ? `${p.main}-${p.ext}` : p.main;
-        ctx.addIssue({
-          code: 'custom',
-          message: '电话号码有误：手机号为11位（1开头），上海固定电话为8位（可加021和分机号，如 021-55885659-123）。',
+      return z
+        .custom<CellValue>((raw) => typeof raw === 'string' || typeof raw === 'number', { error: '请填写电话号码。' })
+        .transform((raw, ctx) => {
+          const found = phonesOf(raw);
+          if ('phones' in found) return found.phones.join('、');
+          const whole = toHalfWidth(cellText(raw)).trim();
+          ctx.addIssue({ code: 'custom', message: found.wrong === whole ? MESSAGE_PHONE : `“${found.wrong}”${MESSAGE_PHONE}` });
+          return z.NEVER;
         });
-        return z.NEVER;
-      });
     case 'postcode':
       return z.preprocess(digitsOf, z.string().regex(/^\d{6}$/, { error: '邮政编码应为6位数字，如 200063。' }));
   }
 }
 
-function warningsFor(field: Field, value: FieldValue): string[] {
+function warningsFor(field: Field, value: FieldValue, raw: CellValue): string[] {
+  if (field.type === 'date' && field.monthAllowed && typeof raw === 'number' && /^\d{4}\.1$/.test(String(raw))) {
+    const year = String(raw).slice(0, 4);
+    return [`“${String(raw)}”按${year}年1月读取；如是${year}年10月，请写成“${year}年10月”（Excel 会把 ${year}.10 存成 ${year}.1）。`];
+  }
   if (field.type === 'longText' && field.aboutLength && typeof value === 'string') {
     const n = countCharacters(value);
     if (n < field.aboutLength * ABOUT_LOW) return [`要求${field.aboutLength}字左右，现只有${n}字，请补充。`];
@@ -237,7 +427,9 @@ export function checkField(field: Field, raw: CellValue, context: FieldContext):
 function checkFieldOnce(field: Field, raw: CellValue, context: FieldContext): FieldCheck {
   if (isExcelError(raw)) return { status: 'invalid', message: `单元格显示错误值 ${cellText(raw)}，请改为实际内容。` };
   if (cellText(raw) === '' || (field.type === 'check' && checkOf(raw) === '')) return { status: 'blank' };
+  // "□有 □无": the boxes printed, none ticked.
+  if (field.type === 'choice' && tickedOptions(toHalfWidth(cellText(raw)), field.options)?.length === 0) return { status: 'blank' };
   const parsed = fieldSchema(field, context).safeParse(raw);
   if (!parsed.success) return { status: 'invalid', message: parsed.error.issues[0]?.message ?? '填写有误。' };
-  return { status: 'ok', reading: { value: parsed.data, warnings: warningsFor(field, parsed.data) } };
+  return { status: 'ok', reading: { value: parsed.data, warnings: warningsFor(field, parsed.data, raw) } };
 }

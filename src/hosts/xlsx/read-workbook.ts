@@ -1,6 +1,8 @@
 import * as XLSX from '@e965/xlsx';
+import type { CellRange } from '../../core/a1';
 import type { CellValue } from '../../core/cell-value';
 import { UserError } from '../../core/errors';
+import { isCalendarFormat, serialDate, withChineseFormats } from './date-cells';
 import { checkOleWorkbook } from './ole-guard';
 import { EMPTY_FILE, NOT_EXCEL, PASSWORD_PROTECTED, POWERPOINT_DOCUMENT, WORD_DOCUMENT } from './read-verdicts';
 import { checkedZip } from './zip-guard';
@@ -9,13 +11,19 @@ import { checkedZip } from './zip-guard';
 export interface SheetValues {
   name: string;
   /**
-   * Cell values from A1; dates as Excel serial numbers (of the 1900 system, whatever the workbook's), formulas as
-   * their cached values, errors as #N/A etc. Rows end at their last value, so they differ in length; empty rows are
-   * empty arrays.
+   * Cell values from A1; a number shown with a date format (yyyy/m/d, m"月"d"日", …) as a Date at that day's UTC
+   * midnight (plus the time of day, if the cell holds one), in either date system; times alone (h:mm) and other
+   * numbers as numbers; formulas as their cached values, errors as #N/A etc. Rows end at their last value, so they
+   * differ in length; empty rows are empty arrays.
    */
   grid: CellValue[][];
   /** Values of the sheet's own defined names (where a form's marker may be). */
   nameValues: string[];
+  /**
+   * The sheet's merged areas (zero-based): at most MAX_MERGES, each of more than one cell, starting within the grid's
+   * columns and rows and cut off at its right (MAX_GRID_COLUMNS) and bottom (the grid's last row).
+   */
+  merges: CellRange[];
 }
 
 /** A returned form is tens of kilobytes; a workbook over this is not a return. */
@@ -25,6 +33,8 @@ export const MAX_FILE_BYTES = 30 * 1024 * 1024;
  * sit in the first MARKER_SCAN_COLUMNS. Values further right belong to no form and are left out of the grid.
  */
 export const MAX_GRID_COLUMNS = 256;
+/** A form has tens of merged areas; a sheet declaring more than this many is not a return, and the rest are left out. */
+export const MAX_MERGES = 10_000;
 
 const MB = 1024 * 1024;
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -39,9 +49,6 @@ const ERRORS: Record<number, string> = {
   0x2a: '#N/A',
   0x2b: '#GETTING_DATA',
 };
-/** Days from 1900-01-00 to 1904-01-01: what a 1904-system workbook's date serials lack. */
-const DAYS_1904 = 1462;
-const isDateFormat = (XLSX.SSF as { is_date(format: string): boolean }).is_date;
 const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 const OTHER_OFFICE_FILES: [string, string][] = [
   ['word/document.xml', WORD_DOCUMENT],
@@ -56,10 +63,17 @@ function startsWith(data: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => data[i] === b);
 }
 
+/** A number as it is, or the day it stands for where its format shows a day. */
+function numberValue(cell: XLSX.CellObject, date1904: boolean): CellValue {
+  const value = cell.v as number;
+  if (typeof cell.z !== 'string' || !isCalendarFormat(cell.z)) return value;
+  return serialDate(value, date1904) ?? value;
+}
+
 function cellValue(cell: XLSX.CellObject, date1904: boolean): CellValue {
   switch (cell.t) {
     case 'n':
-      return date1904 && typeof cell.z === 'string' && isDateFormat(cell.z) ? (cell.v as number) + DAYS_1904 : (cell.v as number);
+      return numberValue(cell, date1904);
     case 'e':
       return typeof cell.v === 'number' ? (ERRORS[cell.v] ?? '#VALUE!') : String(cell.v ?? '#VALUE!');
     case 'z':
@@ -91,12 +105,33 @@ function gridOf(sheet: XLSX.WorkSheet | undefined, date1904: boolean): CellValue
   return grid;
 }
 
-function parse(data: Uint8Array, cellNF = false): XLSX.WorkBook {
+/** The merged areas of a sheet whose grid has `rows` rows, within the limits told at SheetValues.merges. */
+function mergesOf(sheet: XLSX.WorkSheet | undefined, rows: number): CellRange[] {
+  const declared = sheet?.['!merges'];
+  const merges: CellRange[] = [];
+  if (!Array.isArray(declared)) return merges;
+  const whole = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+  for (const m of declared) {
+    if (merges.length >= MAX_MERGES) break;
+    const top = m?.s?.r;
+    const left = m?.s?.c;
+    const bottom = m?.e?.r;
+    const right = m?.e?.c;
+    if (!whole(top) || !whole(left) || !whole(bottom) || !whole(right)) continue;
+    if (left >= MAX_GRID_COLUMNS || top >= rows || bottom < top || right < left) continue;
+    const area = { top, left, bottom: Math.min(bottom, rows - 1), right: Math.min(right, MAX_GRID_COLUMNS - 1) };
+    if (area.bottom > area.top || area.right > area.left) merges.push(area);
+  }
+  return merges;
+}
+
+function parse(data: Uint8Array): XLSX.WorkBook {
   try {
     return XLSX.read(data, {
       type: 'array',
       dense: true,
-      cellNF,
+      // Each cell's number format (a property set from a table SheetJS has anyway) is how dates are told from numbers.
+      cellNF: true,
       cellFormula: false,
       cellHTML: false,
       cellText: false,
@@ -125,17 +160,21 @@ export function readWorkbookFile(data: Uint8Array): SheetValues[] {
   if (startsWith(data, ZIP)) {
     const { zip, entries } = checkedZip(data);
     for (const [part, message] of OTHER_OFFICE_FILES) if (entries.some((e) => e.name === part)) throw new UserError('unreadable', message);
-    input = zip;
+    // A Chinese Excel names its built-in date formats (2018年7月15日, 7月15日) by id alone, and SheetJS knows none of them.
+    input = withChineseFormats(zip) ?? zip;
   } else if (startsWith(data, OLE)) checkOleWorkbook(data);
   else throw new UserError('unreadable', NOT_EXCEL);
-  let workbook = parse(forSheetJs(input));
+  const workbook = parse(forSheetJs(input));
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
-  // Which numbers are dates is only needed, and so only asked of SheetJS, in a 1904-system workbook.
-  if (date1904) workbook = parse(forSheetJs(input), true);
   const names = workbook.Workbook?.Names ?? [];
-  return workbook.SheetNames.map((name, index) => ({
-    name,
-    grid: gridOf(workbook.Sheets[name], date1904),
-    nameValues: names.filter((n) => n.Sheet === index).map((n) => String(n.Ref ?? '')),
-  }));
+  return workbook.SheetNames.map((name, index) => {
+    const sheet = workbook.Sheets[name];
+    const grid = gridOf(sheet, date1904);
+    return {
+      name,
+      grid,
+      nameValues: names.filter((n) => n.Sheet === index).map((n) => String(n.Ref ?? '')),
+      merges: mergesOf(sheet, grid.length),
+    };
+  });
 }

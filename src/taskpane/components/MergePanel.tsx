@@ -28,6 +28,7 @@ import type { Strings } from '../i18n';
 import type { MergeHost, ReadReturns, WrittenSheet } from '../merge-host';
 import { MergeCancelled } from '../merge/merge-client';
 import type { MergePreview, PickedFile } from '../merge/merge-protocol';
+import { SheetProblems } from './SheetProblems';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -64,6 +65,8 @@ export function MergePanel({ merge, strings }: { merge: MergeHost; strings: Stri
   const [rosterText, setRosterText] = useState('');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [preview, setPreview] = useState<MergePreview | undefined>(undefined);
+  /** Whether the preview is of the open workbook's own sheets, whose problems can be selected there. */
+  const [fromWorkbook, setFromWorkbook] = useState(false);
   const [banner, setBanner] = useState<Banner>(undefined);
   const [confirm, setConfirm] = useState<string[] | undefined>(undefined);
   const [written, setWritten] = useState<WrittenSheet[]>([]);
@@ -91,13 +94,15 @@ export function MergePanel({ merge, strings }: { merge: MergeHost; strings: Stri
     else setBanner({ intent: 'error', title: s.failed, text: err instanceof Error ? err.message : String(err) });
   };
 
-  async function read(run: ReadReturns) {
+  /** Reads returns into the preview; `workbook` when they are the open workbook's own sheets. */
+  async function read(run: ReadReturns, workbook: boolean) {
     const controller = new AbortController();
     abort.current = controller;
     setBanner(undefined);
     setWritten([]);
     try {
       setPreview(await run(controller.signal));
+      setFromWorkbook(workbook);
     } catch (err) {
       setPreview(undefined);
       failed(err);
@@ -112,15 +117,21 @@ export function MergePanel({ merge, strings }: { merge: MergeHost; strings: Stri
     const next = [...files, ...picked.filter((f) => !known.has(fileKey(f)))];
     setFiles(next);
     setPhase({ kind: 'reading', done: 0, total: next.length, file: '' });
-    void read((signal) =>
-      merge.readFiles(next, parseRoster(rosterText), (done, total, file) => setPhase({ kind: 'reading', done, total, file }), signal),
+    void read(
+      (signal) =>
+        merge.readFiles(next, parseRoster(rosterText), (done, total, file) => setPhase({ kind: 'reading', done, total, file }), signal),
+      false,
     );
   }
 
   function readWorkbook() {
     setFiles([]);
     setPhase({ kind: 'reading', done: 0, total: 1, file: '' });
-    void read((signal) => merge.readWorkbook(parseRoster(rosterText), signal));
+    void read((signal) => merge.readWorkbook(parseRoster(rosterText), signal), true);
+  }
+
+  function selectCell(sheet: string, cell: string) {
+    merge.selectCell(sheet, cell).catch((err: unknown) => setBanner({ intent: 'error', title: s.cellNotSelected, text: messageOf(err) }));
   }
 
   async function rosterFromSelection() {
@@ -321,15 +332,23 @@ export function MergePanel({ merge, strings }: { merge: MergeHost; strings: Stri
                 {input.sheets
                   .filter((sheet) => sheet.form !== null)
                   .map((sheet) => (
-                    <Caption1 as="p" key={sheet.sheet} className={styles.block}>
-                      {s.sheetLine(
-                        sheet.sheet,
-                        findForm(sheet.form ?? '')?.sheetName ?? sheet.form ?? '',
-                        sheet.unit || s.noUnit,
-                        sheet.records,
-                        sheet.problems,
-                      )}
-                    </Caption1>
+                    <div key={sheet.sheet}>
+                      <Caption1 as="p" className={styles.block}>
+                        {s.sheetLine(
+                          sheet.sheet,
+                          findForm(sheet.form ?? '')?.sheetName ?? sheet.form ?? '',
+                          sheet.unit || s.noUnit,
+                          sheet.records,
+                          sheet.problems,
+                        )}
+                      </Caption1>
+                      <SheetProblems
+                        sheet={sheet.sheet}
+                        problems={sheet.issues}
+                        strings={strings}
+                        onSelect={fromWorkbook ? (cell) => selectCell(sheet.sheet, cell) : undefined}
+                      />
+                    </div>
                   ))}
               </li>
             ))}

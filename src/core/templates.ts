@@ -70,6 +70,7 @@ export function parseChineseNumeral(text: string): number | undefined {
   const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(text);
   if (!m || text === '') return undefined;
   const [, tens, ten, ones] = m as unknown as [string, string, string, string];
-  if (!ten) return tens || !ones ? undefined : digit(ones);
+  // Without 十 the one numeral is matched as "tens": 七 is 7.
+  if (!ten) return tens && !ones ? digit(tens) : undefined;
   return (tens ? (digit(tens) as number) : 1) * 10 + (ones ? (digit(ones) as number) : 0);
 }

@@ -1,3 +1,4 @@
+import { cellAddress } from '../a1';
 import { cellText, type CellValue } from '../cell-value';
 import type { SheetToCheck } from '../check-sheets';
 import type { FormDefinition } from '../form-schema';
@@ -120,14 +121,7 @@ function checkedValue(reading: FormReading, at: number): FieldValue | CellValue 
 
 function cellOf(reading: FormReading, at: number): string {
   const slot = reading.plan.slots[at];
-  if (!slot) return '';
-  let n = slot.col + 1;
-  let letters = '';
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${letters}${slot.row + 1}`;
+  return slot ? cellAddress(slot.row, slot.col) : '';
 }
 
 /** The fields that, with the unit, name one record of the form (the project, the workshop), as typed. */
@@ -433,5 +427,7 @@ function rosterFindings(
       if (owing.length) missingForms.push({ form: form.id, title: form.sheetName, units: owing });
     }
   }
-  return { missing, missingForms, rosterMatches: matches, offRoster: roster.length ? offRoster : [] };
+  // Off the roster: units that sent a form the roster's units send (the enterprises named in 申请表 are not).
+  const offRosterUnits = offRoster.filter((unit) => used.some((t) => t.unit === unit && rosterForms.has(t.form.id)));
+  return { missing, missingForms, rosterMatches: matches, offRoster: roster.length ? offRosterUnits : [] };
 }

@@ -72,7 +72,11 @@ export function shownValue(field: Field, value: FieldValue | CellValue, typed: C
       return typeof value === 'number' ? value : asTyped();
     case 'date':
       if (value instanceof Date) return value;
-      if (typeof value === 'object') return `${(value as DateRange).start}至${(value as DateRange).end}`;
+      if (typeof value === 'object') {
+        const { start, end } = value as DateRange;
+        // a period of one day (举办时间 "2017.5.25") is that day
+        return start === end ? dayOf(start) : `${start}至${end}`;
+      }
       if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return dayOf(value);
       return asTyped();
     default:
@@ -266,30 +270,11 @@ export function reportTable(result: MergeResult): SummaryTable {
         s.records,
         s.problems,
       ]);
-      for (const p of s.issues)
-        rows.push([
-          input.file,
-          SEVERITY_WORDS[p.severity],
-          `${p.cell} ${p.label}：${p.message}`,
-          s.sheet,
-          s.form,
-          s.unit || null,
-          null,
-          null,
-          null,
-        ]);
-      for (const c of s.replacedBy?.changes ?? [])
-        rows.push([
-          input.file,
-          '改动',
-          `${c.label}：“${c.old}”→“${c.new}”（${s.replacedBy?.file ?? ''}）`,
-          s.sheet,
-          s.form,
-          s.unit || null,
-          null,
-          null,
-          null,
-        ]);
+      // Under each sheet: its problems cell by cell, and what a later return of it changed.
+      const detail = (verdict: string, text: string) =>
+        rows.push([input.file, verdict, text, s.sheet, s.form, s.unit || null, null, null, null]);
+      for (const p of s.issues) detail(SEVERITY_WORDS[p.severity], `${p.cell} ${p.label}：${p.message}`);
+      for (const c of s.replacedBy?.changes ?? []) detail('改动', `${c.label}：“${c.old}”→“${c.new}”（${s.replacedBy?.file ?? ''}）`);
     }
   }
   for (const unit of result.missing)

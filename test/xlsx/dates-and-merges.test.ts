@@ -168,6 +168,17 @@ describe('declaring the Chinese built-in formats a styles part uses', () => {
     expect(ids(declareChineseFormats(`<styleSheet><numFmts/>${xfs}</styleSheet>`))).toEqual([31, 58]);
   });
 
+  it('takes linear time over a hostile part (tags never closed, a thousand-fold)', () => {
+    const started = performance.now();
+    const xml = `<styleSheet>${'<numFmt numFmtId="58" '.repeat(100_000)}${'<xf numFmtId="31" '.repeat(100_000)}</styleSheet>`;
+    // 58 counts as declared (by the unclosed numFmt tags); 31 is declared once, as the only formatCode there is.
+    expect(declareChineseFormats(xml)?.match(/formatCode="[^"]*"/g)).toEqual([
+      'formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"',
+    ]);
+    expect(isCalendarFormat('['.repeat(100_000))).toBe(false);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it('leaves alone a part that uses none, or declares them itself', () => {
     expect(declareChineseFormats('<styleSheet><cellXfs><xf numFmtId="14"/></cellXfs></styleSheet>')).toBeUndefined();
     const own = '<styleSheet><numFmts><numFmt numFmtId="58" formatCode="m/d"/><numFmt numFmtId="31" formatCode="yyyy"/></numFmts>';

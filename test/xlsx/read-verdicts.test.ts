@@ -265,9 +265,10 @@ describe('the grid comes from the cells a sheet holds, not from its stated dimen
     expect(sheet?.grid).toEqual([[2, '#N/A', '#DIV/0!', true]]);
   });
 
-  it('dates of a 1904-system workbook (old Mac Excel) come out as the same 1900-system serials as any other', () => {
+  it('dates of a 1904-system workbook (old Mac Excel) come out as the same days as in any other', () => {
+    // serial 41778 is 2018-05-20 counted from 1904, and 2014-05-19 counted from 1900; B1 has no date format
     const cells = '<row r="1"><c r="A1" s="1"><v>41778</v></c><c r="B1"><v>41778</v></c></row>';
-    expect(readWorkbookFile(workbookXlsx(cells, { date1904: true }))[0]?.grid).toEqual([[43240, 41778]]);
-    expect(readWorkbookFile(workbookXlsx(cells))[0]?.grid).toEqual([[41778, 41778]]);
+    expect(readWorkbookFile(workbookXlsx(cells, { date1904: true }))[0]?.grid).toEqual([[new Date(Date.UTC(2018, 4, 20)), 41778]]);
+    expect(readWorkbookFile(workbookXlsx(cells))[0]?.grid).toEqual([[new Date(Date.UTC(2014, 4, 19)), 41778]]);
   });
 });

@@ -26,6 +26,9 @@ export interface LabelHit {
   inline?: string;
 }
 
+/** Cells inside merged areas that are looked up; a form has a few hundred at most. */
+const MAX_COVERED_CELLS = 200_000;
+
 /** What a cell holds once a merged area is taken into account. */
 export class SheetCells {
   /** Top-left corner of the merged area that covers a cell, by "row:col", for cells other than the corner. */
@@ -37,9 +40,12 @@ export class SheetCells {
     readonly grid: Grid,
     merges: readonly CellRange[] = [],
   ) {
+    let budget = MAX_COVERED_CELLS;
     for (const m of merges) {
-      // A hostile file may declare absurd areas; a form's merged areas are small.
+      // A hostile file may declare absurd or countless areas; a form's merged areas are few and small.
       if (m.bottom - m.top > 400 || m.right - m.left > 60 || m.top < 0 || m.left < 0) continue;
+      budget -= (m.bottom - m.top + 1) * (m.right - m.left + 1);
+      if (budget < 0) break;
       this.areas.set(`${m.top}:${m.left}`, m);
       for (let r = m.top; r <= m.bottom; r++)
         for (let c = m.left; c <= m.right; c++)

@@ -18,12 +18,14 @@ const LAST_SERIAL = 2958465;
 const isDateFormat = (XLSX.SSF as { is_date(format: string): boolean }).is_date;
 const verdicts = new Map<string, boolean>();
 const MAX_REMEMBERED = 1000;
+/** Excel keeps number formats to 255 characters; a longer one is no date format Excel wrote. */
+const MAX_FORMAT_LENGTH = 255;
 
 /** A number format that shows a calendar day (yyyy/m/d, m"月"d"日", yyyy-mm-dd h:mm), not a time alone (h:mm, [h]:mm). */
 export function isCalendarFormat(code: string): boolean {
   let verdict = verdicts.get(code);
   if (verdict === undefined) {
-    verdict = isDateFormat(code) && showsDay(code);
+    verdict = code.length <= MAX_FORMAT_LENGTH && isDateFormat(code) && showsDay(code);
     if (verdicts.size < MAX_REMEMBERED) verdicts.set(code, verdict);
   }
   return verdict;
@@ -77,30 +79,41 @@ export const CHINESE_BUILTIN_FORMATS: Readonly<Record<number, string>> = {
 
 const LOCAL = 0x04034b50;
 const STYLES_PART = /(^|\/)styles[^/]*\.xml$/i;
+/** Any mention of a Chinese built-in format's id: without one (most files), the styles need no closer look. */
+const CHINESE_ID = /numFmtId\s*=\s*["']0*(?:2[7-9]|3[0-6]|5[0-8])["']/;
+const latin1 = new TextDecoder('latin1');
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** The styles XML with a declaration added for each Chinese built-in format its cell formats use, or undefined if none. */
-export function declareChineseFormats(xml: string): string | undefined {
-  const declared = new Set<number>();
-  for (const m of xml.matchAll(/<(?:\w+:)?numFmt\s[^>]*?numFmtId\s*=\s*["'](\d+)["']/g)) declared.add(Number(m[1]));
-  const cellXfs = /<((?:\w+:)?)cellXfs[\s>][\s\S]*?<\/(?:\w+:)?cellXfs>/.exec(xml)?.[0] ?? '';
-  const missing = new Set<number>();
-  for (const m of cellXfs.matchAll(/\snumFmtId\s*=\s*["'](\d+)["']/g)) {
-    const id = Number(m[1]);
-    if (CHINESE_BUILTIN_FORMATS[id] !== undefined && !declared.has(id)) missing.add(id);
+/** The numFmtId of each element of this name (numFmt, xf) in the XML: every pattern stops at the next < (linear time). */
+function formatIds(xml: string, element: 'numFmt' | 'xf'): Set<number> {
+  const ids = new Set<number>();
+  for (const [tag] of xml.matchAll(element === 'xf' ? /<(?:\w+:)?xf\s[^<>]*/g : /<(?:\w+:)?numFmt\s[^<>]*/g)) {
+    const id = /\snumFmtId\s*=\s*["'](\d{1,5})["']/.exec(tag)?.[1];
+    if (id !== undefined) ids.add(Number(id));
   }
-  if (missing.size === 0) return undefined;
-  const declarations = [...missing].map(
+  return ids;
+}
+
+/**
+ * The styles XML with a declaration added for each Chinese built-in format its cell formats use and it does not
+ * declare itself, or undefined if there is none.
+ */
+export function declareChineseFormats(xml: string): string | undefined {
+  const declared = formatIds(xml, 'numFmt');
+  const missing = [...formatIds(xml, 'xf')].filter((id) => CHINESE_BUILTIN_FORMATS[id] !== undefined && !declared.has(id));
+  if (missing.length === 0) return undefined;
+  const declarations = missing.map(
     (id) => `numFmt numFmtId="${id}" formatCode="${escapeAttribute(CHINESE_BUILTIN_FORMATS[id] as string)}"/>`,
   );
   const close = /<\/((?:\w+:)?)numFmts>/.exec(xml);
   if (close) return `${xml.slice(0, close.index)}${declarations.map((d) => `<${close[1]}${d}`).join('')}${xml.slice(close.index)}`;
-  const open = /<((?:\w+:)?)styleSheet\b[^>]*>/.exec(xml);
+  const open = /<((?:\w+:)?)styleSheet\b[^<>]*>/.exec(xml);
   if (!open || open[0].endsWith('/>')) return undefined;
   const prefix = open[1] ?? '';
-  const withoutEmpty = xml.replace(/<(?:\w+:)?numFmts\b[^>]*\/>/, '');
+  const withoutEmpty = xml.replace(/<(?:\w+:)?numFmts\b[^<>]*\/>/, '');
   const at = withoutEmpty.indexOf(open[0]) + open[0].length;
-  return `${withoutEmpty.slice(0, at)}<${prefix}numFmts count="${missing.size}">${declarations.map((d) => `<${prefix}${d}`).join('')}</${prefix}numFmts>${withoutEmpty.slice(at)}`;
+  return `${withoutEmpty.slice(0, at)}<${prefix}numFmts count="${missing.length}">${declarations.map((d) => `<${prefix}${d}`).join('')}</${prefix}numFmts>${withoutEmpty.slice(at)}`;
 }
 
 /**
@@ -140,12 +153,11 @@ export function withChineseFormats(zip: Uint8Array): Uint8Array | undefined {
   const parts = storedParts(zip);
   if (!parts) return undefined;
   let changed = false;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   const patched = parts.map((part) => {
-    if (!STYLES_PART.test(new TextDecoder().decode(part.nameBytes))) return part;
+    if (!STYLES_PART.test(latin1.decode(part.nameBytes)) || !CHINESE_ID.test(latin1.decode(part.data))) return part;
     let xml: string;
     try {
-      xml = decoder.decode(part.data);
+      xml = utf8.decode(part.data);
     } catch {
       return part;
     }

@@ -13,7 +13,6 @@ if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
  * read a workbook's styles: Node's own is put in its place.
  */
 if (typeof window !== 'undefined' && typeof (globalThis as { TextDecoder?: unknown }).TextDecoder === 'undefined') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { TextDecoder: NodeTextDecoder } = require('util') as typeof import('util');
   (globalThis as unknown as { TextDecoder: typeof NodeTextDecoder }).TextDecoder = NodeTextDecoder;
 }

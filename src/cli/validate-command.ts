@@ -52,7 +52,8 @@ function printText(verdicts: FileVerdict[], out: (line: string) => void): void {
     if (v.status !== 'unreadable' && !formChecked(v)) out('  没有找到可检查的表格，未检查。');
     for (const sheet of v.sheets) {
       if (sheet.form === null) continue;
-      out(`  工作表“${sheet.sheet}”（${sheet.form} v${sheet.version}）${sheet.message ? `：${sheet.message}` : ''}`);
+      const form = `${sheet.title ?? sheet.form}${sheet.version !== null ? ` v${sheet.version}` : ''}`;
+      out(`  工作表“${sheet.sheet}”（${form}）${sheet.message ? `：${sheet.message}` : ''}`);
       for (const p of sheet.problems) out(`    ${p.cell} ${p.label} [${SEVERITY_WORD[p.severity]}] ${p.message}`);
       if (sheet.problems.length === 0) out('    没有发现问题。');
     }

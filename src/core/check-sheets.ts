@@ -18,6 +18,8 @@ export interface SheetToCheck {
 export interface SheetVerdict {
   sheet: string;
   form: string | null;
+  /** The form's Chinese name, for people. */
+  title?: string;
   version: number | null;
   problems: Problem[];
   message: string | undefined;
@@ -63,5 +65,5 @@ export function checkSheet(sheet: SheetToCheck, today: string): SheetVerdict {
       ? `表格版本（v${version}）比本程序认识的（v${form.version}）新，按 v${form.version} 检查。`
       : '',
   ].join('');
-  return { sheet: sheet.name, form: form.id, version, problems: read.problems, message: notes || undefined };
+  return { sheet: sheet.name, form: form.id, title: form.sheetName, version, problems: read.problems, message: notes || undefined };
 }

@@ -51,6 +51,7 @@ describe('union-forms validate', () => {
             {
               sheet: '工作室申请表',
               form: 'studio-application',
+              title: '工作室申请表',
               version: 1,
               problems: [
                 expect.objectContaining({

@@ -10,11 +10,7 @@ const TODAY = '2017-06-20';
 
 /** A 活动项目申报表 retyped by hand, the way a district clerk does it: every value typed here, by its printed label. */
 function retypedProject(options: { unit: string; project: string; blankRowUnderUnit?: boolean; phone?: string; people?: CellValue }) {
-  const rows: CellValue[][] = [
-    ['附件1'],
-    ['第七届上海职工科技节活动项目申报表'],
-    [`申报单位：${options.unit}`, null, null, '5月8日'],
-  ];
+  const rows: CellValue[][] = [['附件1'], ['第七届上海职工科技节活动项目申报表'], [`申报单位：${options.unit}`, null, null, '5月8日']];
   if (options.blankRowUnderUnit) rows.push([]);
   rows.push(
     ['活动项目名称', options.project],
@@ -55,7 +51,15 @@ describe('reading a retyped form label by label', () => {
       ['附件2'],
       ['杨浦职工志愿者服务队登记表'],
       ['填报单位：', '五角场街道总工会'],
-      ['序号', '登记服务队名称', '负责人姓名及职务', '服务队人数', '服务队组建时间', '服务内容（50字内）', '服务成效简介（100字内，新组队可不填）'],
+      [
+        '序号',
+        '登记服务队名称',
+        '负责人姓名及职务',
+        '服务队人数',
+        '服务队组建时间',
+        '服务内容（50字内）',
+        '服务成效简介（100字内，新组队可不填）',
+      ],
       [1, '法律援助队', '张三 主任', 12, '2016年9月', '法律咨询', '服务职工300人次'],
       [2, '心理关爱队', null, 8, null, '心理疏导', '服务职工120人次'],
       ['注：表格不够可另附'],
@@ -89,7 +93,9 @@ describe('reading a retyped form label by label', () => {
 describe('届次 and 年份 from the title only', () => {
   it('reads 第六届 from a retyped title, and never a year from an answer', () => {
     const form = getForm('festival-project');
-    expect(paramsFromTitle([['第六届上海职工科技节活动项目申报表'], ['主要活动项目简介', '2016年度工作总结']], form)).toEqual({ edition: 6 });
+    expect(paramsFromTitle([['第六届上海职工科技节活动项目申报表'], ['主要活动项目简介', '2016年度工作总结']], form)).toEqual({
+      edition: 6,
+    });
     expect(paramsFromTitle([['活动项目名称', '2016年度第三届职工运动会']], form)).toEqual({});
   });
 });
@@ -122,7 +128,11 @@ describe('merging retyped returns', () => {
     );
     const older = result.inputs[0]?.sheets[0];
     expect(older?.replaced).toBe(true);
-    expect(older?.replacedBy).toEqual({ file: '黄浦-更正.xlsx', sheet: '申报表', changes: [{ field: 'participants', label: '参加人数', old: '300', new: '350' }] });
+    expect(older?.replacedBy).toEqual({
+      file: '黄浦-更正.xlsx',
+      sheet: '申报表',
+      changes: [{ field: 'participants', label: '参加人数', old: '300', new: '350' }],
+    });
     expect(result.forms[0]?.sheetRecords.map((r) => r.values.participants)).toEqual([350]);
     const report = reportTable(result);
     expect(report.rows.some((r) => r[1] === '改动' && String(r[2]).includes('“300”→“350”'))).toBe(true);
@@ -131,7 +141,9 @@ describe('merging retyped returns', () => {
   it('writes text as typed, and a total that names what it could not add', () => {
     const result = mergeReturns(
       [
-        file('a.xlsx', 1, [{ name: '申报表', grid: retypedProject({ unit: '黄浦区总工会', project: '甲', phone: '021-55885659 13912345678' }) }]),
+        file('a.xlsx', 1, [
+          { name: '申报表', grid: retypedProject({ unit: '黄浦区总工会', project: '甲', phone: '021-55885659 13912345678' }) },
+        ]),
         file('b.xlsx', 2, [{ name: '申报表', grid: retypedProject({ unit: '徐汇区总工会', project: '乙', people: '约300' }) }]),
       ],
       { today: TODAY },
@@ -143,7 +155,9 @@ describe('merging retyped returns', () => {
     expect(table?.totals?.[col('参加人数')]).toBe('300（另有1格不是数字，未计入，见合并报告）');
     expect(table?.rows[0]?.[col('举办时间')]).toEqual(new Date('2017-05-25T00:00:00Z'));
     const report = reportTable(result);
-    expect(report.rows.filter((r) => r[1] === '未计入合计').map((r) => r[2])).toEqual(['活动项目概览“参加人数”D9填的是“约300”，不是数字，未计入合计。']);
+    expect(report.rows.filter((r) => r[1] === '未计入合计').map((r) => r[2])).toEqual([
+      '活动项目概览“参加人数”D9填的是“约300”，不是数字，未计入合计。',
+    ]);
     const problems = result.inputs[1]?.sheets[0]?.issues.map((p) => `${p.cell} ${p.message}`);
     expect(problems).toEqual([expect.stringMatching(/^D9 请填写确数/)]);
   });

@@ -1,10 +1,11 @@
 import type { CellRange } from './a1';
+import { conditionalFormatsFor } from './conditional-formats';
 import { UserError } from './errors';
 import type { Cell, Field, FormDefinition, InputCell, Row, TableBand } from './form-schema';
 import { formatMarker, MARKER_NAME } from './marker';
 import { nativeValidationFor, numberFormatFor, type NativeValidation } from './native-validation';
 import { resolveParams, type ParamOverrides } from './params';
-import type { FieldSlot, PlannedCell, PlannedTable, PlannedValidation, SheetPlan } from './sheet-plan';
+import type { FieldSlot, PlannedCell, PlannedTable, PlannedValidation, PlannedValidationArea, SheetPlan } from './sheet-plan';
 import { GENERAL_FORMAT, resolveStyle, type ResolvedStyle } from './styles';
 import { fillTemplate } from './templates';
 
@@ -87,6 +88,8 @@ export function planSheet(form: FormDefinition, options: PlanOptions = {}): Shee
   const cells: PlannedCell[] = [];
   const merges: CellRange[] = [];
   const validations: PlannedValidation[] = [];
+  /** By field: `table.field` for a list column (its rows in one rectangle), `row:col` for a single field. */
+  const areas = new Map<string, PlannedValidationArea>();
   const slots: FieldSlot[] = [];
   const tables: PlannedTable[] = [];
   const rowHeights: number[] = [];
@@ -133,6 +136,10 @@ export function planSheet(form: FormDefinition, options: PlanOptions = {}): Shee
       style: styleOf(cell, () => resolveStyle(form, cell.preset ?? 'input', cell.style, numberFormatFor(field), false)),
     });
     validations.push({ row, col: cell.col, validation: validationOf(field) });
+    const areaKey = slot ? `${slot.tableId}.${field.id}` : `${row}:${cell.col}`;
+    const area = areas.get(areaKey);
+    if (area) area.range.bottom = row;
+    else areas.set(areaKey, { range: { top: row, left: cell.col, bottom: row, right: cell.col }, validation: validationOf(field) });
     slots.push(new Slot(field, row, cell.col, cell.rowSpan, cell.colSpan, slot?.tableId, slot?.index));
   };
 
@@ -177,7 +184,7 @@ export function planSheet(form: FormDefinition, options: PlanOptions = {}): Shee
   const lastCol = form.columns.length - 1;
   const area = { top: 0, left: 0, bottom: rowHeights.length - 1, right: lastCol };
   const repeated = tables.find((t) => t.id === form.print.repeatHeaderOf);
-  return {
+  const plan: SheetPlan = {
     formId: form.id,
     version: form.version,
     sheetName: form.sheetName,
@@ -188,6 +195,8 @@ export function planSheet(form: FormDefinition, options: PlanOptions = {}): Shee
     cells,
     merges,
     validations,
+    validationAreas: [...areas.values()],
+    conditionalFormats: [],
     slots,
     tables,
     marker: { row: 0, col: lastCol + 1, text: formatMarker(form.id, form.version, params), name: MARKER_NAME },
@@ -203,6 +212,7 @@ export function planSheet(form: FormDefinition, options: PlanOptions = {}): Shee
     },
     protection: {
       password: '',
+      allowFormatCells: true,
       allowFormatColumns: true,
       allowFormatRows: true,
       allowInsertRows: true,
@@ -211,6 +221,8 @@ export function planSheet(form: FormDefinition, options: PlanOptions = {}): Shee
     },
     area,
   };
+  if (!slotsOnly) plan.conditionalFormats = conditionalFormatsFor(form, plan);
+  return plan;
 }
 
 function tableRowCount(band: TableBand, requested: number | undefined, anyCount: boolean): number {

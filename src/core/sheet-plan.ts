@@ -1,4 +1,5 @@
 import type { CellRange } from './a1';
+import type { ConditionalFormatRule } from './conditional-formats';
 import type { Field } from './form-schema';
 import type { NativeValidation } from './native-validation';
 import type { ResolvedStyle } from './styles';
@@ -20,6 +21,13 @@ export interface SheetPlan {
   cells: PlannedCell[];
   merges: CellRange[];
   validations: PlannedValidation[];
+  /**
+   * The same rules as `validations`, one rectangle per field (a list column from its first to its last row), never
+   * two over one cell: what a file writer writes, so that no cell is under two rules (see layout.ts).
+   */
+  validationAreas: PlannedValidationArea[];
+  /** The checks a formula can say, as conditional formatting (conditional-formats.ts); empty when slotsOnly. */
+  conditionalFormats: ConditionalFormatRule[];
   slots: FieldSlot[];
   tables: PlannedTable[];
   marker: PlannedMarker;
@@ -42,6 +50,11 @@ export interface PlannedCell {
 export interface PlannedValidation {
   row: number;
   col: number;
+  validation: NativeValidation;
+}
+
+export interface PlannedValidationArea {
+  range: CellRange;
   validation: NativeValidation;
 }
 
@@ -90,6 +103,13 @@ export interface PrintPlan {
 export interface ProtectionPlan {
   /** Sheets are protected without a password so that staff can unprotect them when they must. */
   password: '';
+  /**
+   * Cell formats may be changed under protection, so that the add-in can mark problem cells without lifting the
+   * protection: WorksheetProtection.protect/unprotect clear the person's undo stack on every platform (Microsoft,
+   * "Undo capabilities in Excel add-ins", table of unsupported APIs). WorksheetProtectionOptions.allowFormatCells,
+   * ExcelApi 1.2.
+   */
+  allowFormatCells: true;
   allowFormatColumns: true;
   allowFormatRows: true;
   allowInsertRows: true;

@@ -73,6 +73,17 @@ export interface Strings {
   noProblems: string;
   severity: Record<'error' | 'warning' | 'info', string>;
   counts: (errors: number, warnings: number, infos: number) => string;
+  /** 检查全部: also report required cells still empty as errors (until then they are 未填). */
+  checkEverything: string;
+  /** Under the buttons: what 未填 means, before and after 检查全部. */
+  unfilledHint: string;
+  everythingChecked: string;
+  /** Heading of a sheet's required cells still empty (not errors yet). */
+  unfilled: string;
+  /** The counts line with the 未填 count. */
+  countsWithUnfilled: (errors: number, warnings: number, unfilled: number, infos: number) => string;
+  /** Beside 届次: what the year and dates follow. */
+  paramsFollowEdition: string;
   problemLine: (cell: string, label: string, message: string) => string;
 }
 
@@ -149,6 +160,12 @@ const zh: Strings = {
   noProblems: '没有发现问题。',
   severity: { error: '错误', warning: '警告', info: '提示' },
   counts: (e, w, i) => `错误 ${e} · 警告 ${w} · 提示 ${i}`,
+  checkEverything: '检查全部',
+  unfilledHint: '填写中尚未填的必填项列为“未填”，不标红；填完后点“检查全部”，未填的必填项也作为错误标出。',
+  everythingChecked: '已检查全部：未填的必填项作为错误标出。',
+  unfilled: '未填',
+  countsWithUnfilled: (e, w, u, i) => `错误 ${e} · 警告 ${w} · 未填 ${u} · 提示 ${i}`,
+  paramsFollowEdition: '改届次时，年份和日期随之调整；如与通知不同，可直接修改。',
   problemLine: (cell, label, message) => `${cell} ${label}：${message}`,
 };
 
@@ -226,6 +243,13 @@ const en: Strings = {
   noProblems: 'No problems found.',
   severity: { error: 'Errors', warning: 'Warnings', info: 'Notes' },
   counts: (e, w, i) => `${e} errors · ${w} warnings · ${i} notes`,
+  checkEverything: 'Check everything',
+  unfilledHint:
+    'While a form is being filled in, required cells not filled yet are listed as “Not filled in”, not shown red; when done, choose Check everything to mark them as errors too.',
+  everythingChecked: 'Checked everything: required cells still empty are marked as errors.',
+  unfilled: 'Not filled in',
+  countsWithUnfilled: (e, w, u, i) => `${e} errors · ${w} warnings · ${u} not filled in · ${i} notes`,
+  paramsFollowEdition: 'Changing the edition moves the year and dates with it; change them here if the notice says otherwise.',
   problemLine: (cell, label, message) => `${cell} ${label}: ${message}`,
 };
 

@@ -1,5 +1,6 @@
 import { localIsoDate } from '../core/cell-value';
 import { UserError } from '../core/errors';
+import type { RequirementCheck } from '../hosts/office/api-support';
 import { describeExcelError, excelErrorCode } from '../hosts/office/excel-errors';
 import type { ExcelBatch } from '../hosts/office/live-validation';
 import { readWorkbookReturns } from '../hosts/office/read-workbook-forms';
@@ -28,10 +29,27 @@ async function selectCell(run: ExcelBatch, sheet: string, cell: string): Promise
 }
 
 /** The 合并 tab's host in Excel: returns are read and merged in the worker, summaries written through Office.js. */
-export function officeMergeHost(run: ExcelBatch, client: MergeClient, today: () => string = localIsoDate): MergeHost {
+/** Office's own requirement-set check, where the pane runs in Office (none in tests or outside Office). */
+function officeRequirements(): RequirementCheck | undefined {
+  return typeof Office === 'undefined' ? undefined : (set, version) => Office.context.requirements.isSetSupported(set, version);
+}
+
+export function officeMergeHost(
+  run: ExcelBatch,
+  client: MergeClient,
+  today: () => string = localIsoDate,
+  isSetSupported: RequirementCheck | undefined = officeRequirements(),
+): MergeHost {
   return {
     readFiles: (files, roster, onProgress, signal) => client.readFiles(files, roster, today(), onProgress, signal),
-    readWorkbook: async (roster, signal) => client.readReturns([await readWorkbookReturns(run)], roster, today(), signal),
+    readWorkbook: async (roster, signal) => {
+      const workbook = await readWorkbookReturns(run);
+      const preview = await client.readReturns([workbook], roster, today(), signal);
+      // A sheet too big to read whole (past Excel's 5,000,000-cell read limit) was read in part: the file's line says so.
+      const [input] = preview.inputs;
+      if (input && workbook.notes.length) input.message = [input.message, ...workbook.notes].filter(Boolean).join(' ');
+      return preview;
+    },
     resummarise: (roster) => client.summarise(roster, today()),
     previousSummaries: async () => (await findPreviousSummaries(run)).map((s) => s.name),
     write: async (preview, replace, onProgress) => {
@@ -42,6 +60,6 @@ export function officeMergeHost(run: ExcelBatch, client: MergeClient, today: () 
     selectCell: (sheet, cell) => selectCell(run, sheet, cell),
     loadRoster: () => loadRoster(run),
     saveRoster: (units) => saveRoster(run, units),
-    rosterFromSelection: () => readRosterFromSelection(run),
+    rosterFromSelection: () => readRosterFromSelection(run, isSetSupported),
   };
 }

@@ -13,6 +13,13 @@ export interface ValidationHost {
   getState(): ValidationState;
   subscribe(listener: () => void): () => void;
   checkAll(): Promise<void>;
+  /**
+   * 检查全部: checks every form sheet with required cells still empty reported as errors (and painted), as the merge
+   * will; until then they are listed as 未填 and not painted. Stays on for the rest of the session.
+   */
+  checkEverything(): Promise<void>;
+  /** Whether 检查全部 has been asked for (required cells still empty are errors). */
+  everything(): boolean;
   select(sheetId: string, cell: string): Promise<void>;
 }
 
@@ -36,6 +43,8 @@ export interface OfficePaneParts {
 export function officePaneHost(run: ExcelRun, support: ApiSupport, parts: OfficePaneParts = {}): PaneHost {
   const ownWrites = parts.ownWrites ?? new OwnWrites();
   const live = parts.live ?? new LiveValidation(run, support, ownWrites);
+  // While the clerk fills a form in, a required cell not reached yet is 未填, not an error: only 检查全部 makes it one.
+  live.unfilled = 'pending';
   let state = live.state;
   const listeners = new Set<() => void>();
   live.subscribe((next) => {
@@ -54,6 +63,11 @@ export function officePaneHost(run: ExcelRun, support: ApiSupport, parts: Office
         return () => listeners.delete(listener);
       },
       checkAll: () => live.checkAll(),
+      checkEverything: () => {
+        live.unfilled = 'error';
+        return live.checkAll();
+      },
+      everything: () => live.unfilled === 'error',
       select: (sheetId, cell) => live.select(sheetId, cell),
     },
     insertForm: async (formId, params) => {

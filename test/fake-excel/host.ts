@@ -8,7 +8,9 @@
 import { cellAddress, parseRangeAddress, rangeAddress, type CellRange } from '../../src/core/a1';
 import type {
   BorderSurface,
+  ConditionalFormatsSurface,
   ContextSurface,
+  CustomConditionalFormatSurface,
   CustomXmlPartSurface,
   CustomXmlPartsSurface,
   DataValidationSurface,
@@ -30,7 +32,9 @@ import {
   MAX_ROWS,
   type CellState,
   type ChangeEvent,
+  type ConditionalFormatState,
   type CustomXmlPartState,
+  copySheet,
   type SheetState,
   type ValidationState,
 } from './state';
@@ -51,6 +55,26 @@ export interface FakeHostOptions {
    * delete or rename a sheet, or to start or end editing a cell.
    */
   beforeSync?: (sync: number, operations: readonly string[]) => void;
+  /** When change events reach the add-in relative to a sync's answer (see FakeWorkbookState.eventTiming). */
+  eventTiming?: 'later' | 'now';
+}
+
+/**
+ * How the add-in's operations touch the person's undo stack (Microsoft, "Undo capabilities in Excel add-ins"):
+ * - reads, event registrations, selection and Runtime.enableEvents change nothing in the workbook: no effect;
+ * - the APIs the page lists without undo support clear the stack from that call on, on every platform: of those the
+ *   add-in uses, WorksheetProtection.protect/unprotect and Worksheet.delete; Worksheet.name too on Windows and Mac
+ *   (the fake is Excel on Windows). Custom XML parts are not part of undo at all (office-js #6415): no effect;
+ * - any other write: on ExcelApi 1.20 (undo support for add-ins) the sync is one undo record; before it, "most set
+ *   operations of the Excel API disable undo/redo, by design" (office-js #3788; a fill change: #3778): the stack
+ *   is cleared.
+ */
+function undoEffect(what: string): 'none' | 'clears' | 'write' {
+  if (/\.load$|^getItemOrNullObject$|getUsedRangeOrNullObject$|getXml$|\.on[A-Z]\w*\.add$|^select$|^activate$|^runtime\./.test(what))
+    return 'none';
+  if (/^customXmlParts?\./.test(what)) return 'none';
+  if (/^protection\.(protect|unprotect)$|^delete$|^worksheet\.name$/.test(what)) return 'clears';
+  return 'write';
 }
 
 export const NEWEST_API = '1.20';
@@ -91,6 +115,12 @@ export class FakeExcelHost {
 
   constructor(options: FakeHostOptions = {}) {
     this.options = options;
+    if (options.eventTiming) this.state.eventTiming = options.eventTiming;
+  }
+
+  /** Excel with undo support for add-ins' writes (ExcelApi 1.20: its requirement-set page). */
+  get undoableWrites(): boolean {
+    return this.isSetSupported('ExcelApi', '1.20');
   }
 
   isSetSupported(set: string, version: string): boolean {
@@ -110,6 +140,7 @@ export class FakeExcelHost {
     const sheet = this.state.sheet(sheetName);
     if (!sheet) throw new Error(`no sheet ${sheetName}`);
     const cells = Object.keys(edits).map((a) => ({ address: a, ...parseRangeAddress(a) }));
+    this.pushPersonRecord(sheet, cells);
     for (const { address, top, left } of cells) {
       const cell = this.state.cell(sheet, top, left);
       if (sheet.protection.protected && cell.locked) throw new Error(`a person cannot type into the locked cell ${address}`);
@@ -128,6 +159,66 @@ export class FakeExcelHost {
     if (this.state.eventsEnabled) this.state.dispatchChange({ worksheetId: sheet.id, address: rangeAddress(bounds), source });
   }
 
+  /** The person's edit goes on the undo stack: undoing it puts the cells' values back. */
+  private pushPersonRecord(sheet: SheetState, cells: { top: number; left: number }[]): void {
+    const before = cells.map(({ top, left }) => {
+      const c = this.state.peek(sheet, top, left);
+      return { top, left, value: c?.value ?? null, formula: c?.formula };
+    });
+    const bounds = {
+      top: Math.min(...cells.map((c) => c.top)),
+      left: Math.min(...cells.map((c) => c.left)),
+      bottom: Math.max(...cells.map((c) => c.top)),
+      right: Math.max(...cells.map((c) => c.left)),
+    };
+    this.state.undoStack.push({
+      by: 'person',
+      values: { worksheetId: sheet.id, address: rangeAddress(bounds) },
+      revert: () => {
+        for (const b of before) {
+          const cell = this.state.cell(sheet, b.top, b.left);
+          cell.value = b.value;
+          cell.formula = b.formula;
+        }
+      },
+    });
+  }
+
+  /**
+   * A pick from a cell's data-validation dropdown: the value lands and goes on the undo stack, but no onChanged
+   * reaches the add-in — Excel on the web (office-js #4066, labelled product bug; #3888) and, when reported, Excel
+   * on Windows (#420).
+   */
+  userPick(sheetName: string, address: string, value: string): void {
+    const sheet = this.state.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    const { top, left } = parseRangeAddress(address);
+    const rule = sheet.validations.get(`${top}:${left}`)?.rule;
+    if (!rule?.list) throw new Error(`${address} has no dropdown`);
+    this.pushPersonRecord(sheet, [{ top, left }]);
+    storeTyped(this.state.cell(sheet, top, left), value);
+  }
+
+  /** A click or an arrow key: the selection moves and onSelectionChanged follows. */
+  userSelect(sheetName: string, address: string): void {
+    const sheet = this.state.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    this.state.activeSheetId = sheet.id;
+    this.state.selection = { sheetId: sheet.id, address };
+    if (this.state.eventsEnabled) this.state.dispatchSelection(sheet.id, address);
+  }
+
+  /**
+   * Ctrl+Z: undoes the newest entry of the undo stack, whoever made it; refused when there is none ("Can't undo").
+   * Undoing a change of values raises onChanged like any change the person makes; undoing formats does not.
+   */
+  userUndo(): void {
+    const record = this.state.undoStack.pop();
+    if (!record) throw new Error('Excel cannot undo: the undo stack is empty');
+    record.revert();
+    if (record.values && this.state.eventsEnabled) this.state.dispatchChange({ ...record.values, source: 'Local' });
+  }
+
   /** Right-click → Delete: refused for the only sheet, as Excel refuses it; the first sheet is shown if it was. */
   userDeleteSheet(sheetName: string): void {
     const sheet = this.state.sheet(sheetName);
@@ -136,6 +227,8 @@ export class FakeExcelHost {
     this.state.sheets.splice(this.state.sheets.indexOf(sheet), 1);
     if (this.state.activeSheetId === sheet.id) this.state.activeSheetId = this.state.sheets[0]?.id;
     if (this.state.eventsEnabled) this.state.dispatchDeleted(sheet.id);
+    // Deleting a sheet cannot be undone in Excel: the stack goes with it.
+    this.state.undoStack.length = 0;
   }
 
   /** Double-click on the tab and type: refused as Excel refuses it (a bad or taken name). No event reaches the add-in. */
@@ -206,6 +299,46 @@ export class FakeRequestContext implements ContextSurface {
     this.queue.push({ what, bytes: utf8Length(JSON.stringify(payload ?? null)) + what.length + 16, run });
   }
 
+  /**
+   * What a sync does to the person's undo stack (see undoEffect): called before each operation runs, and once after
+   * the last that ran (a failing sync keeps what it did, as Excel keeps it, and so does the stack).
+   */
+  private undoRecorder(): { before(op: Op): void; done(): void } {
+    const state = this.state;
+    const undoable = this.host.undoableWrites;
+    let snapshot: SheetState[] | undefined;
+    let wrote = false;
+    return {
+      before: (op) => {
+        const effect = undoEffect(op.what);
+        if (effect === 'none') return;
+        if (effect === 'clears' || !undoable) {
+          state.undoStack.length = 0;
+          snapshot = undefined;
+          wrote = false;
+          if (effect === 'clears') return;
+        }
+        if (undoable && !wrote) snapshot = state.sheets.map(copySheet);
+        wrote = true;
+      },
+      done: () => {
+        if (!undoable || !wrote || !snapshot) return;
+        const before = snapshot;
+        state.undoStack.push({
+          by: 'add-in',
+          values: undefined,
+          revert: () => {
+            for (const sheet of [...state.sheets]) {
+              const old = before.find((b) => b.id === sheet.id);
+              if (old) Object.assign(sheet, copySheet(old));
+              else state.sheets.splice(state.sheets.indexOf(sheet), 1);
+            }
+          },
+        });
+      },
+    };
+  }
+
   /** A load's result counts towards the batch's response. */
   noteLoaded(data: unknown): void {
     this.responseBytes += utf8Length(JSON.stringify(data ?? null));
@@ -244,8 +377,10 @@ export class FakeRequestContext implements ContextSurface {
       throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `The request payload size (${bytes} bytes) has exceeded the limit.`);
     }
     const failAfter = options.failAt?.sync === n ? (options.failAt.afterOps ?? 0) : -1;
+    const undo = this.undoRecorder();
     try {
       ops.forEach((op, i) => {
+        undo.before(op);
         if (i === failAfter)
           throw new FakeExcelError(
             options.failAt?.code ?? 'GeneralException',
@@ -269,6 +404,7 @@ export class FakeRequestContext implements ContextSurface {
         );
       }
     } finally {
+      undo.done();
       const events = this.pendingEvents;
       this.pendingEvents = [];
       for (const e of events) this.state.dispatchChange(e);
@@ -455,7 +591,9 @@ export class FakeWorksheetCollection implements WorksheetsSurface {
     this.onChanged = events(ctx, 'WorksheetCollection.onChanged', '1.9', () => h.changed as AnyHandler[]);
     this.onAdded = events(ctx, 'WorksheetCollection.onAdded', '1.7', () => h.added as AnyHandler[]);
     this.onDeleted = events(ctx, 'WorksheetCollection.onDeleted', '1.7', () => h.deleted as AnyHandler[]);
+    this.onSelectionChanged = events(ctx, 'WorksheetCollection.onSelectionChanged', '1.9', () => h.selectionChanged as AnyHandler[]);
   }
+  readonly onSelectionChanged: EventsSurface<{ worksheetId: string }>;
 
   getItem(key: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => this.ctx.state.sheet(key) ?? this.ctx.state.sheets.find((s) => s.id === key));
@@ -519,6 +657,7 @@ export class FakeWorksheet implements WorksheetSurface {
   readonly names: WorksheetSurface['names'];
   readonly protection: WorksheetSurface['protection'];
   readonly onChanged: EventsSurface<Excel.WorksheetChangedEventArgs>;
+  readonly onSelectionChanged: EventsSurface<{ worksheetId: string }>;
 
   /** The sheet this proxy stands for, if it is still in the workbook (a proxy outlives a deleted sheet, as in Excel). */
   private readonly find: () => SheetState | undefined;
@@ -539,6 +678,12 @@ export class FakeWorksheet implements WorksheetSurface {
     this.onChanged = events(ctx, 'Worksheet.onChanged', '1.7', () => {
       const id = this.sheet().id;
       const map = ctx.state.handlers.sheetChanged;
+      if (!map.has(id)) map.set(id, []);
+      return map.get(id) as AnyHandler[];
+    });
+    this.onSelectionChanged = events(ctx, 'Worksheet.onSelectionChanged', '1.7', () => {
+      const id = this.sheet().id;
+      const map = ctx.state.handlers.sheetSelectionChanged;
       if (!map.has(id)) map.set(id, []);
       return map.get(id) as AnyHandler[];
     });
@@ -1038,6 +1183,12 @@ export class FakeRange implements RangeSurface {
     return new FakeDataValidation(this);
   }
 
+  /** Range.conditionalFormats (ExcelApi 1.6: the ConditionalFormatCollection page). */
+  get conditionalFormats(): ConditionalFormatsSurface {
+    this.ctx.host.requireSet('Range.conditionalFormats', '1.6');
+    return { add: (type) => addConditionalFormat(this, type) };
+  }
+
   merge(across?: boolean): void {
     if (across) throw new FakeExcelError('InvalidArgument', 'The fake host merges whole areas only.');
     this.write('merge', rangeAddress(this.rect), 'format', (sheet) => {
@@ -1228,6 +1379,48 @@ class FakeRangeFormat implements RangeFormatSurface {
       for (const [, , cell] of this.range.cellsOf(sheet)) apply(cell);
     });
   }
+}
+
+/**
+ * ConditionalFormatCollection.add: "Adds a new conditional format to the collection at the first/top priority", so
+ * the sheet's list (highest priority first) gets it at its head. Only the custom (formula) type is modelled. The
+ * fake refuses nothing about the formula itself: no Microsoft page or office-js issue found says Excel refuses a
+ * custom rule's formula without a leading '=' (the documentation's examples all have one), so it only keeps what was
+ * set, for tests to read back.
+ */
+function addConditionalFormat(range: FakeRange, type: 'Custom'): { readonly custom: CustomConditionalFormatSurface } {
+  if (type !== 'Custom')
+    throw new FakeExcelError('InvalidArgument', `The fake host models custom conditional formats only, not ${String(type)}.`);
+  const entry: ConditionalFormatState = { range: rangeAddress(range.rect), type, formula: undefined, fill: undefined };
+  range.write('conditionalFormats.add', type, 'format', (sheet) => {
+    sheet.conditionalFormats.unshift(entry);
+  });
+  const set = (what: string, value: string, apply: () => void) =>
+    range.write(`conditionalFormat.custom.${what}`, value, 'format', (sheet) => {
+      if (!sheet.conditionalFormats.includes(entry)) throw new FakeExcelError('ItemNotFound', 'The conditional format no longer exists.');
+      apply();
+    });
+  const rule = Object.defineProperties({} as { formula: string }, {
+    formula: {
+      get: () => {
+        throw notLoaded('formula');
+      },
+      set: (v: string) => {
+        set('rule.formula', v, () => (entry.formula = v));
+      },
+    },
+  });
+  const fill = Object.defineProperties({} as { color: string }, {
+    color: {
+      get: () => {
+        throw notLoaded('color');
+      },
+      set: (v: string) => {
+        set('format.fill.color', v, () => (entry.fill = v));
+      },
+    },
+  });
+  return { custom: { rule, format: { fill } } };
 }
 
 class FakeDataValidation implements DataValidationSurface {

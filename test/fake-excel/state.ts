@@ -32,6 +32,21 @@ export interface ValidationState {
   ignoreBlanks: boolean;
 }
 
+/**
+ * A custom (formula) conditional format, as Range.conditionalFormats.add('Custom') makes it (ExcelApi 1.6). A
+ * sheet's list is in priority order: index 0 is applied first ("The lower the priority value, the higher the
+ * priority": Microsoft, "Apply conditional formatting to Excel ranges").
+ */
+export interface ConditionalFormatState {
+  /** The range it was added to, in A1. */
+  range: string;
+  type: 'Custom';
+  /** As set on custom.rule.formula (with its '='), or undefined if never set. */
+  formula: string | undefined;
+  /** As set on custom.format.fill.color, or undefined if never set. */
+  fill: string | undefined;
+}
+
 export interface PageLayoutState {
   paperSize: string | undefined;
   orientation: string | undefined;
@@ -57,6 +72,8 @@ export interface SheetState {
   showGridlines: boolean;
   /** Rows frozen at the top (freezePanes.freezeRows). */
   frozenRows: number;
+  /** Conditional formats, highest priority first. */
+  conditionalFormats: ConditionalFormatState[];
 }
 
 /** A custom XML part stored in the workbook file. */
@@ -80,6 +97,20 @@ export interface HandlerRegistry {
   added: Handler<Excel.WorksheetAddedEventArgs>[];
   deleted: Handler<Excel.WorksheetDeletedEventArgs>[];
   sheetChanged: Map<string, Handler<Excel.WorksheetChangedEventArgs>[]>;
+  selectionChanged: Handler<{ worksheetId: string }>[];
+  sheetSelectionChanged: Map<string, Handler<{ worksheetId: string }>[]>;
+}
+
+/**
+ * One entry of the person's undo stack (Microsoft, "Undo capabilities in Excel add-ins"): the person's own edit, or,
+ * on Excel with undo support for add-ins (ExcelApi 1.20), one context.sync of the add-in that wrote something
+ * ("When false, each context.sync() call creates an undo record": Excel.RunOptions.mergeUndoGroup).
+ */
+export interface UndoRecord {
+  by: 'person' | 'add-in';
+  /** Whether undoing it changes values (and so raises onChanged, as any change the person makes in the UI does). */
+  values: { worksheetId: string; address: string } | undefined;
+  revert: () => void;
 }
 
 export const MAX_ROWS = 1048576;
@@ -107,7 +138,7 @@ export function defaultCell(): CellState {
 export const key = (row: number, col: number) => `${row}:${col}`;
 
 /** A deep copy of a sheet (its cells one level deep, their borders two). */
-function copySheet(s: SheetState): SheetState {
+export function copySheet(s: SheetState): SheetState {
   const cells = new Map<string, CellState>();
   for (const [k, c] of s.cells) {
     const borders: CellState['borders'] = {};
@@ -123,6 +154,7 @@ function copySheet(s: SheetState): SheetState {
     hiddenColumns: new Set(s.hiddenColumns),
     validations: new Map([...s.validations].map(([k, v]) => [k, JSON.parse(JSON.stringify(v)) as ValidationState])),
     names: new Map(s.names),
+    conditionalFormats: s.conditionalFormats.map((f) => ({ ...f })),
     protection: { ...s.protection, options: s.protection.options && { ...s.protection.options } },
     pageLayout: { ...s.pageLayout, zoom: s.pageLayout.zoom && { ...s.pageLayout.zoom }, margins: { ...s.pageLayout.margins } },
   };
@@ -133,7 +165,22 @@ export class FakeWorkbookState {
   readonly sheets: SheetState[] = [];
   activeSheetId: string | undefined;
   readonly changeListeners: ((e: ChangeEvent) => void)[] = [];
-  readonly handlers: HandlerRegistry = { changed: [], added: [], deleted: [], sheetChanged: new Map() };
+  readonly handlers: HandlerRegistry = {
+    changed: [],
+    added: [],
+    deleted: [],
+    sheetChanged: new Map(),
+    selectionChanged: [],
+    sheetSelectionChanged: new Map(),
+  };
+  /** The person's undo stack, newest last. */
+  readonly undoStack: UndoRecord[] = [];
+  /**
+   * When a change event reaches the add-in's handlers: a moment later ('later'), or at once ('now') — before the
+   * answer of a sync that is under way, or while it runs. Excel promises no order between an event and a sync's
+   * answer (events are delivered asynchronously and may be held back: office-js #1502; fast changes: #1760).
+   */
+  eventTiming: 'later' | 'now' = 'later';
   selection: { sheetId: string; address: string } | undefined;
   /** The file name Excel reports as Workbook.name. */
   workbookName = 'Book1';
@@ -159,10 +206,22 @@ export class FakeWorkbookState {
   dispatchChange(event: ChangeEvent): void {
     const args = { type: 'WorksheetChanged', changeType: 'RangeEdited', ...event } as unknown as Excel.WorksheetChangedEventArgs;
     const targets = [...(this.handlers.sheetChanged.get(event.worksheetId) ?? []), ...this.handlers.changed];
-    setTimeout(() => {
+    this.deliver(() => {
       this.changeListeners.forEach((l) => l(event));
       for (const handler of targets) this.running.push(handler(args));
-    }, 0);
+    });
+  }
+
+  /** Selection moved by the person: Worksheet.onSelectionChanged (1.7) and WorksheetCollection.onSelectionChanged (1.9). */
+  dispatchSelection(worksheetId: string, address: string): void {
+    const args = { type: 'WorksheetSelectionChanged', worksheetId, address };
+    const targets = [...(this.handlers.sheetSelectionChanged.get(worksheetId) ?? []), ...this.handlers.selectionChanged];
+    this.deliver(() => targets.forEach((h) => this.running.push(h(args))));
+  }
+
+  private deliver(run: () => void): void {
+    if (this.eventTiming === 'now') run();
+    else setTimeout(run, 0);
   }
 
   /** Like a change, delivered after the fact to the handlers registered when it happened (not to later ones). */
@@ -212,6 +271,7 @@ export class FakeWorkbookState {
       },
       showGridlines: true,
       frozenRows: 0,
+      conditionalFormats: [],
     };
     this.sheets.push(sheet);
     return sheet;

@@ -41,6 +41,8 @@ async function fresh(apiVersion = NEWEST_API) {
     today: () => '2026-11-21',
     debounceMs: 1,
     retryMs: RETRY_MS,
+    // The faults of painting are the point here: paint in every check (the pane paints only when asked).
+    paint: 'every-check',
   });
   /** Until every event was handled, every check ran and every retry came back: a round with no sync. */
   const settle = async () => {
@@ -126,37 +128,19 @@ describe('live validation: a sync that fails at any step of a check after the cl
     }
   });
 
-  it('protection lifted for painting and not put back (the clerk began editing a cell): put back once the edit ends', async () => {
-    const ref = await reference();
-    for (const lasting of [1, 2, 6]) {
-      const { host, live, settle } = await watched();
-      const protection = JSON.stringify(host.state.sheet(SHEET)!.protection);
-      // The paint fails right after unprotecting; the clerk is editing a cell when the add-in protects again.
-      const paint = arm(host, { sync: 2, afterOps: 1, code: 'GeneralException' });
-      editCellDuring(host, paint + 1, lasting);
-      host.userEdit(SHEET, SECOND);
-      await settle();
-      expect([lasting, JSON.stringify(host.state.sheet(SHEET)!.protection)]).toEqual([lasting, protection]);
-      expect(host.syncCount).toBeGreaterThan(paint + lasting);
-      await live.checkAll();
-      await settle();
-      expect([lasting, JSON.stringify(host.state.sheet(SHEET)!.protection)]).toEqual([lasting, protection]);
-      expect(fills(host)).toEqual(ref.fills);
-      expect(live.state.notice).toBeUndefined();
-    }
-  });
-
-  it('a password-protected form: listed, not painted, and the note says why', async () => {
+  it('a form protected without format cells allowed (an older version’s): listed, not painted, protection untouched', async () => {
     const { host, live, settle, problems } = await watched();
     const sheet = host.state.sheet(SHEET)!;
+    sheet.protection.options = { ...sheet.protection.options, allowFormatCells: false };
     sheet.protection.password = 'secret';
+    const protection = JSON.stringify(sheet.protection);
     const before = fills(host);
     host.userEdit(SHEET, SECOND);
     await settle();
     expect(problems()).toEqual((await reference()).problems);
-    expect(live.state.sheets[0]?.highlightNote).toMatch(/密码保护/);
+    expect(live.state.sheets[0]?.highlightNote).toMatch(/^此工作表的保护不允许设置单元格格式/);
     expect(fills(host)).toEqual(before);
-    expect(sheet.protection).toMatchObject({ protected: true, password: 'secret' });
+    expect(JSON.stringify(sheet.protection)).toBe(protection);
   });
 });
 
@@ -232,5 +216,28 @@ describe('live validation: the clerk deletes, renames or edits while a check pai
       expect(live.state.notice).toBeUndefined();
       expect(live.state.sheets[0]?.highlightNote).toBeUndefined();
     }
+  });
+});
+
+describe('events are never left off (Runtime.enableEvents stays as last set)', () => {
+  it('an insert that fails with events off, and whose clean-up fails too, turns them back on', async () => {
+    const host = new FakeExcelHost({ apiVersion: NEWEST_API });
+    host.state.addSheet('Sheet1');
+    const support = detectApiSupport((s, v) => host.isSetSupported(s, v));
+    // The drawing sync fails after switching events off; the clerk then edits a cell through both clean-up tries.
+    const draw = arm(host, { sync: 2, afterOps: 1, code: 'GeneralException' });
+    editCellDuring(host, draw + 1, 2);
+    await expect(host.run((ctx) => insertForm(ctx, SUMMARY, support, new OwnWrites(), { retryMs: 1, cleanUpTries: 2 }))).rejects.toThrow(
+      /实时检查已暂停|插入/,
+    );
+    expect(host.state.eventsEnabled).toBe(true);
+  });
+
+  it('检查整个工作簿 turns events back on if something left them off', async () => {
+    const { host, live, settle } = await fresh();
+    host.state.eventsEnabled = false;
+    await live.checkAll();
+    await settle();
+    expect(host.state.eventsEnabled).toBe(true);
   });
 });

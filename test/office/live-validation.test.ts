@@ -2,19 +2,25 @@ import { cellAddress } from '../../src/core/a1';
 import { HIGHLIGHT } from '../../src/core/rules/highlights';
 import { detectApiSupport } from '../../src/hosts/office/api-support';
 import { insertForm } from '../../src/hosts/office/insert-form';
-import { LiveValidation } from '../../src/hosts/office/live-validation';
+import { LiveValidation, type PaintPolicy } from '../../src/hosts/office/live-validation';
 import { OwnWrites } from '../../src/hosts/office/own-writes';
 import { FakeExcelHost, NEWEST_API } from '../fake-excel/host';
 import type { SheetState } from '../fake-excel/state';
 import { GOOD, SUMMARY, at } from '../support/studio-summary-sheet';
 
-async function setUp(apiVersion = NEWEST_API) {
+/** These tests exercise the painting itself, so they paint in every check (the pane paints only on request). */
+async function setUp(apiVersion = NEWEST_API, paint: PaintPolicy = 'every-check') {
   const host = new FakeExcelHost({ apiVersion });
   host.state.addSheet('Sheet1');
   const support = detectApiSupport((s, v) => host.isSetSupported(s, v));
   const own = new OwnWrites(undefined, 0);
   await host.run((ctx) => insertForm(ctx, SUMMARY, support, own));
-  const live = new LiveValidation((batch) => host.run(batch), support, own, { today: () => '2026-11-21', debounceMs: 5, retryMs: 5 });
+  const live = new LiveValidation((batch) => host.run(batch), support, own, {
+    today: () => '2026-11-21',
+    debounceMs: 5,
+    retryMs: 5,
+    paint,
+  });
   await live.start();
   await live.idle();
   const sheet = host.state.sheet('推荐申报汇总表') as SheetState;
@@ -132,14 +138,27 @@ describe('live validation in Excel (fake host)', () => {
     expect(live.state.notice).toBeUndefined();
   });
 
-  it('on a password-protected sheet lists the problems and says why nothing is painted', async () => {
-    const { host, live, sheet, settle, problems } = await setUp();
+  it('paints under the protection (format cells allowed): never unprotects, a password changes nothing', async () => {
+    const { host, sheet, settle, fillAt } = await setUp();
+    expect(sheet.protection.options).toMatchObject({ allowFormatCells: true });
     sheet.protection.password = 'secret';
+    const protection = JSON.stringify(sheet.protection);
+    host.userEdit('推荐申报汇总表', { ...GOOD, [at('applicantPhone')]: 'x' });
+    await settle();
+    expect(fillAt(at('applicantPhone'))).toBe(HIGHLIGHT.error);
+    expect(JSON.stringify(sheet.protection)).toBe(protection);
+  });
+
+  it('a sheet protected without format cells allowed (an older version’s): listed, not painted, note says why', async () => {
+    const { host, live, sheet, settle, problems, fillAt } = await setUp();
+    sheet.protection.options = { ...sheet.protection.options, allowFormatCells: false };
+    const protection = JSON.stringify(sheet.protection);
     host.userEdit('推荐申报汇总表', { ...GOOD, [at('applicantPhone')]: 'x' });
     await settle();
     expect(problems()).toEqual([`${at('applicantPhone')} error 联系方式`]);
-    expect(live.state.sheets[0]?.highlightNote).toMatch(/密码保护/);
-    expect(sheet.protection).toMatchObject({ protected: true, password: 'secret' });
+    expect(fillAt(at('applicantPhone'))).toBeUndefined();
+    expect(live.state.sheets[0]?.highlightNote).toMatch(/^此工作表的保护不允许设置单元格格式/);
+    expect(JSON.stringify(sheet.protection)).toBe(protection);
   });
 
   it('works per sheet on Excel without workbook events (ExcelApi 1.7)', async () => {
@@ -159,6 +178,10 @@ describe('live validation in Excel (fake host)', () => {
     const support = detectApiSupport((s, v) => host.isSetSupported(s, v));
     const reopened = new LiveValidation((batch) => host.run(batch), support, new OwnWrites(), { today: () => '2026-11-21', debounceMs: 5 });
     await reopened.start();
+    await reopened.idle();
+    // Opening the pane only reads; 检查整个工作簿 (the clerk asks) repaints.
+    expect(host.state.cell(sheet, stale!.row, stale!.col).fill).toBe(HIGHLIGHT.error);
+    await reopened.checkAll();
     await reopened.idle();
     expect(host.state.cell(sheet, stale!.row, stale!.col).fill).toBeUndefined();
     expect(reopened.state.sheets[0]?.problems).toHaveLength(1);

@@ -18,11 +18,23 @@ export interface Problem {
   label: string;
   severity: Severity;
   message: string;
+  /**
+   * A required cell still empty, reported as 未填 while the form is being filled in (CheckOptions.unfilled
+   * 'pending'): severity info, so never painted red. Absent on every other problem.
+   */
+  unfilled?: true;
 }
 
 export interface CheckOptions {
   /** Today as YYYY-MM-DD, for "not in the future". */
   today: string;
+  /**
+   * How a required cell left empty in a started form is reported: 'error' (the default: the merge, the CLI, a
+   * full check with 检查全部), or 'pending' while the clerk is still filling the form in — then it is listed as
+   * 未填 (severity info, `unfilled: true`, not painted) so that typing the first field paints nothing else red.
+   * Wrong values are errors either way.
+   */
+  unfilled?: 'error' | 'pending';
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -143,6 +155,16 @@ class FormChecker {
     });
   }
 
+  /** A cell that must be filled in and is still empty: an error, or 未填 while the form is being filled in. */
+  reportEmpty(entry: Entry, severity: Severity, message: string, label = entry.slot.field.label): void {
+    if (this.options.unfilled !== 'pending' || severity === 'info') {
+      this.report(entry, severity, message, label);
+      return;
+    }
+    this.report(entry, 'info', message, label);
+    (this.problems[this.problems.length - 1] as Problem).unfilled = true;
+  }
+
   /** The row indexes of a list in which anything but the row number is filled in, in order. */
   startedRows(table: PlannedTable): number[] {
     return this.started.get(table.id) ?? [];
@@ -162,7 +184,7 @@ class FormChecker {
       else if (check.status === 'invalid') this.report(this.entry(at), 'error', check.message);
       else if (check.status === 'ok') for (const w of check.reading.warnings) this.report(this.entry(at), 'warning', w);
       else
-        this.report(
+        this.reportEmpty(
           this.entry(at),
           'error',
           slot.tableId === undefined ? `必填：请填写${slot.field.label}。` : `此行已填写，请补全${slot.field.label}。`,
@@ -223,7 +245,7 @@ class FormChecker {
         const column = this.firstColumn(table.id);
         const anchor = column[filled] ?? column[0];
         if (anchor !== undefined)
-          this.report(this.entry(anchor), rule.severity, `${rule.message}（现有${filled + rule.plus}人）`, table.label);
+          this.reportEmpty(this.entry(anchor), rule.severity, `${rule.message}（现有${filled + rule.plus}人）`, table.label);
         return;
       }
       case 'yearsForAge':
@@ -256,7 +278,7 @@ class FormChecker {
         }
         if (on && rule.countAsked && counts.every((c) => c.blank)) {
           const first = counts[0];
-          if (first) this.report(first, rule.flagWithoutCount, `已${flagName}，请填写${first.slot.field.label}。`);
+          if (first) this.reportEmpty(first, rule.flagWithoutCount, `已${flagName}，请填写${first.slot.field.label}。`);
         }
         return;
       }
@@ -278,7 +300,7 @@ class FormChecker {
       }
       case 'sequence':
         this.slotsOf(rule.field).forEach((entry, i) => {
-          if (entry.blank) this.report(entry, rule.severity, `请填写序号${i + 1}。`);
+          if (entry.blank) this.reportEmpty(entry, rule.severity, `请填写序号${i + 1}。`);
           else if (entry.value !== undefined && entry.value !== i + 1)
             this.report(entry, rule.severity, `序号应依次为1、2、3……，此行应为${i + 1}。`);
         });
@@ -294,7 +316,7 @@ class FormChecker {
           if (!entry.blank) continue;
           const date = this.sibling(rule.dateField, entry.slot)?.value;
           const formedThisYear = typeof date === 'string' && this.year !== undefined && Number(date.slice(0, 4)) === this.year;
-          if (!formedThisYear) this.report(entry, rule.severity, rule.message);
+          if (!formedThisYear) this.reportEmpty(entry, rule.severity, rule.message);
         }
         return;
       case 'withinPeriod': {
@@ -326,7 +348,15 @@ class FormChecker {
     }
     return this.problems
       .sort((a, b) => a.at - b.at || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
-      .map((p) => ({ cell: p.cell, field: p.field, key: p.key, label: p.label, severity: p.severity, message: p.message }));
+      .map((p) => ({
+        cell: p.cell,
+        field: p.field,
+        key: p.key,
+        label: p.label,
+        severity: p.severity,
+        message: p.message,
+        ...(p.unfilled ? { unfilled: true as const } : {}),
+      }));
   }
 }
 

@@ -23,11 +23,14 @@ export function inputAreas(plan: SheetPlan): Map<string, InputArea> {
   return areas;
 }
 
-/** The fill each problem cell should have; the worst problem of a cell decides. Reminders (info) are not painted. */
+/**
+ * The fill each problem cell should have; the worst problem of a cell decides. Reminders (info) are not painted,
+ * nor is a required cell still empty while the form is being filled in (未填): only wrong values are red at once.
+ */
 export function wantedHighlights(problems: readonly Problem[]): Map<string, string> {
   const wanted = new Map<string, string>();
   for (const p of problems) {
-    if (p.severity === 'info') continue;
+    if (p.severity === 'info' || p.unfilled) continue;
     if (p.severity === 'error' || !wanted.has(p.cell)) wanted.set(p.cell, HIGHLIGHT[p.severity]);
   }
   return wanted;

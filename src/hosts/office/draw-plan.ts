@@ -69,6 +69,23 @@ function validate(range: RangeSurface, v: NativeValidation): void {
   dv.prompt = { showPrompt: true, title: v.promptTitle, message: v.prompt };
 }
 
+/**
+ * The form's own checks as Excel's conditional formats (conditional-formats.ts), so a wrong value shows red while the
+ * clerk types, with no write of the add-in after the edit (live-validation.ts keeps the undo history that way).
+ * Range.conditionalFormats is ExcelApi 1.6, below the manifest's minimum (1.7): no feature check. The formula is
+ * given with its '=' in English (ConditionalFormatRule.formula; formulaLocal would be the user's language), relative
+ * to the range's top-left cell like the file's <cfRule>. ConditionalFormatCollection.add puts each new format "at the
+ * first/top priority", so the rules are added last to first: the plan's first rule (errors first) ends on top, in
+ * the same order as the .xlsx template's priorities.
+ */
+function addConditionalFormats(ws: WorksheetSurface, plan: SheetPlan): void {
+  for (const rule of [...plan.conditionalFormats].reverse()) {
+    const { custom } = ws.getRange(rule.range).conditionalFormats.add('Custom');
+    custom.rule.formula = `=${rule.formula}`;
+    custom.format.fill.color = rule.fill;
+  }
+}
+
 /** Queues every write that draws the plan on an empty worksheet; nothing is sent to Excel here. */
 export function queueDrawing(ws: WorksheetSurface, plan: SheetPlan, support: ApiSupport): void {
   plan.columnWidths.forEach((width, col) => {
@@ -87,6 +104,7 @@ export function queueDrawing(ws: WorksheetSurface, plan: SheetPlan, support: Api
     for (const { row, col, validation } of plan.validations) validate(ws.getRangeByIndexes(row, col, 1, 1), validation);
     ws.showGridlines = false;
   }
+  addConditionalFormats(ws, plan);
 
   const marker = ws.getRangeByIndexes(plan.marker.row, plan.marker.col, 1, 1);
   marker.numberFormat = [['@']];
@@ -114,6 +132,7 @@ export function queueDrawing(ws: WorksheetSurface, plan: SheetPlan, support: Api
 
   const p = plan.protection;
   ws.protection.protect({
+    allowFormatCells: p.allowFormatCells,
     allowFormatColumns: p.allowFormatColumns,
     allowFormatRows: p.allowFormatRows,
     allowInsertRows: p.allowInsertRows,

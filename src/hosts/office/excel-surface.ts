@@ -33,6 +33,27 @@ export interface DataValidationSurface {
   ignoreBlanks: boolean;
 }
 
+/**
+ * A formula ("custom") conditional format (ExcelApi 1.6; Microsoft, "Apply conditional formatting to Excel ranges").
+ * rule.formula is English Excel syntax starting with '=' (every example on the ConditionalFormatRule and
+ * ConditionalFormat pages: '=IF(B8>INDIRECT("RC[-1]",0),TRUE)'; formulaLocal is the user's-language variant, so
+ * `formula` is the locale-independent one), its relative references read from the range's top-left cell, as the
+ * ExcelScript.ConditionalFormatRule example builds them. fill.color is "#RRGGBB" or an HTML colour name
+ * (ConditionalRangeFill.color).
+ */
+export interface CustomConditionalFormatSurface {
+  readonly rule: { formula: string };
+  readonly format: { readonly fill: { color: string } };
+}
+
+export interface ConditionalFormatsSurface {
+  /**
+   * "Adds a new conditional format to the collection at the first/top priority" (ConditionalFormatCollection.add):
+   * the format added last is applied first.
+   */
+  add(type: 'Custom'): { readonly custom: CustomConditionalFormatSurface };
+}
+
 export interface RangeSurface {
   values: any[][];
   numberFormat: any[][];
@@ -44,6 +65,8 @@ export interface RangeSurface {
   readonly columnCount: number;
   format: RangeFormatSurface;
   dataValidation: DataValidationSurface;
+  /** ExcelApi 1.6: below the manifest's minimum (1.7), so never feature-checked. */
+  readonly conditionalFormats: ConditionalFormatsSurface;
   /** For a range from a `…OrNullObject` method: known after the next sync. */
   readonly isNullObject: boolean;
   merge(across?: boolean): void;
@@ -156,6 +179,8 @@ export type RealExcelFitsTheSurface = [
   Fits<Excel.RequestContext, ContextSurface>,
   Fits<Excel.Worksheet, WorksheetSurface>,
   Fits<Excel.Range, RangeSurface>,
+  Fits<Excel.ConditionalFormatCollection, ConditionalFormatsSurface>,
+  Fits<Excel.CustomConditionalFormat, CustomConditionalFormatSurface>,
   Fits<Excel.PageLayout, PageLayoutSurface>,
   Fits<Excel.Workbook, WorkbookSurface>,
   Fits<Excel.CustomXmlPartCollection, CustomXmlPartsSurface>,

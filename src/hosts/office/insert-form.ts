@@ -57,16 +57,45 @@ export async function insertForm(
       await context.sync();
     } catch (err) {
       const cleanUpError = await removeHalfDrawnSheet(context, sheetName, shown.id, support, options);
-      throw new UserError('excel', insertFailure(sheetName, err, cleanUpError));
+      // The clean-up turns events back on first; if it failed, that may not have run: try once more on its own, so
+      // that live checking is never left deaf (enableEvents stays as last set, for the rest of the session).
+      const eventsError = cleanUpError === undefined ? undefined : await turnEventsBackOn(context, support, options);
+      throw new UserError('excel', insertFailure(sheetName, err, cleanUpError, eventsError));
     }
-    if (!support.validation) ownWrites.claimSheet(ws.id);
     return { sheetName, sheetId: ws.id };
   } finally {
     done();
   }
 }
 
-function insertFailure(sheetName: string, err: unknown, cleanUpError: unknown): string {
+/**
+ * Runtime.enableEvents (ExcelApi 1.8) is a setting of the add-in's runtime that stays as last set and silences every
+ * event the add-in would receive, the clerk's edits included ("Enable and disable events", Excel add-in events
+ * documentation). Returns the error if it could not be turned back on.
+ */
+async function turnEventsBackOn(context: ContextSurface, support: ApiSupport, options: InsertOptions): Promise<unknown> {
+  if (!support.validation) return undefined;
+  try {
+    await retryInCellEditMode(
+      async () => {
+        context.runtime.enableEvents = true;
+        await context.sync();
+      },
+      options.cleanUpTries ?? 30,
+      options.retryMs ?? 1000,
+    );
+    return undefined;
+  } catch (err) {
+    return err;
+  }
+}
+
+function insertFailure(sheetName: string, err: unknown, cleanUpError: unknown, eventsError: unknown = undefined): string {
+  const stopped = eventsError === undefined ? '' : '实时检查已暂停（未能重新打开 Excel 的事件）：点“检查整个工作簿”可恢复实时检查。';
+  return insertFailureWhy(sheetName, err, cleanUpError) + stopped;
+}
+
+function insertFailureWhy(sheetName: string, err: unknown, cleanUpError: unknown): string {
   const why =
     excelErrorCode(err) === 'RequestPayloadSizeLimitExceeded'
       ? '表格太大，一次写入超过了 Excel 网页版 5 MB 的限制。请减少列表的行数后再插入。'

@@ -2,22 +2,45 @@ import { localIsoDate, type CellValue } from '../../core/cell-value';
 import type { FormDefinition } from '../../core/form-schema';
 import { MARKER_SCAN_COLUMNS, sheetMarker, type FormMarker } from '../../core/marker';
 import { readForm } from '../../core/read/read-form';
-import { checkForm, type Problem } from '../../core/rules/check-form';
+import { checkForm, type CheckOptions, type Problem } from '../../core/rules/check-form';
 import { highlightChanges, inputAreas, wantedHighlights } from '../../core/rules/highlights';
 import { findForm } from '../../forms';
 import type { ApiSupport } from './api-support';
 import { describeExcelError, excelErrorCode } from './excel-errors';
-import type { ContextSurface, WorksheetSurface } from './excel-surface';
+import type { ContextSurface, EventsSurface, WorksheetSurface, WorksheetsSurface } from './excel-surface';
 import type { OwnWrites } from './own-writes';
 import { gridFrom } from './sheet-grid';
 
+/** Selection events (Worksheet 1.7, WorksheetCollection 1.9), which Excel's objects have and live checking uses. */
+interface SelectionEvents {
+  readonly onSelectionChanged: EventsSurface<{ worksheetId: string }>;
+}
+
 export type ExcelBatch = <T>(batch: (context: ContextSurface) => Promise<T>) => Promise<T>;
 
-/** Whether Excel refused a paint because of the sheet's protection (a password this add-in does not have). */
+/** Whether Excel refused a paint because of the sheet's protection. */
 function refusedForProtection(err: unknown): boolean {
-  const location = (err as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo?.errorLocation;
-  return excelErrorCode(err) === 'AccessDenied' || (typeof location === 'string' && /unprotect/i.test(location));
+  return excelErrorCode(err) === 'AccessDenied';
 }
+
+/**
+ * Why live checking does not paint after every edit, and never lifts protection (sources: Microsoft, "Undo
+ * capabilities in Excel add-ins" and Excel.RunOptions.mergeUndoGroup; office-js #3778, #3788):
+ * - WorksheetProtection.protect/unprotect clear the person's undo stack on every platform (the page's table of
+ *   APIs without undo support). Form sheets are therefore protected with allowFormatCells (ExcelApi 1.2), so that
+ *   marking cells needs no unprotect; a sheet protected without it (inserted by an older version) is not painted,
+ *   and its note says why — lifting the protection would cost the clerk's undo history, which is worse than a list.
+ * - On Excel with undo support for add-ins (ExcelApi 1.20) every context.sync that writes is an undo record of its
+ *   own: a paint after the clerk's edit would be what Ctrl+Z undoes first (the red goes, the wrong value stays).
+ *   On earlier Excel, "most set operations of the Excel API disable undo/redo, by design" (#3788; a fill change:
+ *   #3778): a paint would wipe the clerk's history. Either way a write made in answer to an edit costs the clerk's
+ *   Ctrl+Z.
+ * So a check made because the clerk edited (or picked, or undid) only reads, and lists; cells are painted only in
+ * the checks the clerk asks for (检查整个工作簿, 检查全部), where an undo record of the add-in's own is expected.
+ * The marks a later edit makes stale are named in the sheet's note. Highlights that follow every value as it
+ * changes, Ctrl+Z included, are Excel's own conditional formats written into the form (issue 11 §4).
+ */
+export type PaintPolicy = 'requested' | 'every-check';
 
 export interface SheetReport {
   sheetId: string;
@@ -50,6 +73,8 @@ export interface LiveValidationOptions {
   debounceMs?: number;
   retryMs?: number;
   maxRetries?: number;
+  /** When cells are painted: only in checks the clerk asked for (the default, see PaintPolicy), or in every check. */
+  paint?: PaintPolicy;
 }
 
 /**
@@ -67,8 +92,13 @@ export class LiveValidation {
   private readonly registered = new Set<string>();
   /** Whether the workbook's handlers are known to be registered (a failed registration is tried again). */
   private workbookHandlers = false;
-  /** Protection this add-in lifted for painting and could not put back yet, per sheet: restored by the next check. */
-  private readonly owedProtection = new Map<string, Excel.WorksheetProtectionOptions>();
+  /** What each sheet's inputs held at its last check: a re-read that finds the same skips the check. */
+  private readonly lastRead = new Map<string, string>();
+  /** Sheets whose selection-change handler is registered (Excel before 1.9 has no collection-wide one). */
+  private readonly selectionRegistered = new Set<string>();
+  private readonly paintPolicy: PaintPolicy;
+  /** Sheets whose next check paints. */
+  private readonly paintOwed = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
   private notice: ValidationState['notice'];
@@ -76,6 +106,8 @@ export class LiveValidation {
   private readonly debounceMs: number;
   private readonly retryMs: number;
   private readonly maxRetries: number;
+  /** How a required cell still empty is reported (CheckOptions.unfilled): the pane sets 'pending', and 'error' on 检查全部. */
+  unfilled: CheckOptions['unfilled'] = 'error';
 
   constructor(
     private readonly run: ExcelBatch,
@@ -87,6 +119,9 @@ export class LiveValidation {
     this.debounceMs = options.debounceMs ?? 200;
     this.retryMs = options.retryMs ?? 1000;
     this.maxRetries = options.maxRetries ?? 30;
+    this.paintPolicy = options.paint ?? 'requested';
+    // An insert switches events off for its sync: an edit made meanwhile raised none. Re-read once it is over.
+    ownWrites.onEnded(() => this.recheck());
   }
 
   get state(): ValidationState {
@@ -133,12 +168,32 @@ export class LiveValidation {
    * and the registration is tried again by the next check (检查整个工作簿).
    */
   async start(): Promise<void> {
-    await this.checkAll();
+    await this.findAndCheck(false);
   }
 
+  /**
+   * Every change event of a form sheet is checked, whenever it arrives: before, during or after a sync of the
+   * add-in's own (see OwnWrites). Nothing is dropped; a check only reads.
+   */
   private async onChanged(worksheetId: string): Promise<void> {
-    if (this.ownWrites.isOwn(worksheetId) || !this.sheets.has(worksheetId)) return;
+    if (!this.sheets.has(worksheetId)) return;
     this.schedule(worksheetId);
+  }
+
+  /**
+   * A pick from a data-validation dropdown raises no onChanged in Excel on the web (office-js #4066, labelled product
+   * bug; also #3888) and did not on Windows either (#420). The clerk's next step moves the selection, which raises
+   * onSelectionChanged (Worksheet 1.7, WorksheetCollection 1.9): the sheet is re-read then — one sync, and nothing
+   * more when its inputs are as last read. The pane calls recheck() when it gets the focus, for the same reason.
+   */
+  private async onSelectionChanged(worksheetId: string): Promise<void> {
+    if (!this.sheets.has(worksheetId)) return;
+    this.schedule(worksheetId);
+  }
+
+  /** Re-reads every known form sheet (one sync each; nothing more for a sheet whose inputs did not change). */
+  recheck(): void {
+    for (const id of this.sheets.keys()) this.schedule(id);
   }
 
   private schedule(worksheetId: string): void {
@@ -157,12 +212,16 @@ export class LiveValidation {
     this.sheets.delete(worksheetId);
     this.reports.delete(worksheetId);
     this.painted.delete(worksheetId);
-    this.owedProtection.delete(worksheetId);
+    this.lastRead.delete(worksheetId);
     this.emit();
   }
 
-  /** Finds every form sheet by its marker (two syncs), then checks each. */
+  /** 检查整个工作簿 (the clerk asks): finds every form sheet by its marker (two syncs), checks and paints each. */
   checkAll(): Promise<void> {
+    return this.findAndCheck(true);
+  }
+
+  private findAndCheck(paint: boolean): Promise<void> {
     return this.enqueue(async () => {
       try {
         const found = await this.run((context) => this.discover(context));
@@ -170,19 +229,25 @@ export class LiveValidation {
         for (const sheet of found) this.sheets.set(sheet.sheetId, sheet);
         this.notice = undefined;
       } catch (err) {
-        this.fail(err, () => void this.checkAll());
+        this.fail(err, () => void this.findAndCheck(paint));
         return;
       }
-      for (const sheet of [...this.sheets.values()]) void this.checkSheet(sheet.sheetId);
+      for (const sheet of [...this.sheets.values()]) void this.checkSheet(sheet.sheetId, paint);
     });
   }
 
   private async discover(context: ContextSurface): Promise<FormSheet[]> {
-    const all = context.workbook.worksheets;
+    const all = context.workbook.worksheets as WorksheetsSurface & SelectionEvents;
+    // Events may have been left off by a failed insert (Runtime.enableEvents stays as last set): finding the forms
+    // turns them on again, so 检查整个工作簿 restarts live checking. No extra sync; not a workbook change.
+    if (this.support.validation) context.runtime.enableEvents = true;
     const addingHandlers = !this.workbookHandlers;
     if (addingHandlers) {
-      if (this.support.workbookEvents) all.onChanged.add((e) => this.onChanged(e.worksheetId));
-      all.onAdded.add(() => this.checkAll());
+      if (this.support.workbookEvents) {
+        all.onChanged.add((e) => this.onChanged(e.worksheetId));
+        all.onSelectionChanged.add((e) => this.onSelectionChanged(e.worksheetId));
+      }
+      all.onAdded.add(() => this.findAndCheck(false));
       all.onDeleted.add((e) => this.forget(e.worksheetId));
     }
     all.load('items/name,items/id');
@@ -208,6 +273,7 @@ export class LiveValidation {
       if (!this.support.workbookEvents && !this.registered.has(ws.id)) {
         registering.push(ws.id);
         ws.onChanged.add((e) => this.onChanged(e.worksheetId));
+        (ws as WorksheetSurface & SelectionEvents).onSelectionChanged.add((e) => this.onSelectionChanged(e.worksheetId));
       }
     }
     if (registering.length > 0) {
@@ -217,13 +283,17 @@ export class LiveValidation {
     return found;
   }
 
-  /** Reads the sheet and writes the highlights that changed: two syncs at most. */
-  checkSheet(worksheetId: string): Promise<void> {
+  /**
+   * Reads the sheet (one sync) and, when painting is due (the clerk asked for it: see PaintPolicy), writes the
+   * highlights that changed (one more). A paint asked for and not done (cell edit mode) is owed to the next check.
+   */
+  checkSheet(worksheetId: string, paint = false): Promise<void> {
+    if (paint || this.paintPolicy === 'every-check') this.paintOwed.add(worksheetId);
     return this.enqueue(async () => {
       const sheet = this.sheets.get(worksheetId);
       if (!sheet) return;
       try {
-        await this.run((context) => this.checkIn(context, sheet));
+        await this.run((context) => this.checkIn(context, sheet, this.paintOwed.has(worksheetId)));
         this.retries.delete(worksheetId);
         this.notice = undefined;
       } catch (err) {
@@ -236,7 +306,7 @@ export class LiveValidation {
     });
   }
 
-  private async checkIn(context: ContextSurface, sheet: FormSheet): Promise<void> {
+  private async checkIn(context: ContextSurface, sheet: FormSheet, paint: boolean): Promise<void> {
     const ws = context.workbook.worksheets.getItem(sheet.sheetId);
     const used = ws.getUsedRange();
     used.load('values,rowIndex,columnIndex');
@@ -245,9 +315,30 @@ export class LiveValidation {
     ws.load('name');
     await context.sync();
 
+    // The light re-read (a selection change, the pane's focus): nothing more when the inputs are as last read.
+    const read = JSON.stringify([used.rowIndex, used.columnIndex, used.values]);
+    const known = this.reports.get(sheet.sheetId);
+    if (!paint && known && this.lastRead.get(sheet.sheetId) === read && known.sheetName === ws.name) return;
+    this.lastRead.set(sheet.sheetId, read);
+
+    if (!Array.isArray(used.values)) {
+      // Past the 5,000,000 cells Excel reads at once, some builds give null values instead of an error (office-js
+      // #4783; "Resource limits and performance optimization for Office Add-ins"): said, and the other sheets go on.
+      sheet.sheetName = ws.name;
+      this.reports.set(sheet.sheetId, {
+        sheetId: sheet.sheetId,
+        sheetName: ws.name,
+        formId: sheet.form.id,
+        formTitle: sheet.form.sheetName,
+        problems: [],
+        highlightNote: '此工作表内容太多（超过 Excel 一次能读取的 500 万个单元格），无法检查。请删去表格以外的内容后再点“检查整个工作簿”。',
+      });
+      this.emit();
+      return;
+    }
     const grid = gridFrom(used.values as CellValue[][], used.rowIndex, used.columnIndex);
     const reading = readForm(sheet.form, grid, sheet.marker.params);
-    const problems = checkForm(reading, { today: this.today() });
+    const problems = checkForm(reading, { today: this.today(), unfilled: this.unfilled });
     sheet.sheetName = ws.name;
     const report: SheetReport = {
       sheetId: sheet.sheetId,
@@ -258,71 +349,52 @@ export class LiveValidation {
       highlightNote: undefined,
     };
     this.reports.set(sheet.sheetId, report);
-    this.emit();
 
     const wanted = wantedHighlights(problems);
-    const changes = highlightChanges(inputAreas(reading.plan), wanted, this.painted.get(sheet.sheetId));
-    // Protection to put on after painting: the sheet's own, or what an earlier failed paint left lifted.
-    if (protection.protected) this.owedProtection.delete(sheet.sheetId);
-    const owed = this.owedProtection.get(sheet.sheetId);
-    const restore = protection.protected ? protection.options : owed;
-    if (changes.length === 0 && owed === undefined) return;
-    const done = this.ownWrites.begin();
+    const painted = this.painted.get(sheet.sheetId);
+    const changes = highlightChanges(inputAreas(reading.plan), wanted, painted);
+    if (!paint) {
+      // Marks from an earlier 检查整个工作簿 that this edit made stale: said, not repainted (that would cost undo).
+      if (painted && changes.length > 0) report.highlightNote = '表中标出的颜色是上次检查的结果，点“检查整个工作簿”可更新。';
+      this.emit();
+      return;
+    }
+    if (protection.protected && !protection.options.allowFormatCells) {
+      // Protected without format-cells allowed (inserted by an older version, or by hand): lifting the protection
+      // would clear the clerk's undo stack, so the cells are not marked.
+      this.paintOwed.delete(sheet.sheetId);
+      report.highlightNote = '此工作表的保护不允许设置单元格格式，因此不标出有问题的单元格；问题仍列在下面。重新插入此表可恢复标出。';
+      this.emit();
+      return;
+    }
+    this.emit();
+    if (changes.length === 0) {
+      this.paintOwed.delete(sheet.sheetId);
+      this.painted.set(sheet.sheetId, wanted);
+      return;
+    }
     try {
-      this.queuePaint(ws, changes, protection.protected, restore);
+      // Format changes raise no onChanged (Excel add-in events: onFormatChanged is a separate event), and the sheet's
+      // protection allows them: nothing to lift, nothing to ignore.
+      for (const { area, fill } of changes) {
+        const range = ws.getRangeByIndexes(area.row, area.col, area.rowSpan, area.colSpan);
+        if (fill) range.format.fill.color = fill;
+        else range.format.fill.clear();
+      }
       await context.sync();
       this.painted.set(sheet.sheetId, wanted);
-      this.owedProtection.delete(sheet.sheetId);
+      this.paintOwed.delete(sheet.sheetId);
     } catch (err) {
-      // What ran of the paint is unknown: the next check repaints every input cell, and puts protection back.
+      // What ran of the paint is unknown: the next paint repaints every input cell.
       this.painted.delete(sheet.sheetId);
-      const restoreError = restore ? await this.reprotect(context, sheet.sheetId, restore) : undefined;
-      // Waited out like a failed read (cell edit mode), or the sheet is gone: checkSheet handles both.
+      // Waited out like a failed read (cell edit mode; the paint stays owed), or the sheet is gone: checkSheet
+      // handles both.
       if (excelErrorCode(err) === 'InvalidOperationInCellEditMode' || excelErrorCode(err) === 'ItemNotFound') throw err;
-      if (excelErrorCode(restoreError) === 'InvalidOperationInCellEditMode') throw restoreError;
-      report.highlightNote =
-        protection.protected && refusedForProtection(err)
-          ? '此工作表设有密码保护，无法标出有问题的单元格；问题仍列在下面。'
-          : `无法标出有问题的单元格：${describeExcelError(err)}点“检查整个工作簿”可重新标出；问题仍列在下面。`;
+      this.paintOwed.delete(sheet.sheetId);
+      report.highlightNote = refusedForProtection(err)
+        ? '此工作表的保护不允许设置单元格格式，因此不标出有问题的单元格；问题仍列在下面。重新插入此表可恢复标出。'
+        : `无法标出有问题的单元格：${describeExcelError(err)}点“检查整个工作簿”可重新标出；问题仍列在下面。`;
       this.emit();
-    } finally {
-      done();
-    }
-  }
-
-  private queuePaint(
-    ws: WorksheetSurface,
-    changes: ReturnType<typeof highlightChanges>,
-    unprotectFirst: boolean,
-    protectAfter: Excel.WorksheetProtectionOptions | undefined,
-  ): void {
-    if (unprotectFirst) ws.protection.unprotect();
-    for (const { area, fill } of changes) {
-      const range = ws.getRangeByIndexes(area.row, area.col, area.rowSpan, area.colSpan);
-      if (fill) range.format.fill.color = fill;
-      else range.format.fill.clear();
-    }
-    if (protectAfter) ws.protection.protect(protectAfter);
-  }
-
-  /**
-   * After a failed paint the sheet may have been left unprotected: protects it again if so. Returns the error if
-   * that could not be done; the protection is then owed, and put back by the sheet's next check.
-   */
-  private async reprotect(context: ContextSurface, sheetId: string, options: Excel.WorksheetProtectionOptions): Promise<unknown> {
-    this.owedProtection.set(sheetId, options);
-    try {
-      const protection = context.workbook.worksheets.getItem(sheetId).protection;
-      protection.load('protected');
-      await context.sync();
-      if (!protection.protected) {
-        protection.protect(options);
-        await context.sync();
-      }
-      this.owedProtection.delete(sheetId);
-      return undefined;
-    } catch (err) {
-      return err;
     }
   }
 

@@ -1,6 +1,7 @@
 import { cellText, type CellValue } from '../../core/cell-value';
 import { UserError } from '../../core/errors';
-import { describeExcelError } from './excel-errors';
+import type { RequirementCheck } from './api-support';
+import { describeExcelError, excelErrorCode } from './excel-errors';
 import type { ContextSurface } from './excel-surface';
 import type { ExcelBatch } from './live-validation';
 import { cleanUnits, parseRosterXml, ROSTER_NAMESPACE, rosterXml } from './roster-xml';
@@ -97,10 +98,43 @@ export function memoryRosterStore(initial: readonly string[] = []): RosterStore 
   };
 }
 
-/** The selected cells' texts as unit names (one sync): blanks and repeats left out, in reading order. */
-export async function readRosterFromSelection(run: ExcelBatch): Promise<string[]> {
+/** What reading every area of the selection needs of Excel's RangeAreas (ExcelApi 1.9). */
+export interface RangeAreasSurface {
+  readonly isNullObject: boolean;
+  readonly areas: { readonly items: { readonly values: unknown[][] }[]; load(propertyNames?: string | string[]): unknown };
+  getUsedRangeAreasOrNullObject(valuesOnly?: boolean): RangeAreasSurface;
+}
+export type RealRangeAreasFit = Excel.RangeAreas extends RangeAreasSurface ? true : never;
+
+/**
+ * `Workbook.getSelectedRanges()` is in ExcelApi 1.9 ("Excel.Workbook" reference: getSelectedRanges, API set
+ * ExcelApi 1.9); the manifest asks only 1.7, so it is feature-detected.
+ */
+export const SELECTED_RANGES_SET = { set: 'ExcelApi', version: '1.9' } as const;
+
+export const PICK_ONE_BLOCK = '无法读取选中的单元格：请只选中一块连续的单元格（例如写有单位名称的一列），再点此按钮。';
+
+/**
+ * The selected cells' texts as unit names (one sync): blanks and repeats left out, in reading order. Where
+ * `getSelectedRanges()` is supported, every area of a selection made with Ctrl is read; before it,
+ * `getSelectedRange()` throws on a multi-area selection ("Excel.Workbook" reference: "If there are multiple ranges
+ * selected, this method will throw an error"), and the clerk is asked in Chinese to select one block.
+ */
+export async function readRosterFromSelection(run: ExcelBatch, isSetSupported?: RequirementCheck): Promise<string[]> {
+  const areas = isSetSupported?.(SELECTED_RANGES_SET.set, SELECTED_RANGES_SET.version) ?? false;
   try {
     return await run(async (context) => {
+      if (areas) {
+        const workbook = context.workbook as typeof context.workbook & { getSelectedRanges(): RangeAreasSurface };
+        // Only the cells holding values: a whole column selected is not read a million cells at a time (office-js #4792).
+        const used = workbook.getSelectedRanges().getUsedRangeAreasOrNullObject(true);
+        used.areas.load('items/values');
+        await context.sync();
+        if (used.isNullObject) return [];
+        return cleanUnits(
+          used.areas.items.flatMap((area) => (Array.isArray(area.values) ? area.values.flat() : [])).map((v) => cellText(v as CellValue)),
+        );
+      }
       const used = context.workbook.getSelectedRange().getUsedRangeOrNullObject(true);
       used.load('values');
       await context.sync();
@@ -108,6 +142,10 @@ export async function readRosterFromSelection(run: ExcelBatch): Promise<string[]
       return cleanUnits((used.values as CellValue[][]).flat().map((v) => cellText(v)));
     });
   } catch (err) {
+    const code = excelErrorCode(err);
+    // Without getSelectedRanges a refused read is most likely a selection of several blocks; the reason is kept.
+    if (!areas && code !== 'InvalidOperationInCellEditMode' && code !== 'ItemNotFound')
+      throw new UserError('excel', `${PICK_ONE_BLOCK}（${describeExcelError(err)}）`);
     throw new UserError('excel', `无法读取选中的单元格：${describeExcelError(err)}`);
   }
 }

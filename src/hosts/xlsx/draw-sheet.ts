@@ -86,9 +86,14 @@ export function drawSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   });
   for (const cell of plan.cells) drawCell(ws, cell);
 
-  for (const { row, col, validation } of plan.validations) {
-    ws.getCell(row + 1, col + 1).dataValidation = dataValidation(validation) ?? inputMessageOnly(validation);
+  // One rule per area, each named as a range (even one cell: "B3:B3"). Given cells one by one, ExcelJS squeezes
+  // them into rectangles itself, visiting them sorted as text (A10 before A5) and growing each rectangle over cells
+  // already taken: A10:A14 and A5:A14, 65 cells under two rules in the 杨浦 forms.
+  for (const { range, validation } of plan.validationAreas) {
+    const ref = `${cellAddress(range.top, range.left)}:${cellAddress(range.bottom, range.right)}`;
+    validationsOf(ws).add(ref, dataValidation(validation) ?? inputMessageOnly(validation));
   }
+  drawConditionalFormats(ws, plan);
 
   const markerColumn = ws.getColumn(plan.marker.col + 1);
   markerColumn.width = MARKER_COLUMN_WIDTH;
@@ -114,6 +119,33 @@ export function drawSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
   ws.views = [{ state: 'normal', showGridLines: false, activeCell: firstInputAddress(plan) }];
 }
 
+/** ExcelJS's per-sheet rule list (lib/doc/data-validations.js), which its type declarations leave out. */
+function validationsOf(ws: ExcelJS.Worksheet): { add(address: string, validation: ExcelJS.DataValidation): void } {
+  return (ws as unknown as { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
+}
+
+/** Fill colour as ExcelJS wants it: ARGB without '#'. */
+const argb = (hex: string): string => `FF${hex.replace(/^#/, '').toUpperCase()}`;
+
+/** The form's own checks as conditional formatting: a wrong value is red without the add-in (conditional-formats.ts). */
+function drawConditionalFormats(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  plan.conditionalFormats.forEach((rule, i) => {
+    const color = { argb: argb(rule.fill) };
+    ws.addConditionalFormatting({
+      ref: rule.range,
+      rules: [
+        {
+          type: 'expression',
+          priority: i + 1,
+          formulae: [rule.formula],
+          // A differential fill's colour is its bgColor for Excel; fgColor too, for readers that take that one.
+          style: { fill: { type: 'pattern', pattern: 'solid', fgColor: color, bgColor: color } },
+        },
+      ],
+    });
+  });
+}
+
 function firstInputAddress(plan: SheetPlan): string {
   const first = plan.slots[0];
   return first ? cellAddress(first.row, first.col) : 'A1';
@@ -124,6 +156,7 @@ export async function protectSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): Prom
   await ws.protect(p.password, {
     selectLockedCells: p.allowSelectLocked,
     selectUnlockedCells: p.allowSelectUnlocked,
+    formatCells: p.allowFormatCells,
     formatColumns: p.allowFormatColumns,
     formatRows: p.allowFormatRows,
     insertRows: p.allowInsertRows,

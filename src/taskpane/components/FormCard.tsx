@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { useId, useMemo, useState } from 'react';
 import { summarizeForm, type FormSummary } from '../../core/catalog';
+import { yearForEdition } from '../../core/edition-year';
 import { UserError } from '../../core/errors';
 import type { FormDefinition } from '../../core/form-schema';
 import { resolveParams, type ParamOverrides } from '../../core/params';
@@ -44,8 +45,18 @@ function paramError(form: FormDefinition, values: ParamOverrides, id: string): s
 export function FormCard({ form, host, strings }: { form: FormDefinition; host: PaneHost; strings: Strings }) {
   const styles = useStyles();
   const headingId = useId();
-  const editable = form.params.filter((p) => p.kind === 'integer');
+  // Every parameter, 年份 and the notice's dates beside 届次, so that a new edition's dates can be set too.
+  const editable = form.params;
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(editable.map((p) => [p.id, String(p.default)])));
+  // 年份 follows 届次 (第八届 → 2018) until the clerk types a year of their own.
+  const [yearTyped, setYearTyped] = useState(false);
+  const followsEdition = yearForEdition(form, String(form.params.find((p) => p.id === 'edition')?.default ?? '')) !== undefined;
+
+  function change(id: string, value: string) {
+    if (id === 'year') setYearTyped(true);
+    const year = id === 'edition' && !yearTyped ? yearForEdition(form, value) : undefined;
+    setValues((v) => ({ ...v, [id]: value, ...(year !== undefined ? { year: String(year) } : {}) }));
+  }
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(undefined);
   const errors = useMemo(() => Object.fromEntries(editable.map((p) => [p.id, paramError(form, values, p.id)])), [form, values, editable]);
@@ -89,14 +100,15 @@ export function FormCard({ form, host, strings }: { form: FormDefinition; host: 
             >
               <Input
                 className={styles.paramInput}
-                inputMode="numeric"
+                inputMode={p.kind === 'integer' ? 'numeric' : 'text'}
                 value={values[p.id] ?? ''}
-                onChange={(_e, data) => setValues((v) => ({ ...v, [p.id]: data.value }))}
+                onChange={(_e, data) => change(p.id, data.value)}
               />
             </Field>
           ))}
         </div>
       )}
+      {followsEdition && <Caption1 className={styles.meta}>{strings.paramsFollowEdition}</Caption1>}
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy || !valid || !host.inOffice} onClick={() => void insert()} aria-describedby={headingId}>
           {strings.insert}

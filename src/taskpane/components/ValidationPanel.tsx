@@ -1,10 +1,23 @@
-import { Button, Caption1, MessageBar, MessageBarBody, Spinner, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { useSyncExternalStore } from 'react';
 import type { Problem, Severity } from '../../core/rules/check-form';
 import type { Strings } from '../i18n';
 import type { ValidationHost } from '../pane-host';
 
-const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+/** The groups of a sheet's problems, in order: 未填 (required, still empty) apart from the other notes. */
+type Group = Severity | 'unfilled';
+const GROUPS: Group[] = ['error', 'warning', 'unfilled', 'info'];
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -23,10 +36,12 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorNeutralForeground2 },
+  unfilled: { color: tokens.colorNeutralForeground2 },
 });
 
-function bySeverity(problems: Problem[], severity: Severity): Problem[] {
-  return problems.filter((p) => p.severity === severity);
+function inGroup(problems: Problem[], group: Group): Problem[] {
+  if (group === 'unfilled') return problems.filter((p) => p.unfilled);
+  return problems.filter((p) => p.severity === group && !p.unfilled);
 }
 
 export function ValidationPanel({ validation, strings }: { validation: ValidationHost; strings: Strings }) {
@@ -35,11 +50,17 @@ export function ValidationPanel({ validation, strings }: { validation: Validatio
   return (
     <section className={styles.root} aria-label={strings.tabCheck}>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => void validation.checkAll()} disabled={state.busy}>
+        <Button appearance="primary" onClick={() => void validation.checkEverything()} disabled={state.busy}>
+          {strings.checkEverything}
+        </Button>
+        <Button onClick={() => void validation.checkAll()} disabled={state.busy}>
           {strings.checkWorkbook}
         </Button>
         {state.busy && <Spinner size="tiny" label={strings.checking} />}
       </div>
+      <Caption1 as="p" className={styles.block}>
+        {validation.everything() ? strings.everythingChecked : strings.unfilledHint}
+      </Caption1>
       {state.notice && (
         <MessageBar intent={state.notice.kind === 'error' ? 'error' : 'info'}>
           <MessageBarBody>{state.notice.text}</MessageBarBody>
@@ -53,11 +74,18 @@ export function ValidationPanel({ validation, strings }: { validation: Validatio
           </Subtitle2>
           <Caption1 as="p" className={styles.block}>
             {sheet.formTitle} ·{' '}
-            {strings.counts(
-              bySeverity(sheet.problems, 'error').length,
-              bySeverity(sheet.problems, 'warning').length,
-              bySeverity(sheet.problems, 'info').length,
-            )}
+            {inGroup(sheet.problems, 'unfilled').length > 0
+              ? strings.countsWithUnfilled(
+                  inGroup(sheet.problems, 'error').length,
+                  inGroup(sheet.problems, 'warning').length,
+                  inGroup(sheet.problems, 'unfilled').length,
+                  inGroup(sheet.problems, 'info').length,
+                )
+              : strings.counts(
+                  inGroup(sheet.problems, 'error').length,
+                  inGroup(sheet.problems, 'warning').length,
+                  inGroup(sheet.problems, 'info').length,
+                )}
           </Caption1>
           {sheet.highlightNote && (
             <MessageBar intent="warning">
@@ -65,13 +93,13 @@ export function ValidationPanel({ validation, strings }: { validation: Validatio
             </MessageBar>
           )}
           {sheet.problems.length === 0 && <Text>{strings.noProblems}</Text>}
-          {SEVERITIES.map((severity) => {
-            const problems = bySeverity(sheet.problems, severity);
+          {GROUPS.map((group) => {
+            const problems = inGroup(sheet.problems, group);
             if (problems.length === 0) return null;
             return (
-              <div key={severity}>
-                <Text as="h4" weight="semibold" className={mergeClasses(styles.block, styles[severity])}>
-                  {strings.severity[severity]}（{problems.length}）
+              <div key={group}>
+                <Text as="h4" weight="semibold" className={mergeClasses(styles.block, styles[group])}>
+                  {group === 'unfilled' ? strings.unfilled : strings.severity[group]}（{problems.length}）
                 </Text>
                 <ul className={styles.list}>
                   {problems.map((p) => (

@@ -52,6 +52,9 @@ export function officePaneHost(run: ExcelRun, support: ApiSupport, parts: Office
     listeners.forEach((l) => l());
   });
   void live.start().catch(() => undefined);
+  // A pick from a validation list raises no onChanged in Excel on the web (office-js #4066, #3888, #420): when the
+  // clerk comes back to the pane, its forms are re-read (one sync, nothing more when nothing changed).
+  if (typeof window !== 'undefined') window.addEventListener('focus', () => live.recheck());
   return {
     inOffice: true,
     missing: missingFeatures(support),

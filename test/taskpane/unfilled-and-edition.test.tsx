@@ -95,3 +95,31 @@ describe('the insert card keeps 年份 and the dates in step with 届次 (issue 
     expect(within(card(/活动项目申报表/)).getByText(/改届次时，年份和日期随之调整/)).toBeTruthy();
   });
 });
+
+describe('a pick from a dropdown, which raises no onChanged on the web (office-js #4066)', () => {
+  it('is checked when the clerk comes back to the pane', async () => {
+    const { fake, settle } = pane();
+    await act(async () => {
+      fireEvent.click(within(card(/创新工作室申请表/)).getByRole('button', { name: '插入表格' }));
+    });
+    await settle();
+    const sheet = '工作室申请表';
+    await act(async () => {
+      fake.userEdit(sheet, { B13: '男' });
+    });
+    await settle();
+    fireEvent.click(screen.getByRole('tab', { name: '检查' }));
+    expect(screen.queryByRole('button', { name: /巾帼工作室的领衔人必须为女职工/ })).toBeNull();
+    // 巾帼工作室 picked from the list: the fake raises no event for it, as Excel on the web does not.
+    await act(async () => {
+      fake.userPick(sheet, 'B5', '巾帼工作室');
+    });
+    await settle();
+    expect(screen.queryByRole('button', { name: /巾帼工作室的领衔人必须为女职工/ })).toBeNull();
+    await act(async () => {
+      window.dispatchEvent(new Event('focus'));
+    });
+    await settle();
+    expect(screen.getByRole('button', { name: /巾帼工作室的领衔人必须为女职工/ })).toBeTruthy();
+  });
+});

@@ -373,7 +373,7 @@ export class LiveValidation {
       this.painted.set(sheet.sheetId, wanted);
       return;
     }
-    try {
+    const paintAll = async () => {
       // Format changes raise no onChanged (Excel add-in events: onFormatChanged is a separate event), and the sheet's
       // protection allows them: nothing to lift, nothing to ignore.
       for (const { area, fill } of changes) {
@@ -382,6 +382,21 @@ export class LiveValidation {
         else range.format.fill.clear();
       }
       await context.sync();
+    };
+    try {
+      try {
+        await paintAll();
+      } catch (err) {
+        // AccessDenied may only mean that the protection read a moment ago has changed since (a co-author protected or
+        // unprotected the sheet in between: office-js #108; protection calls answer AccessDenied on a state that has
+        // changed: #6784). Read it again, and paint once more if it now allows formatting.
+        if (!refusedForProtection(err)) throw err;
+        const again = context.workbook.worksheets.getItem(sheet.sheetId).protection;
+        again.load('protected,options');
+        await context.sync();
+        if (again.protected && !again.options.allowFormatCells) throw err;
+        await paintAll();
+      }
       this.painted.set(sheet.sheetId, wanted);
       this.paintOwed.delete(sheet.sheetId);
     } catch (err) {

@@ -2,14 +2,12 @@ import * as path from 'path';
 import { localIsoDate } from '../core/cell-value';
 import { errorCount, fileVerdict, type FileVerdict } from '../core/check-sheets';
 import { fileRole } from '../core/merge/return-files';
-import type { Severity } from '../core/rules/check-form';
+import { SEVERITY_WORDS } from '../core/rules/check-form';
 import { findForm } from '../forms';
 import { missingPaths } from '../hosts/node/find-inputs';
 import { readReturnFile } from '../hosts/node/read-return';
 import { commandHelp, describeOptions, type CommandHelp } from './help';
 import { parseOptions, UsageError } from './parse-options';
-
-const SEVERITY_WORD: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
 export const VALIDATE_OPTIONS = {
   json: { type: 'boolean' },
@@ -54,7 +52,7 @@ function printText(verdicts: FileVerdict[], out: (line: string) => void): void {
       if (sheet.form === null) continue;
       const form = `${sheet.title ?? sheet.form}${sheet.version !== null ? ` v${sheet.version}` : ''}`;
       out(`  工作表“${sheet.sheet}”（${form}）${sheet.message ? `：${sheet.message}` : ''}`);
-      for (const p of sheet.problems) out(`    ${p.cell} ${p.label} [${SEVERITY_WORD[p.severity]}] ${p.message}`);
+      for (const p of sheet.problems) out(`    ${p.cell} ${p.label} [${SEVERITY_WORDS[p.severity]}] ${p.message}`);
       if (sheet.problems.length === 0) out('    没有发现问题。');
     }
   }

@@ -1,6 +1,7 @@
 import { cellText, type CellValue } from '../cell-value';
 import type { Field } from '../form-schema';
 import { planSheet } from '../layout';
+import { SEVERITY_WORDS } from '../rules/check-form';
 import type { DateRange, FieldValue } from '../rules/field-rules';
 import type { FormRecords, InputStatus, MergeResult, MergedRecord } from './merge-returns';
 import { studioAnalysis, type MergeCheck, type StudioAnalysis } from './studio-checks';
@@ -250,8 +251,6 @@ function formSummaries(
   }
   return out;
 }
-
-const SEVERITY_WORDS = { error: '错误', warning: '警告', info: '提示' } as const;
 
 /** 合并报告: every input file and sheet with its verdict, the units that sent nothing, and the findings across returns. */
 export function reportTable(result: MergeResult): SummaryTable {

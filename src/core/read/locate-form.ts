@@ -1,6 +1,7 @@
 import type { FormDefinition } from '../form-schema';
 import type { SheetPlan } from '../sheet-plan';
 import { cellText, type CellValue } from '../cell-value';
+import { BOXES, TICKS } from '../rules/field-rules';
 import { labelKey, shortLabelKey, type LabelIndex, type SheetCells } from './label-index';
 
 /** Where a field was found in a sheet that does not follow the template cell for cell. */
@@ -61,9 +62,8 @@ function rowKey(key: string): string | undefined {
 const LIST_END_ROWS = 3;
 
 const isBlank = (v: CellValue) => cellText(v) === '';
-const TICK = /[☑☒■√✓✔✅]/;
-const TICK_OR_BOX = /[☑☒■√✓✔✅□☐]/;
-const TICK_OR_BOX_ANY = /[☑☒■√✓✔✅□☐]/;
+/** A mark in front of a printed box, ticked or not (the marks the field rules read: one list of them). */
+const TICK_OR_BOX = new RegExp(`[${TICKS}${BOXES}]`);
 
 /**
  * Finds every label of the form on its own in a sheet that was retyped or edited (rows inserted or left blank,
@@ -230,9 +230,9 @@ export function locateForm(form: FormDefinition, template: SheetPlan, cells: She
         if (at < 0) continue;
         if (label === after) {
           const mark = text[at - 1] ?? '';
-          return { row, col, inline: TICK.test(mark) ? '√' : '' };
+          return { row, col, inline: mark !== '' && TICKS.includes(mark) ? '√' : '' };
         }
-        const rest = text.slice(at + label.key.length).split(TICK_OR_BOX_ANY)[0] ?? '';
+        const rest = text.slice(at + label.key.length).split(TICK_OR_BOX)[0] ?? '';
         return { row, col, inline: /\d+/.exec(rest)?.[0] ?? '' };
       }
     }

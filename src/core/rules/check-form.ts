@@ -39,6 +39,9 @@ export interface CheckOptions {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** How a problem's severity is named in Chinese (the report, the command line; the pane has its own strings). */
+export const SEVERITY_WORDS: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '提示' };
+
 interface Entry {
   slot: FieldSlot;
   value: FieldValue | undefined;

@@ -125,8 +125,8 @@ function checkOf(raw: CellValue): unknown {
 
 /** The option meant: exact, or the only option that begins with what was typed ("巾帼" → 巾帼工作室). */
 /** Marks that tick the option written after them, as people type or paste them; □ and ☐ are boxes left empty. */
-const TICKS = '☑☒■√✓✔✅';
-const BOXES = '□☐';
+export const TICKS = '☑☒■√✓✔✅';
+export const BOXES = '□☐';
 
 /**
  * The options a cell ticks when it is written as the notice prints them ("☑有 □无", "■工匠工作室 □技师工作室"):

@@ -2,12 +2,19 @@
 'use strict';
 const path = require('path');
 
+const main = path.join(__dirname, '..', 'dist', 'node', 'cli', 'main.js');
 let cli;
 try {
-  cli = require(path.join(__dirname, '..', 'dist', 'node', 'cli', 'main.js'));
+  cli = require(main);
 } catch (err) {
   if (err && err.code === 'MODULE_NOT_FOUND') {
-    process.stderr.write('错误：命令行程序尚未编译。请先在项目目录运行 npm ci（或 npm run build:cli）。\n');
+    // Node names the module it could not find first in the message: the compiled program itself, or a dependency.
+    const missing = /'([^']+)'/.exec(String(err.message));
+    if (missing && missing[1] !== main) {
+      process.stderr.write(`错误：缺少程序需要的模块“${missing[1]}”。请在项目目录重新运行 npm ci。\n`);
+    } else {
+      process.stderr.write('错误：命令行程序尚未编译。请先在项目目录运行 npm ci（或 npm run build:cli）。\n');
+    }
     process.exit(1);
   }
   throw err;

@@ -15,7 +15,7 @@ if (!fs.existsSync(dist)) {
 }
 const { planSheet } = require(path.join(dist, 'core', 'layout.js'));
 const { cellAddress } = require(path.join(dist, 'core', 'a1.js'));
-const { getForm } = require(path.join(dist, 'forms', 'index.js'));
+const { getForm } = require(path.join(dist, 'notices', 'index.js'));
 const { writeFormsWorkbook } = require(path.join(dist, 'hosts', 'xlsx', 'write-workbook.js'));
 
 const OUT = path.resolve(process.argv[2] ?? path.join(__dirname, 'returns'));

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { mergeBuffers } from '../src/hosts/xlsx/merge-buffers';
+import { CATALOGUE } from '../src/notices';
 import { readWorkbookFile } from '../src/hosts/xlsx/read-workbook';
 import { writeSummaryWorkbook } from '../src/hosts/xlsx/write-summaries';
 
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     const readerMs = performance.now() - t;
     t = performance.now();
     const buffers = files.map((f, i) => ({ name: f, modified: i, data: fs.readFileSync(path.join(dir, f)) }));
-    const { result, summaries, report } = mergeBuffers(buffers, { today: '2026-11-21' });
+    const { result, summaries, report } = mergeBuffers(buffers, { today: '2026-11-21', catalogue: CATALOGUE });
     const data = await writeSummaryWorkbook([...summaries, report]);
     rounds.push({ readerMs, mergeMs: performance.now() - t });
     records = result.forms.reduce((n, f) => n + f.sheetRecords.length + f.rowRecords.length, 0);

@@ -8,6 +8,9 @@ export interface OptionDoc {
   text: string;
 }
 
+/** The help line of `--lang`, shared by the commands that print problems. */
+export const LANG_OPTION_DOC: OptionDoc = { value: '<zh-CN|en-US>', text: '问题说明的语言：zh-CN 中文（默认）或 en-US 英文' };
+
 /** One command's help: what it does, how it is called, every option it takes and what each exit code means. */
 export interface CommandHelp {
   command: string;

@@ -3,11 +3,12 @@ import { UserError } from '../core/errors';
 import type { FormDefinition } from '../core/form-schema';
 import { planSheet } from '../core/layout';
 import type { ParamOverrides } from '../core/params';
-import { FORMS, getForm } from '../forms';
+import { FORMS, getForm } from '../notices';
 import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
 import { writeFormsWorkbook } from '../hosts/xlsx/write-workbook';
 import { packageVersion } from '../hosts/node/package-version';
 import { commandHelp, describeOptions, type CommandHelp } from './help';
+import { IMPORT_HELP, importCommand } from './import-command';
 import { MERGE_HELP, mergeCommand } from './merge-command';
 import { parseOptions, UsageError } from './parse-options';
 import { VALIDATE_HELP, validateCommand } from './validate-command';
@@ -67,7 +68,7 @@ const TEMPLATES_HELP: CommandHelp = {
   exits: { 0: '已列出', 1: '程序内部出错', 2: '命令有误（多余的参数）' },
 };
 
-const COMMANDS: readonly CommandHelp[] = [TEMPLATES_HELP, TEMPLATE_HELP, VALIDATE_HELP, MERGE_HELP];
+const COMMANDS: readonly CommandHelp[] = [TEMPLATES_HELP, TEMPLATE_HELP, VALIDATE_HELP, MERGE_HELP, IMPORT_HELP];
 
 /** The whole help: every command with every option it takes and what its exit codes mean. */
 function usage(): string {
@@ -181,6 +182,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         return await validateCommand(rest, io);
       case 'merge':
         return await mergeCommand(rest, io);
+      case 'import':
+        return await importCommand(rest, io);
       default:
         throw new UsageError(`未知命令“${command}”。运行 union-forms --help 查看用法。`);
     }

@@ -7,8 +7,13 @@ import { mergeChecks, reportTable } from '../core/merge/summaries';
 import { findInputs, type FoundInput } from '../hosts/node/find-inputs';
 import { readReturnFile } from '../hosts/node/read-return';
 import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
-import { summariseReturns } from '../hosts/xlsx/merge-buffers';
 import { writeSummaryWorkbook } from '../hosts/xlsx/write-summaries';
+import { CATALOGUE } from '../notices';
+import { catalogueWithImported } from '../core/imported-catalogue';
+import { readDefinitions, withoutDefinitionSheet } from '../hosts/node/read-definitions';
+import { summariseReturns } from '../app/merge-returns';
+import { slipFileName } from '../core/collect/correction-slips';
+import { writeCorrectionSlip, type SlipSource } from '../hosts/xlsx/write-slip';
 import { commandHelp, describeOptions, type CommandHelp } from './help';
 import { parseOptions, UsageError } from './parse-options';
 
@@ -18,19 +23,28 @@ export const MERGE_OPTIONS = {
   json: { type: 'string' },
   force: { type: 'boolean' },
   today: { type: 'string' },
+  deadline: { type: 'string' },
+  slips: { type: 'string' },
+  reminder: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 export const MERGE_HELP: CommandHelp = {
   command: 'merge',
   title: '合并各单位报表 (merge returns)',
-  usage: ['union-forms merge <文件或文件夹...> -o 汇总.xlsx [--roster 单位名单.txt] [--json 报告.json] [--force]'],
+  usage: [
+    'union-forms merge <文件或文件夹...> -o 汇总.xlsx [--roster 单位名单.txt] [--json 报告.json] [--force]',
+    'union-forms merge <文件或文件夹...> -o 汇总.xlsx --roster 单位名单.txt [--deadline YYYY-MM-DD] [--slips 文件夹] [--reminder 催报.txt]',
+  ],
   options: describeOptions(MERGE_OPTIONS, {
     output: { value: '<汇总.xlsx>', text: '汇总文件（必填），含各表格的汇总和“合并报告”' },
     roster: { value: '<名单.txt>', text: '单位名单，每行一个单位：列出未报送的单位' },
     json: { value: '<报告.json>', text: '另存一份 JSON 报告：每个文件的结果、每个问题所在的单元格' },
     force: { text: '覆盖已存在的汇总文件和报告' },
     today: { value: '<YYYY-MM-DD>', text: '按这一天检查日期（默认今天）' },
+    deadline: { value: '<YYYY-MM-DD>', text: '报送截止日期，用于判断迟报（默认按通知中各表格的截止日期）' },
+    slips: { value: '<文件夹>', text: '为每个有错误或警告的单位写一份退回修改单（.xlsx），放在这个文件夹' },
+    reminder: { value: '<催报.txt>', text: '写一段催报文字（未报送和缺报表格的单位），可直接粘贴到工作群或邮件；需要 --roster' },
     help: { text: '显示本命令的用法' },
   }),
   exits: {
@@ -113,20 +127,38 @@ export async function mergeCommand(
   if (!values.output || !/\.xlsx$/i.test(values.output)) throw new UsageError('请用 -o 指定汇总文件，以 .xlsx 结尾。');
   const today = values.today ?? localIsoDate();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today 应为“年-月-日”，如 2026-11-21。`);
+  if (values.deadline !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.deadline))
+    throw new UsageError(`--deadline 应为“年-月-日”，如 2017-05-12。`);
+  if (values.reminder && !values.roster) throw new UsageError('写催报文字需要单位名单：请加 --roster 单位名单.txt。');
   const roster = values.roster ? await readRoster(values.roster, io.cwd) : undefined;
   // This run's own outputs and roster are not returns, even when they sit among them.
-  const own = [values.output, values.json, values.roster].filter((p): p is string => Boolean(p));
+  const own = [values.output, values.json, values.roster, values.reminder].filter((p): p is string => Boolean(p));
   const { found, missing } = await findInputs(positionals, io.cwd, own);
   if (missing.length > 0) throw new UsageError(`找不到要合并的文件或文件夹：${missing.join('、')}。请检查路径。`);
 
   const files = found.filter((f) => f.role.role === 'return');
+  // The built-in forms, plus the imported forms whose definitions the returns carry (issue 13 §3).
+  const read = await readDefinitions(files);
+  const { catalogue, added, refused } = catalogueWithImported(CATALOGUE.notices, read.found);
+  const definitionNotes = [...read.refused, ...refused];
+  if (added.length > 0) io.out(`按文件中附带的表格定义合并：${added.join('、')}`);
+  for (const note of definitionNotes) io.out(`表格定义未使用：${note}`);
   const returns: ReturnFile[] = [];
   for (const [i, file] of files.entries()) {
-    returns.push(await readReturnFile(file.fullPath, file.file));
+    returns.push(withoutDefinitionSheet(await readReturnFile(file.fullPath, file.file)));
     if (files.length > 20 && (i + 1) % 20 === 0) io.out(`已读取 ${i + 1}/${files.length} 个文件……`);
   }
   // The same merge as the pane's; the other documents found are then added to its report, in the order found.
-  const { result, summaries: tables } = summariseReturns(returns, { today, roster });
+  const {
+    result,
+    summaries: tables,
+    desk,
+  } = summariseReturns(returns, {
+    today,
+    roster,
+    catalogue,
+    deadline: values.deadline,
+  });
   const others = otherDocuments(found);
   result.inputs = inOrder([...result.inputs, ...others], found);
 
@@ -137,7 +169,7 @@ export async function mergeCommand(
   }
 
   const pending: PendingFile[] = [
-    { path: path.resolve(io.cwd, values.output), data: await writeSummaryWorkbook([...tables, reportTable(result)]) },
+    { path: path.resolve(io.cwd, values.output), data: await writeSummaryWorkbook([...tables, reportTable(result, catalogue)]) },
   ];
   const report = {
     inputs: result.inputs,
@@ -147,10 +179,30 @@ export async function mergeCommand(
     missingForms: result.missingForms,
     rosterMatches: result.rosterMatches,
     offRoster: result.offRoster,
-    checks: mergeChecks(result),
+    units: desk.units,
+    checks: mergeChecks(result, catalogue),
+    definitions: { added, refused: definitionNotes },
   };
   if (values.json)
     pending.push({ path: path.resolve(io.cwd, values.json), data: new TextEncoder().encode(JSON.stringify(report, null, 2)) });
+  if (values.reminder && desk.reminder)
+    pending.push({ path: path.resolve(io.cwd, values.reminder), data: new TextEncoder().encode(`${desk.reminder}\n`) });
+  if (values.slips) {
+    const byFile = new Map(found.map((f) => [f.file, f.fullPath]));
+    const sheetsOf = new Map(returns.flatMap((r) => ('sheets' in r ? [[r.file, r.sheets] as const] : [])));
+    for (const slip of desk.slips) {
+      const sources = new Map<string, SlipSource>();
+      for (const file of slip.files) {
+        const full = byFile.get(file);
+        const bytes = full && /\.(xlsx|xlsm)$/i.test(file) ? await fs.readFile(full).catch(() => undefined) : undefined;
+        sources.set(file, { bytes, sheets: sheetsOf.get(file) ?? [] });
+      }
+      pending.push({
+        path: path.resolve(io.cwd, values.slips, slipFileName(slip.unit)),
+        data: await writeCorrectionSlip(slip, (file) => sources.get(file)),
+      });
+    }
+  }
   for (const dir of new Set(pending.map((p) => path.dirname(p.path)))) await ensureDirectory(dir);
   await writeAllOrNothing(pending, Boolean(values.force));
 
@@ -164,6 +216,15 @@ export async function mergeCommand(
   if (result.missing.length) io.out(`未报送单位（${result.missing.length}）：${result.missing.join('、')}`);
   for (const m of result.missingForms) io.out(`缺报“${m.title}”（${m.units.length}）：${m.units.join('、')}`);
   if (result.offRoster.length) io.out(`名单外单位（${result.offRoster.length}）：${result.offRoster.join('、')}`);
+  if (desk.units.length) {
+    const late = desk.units.filter((u) => u.forms.some((f) => f.late)).map((u) => u.unit);
+    io.out(
+      `报送情况：齐全 ${desk.counts.complete}，缺报部分表格 ${desk.counts.partial}，未报送 ${desk.counts.missing}${late.length ? `；迟报（${late.length}）：${late.join('、')}` : ''}。`,
+    );
+  }
+  if (values.slips)
+    io.out(`退回修改单：${desk.slips.length} 个单位${desk.slips.length ? `（${desk.slips.map((s) => s.unit).join('、')}）` : ''}。`);
+  if (values.reminder && !desk.reminder) io.out('名单中的单位都已报齐，无需催报，未写催报文字。');
   io.out(`已生成：${pending.map((p) => p.path).join('，')}`);
   return 0;
 }

@@ -1,27 +1,33 @@
 import * as path from 'path';
 import { localIsoDate } from '../core/cell-value';
-import { errorCount, fileVerdict, type FileVerdict } from '../core/check-sheets';
+import { validateReturn } from '../app/validate-returns';
+import { errorCount, type FileVerdict } from '../core/check-sheets';
 import { fileRole } from '../core/merge/return-files';
-import { SEVERITY_WORDS } from '../core/rules/check-form';
-import { findForm } from '../forms';
+import { problemIn, SEVERITY_NAMES, type Lang } from '../core/messages';
+import { catalogueWithImported } from '../core/imported-catalogue';
+import type { Catalogue } from '../core/notice-catalogue';
+import { CATALOGUE } from '../notices';
+import { readDefinitions, withoutDefinitionSheet } from '../hosts/node/read-definitions';
 import { missingPaths } from '../hosts/node/find-inputs';
 import { readReturnFile } from '../hosts/node/read-return';
-import { commandHelp, describeOptions, type CommandHelp } from './help';
-import { parseOptions, UsageError } from './parse-options';
+import { commandHelp, describeOptions, LANG_OPTION_DOC, type CommandHelp } from './help';
+import { langOption, parseOptions, UsageError } from './parse-options';
 
 export const VALIDATE_OPTIONS = {
   json: { type: 'boolean' },
   today: { type: 'string' },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 export const VALIDATE_HELP: CommandHelp = {
   command: 'validate',
   title: '检查填好的表格 (check returned files)',
-  usage: ['union-forms validate <文件...> [--json] [--today YYYY-MM-DD]'],
+  usage: ['union-forms validate <文件...> [--json] [--today YYYY-MM-DD] [--lang zh-CN|en-US]'],
   options: describeOptions(VALIDATE_OPTIONS, {
     json: { text: '以 JSON 输出每个文件的检查结果（格式见 README）' },
     today: { value: '<YYYY-MM-DD>', text: '按这一天检查日期（默认今天）' },
+    lang: LANG_OPTION_DOC,
     help: { text: '显示本命令的用法' },
   }),
   exits: {
@@ -31,28 +37,33 @@ export const VALIDATE_HELP: CommandHelp = {
   },
 };
 
-const USAGE = '用法：union-forms validate <文件...> [--json] [--today YYYY-MM-DD]；运行 union-forms validate --help 查看说明。';
+const USAGE =
+  '用法：union-forms validate <文件...> [--json] [--today YYYY-MM-DD] [--lang zh-CN|en-US]；运行 union-forms validate --help 查看说明。';
 
-async function checkFile(file: string, cwd: string, today: string): Promise<FileVerdict> {
-  const read = await readReturnFile(path.resolve(cwd, file));
-  if ('unreadable' in read) return { file, status: 'unreadable', message: read.unreadable, sheets: [] };
-  return fileVerdict(file, read.sheets, today);
+async function checkFile(file: string, cwd: string, today: string, catalogue: Catalogue): Promise<FileVerdict> {
+  return validateReturn(withoutDefinitionSheet(await readReturnFile(path.resolve(cwd, file), file)), today, catalogue);
 }
 
 /** Whether some sheet of the file held a form this program knows, and so was checked. */
-function formChecked(verdict: FileVerdict): boolean {
-  return verdict.sheets.some((s) => s.form !== null && findForm(s.form) !== undefined);
+function formChecked(verdict: FileVerdict, catalogue: Catalogue): boolean {
+  return verdict.sheets.some((s) => s.form !== null && catalogue.findForm(s.form) !== undefined);
 }
 
-function printText(verdicts: FileVerdict[], out: (line: string) => void): void {
+/** The verdict with every problem told in the language asked for (code and params unchanged). */
+function inLanguage(verdict: FileVerdict, lang: Lang): FileVerdict {
+  if (lang === 'zh-CN') return verdict;
+  return { ...verdict, sheets: verdict.sheets.map((s) => ({ ...s, problems: s.problems.map((p) => problemIn(p, lang)) })) };
+}
+
+function printText(verdicts: FileVerdict[], out: (line: string) => void, lang: Lang, catalogue: Catalogue): void {
   for (const v of verdicts) {
     out(`${v.file}：${v.status === 'unreadable' ? `无法读取——${v.message}` : v.message}`);
-    if (v.status !== 'unreadable' && !formChecked(v)) out('  没有找到可检查的表格，未检查。');
+    if (v.status !== 'unreadable' && !formChecked(v, catalogue)) out('  没有找到可检查的表格，未检查。');
     for (const sheet of v.sheets) {
       if (sheet.form === null) continue;
       const form = `${sheet.title ?? sheet.form}${sheet.version !== null ? ` v${sheet.version}` : ''}`;
       out(`  工作表“${sheet.sheet}”（${form}）${sheet.message ? `：${sheet.message}` : ''}`);
-      for (const p of sheet.problems) out(`    ${p.cell} ${p.label} [${SEVERITY_WORDS[p.severity]}] ${p.message}`);
+      for (const p of sheet.problems) out(`    ${p.cell} ${p.label} [${SEVERITY_NAMES[lang][p.severity]}] ${p.message}`);
       if (sheet.problems.length === 0) out('    没有发现问题。');
     }
   }
@@ -75,14 +86,33 @@ export async function validateCommand(
   if (given.length === 0) throw new UsageError('请指定要检查的文件，例如 union-forms validate 申请表.xlsx。');
   const today = parsed.values.today ?? localIsoDate();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today 应为“年-月-日”，如 2026-11-21。`);
+  const lang = langOption(parsed.values.lang, USAGE);
   const files = given.filter((f) => fileRole(path.basename(f)).role !== 'ignored');
   if (files.length === 0) throw new UsageError(`${given.join('、')} 是临时锁文件或系统文件，不是报表。请指定要检查的表格文件。`);
   const missing = await missingPaths(files, io.cwd);
+  // The built-in forms, plus the imported forms whose definitions the files carry (issue 13 §3).
+  const read = await readDefinitions(files.map((file) => ({ file, fullPath: path.resolve(io.cwd, file) })));
+  const { catalogue, added, refused } = catalogueWithImported(CATALOGUE.notices, read.found);
+  const notes = [...read.refused, ...refused];
   const verdicts: FileVerdict[] = [];
-  for (const file of files) verdicts.push(await checkFile(file, io.cwd, today));
-  if (parsed.values.json) io.out(JSON.stringify({ files: verdicts.map((v) => ({ ...v, formFound: formChecked(v) })) }, null, 2));
-  else printText(verdicts, io.out);
+  for (const file of files) verdicts.push(inLanguage(await checkFile(file, io.cwd, today, catalogue), lang));
+  if (parsed.values.json)
+    io.out(
+      JSON.stringify(
+        {
+          files: verdicts.map((v) => ({ ...v, formFound: formChecked(v, catalogue) })),
+          ...(added.length + notes.length > 0 ? { definitions: { added, refused: notes } } : {}),
+        },
+        null,
+        2,
+      ),
+    );
+  else {
+    if (added.length > 0) io.out(`按文件中附带的表格定义检查：${added.join('、')}`);
+    for (const note of notes) io.out(`表格定义未使用：${note}`);
+    printText(verdicts, io.out, lang, catalogue);
+  }
   for (const file of missing) io.err(`错误：找不到“${file}”：没有这个文件，请检查路径。`);
   if (verdicts.some((v) => v.status === 'unreadable')) return 2;
-  return verdicts.some((v) => errorCount(v) > 0 || !formChecked(v)) ? 1 : 0;
+  return verdicts.some((v) => errorCount(v) > 0 || !formChecked(v, catalogue)) ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 import type { CellRange } from './a1';
 import type { CellValue } from './cell-value';
+import type { Catalogue } from './notice-catalogue';
 import { readSheet } from './read/read-sheet';
 import type { Problem } from './rules/check-form';
 
@@ -41,8 +42,8 @@ export function errorCount(verdict: FileVerdict): number {
 }
 
 /** A returned file's verdict: problems when any error or warning, ok otherwise (reminders do not count). */
-export function fileVerdict(file: string, sheets: readonly SheetToCheck[], today: string): FileVerdict {
-  const verdicts = sheets.map((s) => checkSheet(s, today));
+export function fileVerdict(file: string, sheets: readonly SheetToCheck[], today: string, catalogue: Catalogue): FileVerdict {
+  const verdicts = sheets.map((s) => checkSheet(s, today, catalogue));
   const forms = verdicts.filter((v) => v.form !== null).length;
   const errors = countOf(verdicts, 'error');
   const warnings = countOf(verdicts, 'warning');
@@ -54,8 +55,8 @@ export function fileVerdict(file: string, sheets: readonly SheetToCheck[], today
 }
 
 /** Finds the form a sheet holds (by its marker, or by its title and labels, as the merge does), reads it and checks it. */
-export function checkSheet(sheet: SheetToCheck, today: string): SheetVerdict {
-  const read = readSheet(sheet, today);
+export function checkSheet(sheet: SheetToCheck, today: string, catalogue: Catalogue): SheetVerdict {
+  const read = readSheet(sheet, today, catalogue);
   if (!read.ok)
     return { sheet: sheet.name, form: null, version: null, problems: [], message: `不是本系统的官方表格，未检查：${read.reason}` };
   const { form, method, confidence, version } = read.recognition;

@@ -1,6 +1,7 @@
 import { cellAddress, columnLetters, rangeAddress } from './a1';
 import type { Field, FormDefinition, Rule } from './form-schema';
 import { ABOUT_LENGTH_SLACK, CHECK_MARK, YES_NO_OPTIONS } from './native-validation';
+import { BOXES, TICKS } from './rules/field-rules';
 import { HIGHLIGHT } from './rules/highlights';
 import type { FieldSlot, SheetPlan } from './sheet-plan';
 
@@ -51,6 +52,14 @@ const PHONE_MARKS = ['-', ' ', '(', ')', '（', '）', '、', '/', ';', '；', '
 /** Dates the add-in reads as a number: Excel's serials from 1900-01-01 to 9999-12-31 (field-rules.ts, parseDate). */
 const LAST_SERIAL = 2958465;
 const MIN_PHONE_DIGITS = 7;
+/** How the add-in reads 是 and 否 (field-rules.ts, YES and NO; compared without case, after full-width to half-width). */
+const YES_WORDS = ['是', '√', '✓', '✔', '☑', '有', 'y', 'yes', '1', 'true'];
+const NO_WORDS = ['否', '×', '✗', '✘', '无', 'n', 'no', '0', 'false'];
+/** A check cell reads these as ticked and as left empty, besides YES_WORDS and NO_WORDS (field-rules.ts, checkOf). */
+const CHECK_TICKED = ['x', '■'];
+const CHECK_EMPTY = [...BOXES];
+/** Full-width characters the add-in reads as their half-width forms in numbers, dates and phones (toHalfWidth). */
+const FULL_WIDTH = [...'０１２３４５６７８９－／．，（）＋'];
 
 /** A string constant in a formula: quotes doubled. */
 export function formulaString(text: string): string {
@@ -70,6 +79,64 @@ const anyEquals = (expr: string, values: readonly string[]): string =>
 
 const filled = (x: string): string => `LEN(TRIM(${x}))>0`;
 
+/** The cell's text trimmed, with full-width digits and marks as half-width ones (cell-value.ts, toHalfWidth). */
+const half = (x: string): string =>
+  FULL_WIDTH.reduce(
+    (e, ch) => `SUBSTITUTE(${e},${formulaString(ch)},${formulaString(String.fromCharCode(ch.charCodeAt(0) - 0xfee0))})`,
+    `TRIM(${x})`,
+  );
+
+/** An array constant of strings: {"a","b"}. */
+const arrayOf = (values: readonly string[]): string => `{${values.map(formulaString).join(',')}}`;
+
+/** How many of `values` the text holds (FIND, case-sensitive). */
+const countFound = (values: readonly string[], text: string): string => `SUMPRODUCT(--ISNUMBER(FIND(${arrayOf(values)},${text})))`;
+
+/** The text without spaces, each tick mark written ☑ and each box □, to find "☑option" (field-rules.ts, tickedOptions). */
+const ticksNormalised = (x: string): string =>
+  substituteAll(
+    substituteAll(
+      substituteAll(`TRIM(${x})`, [' ', '\u3000']),
+      [...TICKS].filter((t) => t !== '☑'),
+      '☑',
+    ),
+    CHECK_EMPTY.filter((b) => b !== '□'),
+    '□',
+  );
+
+/**
+ * TRUE when the cell names `option` of a choice as the add-in reads it (field-rules.ts, optionOf): with ticks and
+ * boxes ("☑有 □无"), the one ticked option; else the option itself, or a beginning that only it has ("巾帼"), not
+ * naming two options.
+ */
+function choiceIs(x: string, options: readonly string[], chosen: readonly string[]): string {
+  const s = ticksNormalised(x);
+  const ticked = options.map((o) => `☑${o}`);
+  const boxed = `${countFound([...ticked, ...options.map((o) => `□${o}`)], s)}>0`;
+  const t0 = `TRIM(${x})`;
+  const t = `IF(ISNUMBER(FIND(LEFT(${t0}),${formulaString('□☐☑√✓✔■')})),TRIM(MID(${t0},2,999)),${t0})`;
+  const starting = `SUMPRODUCT(--(LEFT(${arrayOf(options)},LEN(${t}))=${t}))`;
+  const plain = `OR(${anyEquals(t, chosen)},AND(${countFound(options, t)}<=1,${starting}=1,OR(${chosen
+    .map((o) => `LEFT(${formulaString(o)},LEN(${t}))=${t}`)
+    .join(',')})))`;
+  return `IF(${boxed},AND(${countFound(ticked, s)}=1,${countFound(
+    chosen.map((o) => `☑${o}`),
+    s,
+  )}=1),${plain})`;
+}
+
+/** A choice cell with boxes printed and none ticked ("□有 □无"): blank to the add-in. */
+const choiceBoxedEmpty = (x: string, options: readonly string[]): string => {
+  const s = ticksNormalised(x);
+  return `AND(${countFound(
+    options.map((o) => `□${o}`),
+    s,
+  )}>0,${countFound(
+    options.map((o) => `☑${o}`),
+    s,
+  )}=0)`;
+};
+
 /** Characters as the add-in counts them (countCharacters): without spaces, full-width spaces and line breaks. */
 const counted = (x: string): string => `LEN(${substituteAll(`SUBSTITUTE(SUBSTITUTE(${x},CHAR(10),""),CHAR(13),"")`, [' ', '\u3000'])})`;
 
@@ -78,7 +145,18 @@ const wrongIf = (x: string, bad: string): string => `IF(ISERROR(${x}),TRUE,AND($
 
 /** A date typed as text in the ways the add-in reads it (2017-5-12, 2017/5/12, 2017.5.12, 2017年5月12日) as ISO-like text. */
 const dateText = (x: string): string =>
-  substituteAll(substituteAll(substituteAll(`TRIM(${x})`, ['年', '月', '.', '/'], '-'), ['日']), ['份']);
+  substituteAll(substituteAll(substituteAll(substituteAll(half(x), [' ']), ['年', '月', '.', '/'], '-'), ['日']), ['份']);
+
+/** The count in a cell as the add-in reads it ("12人", "１２", "1,200"): a number, or an error (field-rules.ts, numberOf). */
+function countOf(x: string, fullWidth = true): string {
+  const t = `SUBSTITUTE(${fullWidth ? half(x) : `TRIM(${x})`},",","")`;
+  const bare = `IF(ISNUMBER(FIND(RIGHT(${t}),${formulaString(COUNT_UNITS)})),TRIM(LEFT(${t},LEN(${t})-1)),${t})`;
+  return `IF(ISNUMBER(${x}),${x},--${bare})`;
+}
+
+/** TRUE when a count is a whole number within the field's bounds. */
+const countWithin = (n: string, min: number, max: number | undefined): string =>
+  `AND(${[`${n}=INT(${n})`, `${n}>=${min}`, ...(max === undefined ? [] : [`${n}<=${max}`])].join(',')})`;
 
 interface FieldFormula {
   source: string;
@@ -87,7 +165,7 @@ interface FieldFormula {
 }
 
 /** The checks of one field's own value, with X its cell. */
-export function fieldFormulas(field: Field, x: string): FieldFormula[] {
+export function fieldFormulas(field: Field, x: string, year?: number): FieldFormula[] {
   const error = (source: string, bad: string): FieldFormula => ({ source, severity: 'error', formula: wrongIf(x, bad) });
   switch (field.type) {
     case 'text':
@@ -105,36 +183,43 @@ export function fieldFormulas(field: Field, x: string): FieldFormula[] {
         },
       ];
     }
-    case 'integer': {
-      const t = `SUBSTITUTE(TRIM(${x}),",","")`;
-      const bare = `IF(ISNUMBER(FIND(RIGHT(${t}),${formulaString(COUNT_UNITS)})),LEFT(${t},LEN(${t})-1),${t})`;
-      const n = `IF(ISNUMBER(${x}),${x},--${bare})`;
-      const within = [`${n}=INT(${n})`, `${n}>=${field.min}`, ...(field.max === undefined ? [] : [`${n}<=${field.max}`])];
-      return [error('integer', `NOT(AND(${within.join(',')}))`)];
-    }
+    case 'integer':
+      return [error('integer', `NOT(${countWithin(countOf(x), field.min, field.max)})`)];
     case 'yesNo':
-      return [error('yesNo', `NOT(${anyEquals(`TRIM(${x})`, YES_NO_OPTIONS)})`)];
+      return [error('yesNo', `NOT(OR(${half(x)}=${arrayOf([...YES_NO_OPTIONS, ...YES_WORDS, ...NO_WORDS])}))`)];
     case 'check':
-      return [error('check', `NOT(${anyEquals(`TRIM(${x})`, [CHECK_MARK])})`)];
+      return [error('check', `NOT(OR(${half(x)}=${arrayOf([CHECK_MARK, ...YES_WORDS, ...NO_WORDS, ...CHECK_TICKED, ...CHECK_EMPTY])}))`)];
     case 'choice':
-      return [error('choice', `NOT(${anyEquals(`TRIM(${x})`, field.options)})`)];
+      return [error('choice', `AND(NOT(${choiceBoxedEmpty(x, field.options)}),NOT(${choiceIs(x, field.options, field.options)}))`)];
     case 'date': {
       if (field.range) return [];
       const s = dateText(x);
       const asDate = (text: string) => `ISNUMBER(DATEVALUE(${text}))`;
-      const serial = `AND(ISNUMBER(${x}),${x}>=1,${x}<=${LAST_SERIAL})`;
-      // 2016年9月 / 2016.9 / 2016-09: the month's first day; 2016.9 typed in a General cell is the number 2016.9.
-      const month = field.monthAllowed ? [asDate(`${s}&"1"`), asDate(`${s}&"-1"`)] : [];
-      return [error('date', `NOT(OR(${[serial, asDate(s), ...month].join(',')}))`)];
+      // 1900 … 2099 in a month field is a year (2016) or a year and month (2016.9), never a serial (field-rules.ts).
+      const yearNumber = `AND(${x}>=1900,${x}<2100)`;
+      const serial = `AND(ISNUMBER(${x}),${x}>=1,${x}<=${LAST_SERIAL}${field.monthAllowed ? `,NOT(${yearNumber})` : ''})`;
+      // 2016年9月 / 2016-09: the month's first day; 2016.9 typed in a General cell is the number 2016.9 (month 1 … 12).
+      const fraction = `MID(${x}&"",FIND(".",${x}&"")+1,9)`;
+      const monthNumber = `IFERROR(AND(ISNUMBER(${x}),${yearNumber},${x}<>INT(${x}),LEN(${fraction})<=2,--${fraction}>=1,--${fraction}<=12),FALSE)`;
+      const month = field.monthAllowed ? [monthNumber, asDate(`${s}&"1"`), asDate(`${s}&"-1"`)] : [];
+      // 5月12日, 5.12: a day of the form's year.
+      const monthDay = year === undefined ? [] : [asDate(`"${year}-"&${s}`)];
+      // 20170512.
+      const compact = `AND(LEN(${s})=8,ISNUMBER(--${s}),${asDate(`MID(${s},1,4)&"-"&MID(${s},5,2)&"-"&MID(${s},7,2)`)})`;
+      const formulas = [error('date', `NOT(OR(${[serial, asDate(s), compact, ...monthDay, ...month].join(',')}))`)];
+      if (!field.monthAllowed) return formulas;
+      // "2016.10" typed in a General cell is kept as 2016.1: the add-in warns that it reads January (field-rules.ts).
+      const january = `IFERROR(AND(ISNUMBER(${x}),${x}>=1000,${x}<10000,LEN(${x}&"")=6,RIGHT(${x}&"",2)=".1"),FALSE)`;
+      return [...formulas, { source: 'monthJanuary', severity: 'warning', formula: january }];
     }
     case 'phone': {
-      const t = `TRIM(${x})`;
+      const t = half(x);
       const digitsOnly = substituteAll(t, PHONE_MARKS);
       const digitCount = `(LEN(${t})-LEN(${substituteAll(t, [...DIGITS])}))`;
       return [error('phone', `NOT(AND(${onlyDigits(digitsOnly)},${digitCount}>=${MIN_PHONE_DIGITS}))`)];
     }
     case 'postcode': {
-      const s = substituteAll(`TRIM(${x})`, [' ', '-']);
+      const s = substituteAll(half(x), [' ', '-']);
       return [error('postcode', `NOT(AND(LEN(${s})=6,${onlyDigits(s)}))`)];
     }
   }
@@ -195,12 +280,13 @@ export function conditionalFormatsFor(form: FormDefinition, plan: SheetPlan): Co
       source: f.source,
     });
 
-  for (const place of places.values()) for (const f of fieldFormulas(place.field, relative(place))) add(place, f);
-  for (const rule of form.rules) for (const [place, f] of ruleFormulas(rule, places)) add(place, f);
+  const year = typeof plan.params.year === 'number' ? plan.params.year : undefined;
+  for (const place of places.values()) for (const f of fieldFormulas(place.field, relative(place), year)) add(place, f);
+  for (const rule of form.rules) for (const [place, f] of ruleFormulas(rule, places, year)) add(place, f);
   return rules.sort((a, b) => SEVERITY_FIRST[a.severity] - SEVERITY_FIRST[b.severity]);
 }
 
-function ruleFormulas(rule: Rule, places: Map<string, Place>): [Place, FieldFormula][] {
+function ruleFormulas(rule: Rule, places: Map<string, Place>, year: number | undefined): [Place, FieldFormula][] {
   const severe = (severity: string): 'error' | 'warning' | undefined =>
     severity === 'error' || severity === 'warning' ? severity : undefined;
   switch (rule.kind) {
@@ -214,10 +300,13 @@ function ruleFormulas(rule: Rule, places: Map<string, Place>): [Place, FieldForm
       if (!w) return [];
       const x = relative(target);
       const fine =
-        rule.kind === 'oneOf'
-          ? anyEquals(`TRIM(${x})`, rule.allowed)
-          : `OR(${rule.words.map((word) => `ISNUMBER(FIND(${formulaString(word)},${x}))`).join(',')})`;
-      const formula = `AND(NOT(ISERROR(${x})),${filled(x)},IFERROR(AND(${anyEquals(`TRIM(${w})`, rule.equals)},NOT(${fine})),FALSE))`;
+        rule.kind === 'mentions'
+          ? `OR(${rule.words.map((word) => `ISNUMBER(FIND(${formulaString(word)},${x}))`).join(',')})`
+          : target.field.type === 'choice'
+            ? choiceIs(x, target.field.options, rule.allowed)
+            : anyEquals(`TRIM(${x})`, rule.allowed);
+      const whenIs = when.field.type === 'choice' ? choiceIs(w, when.field.options, rule.equals) : anyEquals(`TRIM(${w})`, rule.equals);
+      const formula = `AND(NOT(ISERROR(${x})),${filled(x)},IFERROR(AND(${whenIs},NOT(${fine})),FALSE))`;
       return [[target, { source: rule.kind, severity, formula }]];
     }
     case 'flagAndCount': {
@@ -229,7 +318,8 @@ function ruleFormulas(rule: Rule, places: Map<string, Place>): [Place, FieldForm
         const f = count && referenceFrom(count, flag);
         if (!count || !f) return [];
         const x = relative(count);
-        const on = anyEquals(`TRIM(${f})`, ['是', CHECK_MARK]);
+        // On as the add-in reads the flag (是 or √): 有, ☑, y… too; x and ■ tick a check box only.
+        const on = `OR(${half(f)}=${arrayOf(flag.field.type === 'check' ? [...YES_WORDS, CHECK_MARK, ...CHECK_TICKED] : [...YES_WORDS, '是'])})`;
         const formula = `AND(NOT(ISERROR(${x})),${filled(x)},NOT(IFERROR(${on},FALSE)))`;
         return [[count, { source: 'flagAndCount', severity, formula }]];
       });
@@ -239,9 +329,13 @@ function ruleFormulas(rule: Rule, places: Map<string, Place>): [Place, FieldForm
       const age = places.get(rule.age);
       const severity = severe(rule.severity);
       const a = years && age && referenceFrom(years, age);
-      if (!years || !a || !severity) return [];
+      if (!years || !age || !a || !severity) return [];
       const y = relative(years);
-      const formula = `IFERROR(AND(ISNUMBER(${a}),ISNUMBER(${y}),${y}>${a}-${rule.startAge}),FALSE)`;
+      // Both as the add-in reads them ("45岁"), and only when each is a valid count of its field; full-width digits
+      // are not read here, which would take the formula past Excel's 8192 characters.
+      const [ya, yy] = [countOf(a, false), countOf(y, false)];
+      const valid = (n: string, f: Field) => (f.type === 'integer' ? countWithin(n, f.min, f.max) : `ISNUMBER(${n})`);
+      const formula = `IFERROR(AND(${valid(ya, age.field)},${valid(yy, years.field)},${yy}>${ya}-${rule.startAge}),FALSE)`;
       return [[years, { source: 'yearsForAge', severity, formula }]];
     }
     case 'unique': {
@@ -250,9 +344,9 @@ function ruleFormulas(rule: Rule, places: Map<string, Place>): [Place, FieldForm
       if (!column || column.tableId === undefined || !severity) return [];
       const x = relative(column);
       const first = `$${columnLetters(column.col)}$${column.row + 1}`;
-      // COUNTIF reads * ? ~ in its criterion as wildcards: each is escaped with ~.
-      const criterion = substituteAll(substituteAll(substituteAll(`TRIM(${x})`, ['~'], '~~'), ['*'], '~*'), ['?'], '~?');
-      const formula = `AND(NOT(ISERROR(${x})),${filled(x)},IFERROR(COUNTIF(${first}:${x},${criterion})>1,FALSE))`;
+      // The same name as a row above, compared as the add-in compares them: case and all, spaces left out.
+      const squash = (e: string) => substituteAll(e, [' ', '\u3000']);
+      const formula = `AND(NOT(ISERROR(${x})),${filled(x)},IFERROR(SUMPRODUCT(--EXACT(${squash(`${first}:${x}`)},${squash(x)}))>1,FALSE))`;
       return [[column, { source: 'unique', severity, formula }]];
     }
     case 'notFuture': {
@@ -260,8 +354,13 @@ function ruleFormulas(rule: Rule, places: Map<string, Place>): [Place, FieldForm
       const severity = severe(rule.severity);
       if (!place || !severity || place.field.type !== 'date' || place.field.range) return [];
       const x = relative(place);
-      // A number of the form 2016.9 is a year and month (monthAllowed), far in the past as a serial: never future.
-      return [[place, { source: 'notFuture', severity, formula: `IFERROR(AND(ISNUMBER(${x}),${x}>TODAY()),FALSE)` }]];
+      // A number of the form 2016.9 (a year and month, monthAllowed) is far in the past as a serial: never future.
+      // A date typed as text ("2099年1月", "2099-1-5", "1月5日"): the day, or the month's first day, after today.
+      const s = dateText(x);
+      const texts = [s, `${s}&"1"`, `${s}&"-1"`, ...(year === undefined ? [] : [`"${year}-"&${s}`])];
+      const later = texts.map((t) => `IFERROR(DATEVALUE(${t})>TODAY(),FALSE)`);
+      const formula = `IFERROR(IF(ISNUMBER(${x}),${x}>TODAY(),OR(${later.join(',')})),FALSE)`;
+      return [[place, { source: 'notFuture', severity, formula }]];
     }
     default:
       return [];

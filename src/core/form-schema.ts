@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import { ruleRefs, RuleSchema } from './rules/kinds';
+import { Identifier, Severity } from './schema-atoms';
 import { placeholdersIn, TEMPLATE_FORMATS } from './templates';
 
-// No generated code: zod would otherwise probe `new Function`, which the pane's Content-Security-Policy forbids.
+// No generated code: zod would otherwise probe `new Function`, which the pane's Content-Security-Policy forbids
+// (schema-atoms.ts sets it too, before the rule kinds' schemas are built).
 z.config({ jitless: true });
 
-const Identifier = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'id: lowerCamelCase letters and digits');
+export { Severity } from './schema-atoms';
+/** Rules across fields, from the notices: one module per kind in rules/kinds/, their union built by its registry. */
+export { RuleSchema } from './rules/kinds';
 const FormId = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'form id: kebab-case');
 
 export const HAlign = z.enum(['left', 'center', 'right']);
@@ -150,82 +155,6 @@ export const ParamSchema = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
-export const Severity = z.enum(['error', 'warning', 'info']);
-
-/** A field by id, or a list column as `table.field` (checked on every row). */
-const FieldRef = z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)?$/, 'a field id, or table.field');
-
-/** Rules across fields, from the notices. Messages are Chinese and say how to put it right. */
-export const RuleSchema = z.discriminatedUnion('kind', [
-  z
-    .object({
-      kind: z.literal('oneOf'),
-      when: FieldRef,
-      equals: z.array(z.string()).min(1),
-      field: FieldRef,
-      allowed: z.array(z.string()).min(1),
-      severity: Severity,
-      message: z.string().min(1),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('mentions'),
-      when: FieldRef,
-      equals: z.array(z.string()).min(1),
-      field: FieldRef,
-      words: z.array(z.string()).min(1),
-      severity: Severity,
-      message: z.string().min(1),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('reminder'),
-      when: FieldRef,
-      equals: z.array(z.string()).min(1),
-      severity: Severity,
-      message: z.string().min(1),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('minRows'),
-      table: Identifier,
-      min: z.number().int().min(1),
-      plus: z.number().int().min(0),
-      severity: Severity,
-      message: z.string().min(1),
-    })
-    .strict(),
-  z
-    .object({ kind: z.literal('yearsForAge'), age: FieldRef, years: FieldRef, startAge: z.number().int().min(10), severity: Severity })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('flagAndCount'),
-      flag: FieldRef,
-      counts: z.array(FieldRef).min(1),
-      countAsked: z.boolean(),
-      countWithoutFlag: Severity,
-      flagWithoutCount: Severity,
-    })
-    .strict(),
-  z.object({ kind: z.literal('unique'), field: FieldRef, severity: Severity }).strict(),
-  z.object({ kind: z.literal('sequence'), field: FieldRef, severity: Severity }).strict(),
-  z.object({ kind: z.literal('notFuture'), field: FieldRef, severity: Severity }).strict(),
-  z
-    .object({
-      kind: z.literal('requiredUnlessThisYear'),
-      field: FieldRef,
-      dateField: FieldRef,
-      severity: Severity,
-      message: z.string().min(1),
-    })
-    .strict(),
-  z.object({ kind: z.literal('withinPeriod'), field: FieldRef, startParam: Identifier, endParam: Identifier, severity: Severity }).strict(),
-]);
-
 export const FormDefinitionSchema = z
   .object({
     id: FormId,
@@ -267,6 +196,44 @@ export const FormDefinitionSchema = z
         summaryName: z.string().min(1).max(28),
         /** Fields that, with the unit, tell one return from another (a unit may send several applications). */
         sameReturnBy: z.array(Identifier).default([]),
+        /**
+         * Totals per unit, a derived sheet (参加人数 per unit): how many records each unit sent and the sums of the
+         * given number fields over them (of the list rows when the form has a list), with a chart of the first sum.
+         */
+        unitTotals: z
+          .object({
+            summaryName: z.string().min(1).max(28),
+            /** What one record is called in the count's header (项目, 活动, 服务队). */
+            recordWord: z.string().min(1).max(8),
+            fields: z.array(Identifier).min(1).max(4),
+            chartTitle: z.string().min(1).max(60),
+          })
+          .strict()
+          .optional(),
+        /**
+         * A statistics form read as the office reads it: its items as rows, with how many units answered 是 and the
+         * sum of each count (活动情况统计表: 内容 | 是 | 数量). A derived summary sheet of that name.
+         */
+        items: z
+          .object({
+            summaryName: z.string().min(1).max(28),
+            items: z
+              .array(
+                z
+                  .object({
+                    /** The item's words as the form prints them (may hold parameters, e.g. 第{edition:cn}届). */
+                    text: z.string().min(1),
+                    /** Its 是/否 field, when it has one. */
+                    yes: Identifier.optional(),
+                    /** Its count fields, each with the word the form puts over it (数量, 会议数, 工种数…). */
+                    counts: z.array(z.object({ field: Identifier, label: z.string().min(1) }).strict()),
+                  })
+                  .strict(),
+              )
+              .min(1),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
   })
@@ -338,16 +305,20 @@ export const FormDefinitionSchema = z
     };
     const paramKinds = new Map(form.params.map((p) => [p.id, p.kind]));
     for (const rule of form.rules) {
-      for (const [key, value] of Object.entries(rule)) {
-        if (['when', 'field', 'age', 'years', 'flag', 'dateField'].includes(key)) checkRef(value as string);
-        if (key === 'counts') (value as string[]).forEach(checkRef);
-        if (key === 'table' && !tableFields.has(value as string)) issue(`rule refers to unknown table ${String(value)}`);
-        if ((key === 'startParam' || key === 'endParam') && paramKinds.get(value as string) !== 'monthDay')
-          issue(`rule needs a monthDay param ${String(value)}`);
-      }
+      const refs = ruleRefs(rule);
+      refs.fields?.forEach(checkRef);
+      for (const table of refs.tables ?? []) if (!tableFields.has(table)) issue(`rule refers to unknown table ${table}`);
+      for (const param of refs.monthDayParams ?? [])
+        if (paramKinds.get(param) !== 'monthDay') issue(`rule needs a monthDay param ${param}`);
     }
     if (form.merge.table && !tableIds.has(form.merge.table)) issue(`merge.table ${form.merge.table} is not a table`);
     for (const id of form.merge.sameReturnBy) checkRef(id);
+    if (form.merge.unitTotals) for (const id of form.merge.unitTotals.fields) checkRef(form.merge.table ? `${form.merge.table}.${id}` : id);
+    for (const item of form.merge.items?.items ?? []) {
+      if (item.yes) checkRef(item.yes);
+      for (const c of item.counts) checkRef(c.field);
+      checkTemplate(item.text);
+    }
     if (form.print.repeatHeaderOf && !tableIds.has(form.print.repeatHeaderOf)) {
       issue(`print.repeatHeaderOf ${form.print.repeatHeaderOf} is not a table`);
     }

@@ -47,7 +47,8 @@ class Slot implements FieldSlot {
   }
 }
 
-class Grid {
+/** Which of the sheet's cells the layout has given out so far, and to what: a second claim on one is a collision. */
+class CellClaims {
   private readonly taken = new Map<string, () => string>();
   constructor(private readonly width: number) {}
 
@@ -84,7 +85,7 @@ function validationOf(field: Field): NativeValidation {
 /** Lays a form out for the given parameters and list lengths. Throws if the definition's cells collide. */
 export function planSheet(form: FormDefinition, options: PlanOptions = {}): SheetPlan {
   const params = resolveParams(form, options.params);
-  const grid = new Grid(form.columns.length);
+  const claims = new CellClaims(form.columns.length);
   const cells: PlannedCell[] = [];
   const merges: CellRange[] = [];
   const validations: PlannedValidation[] = [];
@@ -104,7 +105,7 @@ export function planSheet(form: FormDefinition, options: PlanOptions = {}): Shee
     if (!slot || slot.index === 0) {
       const what = () =>
         `${form.id} ${cell.kind === 'label' ? `label "${cell.text}"` : `field ${slotKey(cell.field.id, slot?.tableId, slot?.index)}`}`;
-      grid.claim(cell, row, bandBottom, what);
+      claims.claim(cell, row, bandBottom, what);
     }
     if (cell.rowSpan > 1 || cell.colSpan > 1) {
       merges.push({ top: row, left: cell.col, bottom: row + cell.rowSpan - 1, right: cell.col + cell.colSpan - 1 });

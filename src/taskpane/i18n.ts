@@ -26,7 +26,6 @@ export interface MergeStrings {
   status: Record<InputStatus, string>;
   sheetLine: (sheet: string, form: string, unit: string, records: number, problems: number) => string;
   noUnit: string;
-  missingTitle: (n: number) => string;
   mergeButton: string;
   nothingToWrite: string;
   written: (n: number) => string;
@@ -46,9 +45,35 @@ export interface MergeStrings {
   showFewerProblems: string;
   /** Title of the message when a problem's cell could not be selected (the reason follows). */
   cellNotSelected: string;
+  /** The status board (issue 14): units × forms, each cell in words as well as colour. */
+  boardHeading: string;
+  unitColumn: string;
+  formWord: Record<'submitted' | 'late' | 'missing' | 'problems' | 'corrected' | 'notOwed', string>;
+  unitWord: Record<'complete' | 'partial' | 'missing', string>;
+  /** A board cell read aloud: unit, form and what it says, with the counts of problems. */
+  cellLabel: (unit: string, form: string, words: string, errors: number, warnings: number) => string;
+  deskCounts: (complete: number, partial: number, missing: number) => string;
+  offRoster: (units: string[]) => string;
+  deadlineLabel: string;
+  deadlineHint: string;
+  /** The folded list of files with nothing to say. */
+  fineFiles: (n: number) => string;
+  copyReminder: string;
+  reminderLabel: string;
+  reminderCopied: string;
+  reminderSelectHint: string;
+  saveSlips: (units: number) => string;
+  makingSlips: string;
+  slipsZipName: string;
+  slipsSaved: (n: number, zip: string) => string;
+  slipsFailed: string;
+  /** Excel on Mac cannot save a download: the command line makes the slips there. */
+  slipsOnMac: string;
 }
 
 export interface Strings {
+  /** The language of these strings: problems are worded in it too (core/messages). */
+  lang: Locale;
   appTitle: string;
   appSubtitle: string;
   outsideOffice: string;
@@ -88,6 +113,7 @@ export interface Strings {
 }
 
 const zh: Strings = {
+  lang: 'zh-CN',
   appTitle: '工会表格助手',
   appSubtitle: '选择表格，设好届次或年度，插入为新工作表。',
   outsideOffice: '此页面需要在 Excel 中作为加载项打开。请在 Excel 的“开始”选项卡点击“工会表格”。',
@@ -137,7 +163,6 @@ const zh: Strings = {
     },
     sheetLine: (sheet, form, unit, records, problems) => `“${sheet}”· ${form} · ${unit} · ${records} 条记录 · ${problems} 个问题`,
     noUnit: '（未填单位）',
-    missingTitle: (n) => `名单中有 ${n} 个单位未报送`,
     mergeButton: '生成汇总表',
     nothingToWrite: '没有可合并的记录。',
     written: (n) => `已生成 ${n} 张工作表。点击名称可跳转。`,
@@ -153,6 +178,28 @@ const zh: Strings = {
     showMoreProblems: (hidden) => `再显示 ${hidden} 条`,
     showFewerProblems: '收起',
     cellNotSelected: '无法选中该单元格',
+    boardHeading: '报送情况',
+    unitColumn: '单位',
+    formWord: { submitted: '已报', late: '迟报', missing: '未报', problems: '有误', corrected: '已更正', notOwed: '不需报' },
+    unitWord: { complete: '齐全', partial: '缺报', missing: '未报' },
+    cellLabel: (unit, form, words, errors, warnings) =>
+      `${unit}，${form}：${words}${errors + warnings > 0 ? `（错误 ${errors}，警告 ${warnings}）` : ''}`,
+    deskCounts: (complete, partial, missing) => `齐全 ${complete} · 缺报 ${partial} · 未报 ${missing}`,
+    offRoster: (units) => `名单外的单位：${units.join('、')}`,
+    deadlineLabel: '截止日期（可不填）',
+    deadlineHint: '填了就按这一天判断迟报，不填按通知规定的日期。',
+    fineFiles: (n) => `${n} 个文件没有问题`,
+    copyReminder: '复制催报文字',
+    reminderLabel: '催报文字',
+    reminderCopied: '催报文字已复制，可粘贴到工作群或邮件中。',
+    reminderSelectHint: '无法自动复制：催报文字已在下面的框中选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。',
+    saveSlips: (units) => `保存退回修改单（${units} 个单位）`,
+    makingSlips: '正在生成退回修改单……',
+    slipsZipName: '退回修改单.zip',
+    slipsSaved: (n, zip) => `已生成 ${n} 份退回修改单，打包为“${zip}”下载。`,
+    slipsFailed: '退回修改单没有生成',
+    slipsOnMac:
+      'Excel for Mac 的加载项不能保存文件。退回修改单请用命令行生成：union-forms merge 报送文件夹 --roster 单位名单.txt --slips 文件夹',
   },
   checkWorkbook: '检查整个工作簿',
   checking: '正在检查……',
@@ -170,6 +217,7 @@ const zh: Strings = {
 };
 
 const en: Strings = {
+  lang: 'en-US',
   appTitle: 'Union Forms',
   appSubtitle: 'Pick a form, set its edition or year, and insert it as a new sheet.',
   outsideOffice: 'This page must be opened in Excel as an add-in: on the Home tab, choose Union Forms.',
@@ -220,7 +268,6 @@ const en: Strings = {
     },
     sheetLine: (sheet, form, unit, records, problems) => `“${sheet}” · ${form} · ${unit} · ${records} records · ${problems} problems`,
     noUnit: '(no unit given)',
-    missingTitle: (n) => `${n} units on the list have sent nothing`,
     mergeButton: 'Make the summaries',
     nothingToWrite: 'Nothing to merge.',
     written: (n) => `Made ${n} sheets. Choose a name to go to it.`,
@@ -236,6 +283,28 @@ const en: Strings = {
     showMoreProblems: (hidden) => `Show ${hidden} more`,
     showFewerProblems: 'Show fewer',
     cellNotSelected: 'Could not select the cell',
+    boardHeading: 'Who has sent what',
+    unitColumn: 'Unit',
+    formWord: { submitted: 'Sent', late: 'Late', missing: 'Not sent', problems: 'Problems', corrected: 'Corrected', notOwed: 'Not due' },
+    unitWord: { complete: 'Complete', partial: 'Partial', missing: 'Nothing' },
+    cellLabel: (unit, form, words, errors, warnings) =>
+      `${unit}, ${form}: ${words}${errors + warnings > 0 ? ` (${errors} errors, ${warnings} warnings)` : ''}`,
+    deskCounts: (complete, partial, missing) => `Complete ${complete} · Partial ${partial} · Nothing ${missing}`,
+    offRoster: (units) => `Not on the list: ${units.join(', ')}`,
+    deadlineLabel: 'Deadline (optional)',
+    deadlineHint: 'When set, returns after this day are late; otherwise the notice’s own dates count.',
+    fineFiles: (n) => `${n} files with no problems`,
+    copyReminder: 'Copy the reminder',
+    reminderLabel: 'Reminder',
+    reminderCopied: 'Reminder copied: paste it into a work chat or an e-mail.',
+    reminderSelectHint: 'Could not copy by itself: the reminder is selected in the box below; press Ctrl+C (⌘C on a Mac).',
+    saveSlips: (units) => `Save correction slips (${units} units)`,
+    makingSlips: 'Making the correction slips…',
+    slipsZipName: '退回修改单.zip',
+    slipsSaved: (n, zip) => `Made ${n} correction slips, downloaded together as “${zip}”.`,
+    slipsFailed: 'The correction slips were not made',
+    slipsOnMac:
+      'Add-ins in Excel for Mac cannot save files. Make the correction slips with the command line: union-forms merge <folder> --roster units.txt --slips <folder>',
   },
   checkWorkbook: 'Check the whole workbook',
   checking: 'Checking…',

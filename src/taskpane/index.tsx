@@ -4,7 +4,8 @@ import { pickLocale } from './i18n';
 import { MergeClient } from './merge/merge-client';
 import { spawnMergeWorker } from './merge/spawn-worker';
 import { officeMergeHost } from './office-merge-host';
-import { detachedPaneHost, officePaneHost, supportFromOffice, type ExcelRun } from './pane-host';
+import type { ExcelRun } from '../hosts/office/excel-surface';
+import { detachedPaneHost, officePaneHost, supportFromOffice } from './pane-host';
 
 function mount(): void {
   const container = document.getElementById('app');

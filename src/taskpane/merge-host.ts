@@ -1,5 +1,5 @@
 import type { ReadProgress } from './merge/merge-client';
-import type { MergePreview, PickedFile } from './merge/merge-protocol';
+import type { MergePreview, PickedFile, SlipFile } from './merge/merge-protocol';
 
 /** A read of returns the pane can cancel. */
 export type ReadReturns = (signal: AbortSignal) => Promise<MergePreview>;
@@ -11,11 +11,19 @@ export interface WrittenSheet {
 
 /** What the 合并 tab may ask: reading returns off the UI thread, writing the summaries, and the remembered roster. */
 export interface MergeHost {
-  readFiles(files: PickedFile[], roster: string[], onProgress: ReadProgress, signal: AbortSignal): Promise<MergePreview>;
+  /** `deadline` (YYYY-MM-DD): the clerk's date for every form, over the notices' own. */
+  readFiles(files: PickedFile[], roster: string[], onProgress: ReadProgress, signal: AbortSignal, deadline?: string): Promise<MergePreview>;
   /** "合并本工作簿中的表": the form sheets already in the open workbook. */
-  readWorkbook(roster: string[], signal: AbortSignal): Promise<MergePreview>;
-  /** The last read returns summarised again, e.g. after the roster changed. */
-  resummarise(roster: string[]): Promise<MergePreview>;
+  readWorkbook(roster: string[], signal: AbortSignal, deadline?: string): Promise<MergePreview>;
+  /** The last read returns summarised again, e.g. after the roster or the deadline changed. */
+  resummarise(roster: string[], deadline?: string): Promise<MergePreview>;
+  /** The 退回修改单 of the last preview, one workbook per unit with something to correct. */
+  slips(): Promise<SlipFile[]>;
+  /**
+   * Whether the pane can hand the clerk a file to save (a download): not in Excel on Mac (office-js #3385, #4681),
+   * where the command line makes the slips instead.
+   */
+  canDownload: boolean;
   /** Names of summary sheets an earlier merge wrote into this workbook. */
   previousSummaries(): Promise<string[]>;
   write(preview: MergePreview, replace: boolean, onProgress: (done: number, total: number) => void): Promise<WrittenSheet[]>;

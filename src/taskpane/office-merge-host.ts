@@ -1,17 +1,17 @@
 import { localIsoDate } from '../core/cell-value';
 import { UserError } from '../core/errors';
-import type { RequirementCheck } from '../hosts/office/api-support';
 import { describeExcelError, excelErrorCode } from '../hosts/office/excel-errors';
-import type { ExcelBatch } from '../hosts/office/live-validation';
+import type { ExcelRun } from '../hosts/office/excel-surface';
 import { readWorkbookReturns } from '../hosts/office/read-workbook-forms';
 import { loadRoster, readRosterFromSelection, saveRoster } from '../hosts/office/roster-store';
 import { activateSheet, findPreviousSummaries } from '../hosts/office/summary-sheets';
 import { writeSummarySheets } from '../hosts/office/write-summaries';
+import { detectApiSupport, type RequirementCheck } from '../hosts/office/api-support';
 import type { MergeHost } from './merge-host';
 import type { MergeClient } from './merge/merge-client';
 
 /** Activates a sheet of the open workbook, found by its name, and selects one cell of it. */
-async function selectCell(run: ExcelBatch, sheet: string, cell: string): Promise<void> {
+async function selectCell(run: ExcelRun, sheet: string, cell: string): Promise<void> {
   try {
     await run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
@@ -34,26 +34,41 @@ function officeRequirements(): RequirementCheck | undefined {
   return typeof Office === 'undefined' ? undefined : (set, version) => Office.context.requirements.isSetSupported(set, version);
 }
 
+/**
+ * Excel on Mac saves no file a pane downloads (office-js #3385, #4681); on Windows and on the web a download works.
+ * Outside Office (tests, a browser) there is no Office.context.
+ */
+function onMac(): boolean {
+  if (typeof Office === 'undefined') return false;
+  const mac = Office.PlatformType?.Mac;
+  return mac !== undefined && Office.context?.platform === mac;
+}
+
 export function officeMergeHost(
-  run: ExcelBatch,
+  run: ExcelRun,
   client: MergeClient,
   today: () => string = localIsoDate,
   isSetSupported: RequirementCheck | undefined = officeRequirements(),
+  canDownload: boolean = !onMac(),
 ): MergeHost {
   return {
-    readFiles: (files, roster, onProgress, signal) => client.readFiles(files, roster, today(), onProgress, signal),
-    readWorkbook: async (roster, signal) => {
+    readFiles: (files, roster, onProgress, signal, deadline) => client.readFiles(files, roster, today(), onProgress, signal, deadline),
+    readWorkbook: async (roster, signal, deadline) => {
       const workbook = await readWorkbookReturns(run);
-      const preview = await client.readReturns([workbook], roster, today(), signal);
+      const preview = await client.readReturns([workbook], roster, today(), signal, deadline);
       // A sheet too big to read whole (past Excel's 5,000,000-cell read limit) was read in part: the file's line says so.
       const [input] = preview.inputs;
       if (input && workbook.notes.length) input.message = [input.message, ...workbook.notes].filter(Boolean).join(' ');
       return preview;
     },
-    resummarise: (roster) => client.summarise(roster, today()),
+    resummarise: (roster, deadline) => client.summarise(roster, today(), deadline),
+    slips: () => client.slips(),
+    canDownload,
     previousSummaries: async () => (await findPreviousSummaries(run)).map((s) => s.name),
     write: async (preview, replace, onProgress) => {
-      const written = await writeSummarySheets(run, [...preview.summaries, preview.report], { replace, onProgress });
+      // Print settings (A4, fit to width, repeated headers) need ExcelApi 1.9: without it the sheets are written without them.
+      const support = isSetSupported ? detectApiSupport(isSetSupported) : undefined;
+      const written = await writeSummarySheets(run, [...preview.summaries, preview.report], { replace, onProgress, support });
       return written.sheets.map((s) => ({ id: s.id, name: s.name }));
     },
     showSheet: (id) => activateSheet(run, id),

@@ -1,11 +1,11 @@
 import { planSheet } from '../core/layout';
 import type { ParamOverrides } from '../core/params';
-import { getForm } from '../forms';
+import { getForm } from '../notices';
 import { detectApiSupport, missingFeatures, type ApiSupport, type MissingFeature } from '../hosts/office/api-support';
 import { insertForm, type InsertedForm } from '../hosts/office/insert-form';
 import { LiveValidation, type ValidationState } from '../hosts/office/live-validation';
 import { OwnWrites } from '../hosts/office/own-writes';
-import type { ContextSurface } from '../hosts/office/excel-surface';
+import type { ExcelRun } from '../hosts/office/excel-surface';
 import type { MergeHost } from './merge-host';
 
 /** Live checking of the workbook's form sheets, as the pane sees it. */
@@ -31,8 +31,6 @@ export interface PaneHost {
   readonly merge: MergeHost | undefined;
   insertForm(formId: string, params: ParamOverrides): Promise<InsertedForm>;
 }
-
-export type ExcelRun = <T>(batch: (context: ContextSurface) => Promise<T>) => Promise<T>;
 
 export interface OfficePaneParts {
   ownWrites?: OwnWrites;

@@ -8,7 +8,7 @@ import webpack from 'webpack';
 import { cellAddress } from '../../src/core/a1';
 import type { CellValue } from '../../src/core/cell-value';
 import { planSheet } from '../../src/core/layout';
-import { getForm } from '../../src/forms';
+import { getForm } from '../../src/notices';
 import { EXPECTED_FORM_IDS, EXPECTED_TITLES as TITLES } from '../fixtures/expected-forms';
 import { filledFile } from '../support/filled-file';
 import { requireTool } from '../support/libreoffice';
@@ -128,7 +128,8 @@ beforeAll(async () => {
     ],
   });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-});
+  // the two production builds take minutes on a shared two-core machine
+}, 480_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -357,5 +358,116 @@ describe('the whole flow in headless Chromium', () => {
     expect(after.filter((n) => n.startsWith('合并报告'))).toHaveLength(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'flow-6-replaced.png'), fullPage: true });
     await page.close();
+  });
+});
+
+describe('the 合并 tab at a task pane’s width (issue 14 §4)', () => {
+  const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+
+  it('at 340 px: the status board, the counts and 生成汇总表 read on one line each; 催报 and 退回修改单 work; axe-core is clean', async () => {
+    const returns = path.join(out, 'narrow-returns');
+    fs.mkdirSync(returns, { recursive: true });
+    const inputs: [string, Record<string, CellValue>][] = [
+      ['殷行街道.xlsx', volunteerReturn('殷行街道工会', '殷行科技服务队', 12)],
+      ['五角场街道.xlsx', { ...volunteerReturn('五角场街道工会', '五角场法律服务队', 8), contactPhone: '5588' }],
+      ['不是表格.xlsx', volunteerReturn('长白新村街道工会', '长白健康服务队', 15)],
+    ];
+    const files: string[] = [];
+    for (const [name, values] of inputs) {
+      files.push(path.join(returns, name));
+      fs.writeFileSync(files[files.length - 1] as string, await filledFile('yangpu-volunteer-team', values));
+    }
+    // a file that is no workbook: listed first, as unreadable
+    fs.writeFileSync(files[2] as string, '这不是工作簿');
+
+    const page = await openPane();
+    await page.setViewportSize({ width: 340, height: 900 });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await page.getByRole('tab', { name: '合并' }).click();
+    await page.getByRole('textbox', { name: '应报送单位名单' }).fill('殷行街道工会\n五角场街道工会\n长白新村街道工会\n新江湾城街道工会');
+    await page.getByLabel(/截止日期/).fill('2026-11-30');
+    await page.locator('input[type=file]').setInputFiles(files);
+    await page.getByRole('heading', { name: '报送情况' }).waitFor();
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'merge-status-board-340.png'), fullPage: true });
+    // 殷行 and 五角场 (with a problem) sent their form; 长白新村's file is no workbook; 新江湾城 sent nothing
+    await page.getByText('齐全 2 · 缺报 0 · 未报 2').waitFor();
+
+    // nothing wider than the pane; no button's label and no count wraps onto a second line
+    const layout = await page.evaluate(() => {
+      const lines = (el: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set(
+          Array.from(range.getClientRects())
+            .filter((r) => r.width > 0)
+            .map((r) => Math.round(r.top)),
+        ).size;
+      };
+      const tab = document.querySelector('section[aria-label="合并"]') as HTMLElement;
+      return {
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        wrappedButtons: Array.from(tab.querySelectorAll('button'))
+          .filter((b) => b.offsetParent && lines(b) > 1)
+          .map((b) => b.textContent),
+        wrappedWords: Array.from(tab.querySelectorAll('td span, th span'))
+          .filter((s) => lines(s) > 1)
+          .map((s) => s.textContent),
+        countsLines: Array.from(tab.querySelectorAll('span'))
+          .filter((s) => /^齐全 \d+/.test(s.textContent ?? ''))
+          .map(lines),
+      };
+    });
+    expect(layout).toEqual({ overflow: 0, wrappedButtons: [], wrappedWords: [], countsLines: [1] });
+
+    // 生成汇总表 stays in view when the clerk scrolls down to the files
+    // (a short pane, scrolled to its end: without the sticky bar the button would be far above the top)
+    await page.setViewportSize({ width: 340, height: 480 });
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(700);
+    const top = await page.getByRole('button', { name: '生成汇总表' }).evaluate((b) => b.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(60);
+    await page.screenshot({ path: path.join(SHOTS, 'merge-status-board-340-scrolled.png') });
+    await page.setViewportSize({ width: 340, height: 900 });
+
+    await page.getByRole('button', { name: '复制催报文字' }).click();
+    const reminder = page.getByRole('textbox', { name: '催报文字' });
+    await reminder.waitFor();
+    expect(await reminder.inputValue()).toMatch(/长白新村街道工会/);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '保存退回修改单（1 个单位）' }).click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe('退回修改单.zip');
+    const zip = fs.readFileSync((await saved.path()) as string);
+    expect([...zip.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    expect(zip.toString('utf8')).toContain('退回修改单-五角场街道工会.xlsx');
+    await page.getByText(/已生成 1 份退回修改单/).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(SHOTS, 'merge-desk-actions-340.png'), fullPage: true });
+
+    await page.addScriptTag({ url: `${origin}/axe-for-tests.js` });
+    const serious = await page.evaluate(async () => {
+      type Violation = { id: string; impact: string; nodes: { html: string }[] };
+      const axe = (window as unknown as { axe: { run(context: object): Promise<{ violations: Violation[] }> } }).axe;
+      const result = await axe.run({ exclude: [['[data-tabster-dummy]']] });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html.slice(0, 160)) }));
+    });
+    expect(serious).toEqual([]);
+    await page.close();
+
+    // Excel on Mac saves no download (office-js #3385, #4681): the pane says the command line makes the slips
+    const mac = await openPane('?platform=Mac');
+    await mac.setViewportSize({ width: 340, height: 900 });
+    await mac.getByRole('tab', { name: '合并' }).click();
+    await mac.getByRole('textbox', { name: '应报送单位名单' }).fill('殷行街道工会\n五角场街道工会');
+    await mac.locator('input[type=file]').setInputFiles(files.slice(0, 2));
+    await mac.getByText(/Excel for Mac 的加载项不能保存文件。退回修改单请用命令行生成/).waitFor();
+    expect(await mac.getByRole('button', { name: /保存退回修改单/ }).count()).toBe(0);
+    await mac.screenshot({ path: path.join(SHOTS, 'merge-slips-on-mac-340.png'), fullPage: true });
+    await mac.close();
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Stands in for office.js in the browser tests: defines the `Office` and `Excel` globals over the strict fake
- * Excel host, so that the production task pane runs unchanged. Query parameters: api=1.7, lang=en-US.
+ * Excel host, so that the production task pane runs unchanged. Query parameters: api=1.7, lang=en-US, platform=Mac.
  */
 import { parseCellAddress } from '../../src/core/a1';
 import { parseMarker } from '../../src/core/marker';
@@ -10,11 +10,14 @@ const query = new URLSearchParams(window.location.search);
 const host = new FakeExcelHost({ apiVersion: query.get('api') ?? undefined });
 host.state.addSheet('Sheet1');
 
-const info = { host: 'Excel', platform: 'PC' };
+const platform = query.get('platform') ?? 'PC';
+const info = { host: 'Excel', platform };
 Object.assign(window, {
   Office: {
     HostType: { Excel: 'Excel' },
+    PlatformType: { PC: 'PC', Mac: 'Mac', OfficeOnline: 'OfficeOnline' },
     context: {
+      platform,
       displayLanguage: query.get('lang') ?? 'zh-CN',
       requirements: { isSetSupported: (set: string, version: string) => host.isSetSupported(set, version) },
     },

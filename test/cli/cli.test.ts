@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, runCli } from '../../src/cli/main';
 import { parseMarker } from '../../src/core/marker';
-import { FORM_IDS } from '../../src/forms';
+import { FORM_IDS } from '../../src/notices';
 import { snapshotXlsx } from '../support/xlsx-snapshot';
 
 const ROOT = path.join(__dirname, '..', '..');

@@ -1,6 +1,6 @@
 import { planSheet } from '../../src/core/layout';
 import type { SheetPlan } from '../../src/core/sheet-plan';
-import { FORMS } from '../../src/forms';
+import { FORMS } from '../../src/notices';
 import { detectApiSupport } from '../../src/hosts/office/api-support';
 import { insertForm } from '../../src/hosts/office/insert-form';
 import { OwnWrites } from '../../src/hosts/office/own-writes';

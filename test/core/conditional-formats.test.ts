@@ -2,7 +2,7 @@ import { conditionalFormatsFor, fieldFormulas, formulaString } from '../../src/c
 import type { Field } from '../../src/core/form-schema';
 import { planSheet } from '../../src/core/layout';
 import { HIGHLIGHT } from '../../src/core/rules/highlights';
-import { FORMS, getForm } from '../../src/forms';
+import { FORMS, getForm } from '../../src/notices';
 
 describe('conditional formatting from the definition', () => {
   it.each(FORMS.map((f) => [f.id, f]))('%s: every rule is an English formula without "=", on input cells only', (_id, form) => {
@@ -36,9 +36,11 @@ describe('conditional formatting from the definition', () => {
       ['leaderSex', 'B13', 'error'],
       ['leaderSkill', 'B15', 'error'],
     ]);
-    expect(oneOf[0]?.formula).toContain('TRIM($B$5)="巾帼工作室"');
-    expect(oneOf[0]?.formula).toContain('TRIM(B13)="女"');
-    expect(oneOf[1]?.formula).toContain('OR(TRIM(B15)="技师",TRIM(B15)="高级技师")');
+    // 申报类型 as the add-in reads a choice (ticked, or a beginning only one option has: 巾帼), named absolutely.
+    expect(oneOf[0]?.formula).toContain('TRIM($B$5),2,999)),TRIM($B$5))="巾帼工作室"');
+    expect(oneOf[0]?.formula).toContain('FIND({"☑巾帼工作室"},');
+    expect(oneOf[0]?.formula).toContain('TRIM(MID(TRIM(B13),2,999)),TRIM(B13))="女"');
+    expect(oneOf[1]?.formula).toContain('FIND({"☑技师","☑高级技师"},');
   });
 
   it('checks 是/数量 consistency on the count, not red while the count is blank', () => {
@@ -46,16 +48,20 @@ describe('conditional formatting from the definition', () => {
     const rule = plan.conditionalFormats.find((r) => r.source === 'flagAndCount' && r.field === 'patentInventionCount');
     expect(rule).toMatchObject({ range: 'E9', severity: 'error' });
     expect(rule?.formula).toContain('LEN(TRIM(E9))>0');
-    expect(rule?.formula).toContain('TRIM($B$9)="√"');
+    // The flag as the add-in reads a check box: √, and 有, ☑, x… too.
+    expect(rule?.formula).toContain('={"是","√","✓","✔","☑","有","y","yes","1","true","√","x","■"}');
+    expect(rule?.formula).toContain('TRIM($B$9)');
   });
 
   it('covers a list column from its first to its last row, relative to the first row; a sibling by $column and row', () => {
     const plan = planSheet(getForm('studio-application'), { tableRows: { members: 12 } });
     const years = plan.conditionalFormats.find((r) => r.source === 'yearsForAge' && r.field === 'members.years');
     expect(years?.range).toBe('F21:F32');
-    expect(years?.formula).toBe('IFERROR(AND(ISNUMBER($B21),ISNUMBER(F21),F21>$B21-16),FALSE)');
+    expect(years?.formula).toMatch(
+      /^IFERROR\(AND\(AND\(IF\(ISNUMBER\(\$B21\),\$B21,.*<=80\),AND\(IF\(ISNUMBER\(F21\),F21,.*<=65\),.*-16\),FALSE\)$/,
+    );
     const unique = planSheet(getForm('studio-summary')).conditionalFormats.find((r) => r.source === 'unique');
-    expect(unique?.formula).toContain('COUNTIF($C$12:C12,');
+    expect(unique?.formula).toContain('SUMPRODUCT(--EXACT(SUBSTITUTE(SUBSTITUTE($C$12:C12,');
   });
 
   it('spells text limits, postcodes and list values from the definition, escaping quotes', () => {
@@ -69,7 +75,8 @@ describe('conditional formatting from the definition', () => {
       remindIfBlank: false,
       source: 'notice',
     };
-    expect(fieldFormulas(choice as Field, 'C3')[0]?.formula).toContain('OR(TRIM(C3)="甲""乙",TRIM(C3)="丙")');
+    expect(fieldFormulas(choice as Field, 'C3')[0]?.formula).toContain('TRIM(C3))="甲""乙",');
+    expect(fieldFormulas(choice as Field, 'C3')[0]?.formula).toContain('FIND({"☑甲""乙","☑丙"},');
     const text = { id: 't', label: 't', type: 'text', maxLength: 50, required: true, remindIfBlank: false };
     expect(fieldFormulas(text as Field, 'D4')[0]?.formula).toMatch(/>50,TRUE\)\)\)$/);
     const plan = planSheet(getForm('yangpu-theme-activity'));

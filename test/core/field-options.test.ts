@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseFormDefinition, type Field } from '../../src/core/form-schema';
 import { nativeValidationFor, numberFormatFor } from '../../src/core/native-validation';
-import { FORMS, getForm } from '../../src/forms';
+import { FORMS, getForm } from '../../src/notices';
 import { allCells, cloneForm } from '../support/forms';
 
 const fieldsOf = (formId: string): Field[] => allCells(getForm(formId)).flatMap((c) => (c.kind === 'input' ? [c.field] : []));

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { FormDefinitionSchema, parseFormDefinition } from '../../src/core/form-schema';
 import { planSheet } from '../../src/core/layout';
 import { fillTemplate } from '../../src/core/templates';
-import { FORMS, FORM_IDS, getForm } from '../../src/forms';
+import { FORMS, FORM_IDS, getForm } from '../../src/notices';
 import { EXPECTED_FORM_IDS } from '../fixtures/expected-forms';
 import { NOTICE_CHOICES, NOTICE_LABELS } from '../fixtures/notice-labels';
 import { allCells, cloneForm, labelCells } from '../support/forms';

@@ -2,7 +2,7 @@ import { rangeAddress } from '../../src/core/a1';
 import { planSheet, slotKey } from '../../src/core/layout';
 import { parseMarker } from '../../src/core/marker';
 import { uniqueSheetName } from '../../src/core/sheet-names';
-import { FORMS, getForm } from '../../src/forms';
+import { FORMS, getForm } from '../../src/notices';
 
 describe('laying out a form', () => {
   it.each(FORMS.map((f) => [f.id, f]))('%s: inputs are unlocked, labels locked, each input has its rule and message', (_id, form) => {

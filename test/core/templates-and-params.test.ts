@@ -2,7 +2,7 @@ import { UserError } from '../../src/core/errors';
 import { planSheet } from '../../src/core/layout';
 import { deadlineOf, resolveParams } from '../../src/core/params';
 import { chineseNumeral, fillTemplate, placeholdersIn } from '../../src/core/templates';
-import { getForm } from '../../src/forms';
+import { getForm } from '../../src/notices';
 
 describe('Chinese numerals for 届次', () => {
   it.each([

@@ -3,7 +3,8 @@
  * Like Excel, it queues every operation until sync, runs a batch in order without rolling back on failure,
  * and fails where Excel fails: unloaded properties, wrongly shaped arrays, writes into a merged area or a locked
  * cell of a protected sheet, APIs above the supported requirement set, requests or responses over 5 MB (counted
- * as UTF-8 JSON), cell edit mode.
+ * as UTF-8 JSON; Excel on the web only), reads of values past 5,000,000 cells, cell edit mode. Which of these hold on
+ * which platform (Windows, the web, Mac), each with its source: platforms.ts, whose profiles the office tests use.
  */
 import { cellAddress, parseRangeAddress, rangeAddress, type CellRange } from '../../src/core/a1';
 import type {
@@ -25,6 +26,7 @@ import type {
   WorksheetSurface,
   WorksheetsSurface,
 } from '../../src/hosts/office/excel-surface';
+import { FakeCharts } from './charts';
 import { apiNotFound, FakeExcelError, notLoaded } from './errors';
 import {
   FakeWorkbookState,
@@ -44,10 +46,22 @@ export interface FakeHostOptions {
   apiVersion?: string;
   /** Make the Nth sync (counted over the host's life, from 1) fail after running `afterOps` of its operations. */
   failAt?: { sync: number; afterOps?: number; code?: string };
-  /** Largest request (the batch's operations as UTF-8 JSON), 5 MB unless told. */
-  payloadLimitBytes?: number;
-  /** Largest response (the values a batch loads, as UTF-8 JSON), 5 MB unless told. */
-  responseLimitBytes?: number;
+  /**
+   * Largest request (the batch's operations as UTF-8 JSON), 5 MB unless told; `false`: no limit. Only Excel on the web
+   * has it (see platforms.ts): a host made without a profile keeps it, the strictest case.
+   */
+  payloadLimitBytes?: number | false;
+  /** Largest response (the values a batch loads, as UTF-8 JSON), 5 MB unless told; `false`: no limit (as above). */
+  responseLimitBytes?: number | false;
+  /**
+   * A read of `values` over more than `cells` cells (5,000,000 unless told, on every platform) fails the batch with
+   * RangeExceedsLimit ('throws', the default) or gives null values without an error ('null'). See platforms.ts.
+   */
+  readLimit?: { cells?: number; over: 'throws' | 'null' };
+  /** Worksheet.name clears the person's undo stack (Excel on Windows and Mac), true unless told; see platforms.ts. */
+  sheetNameClearsUndo?: boolean;
+  /** A pick from a data-validation dropdown raises onChanged: false unless told (office-js #4066, #3888, #420). */
+  dropdownPickRaisesOnChanged?: boolean;
   cellEditMode?: boolean;
   /**
    * A person acting in Excel while the add-in waits between syncs: called with the number of the sync about to
@@ -69,16 +83,19 @@ export interface FakeHostOptions {
  *   operations of the Excel API disable undo/redo, by design" (office-js #3788; a fill change: #3778): the stack
  *   is cleared.
  */
-function undoEffect(what: string): 'none' | 'clears' | 'write' {
+function undoEffect(what: string, sheetNameClearsUndo: boolean): 'none' | 'clears' | 'write' {
   if (/\.load$|^getItemOrNullObject$|getUsedRangeOrNullObject$|getXml$|\.on[A-Z]\w*\.add$|^select$|^activate$|^runtime\./.test(what))
     return 'none';
   if (/^customXmlParts?\./.test(what)) return 'none';
-  if (/^protection\.(protect|unprotect)$|^delete$|^worksheet\.name$/.test(what)) return 'clears';
+  if (/^protection\.(protect|unprotect)$|^delete$/.test(what)) return 'clears';
+  if (what === 'worksheet.name') return sheetNameClearsUndo ? 'clears' : 'write';
   return 'write';
 }
 
 export const NEWEST_API = '1.20';
 const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** "A range is limited to 5,000,000 cells for read operations" (resource-limits page; performance.md: all platforms). */
+export const READ_LIMIT_CELLS = 5_000_000;
 
 interface Op {
   what: string;
@@ -111,6 +128,9 @@ export class FakeExcelHost {
   /** Each sync's request size in bytes, and its number of operations, in order. */
   readonly requestBytes: number[] = [];
   readonly requestOperations: number[] = [];
+  /** Cells whose values were loaded, and bytes of loaded data (as UTF-8 JSON), over the host's life, in all syncs. */
+  loadedCells = 0;
+  loadedBytes = 0;
   readonly options: FakeHostOptions;
 
   constructor(options: FakeHostOptions = {}) {
@@ -187,7 +207,7 @@ export class FakeExcelHost {
   /**
    * A pick from a cell's data-validation dropdown: the value lands and goes on the undo stack, but no onChanged
    * reaches the add-in — Excel on the web (office-js #4066, labelled product bug; #3888) and, when reported, Excel
-   * on Windows (#420).
+   * on Windows (#420) — unless the option dropdownPickRaisesOnChanged says it does (see platforms.ts).
    */
   userPick(sheetName: string, address: string, value: string): void {
     const sheet = this.state.sheet(sheetName);
@@ -197,6 +217,8 @@ export class FakeExcelHost {
     if (!rule?.list) throw new Error(`${address} has no dropdown`);
     this.pushPersonRecord(sheet, [{ top, left }]);
     storeTyped(this.state.cell(sheet, top, left), value);
+    if (this.options.dropdownPickRaisesOnChanged && this.state.eventsEnabled)
+      this.state.dispatchChange({ worksheetId: sheet.id, address: rangeAddress({ top, left, bottom: top, right: left }), source: 'Local' });
   }
 
   /** A click or an arrow key: the selection moves and onSelectionChanged follows. */
@@ -310,7 +332,7 @@ export class FakeRequestContext implements ContextSurface {
     let wrote = false;
     return {
       before: (op) => {
-        const effect = undoEffect(op.what);
+        const effect = undoEffect(op.what, this.host.options.sheetNameClearsUndo ?? true);
         if (effect === 'none') return;
         if (effect === 'clears' || !undoable) {
           state.undoStack.length = 0;
@@ -341,7 +363,9 @@ export class FakeRequestContext implements ContextSurface {
 
   /** A load's result counts towards the batch's response. */
   noteLoaded(data: unknown): void {
-    this.responseBytes += utf8Length(JSON.stringify(data ?? null));
+    const bytes = utf8Length(JSON.stringify(data ?? null));
+    this.responseBytes += bytes;
+    this.host.loadedBytes += bytes;
   }
 
   noteAdded(sheet: SheetState): void {
@@ -373,7 +397,8 @@ export class FakeRequestContext implements ContextSurface {
     this.host.requestBytes.push(bytes);
     this.host.requestOperations.push(ops.length);
     this.responseBytes = 0;
-    if (bytes > (options.payloadLimitBytes ?? PAYLOAD_LIMIT)) {
+    const requestLimit = options.payloadLimitBytes ?? PAYLOAD_LIMIT;
+    if (requestLimit !== false && bytes > requestLimit) {
       throw new FakeExcelError('RequestPayloadSizeLimitExceeded', `The request payload size (${bytes} bytes) has exceeded the limit.`);
     }
     const failAfter = options.failAt?.sync === n ? (options.failAt.afterOps ?? 0) : -1;
@@ -397,7 +422,8 @@ export class FakeRequestContext implements ContextSurface {
       });
       if (failAfter >= ops.length)
         throw new FakeExcelError(options.failAt?.code ?? 'GeneralException', `Injected failure after sync ${n}.`);
-      if (this.responseBytes > (options.responseLimitBytes ?? PAYLOAD_LIMIT)) {
+      const responseLimit = options.responseLimitBytes ?? PAYLOAD_LIMIT;
+      if (responseLimit !== false && this.responseBytes > responseLimit) {
         throw new FakeExcelError(
           'ResponsePayloadSizeLimitExceeded',
           `The response payload size (${this.responseBytes} bytes) has exceeded the limit.`,
@@ -811,6 +837,11 @@ export class FakeWorksheet implements WorksheetSurface {
     });
   }
 
+  /** The sheet's charts (ExcelApi 1.1): see charts.ts, which records them for tests (chartsOf). */
+  get charts(): FakeCharts {
+    return new FakeCharts(this.ctx, this);
+  }
+
   get pageLayout(): PageLayoutSurface {
     this.ctx.host.requireSet('Worksheet.pageLayout', '1.9');
     return new FakePageLayout(this.ctx, this);
@@ -968,6 +999,12 @@ class FakePageLayout implements PageLayoutSurface {
   setPrintTitleRows(rows: string): void {
     if (!/^\$?\d+:\$?\d+$/.test(rows)) throw new FakeExcelError('InvalidArgument', 'Print title rows must be entire rows.');
     this.set('setPrintTitleRows', rows, (l) => (l.printTitleRows = rows));
+  }
+  /** ExcelApi 1.9, with the rest of pageLayout (learn.microsoft.com/javascript/api/excel/excel.pagelayout#setprinttitlecolumns). */
+  setPrintTitleColumns(columns: string): void {
+    if (!/^\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/.test(columns))
+      throw new FakeExcelError('InvalidArgument', 'Print title columns must be entire columns.');
+    this.set('setPrintTitleColumns', columns, (l) => (l.printTitleColumns = columns));
   }
 }
 
@@ -1152,9 +1189,17 @@ export class FakeRange implements RangeSurface {
         Array.from({ length: rect.bottom - rect.top + 1 }, (_, i) =>
           Array.from({ length: rect.right - rect.left + 1 }, (_, j) => pick(this.ctx.state.peek(sheet, rect.top + i, rect.left + j))),
         );
-      if (names.includes('values')) {
+      const limit = this.ctx.host.options.readLimit;
+      const cells = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+      if (names.includes('values') && cells > (limit?.cells ?? READ_LIMIT_CELLS)) {
+        // Past the read limit Excel "will either return null or throw an error" (resource-limits page).
+        if (limit?.over !== 'null')
+          throw new FakeExcelError('RangeExceedsLimit', 'The cell count in the range has exceeded the maximum supported number.');
+        this.loadedValues.set(null as unknown as any[][]);
+      } else if (names.includes('values')) {
         const values = grid((c) => c?.value ?? '');
         this.ctx.noteLoaded(values);
+        this.ctx.host.loadedCells += cells;
         this.loadedValues.set(values);
       }
       if (names.includes('numberFormat')) {

@@ -55,6 +55,7 @@ export interface PageLayoutState {
   margins: Record<'left' | 'right' | 'top' | 'bottom' | 'header' | 'footer', number | undefined>;
   printArea: string | undefined;
   printTitleRows: string | undefined;
+  printTitleColumns: string | undefined;
 }
 
 export interface SheetState {
@@ -268,6 +269,7 @@ export class FakeWorkbookState {
         margins: { left: undefined, right: undefined, top: undefined, bottom: undefined, header: undefined, footer: undefined },
         printArea: undefined,
         printTitleRows: undefined,
+        printTitleColumns: undefined,
       },
       showGridlines: true,
       frozenRows: 0,

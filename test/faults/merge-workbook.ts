@@ -2,7 +2,7 @@
 import { planSheet } from '../../src/core/layout';
 import { mergeReturns } from '../../src/core/merge/merge-returns';
 import { reportTable, summaryTables, type SummaryTable } from '../../src/core/merge/summaries';
-import { getForm } from '../../src/forms';
+import { CATALOGUE, getForm } from '../../src/notices';
 import { detectApiSupport } from '../../src/hosts/office/api-support';
 import { insertForm } from '../../src/hosts/office/insert-form';
 import { OwnWrites } from '../../src/hosts/office/own-writes';
@@ -58,8 +58,8 @@ export interface Templates {
 export async function templates(): Promise<Templates> {
   const base = await clerksWorkbook();
   const file = await readWorkbookReturns(runOn(base.fork()), { modified: 1 });
-  const result = mergeReturns([file], { today: TODAY });
-  const tables = [...summaryTables(result), reportTable(result)];
+  const result = mergeReturns([file], { catalogue: CATALOGUE, today: TODAY });
+  const tables = [...summaryTables(result, CATALOGUE), reportTable(result, CATALOGUE)];
   const merged = base.fork();
   await writeSummarySheets(runOn(merged), tables, WRITE);
   merged.state.activeSheetId = merged.state.sheet('我的数据')!.id;

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { planSheet } from '../../src/core/layout';
-import { getForm } from '../../src/forms';
+import { getForm } from '../../src/notices';
 import { detectApiSupport } from '../../src/hosts/office/api-support';
 import { insertForm } from '../../src/hosts/office/insert-form';
 import { LiveValidation } from '../../src/hosts/office/live-validation';

@@ -13,7 +13,7 @@ import { promisify } from 'util';
 import type { CellValue } from '../../src/core/cell-value';
 import type { InputStatus } from '../../src/core/merge/merge-returns';
 import { planSheet } from '../../src/core/layout';
-import { getForm } from '../../src/forms';
+import { getForm } from '../../src/notices';
 import { writeFormsWorkbook } from '../../src/hosts/xlsx/write-workbook';
 import { filledFile } from '../support/filled-file';
 import { requireTool } from '../support/libreoffice';

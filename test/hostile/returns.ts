@@ -7,7 +7,7 @@ import * as XLSX from '@e965/xlsx';
 import type { CellValue } from '../../src/core/cell-value';
 import { planSheet, type PlanOptions } from '../../src/core/layout';
 import type { SheetPlan } from '../../src/core/sheet-plan';
-import { getForm } from '../../src/forms';
+import { getForm } from '../../src/notices';
 import { filledGrid, goodApplication } from '../support/filled-form';
 import { rawWorkbook, type RawName, type RawSheet, type RawValue, type RawWorkbookOptions } from './raw-workbook';
 

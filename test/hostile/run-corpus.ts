@@ -4,6 +4,7 @@
  * Risky cases are first read alone in a child process under a time and memory limit (guard.ts); one that breaks
  * the limit is kept out of the in-process runs, so that it fails alone instead of hanging or killing the test.
  */
+import { CATALOGUE } from '../../src/notices';
 import { strFromU8, unzipSync } from 'fflate';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -98,7 +99,7 @@ export function runPanePath(dir: string, cases: readonly HostileCase[]): Promise
       .map((c) => ({ name: c.file, modified: c.modified, data: new Uint8Array(fs.readFileSync(path.join(dir, c.file))) }));
     const started = performance.now();
     try {
-      const merged = mergeBuffers(buffers, { today: TODAY, roster: rosterOf() });
+      const merged = mergeBuffers(buffers, { catalogue: CATALOGUE, today: TODAY, roster: rosterOf() });
       outcome.inputs = merged.result.inputs;
       outcome.missing = merged.result.missing;
       outcome.rows = rowsOfTables(merged.summaries);

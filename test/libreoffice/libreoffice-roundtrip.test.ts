@@ -6,7 +6,7 @@ import * as path from 'path';
 import { cellAddress } from '../../src/core/a1';
 import { MARKER_NAME, parseMarker } from '../../src/core/marker';
 import type { SheetPlan } from '../../src/core/sheet-plan';
-import { FORM_IDS } from '../../src/forms';
+import { CATALOGUE, FORM_IDS } from '../../src/notices';
 import { libreOfficeConvert, libreOfficeCopySheet, requireTool } from '../support/libreoffice';
 import { rendered } from '../support/render';
 import { normalizeText } from '../support/text';
@@ -100,7 +100,7 @@ describe('a filled-in return re-saved by LibreOffice', () => {
     const verdict = (file: string) => {
       const sheet = readWorkbookFile(fs.readFileSync(file))[0];
       if (!sheet) throw new Error('no sheet');
-      const v = checkSheet(sheet, '2026-11-21');
+      const v = checkSheet(sheet, '2026-11-21', CATALOGUE);
       return { form: v.form, problems: v.problems.map((p) => `${p.cell} ${p.severity} ${p.field}`) };
     };
     const expected = { form: 'studio-application', problems: ['E8 error postcode', 'F12 error leaderPhone'] };
@@ -141,7 +141,7 @@ describe('returns re-saved by LibreOffice', () => {
     const asXls = libreOfficeConvert(sources, 'xls', fs.mkdtempSync(path.join(dir, 'b-')));
     const summaryOf = (files: string[]) => {
       const returns = files.map((f, i) => ({ file: path.basename(f), modified: i, sheets: readWorkbookFile(fs.readFileSync(f)) }));
-      return summaryTables(mergeReturns(returns, { today: '2026-11-21' })).map((t) => ({
+      return summaryTables(mergeReturns(returns, { catalogue: CATALOGUE, today: '2026-11-21' }), CATALOGUE).map((t) => ({
         header: t.header,
         rows: t.rows.map((r) => r.slice(0, -3)),
         totals: t.totals,

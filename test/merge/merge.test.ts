@@ -9,7 +9,7 @@ import { planSheet } from '../../src/core/layout';
 import { mergeReturns, type ReturnFile } from '../../src/core/merge/merge-returns';
 import { recogniseSheet } from '../../src/core/merge/recognise';
 import { summaryTables } from '../../src/core/merge/summaries';
-import { getForm } from '../../src/forms';
+import { CATALOGUE, getForm } from '../../src/notices';
 import { readWorkbookFile } from '../../src/hosts/xlsx/read-workbook';
 import { filledFile } from '../support/filled-file';
 import { filledGrid, goodApplication } from '../support/filled-form';
@@ -91,11 +91,11 @@ describe('merging returns', () => {
     const file = returns[3]!;
     if ('unreadable' in file) throw new Error('unexpected');
     const sheet = file.sheets[0]!;
-    const found = recogniseSheet(sheet);
+    const found = recogniseSheet(sheet, CATALOGUE);
     expect(found).toMatchObject({ ok: true, recognition: { method: 'labels', version: null } });
     expect(found.ok && found.recognition.form.id).toBe('yangpu-theme-activity');
     expect(found.ok && found.recognition.confidence).toBeGreaterThan(0.9);
-    expect(recogniseSheet({ name: 'x', grid: [['工作计划'], ['一、', '二、']], nameValues: [] })).toEqual({
+    expect(recogniseSheet({ name: 'x', grid: [['工作计划'], ['一、', '二、']], nameValues: [] }, CATALOGUE)).toEqual({
       ok: false,
       reason: expect.stringMatching(/不是本系统的官方表格/),
     });
@@ -103,6 +103,7 @@ describe('merging returns', () => {
 
   it('accounts for every file and record, keeps the later of two returns from one unit, and lists the missing', () => {
     const result = mergeReturns(returns, {
+      catalogue: CATALOGUE,
       today: TODAY,
       roster: ['殷行街道总工会', '五角场街道总工会', '新江湾城街道总工会', '江浦路街道总工会'],
     });
@@ -133,9 +134,9 @@ describe('merging returns', () => {
   it('totals equal the sums computed here, and text that looks like a formula stays text', () => {
     const result = mergeReturns(
       returns.filter((r) => r.file !== '五角场-更正.xlsx'),
-      { today: TODAY },
+      { catalogue: CATALOGUE, today: TODAY },
     );
-    const table = summaryTables(result).find((t) => t.sheetName === '主题活动汇总');
+    const table = summaryTables(result, CATALOGUE).find((t) => t.sheetName === '主题活动汇总');
     expect(table?.header).toEqual([
       '单位',
       '序号',
@@ -177,7 +178,7 @@ describe('one unit, several applications', () => {
         { file: '巾帼.xlsx', modified: 2, sheets: sheet(second) },
         { file: '职工-改.xlsx', modified: 3, sheets: sheet(again) },
       ],
-      { today: TODAY },
+      { catalogue: CATALOGUE, today: TODAY },
     );
     expect(result.inputs.map((i) => [i.file, i.status])).toEqual([
       ['职工.xlsx', 'replaced'],
@@ -253,7 +254,7 @@ describe('union-forms merge', () => {
     expect(report.outputs).toEqual([{ sheet: '主题活动汇总', form: 'yangpu-theme-activity', rows: 2 }]);
     expect(report.missing).toEqual(['长白新村街道总工会']);
     const book = readWorkbookFile(fs.readFileSync(path.join(dir, '汇总.xlsx')));
-    expect(book.map((s) => s.name)).toEqual(['主题活动汇总', '合并报告']);
+    expect(book.map((s) => s.name)).toEqual(['主题活动汇总', '主题活动按单位合计', '合并报告']);
     const summary = book[0]!.grid;
     expect(summary[3]?.[2]).toBe("=cmd|' /C calc'!A0");
     expect(summary[4]?.[0]).toBe('合计（2）');

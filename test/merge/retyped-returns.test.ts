@@ -3,8 +3,8 @@ import { checkSheet } from '../../src/core/check-sheets';
 import { mergeReturns, type ReturnFile } from '../../src/core/merge/merge-returns';
 import { paramsFromTitle } from '../../src/core/merge/recognise';
 import { reportTable, summaryTables } from '../../src/core/merge/summaries';
-import { readForm, valueOf } from '../../src/core/read/read-form';
-import { getForm } from '../../src/forms';
+import { readForm, slotValue } from '../../src/core/read/read-form';
+import { CATALOGUE, getForm } from '../../src/notices';
 
 const TODAY = '2017-06-20';
 
@@ -37,12 +37,12 @@ describe('reading a retyped form label by label', () => {
     const grid = retypedProject({ unit: '杨浦区卫生系统工会', project: '职工创新成果展', blankRowUnderUnit: true });
     const reading = readForm(getForm('festival-project'), grid, { edition: 7 });
     expect(reading.layout).toBe('labels');
-    expect(valueOf(reading, 'unit')).toBe('杨浦区卫生系统工会');
-    expect(valueOf(reading, 'fillDate')).toBe('5月8日');
-    expect(valueOf(reading, 'projectName')).toBe('职工创新成果展');
-    expect(valueOf(reading, 'host')).toBe('区总工会');
-    expect(valueOf(reading, 'participants')).toBe(300);
-    expect(valueOf(reading, 'contactPhone')).toBe('021-63281234');
+    expect(slotValue(reading, 'unit')).toBe('杨浦区卫生系统工会');
+    expect(slotValue(reading, 'fillDate')).toBe('5月8日');
+    expect(slotValue(reading, 'projectName')).toBe('职工创新成果展');
+    expect(slotValue(reading, 'host')).toBe('区总工会');
+    expect(slotValue(reading, 'participants')).toBe(300);
+    expect(slotValue(reading, 'contactPhone')).toBe('021-63281234');
     expect(reading.doubts).toEqual([]);
   });
 
@@ -69,9 +69,9 @@ describe('reading a retyped form label by label', () => {
       { top: 4, left: 4, bottom: 5, right: 4 },
     ];
     const reading = readForm(getForm('yangpu-volunteer-team'), grid, {}, merges);
-    expect(valueOf(reading, 'teams[1].leader')).toBe('张三 主任');
-    expect(valueOf(reading, 'teams[1].formedOn')).toBe('2016年9月');
-    expect(valueOf(reading, 'teams[1].size')).toBe(8);
+    expect(slotValue(reading, 'teams[1].leader')).toBe('张三 主任');
+    expect(slotValue(reading, 'teams[1].formedOn')).toBe('2016年9月');
+    expect(slotValue(reading, 'teams[1].size')).toBe(8);
   });
 
   it('finds a list whose columns were put in another order', () => {
@@ -84,9 +84,9 @@ describe('reading a retyped form label by label', () => {
       ['注：表格不够可另附，电子版请从区总工会网站公告栏下载。'],
     ];
     const reading = readForm(getForm('yangpu-theme-activity'), grid);
-    expect(valueOf(reading, 'activities[0].schedule')).toBe('6月下旬');
-    expect(valueOf(reading, 'activities[0].form')).toBe('宣讲报告');
-    expect(valueOf(reading, 'activities[0].participants')).toBe(300);
+    expect(slotValue(reading, 'activities[0].schedule')).toBe('6月下旬');
+    expect(slotValue(reading, 'activities[0].form')).toBe('宣讲报告');
+    expect(slotValue(reading, 'activities[0].participants')).toBe(300);
   });
 });
 
@@ -111,7 +111,7 @@ describe('merging retyped returns', () => {
           { name: '项目二', grid: retypedProject({ unit: '徐汇区总工会', project: '金点子征集' }) },
         ]),
       ],
-      { today: TODAY },
+      { catalogue: CATALOGUE, today: TODAY },
     );
     const projects = result.forms[0]?.sheetRecords.map((r) => `${r.unit}:${String(r.values.projectName)}`);
     expect(projects).toEqual(['黄浦区总工会:创新成果展', '黄浦区总工会:技能比武', '徐汇区总工会:职工讲堂', '徐汇区总工会:金点子征集']);
@@ -124,7 +124,7 @@ describe('merging retyped returns', () => {
         file('黄浦.xlsx', 1, [{ name: '申报表', grid: retypedProject({ unit: '黄浦区总工会', project: '创新成果展', people: 300 }) }]),
         file('黄浦-更正.xlsx', 2, [{ name: '申报表', grid: retypedProject({ unit: '黄浦区总工会', project: '创新成果展', people: 350 }) }]),
       ],
-      { today: TODAY },
+      { catalogue: CATALOGUE, today: TODAY },
     );
     const older = result.inputs[0]?.sheets[0];
     expect(older?.replaced).toBe(true);
@@ -134,8 +134,9 @@ describe('merging retyped returns', () => {
       changes: [{ field: 'participants', label: '参加人数', old: '300', new: '350' }],
     });
     expect(result.forms[0]?.sheetRecords.map((r) => r.values.participants)).toEqual([350]);
-    const report = reportTable(result);
-    expect(report.rows.some((r) => r[1] === '改动' && String(r[2]).includes('“300”→“350”'))).toBe(true);
+    const report = reportTable(result, CATALOGUE);
+    // 合并报告: 文件, 工作表, 表格, 单位, 结果, 说明…
+    expect(report.rows.some((r) => r[4] === '改动' && String(r[5]).includes('“300”改为“350”'))).toBe(true);
   });
 
   it('writes text as typed, and a total that names what it could not add', () => {
@@ -146,16 +147,16 @@ describe('merging retyped returns', () => {
         ]),
         file('b.xlsx', 2, [{ name: '申报表', grid: retypedProject({ unit: '徐汇区总工会', project: '乙', people: '约300' }) }]),
       ],
-      { today: TODAY },
+      { catalogue: CATALOGUE, today: TODAY },
     );
-    const [table] = summaryTables(result);
+    const [table] = summaryTables(result, CATALOGUE);
     const col = (label: string) => table?.header.indexOf(label) ?? -1;
     expect(table?.rows.map((r) => r[col('联系电话')])).toEqual(['021-55885659 13912345678', '021-63281234']);
     expect(table?.rows.map((r) => r[col('参加人数')])).toEqual([300, '约300']);
     expect(table?.totals?.[col('参加人数')]).toBe('300（另有1格不是数字，未计入，见合并报告）');
     expect(table?.rows[0]?.[col('举办时间')]).toEqual(new Date('2017-05-25T00:00:00Z'));
-    const report = reportTable(result);
-    expect(report.rows.filter((r) => r[1] === '未计入合计').map((r) => r[2])).toEqual([
+    const report = reportTable(result, CATALOGUE);
+    expect(report.rows.filter((r) => r[4] === '未计入合计').map((r) => r[5])).toEqual([
       '活动项目概览“参加人数”D9填的是“约300”，不是数字，未计入合计。',
     ]);
     const problems = result.inputs[1]?.sheets[0]?.issues.map((p) => `${p.cell} ${p.message}`);
@@ -167,8 +168,9 @@ describe('validate and merge see the same forms and the same problems', () => {
   it('for a retyped form without a marker, with mistakes', () => {
     const grid = retypedProject({ unit: '徐汇区总工会', project: '乙', people: '十二人', phone: '6328', blankRowUnderUnit: true });
     const sheet = { name: '申报表', grid, nameValues: [] };
-    const verdict = checkSheet(sheet, TODAY);
-    const merged = mergeReturns([file('b.xlsx', 1, [{ name: '申报表', grid }])], { today: TODAY }).inputs[0]?.sheets[0];
+    const verdict = checkSheet(sheet, TODAY, CATALOGUE);
+    const merged = mergeReturns([file('b.xlsx', 1, [{ name: '申报表', grid }])], { catalogue: CATALOGUE, today: TODAY }).inputs[0]
+      ?.sheets[0];
     expect(verdict.form).toBe('festival-project');
     expect(verdict.problems.map((p) => p.cell).sort()).toEqual(['D10', 'D11']);
     expect(verdict.problems).toEqual(merged?.issues);

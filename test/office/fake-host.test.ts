@@ -1,5 +1,7 @@
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- these tests read unloaded properties on purpose, to prove the fake refuses them as Excel does. */
 import { FakeExcelHost } from '../fake-excel/host';
+import { hostFor } from '../fake-excel/platforms';
+import { forEachPlatform } from './for-each-platform';
 
 async function rejection(p: Promise<unknown>): Promise<{ code?: string; message?: string }> {
   try {
@@ -183,5 +185,33 @@ describe('the fake Excel host fails where Excel fails', () => {
     expect([all.rowIndex, all.rowCount]).toEqual([1, 7]);
     expect(Object.keys(host.state.peek(sheet, 3, 0)!.borders)).toEqual(['EdgeBottom']);
     expect(Object.keys(host.state.peek(sheet, 4, 1)!.borders)).toEqual(['EdgeTop']);
+  });
+});
+
+forEachPlatform((platform) => {
+  describe('the platform’s limits and errors (platforms.ts)', () => {
+    it('a 6 MB request and a 6 MB response: refused on the web only ("This error only occurs in Office on the web")', async () => {
+      const host = hostFor(platform);
+      const sheet = host.state.addSheet('A');
+      const big = 'x'.repeat(6 * 1024 * 1024);
+      const write = host.context();
+      write.workbook.worksheets.getItem('A').getRange('A1').values = [[big]];
+      const wrote = await rejection(write.sync()).catch(() => undefined);
+      host.state.cell(sheet, 1, 0).value = big;
+      const read = host.context();
+      const range = read.workbook.worksheets.getItem('A').getRange('A2');
+      range.load('values');
+      const refused = await rejection(read.sync()).catch(() => undefined);
+      const web = platform.name === 'web';
+      expect([wrote?.code, refused?.code]).toEqual(
+        web ? ['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded'] : [undefined, undefined],
+      );
+      expect(host.state.peek(sheet, 0, 0)?.value).toBe(web ? undefined : big);
+    });
+
+    it('a sync in cell edit mode fails on every platform (error list: InvalidOperationInCellEditMode)', async () => {
+      const host = hostFor(platform, { cellEditMode: true });
+      expect(await rejection(host.context().sync())).toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    });
   });
 });

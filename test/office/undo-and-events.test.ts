@@ -1,19 +1,21 @@
 import { cellAddress } from '../../src/core/a1';
 import { HIGHLIGHT } from '../../src/core/rules/highlights';
 import { planSheet } from '../../src/core/layout';
-import { getForm } from '../../src/forms';
+import { getForm } from '../../src/notices';
 import { detectApiSupport } from '../../src/hosts/office/api-support';
 import { insertForm } from '../../src/hosts/office/insert-form';
 import { LiveValidation } from '../../src/hosts/office/live-validation';
 import { OwnWrites } from '../../src/hosts/office/own-writes';
-import { FakeExcelHost, NEWEST_API } from '../fake-excel/host';
+import { NEWEST_API } from '../fake-excel/host';
+import { hostFor, type PlatformProfile } from '../fake-excel/platforms';
 import type { SheetState } from '../fake-excel/state';
 import { GOOD, SUMMARY, at } from '../support/studio-summary-sheet';
+import { forEachPlatform } from './for-each-platform';
 
 const SHEET = '推荐申报汇总表';
 
-async function setUp(apiVersion = NEWEST_API, eventTiming: 'later' | 'now' = 'later') {
-  const host = new FakeExcelHost({ apiVersion, eventTiming });
+async function setUp(platform: PlatformProfile, apiVersion = NEWEST_API, eventTiming: 'later' | 'now' = 'later') {
+  const host = hostFor(platform, { apiVersion, eventTiming });
   host.state.addSheet('Sheet1');
   const support = detectApiSupport((s, v) => host.isSetSupported(s, v));
   const own = new OwnWrites();
@@ -37,127 +39,149 @@ async function setUp(apiVersion = NEWEST_API, eventTiming: 'later' | 'now' = 'la
   return { host, live, sheet, cellOf, settle, problems, support, own };
 }
 
-describe('the clerk’s undo survives checking (Microsoft, “Undo capabilities in Excel add-ins”)', () => {
-  it.each([NEWEST_API, '1.19', '1.8', '1.7'])(
-    'ExcelApi %s: type a bad value, it is listed; Ctrl+Z undoes the typing itself, and the list follows',
-    async (apiVersion) => {
-      const { host, cellOf, settle, problems } = await setUp(apiVersion);
-      host.userEdit(SHEET, GOOD);
-      await settle();
-      host.state.undoStack.length = 0;
-      host.userEdit(SHEET, { [at('applicantPhone')]: '5588' });
-      await settle();
-      expect(problems()).toEqual([`${at('applicantPhone')} error`]);
-      // Checking neither cleared the stack nor put a record of its own on it.
-      expect(host.state.undoStack.map((r) => r.by)).toEqual(['person']);
-      host.userUndo();
-      await settle();
-      expect(cellOf(at('applicantPhone')).value).toBe(GOOD[at('applicantPhone')]);
-      expect(problems()).toEqual([]);
-      expect(cellOf(at('applicantPhone')).fill).toBeUndefined();
-    },
-  );
+forEachPlatform((platform) => {
+  describe('the clerk’s undo survives checking (Microsoft, “Undo capabilities in Excel add-ins”)', () => {
+    it.each([NEWEST_API, '1.19', '1.8', '1.7'])(
+      'ExcelApi %s: type a bad value, it is listed; Ctrl+Z undoes the typing itself, and the list follows',
+      async (apiVersion) => {
+        const { host, cellOf, settle, problems } = await setUp(platform, apiVersion);
+        host.userEdit(SHEET, GOOD);
+        await settle();
+        host.state.undoStack.length = 0;
+        host.userEdit(SHEET, { [at('applicantPhone')]: '5588' });
+        await settle();
+        expect(problems()).toEqual([`${at('applicantPhone')} error`]);
+        // Checking neither cleared the stack nor put a record of its own on it.
+        expect(host.state.undoStack.map((r) => r.by)).toEqual(['person']);
+        host.userUndo();
+        await settle();
+        expect(cellOf(at('applicantPhone')).value).toBe(GOOD[at('applicantPhone')]);
+        expect(problems()).toEqual([]);
+        expect(cellOf(at('applicantPhone')).fill).toBeUndefined();
+      },
+    );
 
-  it('检查整个工作簿 paints under the protection: no unprotect, so the stack is not cleared; its paint is one record (1.20)', async () => {
-    const { host, live, cellOf, settle } = await setUp();
-    host.userEdit(SHEET, { ...GOOD, [at('applicantPhone')]: '5588' });
-    await settle();
-    const ops: string[] = [];
-    host.options.beforeSync = (_n, o) => ops.push(...o);
-    await live.checkAll();
-    await settle();
-    expect(ops.filter((o) => /^protection\.(un)?protect$/.test(o))).toEqual([]);
-    expect(cellOf(at('applicantPhone')).fill).toBe(HIGHLIGHT.error);
-    expect(host.state.undoStack.map((r) => r.by)).toEqual(['person', 'add-in']);
-    // A later fix is listed at once; the marks are named stale instead of repainted (a repaint would cost undo).
-    host.userEdit(SHEET, { [at('applicantPhone')]: '021-55885592' });
-    await settle();
-    expect(live.state.sheets[0]?.problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(live.state.sheets[0]?.highlightNote).toMatch(/上次检查的结果/);
-    expect(host.state.undoStack.map((r) => r.by)).toEqual(['person', 'add-in', 'person']);
-  });
+    it('检查整个工作簿 paints under the protection: no unprotect, so the stack is not cleared; its paint is one record (1.20)', async () => {
+      const { host, live, cellOf, settle } = await setUp(platform);
+      host.userEdit(SHEET, { ...GOOD, [at('applicantPhone')]: '5588' });
+      await settle();
+      const ops: string[] = [];
+      host.options.beforeSync = (_n, o) => ops.push(...o);
+      await live.checkAll();
+      await settle();
+      expect(ops.filter((o) => /^protection\.(un)?protect$/.test(o))).toEqual([]);
+      expect(cellOf(at('applicantPhone')).fill).toBe(HIGHLIGHT.error);
+      expect(host.state.undoStack.map((r) => r.by)).toEqual(['person', 'add-in']);
+      // A later fix is listed at once; the marks are named stale instead of repainted (a repaint would cost undo).
+      host.userEdit(SHEET, { [at('applicantPhone')]: '021-55885592' });
+      await settle();
+      expect(live.state.sheets[0]?.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(live.state.sheets[0]?.highlightNote).toMatch(/上次检查的结果/);
+      expect(host.state.undoStack.map((r) => r.by)).toEqual(['person', 'add-in', 'person']);
+    });
 
-  it('why not paint after every edit: on 1.20 Ctrl+Z would undo the paint, not the typing; before 1.20 the paint clears the stack', async () => {
-    for (const [apiVersion, stack] of [
-      [NEWEST_API, ['person', 'add-in']],
-      ['1.19', []],
-    ] as const) {
-      const host = new FakeExcelHost({ apiVersion });
-      const sheet = host.state.addSheet('S');
+    it('renaming a sheet (Worksheet.name) clears the stack on Windows and Mac; on the web it is one undo record', async () => {
+      const host = hostFor(platform);
+      host.state.addSheet('S');
       host.userEdit('S', { A1: 'x' });
       await host.run(async (ctx) => {
-        ctx.workbook.worksheets.getItem('S').getRange('A1').format.fill.color = HIGHLIGHT.error;
+        ctx.workbook.worksheets.getItem('S').name = 'T';
         await ctx.sync();
       });
-      expect([apiVersion, host.state.undoStack.map((r) => r.by)]).toEqual([apiVersion, stack]);
-      if (stack.length > 0) {
+      const expected = { desktop: [], mac: [], web: ['person', 'add-in'] }[platform.name];
+      expect(host.state.undoStack.map((r) => r.by)).toEqual(expected);
+      if (platform.name === 'web') {
         host.userUndo();
-        expect([host.state.cell(sheet, 0, 0).value, host.state.cell(sheet, 0, 0).fill]).toEqual(['x', undefined]);
+        expect(host.state.sheets.map((s) => s.name)).toEqual(['S']);
       }
-    }
-  });
-});
+    });
 
-describe('no edit goes unchecked', () => {
-  it('a dropdown pick raises no onChanged (office-js #4066); the next selection change re-reads the sheet in one sync', async () => {
-    const { host, live, settle, problems } = await setUp();
-    host.userEdit(SHEET, GOOD);
-    await settle();
-    const listCell = SUMMARY.validations.find(
-      (v) =>
-        v.validation.rule?.kind === 'list' &&
-        SUMMARY.slots.some((s) => s.row === v.row && s.col === v.col && s.key.startsWith('studios[1]')),
-    )!;
-    const address = cellAddress(listCell.row, listCell.col);
-    const reference = host.fork({});
-    const pickValue = (listCell.validation.rule as unknown as { options: string[] }).options[0]!;
-    host.userPick(SHEET, address, pickValue);
-    await settle();
-    const before = problems();
-    const syncs = host.syncCount;
-    host.userSelect(SHEET, 'A1');
-    await settle();
-    expect(host.syncCount - syncs).toBe(1);
-    expect(problems()).not.toEqual(before);
-    // The same as if it had been typed.
-    const typed = new LiveValidation(
-      (b) => reference.run(b),
-      detectApiSupport((s, v) => reference.isSetSupported(s, v)),
-      new OwnWrites(),
-      { today: () => '2026-11-21', debounceMs: 2 },
-    );
-    reference.userEdit(SHEET, { [address]: pickValue });
-    await typed.start();
-    await typed.idle();
-    expect(live.state.sheets[0]?.problems).toEqual(typed.state.sheets[0]?.problems);
-    // A selection change with nothing new: one sync, no new state.
-    let emitted = 0;
-    live.subscribe(() => emitted++);
-    const again = host.syncCount;
-    host.userSelect(SHEET, 'B2');
-    await settle();
-    expect(host.syncCount - again).toBe(1);
-    expect(live.state.sheets[0]?.problems).toEqual(typed.state.sheets[0]?.problems);
-    expect(emitted).toBe(2); // busy on, busy off: no new report
+    it('why not paint after every edit: on 1.20 Ctrl+Z would undo the paint, not the typing; before 1.20 the paint clears the stack', async () => {
+      for (const [apiVersion, stack] of [
+        [NEWEST_API, ['person', 'add-in']],
+        ['1.19', []],
+      ] as const) {
+        const host = hostFor(platform, { apiVersion });
+        const sheet = host.state.addSheet('S');
+        host.userEdit('S', { A1: 'x' });
+        await host.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem('S').getRange('A1').format.fill.color = HIGHLIGHT.error;
+          await ctx.sync();
+        });
+        expect([apiVersion, host.state.undoStack.map((r) => r.by)]).toEqual([apiVersion, stack]);
+        if (stack.length > 0) {
+          host.userUndo();
+          expect([host.state.cell(sheet, 0, 0).value, host.state.cell(sheet, 0, 0).fill]).toEqual(['x', undefined]);
+        }
+      }
+    });
   });
 
-  it.each([
-    [NEWEST_API, 'now'],
-    [NEWEST_API, 'later'],
-    ['1.7', 'now'],
-    ['1.7', 'later'],
-  ] as const)('ExcelApi %s, events delivered %s: an edit made while an insert syncs is checked', async (apiVersion, timing) => {
-    const { host, settle, problems, support, own } = await setUp(apiVersion, timing);
-    host.userEdit(SHEET, GOOD);
-    await settle();
-    const plan = planSheet(getForm('yangpu-volunteer-team'));
-    const next = host.syncCount + 2; // the insert's drawing sync
-    host.options.beforeSync = (n) => {
-      if (n === next) host.userEdit(SHEET, { [at('applicantPhone')]: '5588' });
-    };
-    await host.run((ctx) => insertForm(ctx, plan, support, own));
-    host.options.beforeSync = undefined;
-    await settle();
-    expect(problems()).toEqual([`${at('applicantPhone')} error`]);
+  describe('no edit goes unchecked', () => {
+    it('a dropdown pick raises no onChanged (office-js #4066); the next selection change re-reads the sheet in one sync', async () => {
+      const { host, live, settle, problems } = await setUp(platform);
+      host.userEdit(SHEET, GOOD);
+      await settle();
+      const listCell = SUMMARY.validations.find(
+        (v) =>
+          v.validation.rule?.kind === 'list' &&
+          SUMMARY.slots.some((s) => s.row === v.row && s.col === v.col && s.key.startsWith('studios[1]')),
+      )!;
+      const address = cellAddress(listCell.row, listCell.col);
+      const reference = host.fork({});
+      const pickValue = (listCell.validation.rule as unknown as { options: string[] }).options[0]!;
+      const picked = host.syncCount;
+      host.userPick(SHEET, address, pickValue);
+      await settle();
+      // No onChanged on any platform (platforms.ts: #4066 and #3888 on the web, #420 on Windows, Mac as Windows).
+      expect(platform.options.dropdownPickRaisesOnChanged).toBe(false);
+      expect(host.syncCount - picked).toBe(0);
+      const before = problems();
+      const syncs = host.syncCount;
+      host.userSelect(SHEET, 'A1');
+      await settle();
+      expect(host.syncCount - syncs).toBe(1);
+      expect(problems()).not.toEqual(before);
+      // The same as if it had been typed.
+      const typed = new LiveValidation(
+        (b) => reference.run(b),
+        detectApiSupport((s, v) => reference.isSetSupported(s, v)),
+        new OwnWrites(),
+        { today: () => '2026-11-21', debounceMs: 2 },
+      );
+      reference.userEdit(SHEET, { [address]: pickValue });
+      await typed.start();
+      await typed.idle();
+      expect(live.state.sheets[0]?.problems).toEqual(typed.state.sheets[0]?.problems);
+      // A selection change with nothing new: one sync, no new state.
+      let emitted = 0;
+      live.subscribe(() => emitted++);
+      const again = host.syncCount;
+      host.userSelect(SHEET, 'B2');
+      await settle();
+      expect(host.syncCount - again).toBe(1);
+      expect(live.state.sheets[0]?.problems).toEqual(typed.state.sheets[0]?.problems);
+      expect(emitted).toBe(2); // busy on, busy off: no new report
+    });
+
+    it.each([
+      [NEWEST_API, 'now'],
+      [NEWEST_API, 'later'],
+      ['1.7', 'now'],
+      ['1.7', 'later'],
+    ] as const)('ExcelApi %s, events delivered %s: an edit made while an insert syncs is checked', async (apiVersion, timing) => {
+      const { host, settle, problems, support, own } = await setUp(platform, apiVersion, timing);
+      host.userEdit(SHEET, GOOD);
+      await settle();
+      const plan = planSheet(getForm('yangpu-volunteer-team'));
+      const next = host.syncCount + 2; // the insert's drawing sync
+      host.options.beforeSync = (n) => {
+        if (n === next) host.userEdit(SHEET, { [at('applicantPhone')]: '5588' });
+      };
+      await host.run((ctx) => insertForm(ctx, plan, support, own));
+      host.options.beforeSync = undefined;
+      await settle();
+      expect(problems()).toEqual([`${at('applicantPhone')} error`]);
+    });
   });
 });

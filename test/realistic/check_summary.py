@@ -2,7 +2,7 @@
 """Checks a merge of the realistic-returns corpus against expected.json (issue 10 §6), reading the summary
 workbook with openpyxl by header text, never by position.
 
-    /usr/bin/python3 check_summary.py OUT.xlsx REPORT.json EXPECTED.json [--text]
+    /usr/bin/python3 check_summary.py OUT.xlsx REPORT.json EXPECTED.json [SLIPS_DIR REMINDER.txt] [--text]
 
 prints JSON (or, with --text, a short account for people):
   records        expected / intact (every field of the record equal to what was typed, from the right file)
@@ -15,7 +15,9 @@ prints JSON (or, with --text, a short account for people):
   missed_errors  deliberate mistakes with no error or warning on that field at that cell
   wrong_reason   deliberate mistakes caught, but without the reason a clerk needs (e.g. 请填写确数)
   other_checks   the replaced returns (and what changed), the lock file, the non-Excel files and the roster, as
-                 report.json shows them
+                 report.json shows them; the collection status per roster unit and form (report.json "units":
+                 sent, late, corrected, with or without problems); with SLIPS_DIR and REMINDER.txt, the 退回修改单
+                 (one per unit with a mistake, each mistake listed and its cell marked with a note) and the 催报
                  ("loose": a guess at a report.json shape the contract does not fix yet; shown, not asserted)
   text           all of the above as lines for people
 
@@ -30,7 +32,9 @@ How a value is compared (its kind in expected.json):
   yesno          the answer meant (是 √ ✓ ✔ ☑ ■ 有 mean 是); choice: the option ticked; file: the file's name
 
 Summary contract: each summary sheet has a title row, a header row whose first cell is 单位, one row per record,
-then a row whose first cell starts with 合计.
+then a row whose first cell starts with 合计. A statistics table may have a row of item words over its header (one
+merged cell over each item's columns, titled 是 / 数量 / 会议数 … as the printed form titles them): such a column is
+known by the item's printed words and its title (see item_header), never by position alone.
 """
 import datetime as dt
 import json
@@ -39,6 +43,8 @@ import re
 import sys
 
 import openpyxl
+
+from make_returns import STATS_ITEMS
 
 MARKED = "☑■√✓✔"
 
@@ -151,9 +157,17 @@ class Summary:
                 break
         if self.header_row is None:
             return
+        groups = self.groups()
+        seen = {}
         for c in range(1, ws.max_column + 1):
             h = ws.cell(row=self.header_row, column=c).value
-            if h is not None and str(h) not in self.columns:
+            if h is None:
+                continue
+            group = groups.get(c)
+            if group:
+                k = seen[group] = seen.get(group, -1) + 1
+                h = item_header(group, str(h), k)
+            if str(h) not in self.columns:
                 self.columns[str(h)] = c
         for r in range(self.header_row + 1, ws.max_row + 1):
             first = ws.cell(row=r, column=1).value
@@ -164,6 +178,36 @@ class Summary:
             if all(cell.value in (None, "") for cell in cells.values()):
                 continue
             self.rows.append((r, cells))
+
+
+    def groups(self):
+        """{column: the words over it} from the row above the header, when it is not the title row."""
+        above = self.header_row - 1
+        if above < 2:
+            return {}
+        out = {}
+        for c in range(1, self.ws.max_column + 1):
+            value = self.ws.cell(row=above, column=c).value
+            for rng in self.ws.merged_cells.ranges:
+                if rng.min_row <= above <= rng.max_row and rng.min_col <= c <= rng.max_col:
+                    value = self.ws.cell(row=rng.min_row, column=rng.min_col).value
+            if value not in (None, ""):
+                out[c] = str(value)
+        return out
+
+
+def item_header(group, title, k):
+    """The expected.json header of the k-th column under an item's printed words: its 是 column when titled 是, else
+    its counts in the printed order, each titled as the printed form titles it (数量, or the count's own word). A
+    column under words no item prints, or titled otherwise, keeps a name of its own and so is reported missing."""
+    for _key, text, yes_header, count_headers in STATS_ITEMS:
+        if squash(text) != squash(group):
+            continue
+        columns = ([("是", yes_header)] if yes_header else []) + [
+            ("数量" if h.endswith("（数量）") else h, h) for h in count_headers]
+        if k < len(columns) and columns[k][0] == squash(title):
+            return columns[k][1]
+    return f"{group}｜{title}"
 
 
 def number_in(value):
@@ -225,7 +269,94 @@ def explains(mistake, issue):
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def check(out_path, report_path, expected_path):
+def unit_key(name):
+    # as make_returns.py matches units to the roster (spaces, full width, a leading 上海市)
+    text = re.sub(r"[\s\u3000]+", "", str(name or ""))
+    text = "".join(chr(ord(ch) - 0xFEE0) if "\uff01" <= ch <= "\uff5e" else ch for ch in text).lower()
+    return re.sub(r"^上海市?", "", text)
+
+
+def status_checks(expected, report):
+    checks = []
+    units = {unit_key(u.get("unit")): u for u in report.get("units", []) if u.get("onRoster")}
+    for unit, want in expected["roster"]["status"].items():
+        got = units.get(unit_key(unit))
+        checks.append({"check": f"status of {unit}: {want['status']}", "ok": bool(got) and got.get("status") == want["status"],
+                       "detail": got and got.get("status")})
+        forms = {f.get("form"): f for f in (got or {}).get("forms", [])}
+        for form, w in want["forms"].items():
+            g = forms.get(form, {})
+            problems = (g.get("errors") or 0) + (g.get("warnings") or 0)
+            for what, ok in [("submitted", g.get("submitted") == w["submitted"]), ("late", g.get("late") == w["late"]),
+                             ("corrected", g.get("corrected") == w["corrected"]),
+                             ("with problems", (problems > 0) == (w["mistakes"] > 0))]:
+                checks.append({"check": f"status of {unit} / {form}: {what} = {w[what] if what in w else w['mistakes'] > 0}",
+                               "ok": ok, "detail": g})
+    return checks
+
+
+def items_checks(expected, wb):
+    """The 统计表 by item: 内容 in the notice's words, 是 counted, each count summed."""
+    checks = []
+    name = "活动情况统计（按项目）"
+    if name not in wb.sheetnames:
+        return [{"check": f"summary sheet {name}", "ok": False, "detail": wb.sheetnames}]
+    ws = wb[name]
+    header_row = next((r for r in range(1, 6) if squash(ws.cell(row=r, column=2).value) == "内容"), None)
+    if header_row is None:
+        return [{"check": f"{name}: a header row with 内容", "ok": False, "detail": None}]
+    heads = {str(ws.cell(row=header_row, column=c).value): c for c in range(1, ws.max_column + 1)}
+    rows = [[ws.cell(row=r, column=c).value for c in range(1, ws.max_column + 1)] for r in range(header_row + 1, ws.max_row + 1)]
+    for item in expected["stats_by_item"]:
+        mine = [row for row in rows if squash(row[heads["内容"] - 1]) == squash(item["text"])]
+        got_yes = mine[0][heads["填“是”的单位数"] - 1] if mine else "(no row)"
+        checks.append({"check": f"{name}: {item['text']}: 是 {item['yes']}", "ok": bool(mine) and got_yes == item["yes"],
+                       "detail": got_yes})
+        got_sums = [number_in(row[heads["数量合计"] - 1]) for row in mine]
+        checks.append({"check": f"{name}: {item['text']}: 数量 {item['sums']}", "ok": got_sums == item["sums"],
+                       "detail": got_sums})
+    return checks
+
+
+def slip_checks(expected, slips_dir, reminder_path):
+    checks = []
+    files = {}
+    for name in sorted(os.listdir(slips_dir)) if os.path.isdir(slips_dir) else []:
+        m = re.match(r"^退回修改单-(.+)\.xlsx$", name)
+        if m:
+            files[unit_key(m.group(1))] = os.path.join(slips_dir, name)
+    want = expected["slips"]
+    checks.append({"check": f"one 退回修改单 per unit with a mistake ({len(want)})", "ok": len(files) == len(want),
+                   "detail": sorted(os.path.basename(f) for f in files.values())})
+    for slip in want:
+        path = files.get(unit_key(slip["unit"]))
+        checks.append({"check": f"{slip['unit']} gets a 退回修改单", "ok": path is not None, "detail": sorted(files)})
+        if not path:
+            continue
+        wb = openpyxl.load_workbook(path)
+        listed = wb.worksheets[0]
+        rows = [[c.value for c in row] for row in listed.iter_rows(min_row=5)]
+        for m in slip["mistakes"]:
+            hit = [r for r in rows if r[1] == base(m["file"]) and r[3] == m["sheet"]
+                   and (not m["cells"] or str(r[4]).replace("$", "") in m["cells"])]
+            checks.append({"check": f"{slip['unit']}: the slip lists {m['what']} ({base(m['file'])} {m['sheet']} "
+                                    f"{'/'.join(m['cells'])})", "ok": bool(hit), "detail": rows[:3]})
+            if not m["cells"]:
+                continue
+            cell = m["cells"][0]
+            marked = [ws.title for ws in wb.worksheets[1:] if ws.title.startswith(m["sheet"][:25])
+                      and ws[cell].comment is not None and ws[cell].fill.fgColor.rgb not in (None, "00000000")]
+            checks.append({"check": f"{slip['unit']}: {m['sheet']} {cell} is marked with a note", "ok": bool(marked),
+                           "detail": [ws.title for ws in wb.worksheets]})
+    text = open(reminder_path, encoding="utf-8").read() if os.path.exists(reminder_path) else ""
+    for unit, st in expected["roster"]["status"].items():
+        named = unit in text
+        checks.append({"check": f"催报 {'names' if st['status'] != 'complete' else 'leaves out'} {unit} ({st['status']})",
+                       "ok": named == (st["status"] != "complete"), "detail": text[:200]})
+    return checks
+
+
+def check(out_path, report_path, expected_path, slips_dir=None, reminder_path=None):
     expected = json.load(open(expected_path, encoding="utf-8"))
     report = json.load(open(report_path, encoding="utf-8"))
     wb = openpyxl.load_workbook(out_path)
@@ -317,6 +448,10 @@ def check(out_path, report_path, expected_path):
                                        "detail": [i.get("message") for i in wrong]})
 
     result["other_checks"].extend(other_checks(expected, report))
+    result["other_checks"].extend(status_checks(expected, report))
+    result["other_checks"].extend(items_checks(expected, wb))
+    if slips_dir:
+        result["other_checks"].extend(slip_checks(expected, slips_dir, reminder_path))
     return result
 
 
@@ -390,7 +525,7 @@ def as_text(result):
 
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    if len(args) != 3:
+    if len(args) not in (3, 5):
         print(__doc__, file=sys.stderr)
         sys.exit(2)
     result = check(*args)

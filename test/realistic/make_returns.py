@@ -1513,6 +1513,64 @@ def record_of(ret, values):
     return {"values": out, "kinds": kinds, "cells": cells, "file": ret.file, "sheet": ret.sheet}
 
 
+# The notice's deadlines (seed 000): 附件1 "5月12日前报送", 附件2 "6月1日前填好…并报送". A deadline day counts whole, in
+# Shanghai time (UTC+8 all year).
+DEADLINES = {"festival-project": dt.date(2017, 5, 12), "festival-stats": dt.date(2017, 6, 1)}
+SHANGHAI = dt.timezone(dt.timedelta(hours=8))
+
+
+def sent_late(mtime, form):
+    end = dt.datetime.combine(DEADLINES[form] + dt.timedelta(days=1), dt.time(), tzinfo=SHANGHAI)
+    # mtime is naive, set on the file with os.utime(mtime.timestamp()): the same local reading here
+    return mtime.timestamp() >= end.timestamp()
+
+
+def collection_status(returns, taken, not_taken):
+    """Issue 14 §1, per roster unit: which of the districts' forms it sent, late or not, corrected or not."""
+    status = {}
+    for u in ROSTER:
+        forms = {}
+        for form in DEADLINES:
+            mine = [r for r in returns if r.form == form and unit_key(r.unit) == unit_key(u)]
+            forms[form] = {
+                "submitted": bool(mine),
+                "late": any(sent_late(r.mtime, form) for r in mine if r in taken),
+                "corrected": any(nt["form"] == form and unit_key(nt["unit"]) == unit_key(u) for nt in not_taken),
+                "mistakes": sum(len(r.mistakes) for r in mine if r in taken),
+            }
+        sent = sum(f["submitted"] for f in forms.values())
+        status[u] = {"status": "missing" if sent == 0 else "complete" if sent == len(forms) else "partial", "forms": forms}
+    return status
+
+
+def stats_by_item(records):
+    """Issue 14 §3, the 统计表 as the office reads it: per item (the notice's words), the units that answered 是 and
+    the sum of each count, over the returns that count; a count that is not a number is not summed."""
+    out = []
+    for _key, text, yes_header, count_headers in STATS_ITEMS:
+        yes = sum(1 for r in records if r["values"].get(yes_header) == "是") if yes_header else None
+        sums = [sum(r["values"][h] for r in records if r["kinds"].get(h) == "number" and r["values"].get(h) is not None)
+                for h in count_headers]
+        out.append({"text": text, "yes": yes, "sums": sums})
+    return out
+
+
+def correction_slips(taken):
+    """Issue 14 §2: every unit whose returns that count hold a deliberate mistake gets a slip naming each one."""
+    slips = {}
+    for r in taken:
+        found = [{"cells": [c for c in m["cells"] if c], "headers": m["headers"], "what": m["what"]} for m in r.mistakes]
+        # The notice asks for a 工作室介绍 of "800字左右": one under half of that is sent back to be completed too.
+        intro = r.single.get("工作室介绍") if r.form == "studio-application" else None
+        if intro and len(re.sub(r"\s", "", str(intro["value"]))) < 400:
+            found.append({"cells": [intro["cell"]], "headers": ["工作室介绍"], "what": "工作室介绍远不足800字"})
+        if not found:
+            continue
+        slip = slips.setdefault(unit_key(r.unit), {"unit": r.unit, "mistakes": []})
+        slip["mistakes"].extend(dict(m, file=r.file, sheet=r.sheet) for m in found)
+    return list(slips.values())
+
+
 def build_expected(c):
     returns = [r for f in c.files for r in f["returns"]]
     # Only a later return of the same record replaces an earlier one.
@@ -1585,11 +1643,12 @@ def build_expected(c):
             and not {"festival-project", "festival-stats"} <= sent[unit_key(u)]},
     }
     roster["matched_after_normalising"] = [{"typed": a, "roster": b} for a, b in roster["matched_after_normalising"]]
+    roster["status"] = collection_status(returns, taken, not_taken)
     return {
         "about": "Issue 10 §6: what a careful clerk expects in the summaries, computed by make_returns.py from what it "
                  "wrote. Values: text as typed, numbers as numbers, dates as ISO yyyy-mm-dd, ranges as "
                  "YYYY-MM-DD至YYYY-MM-DD, a month as YYYY-MM; kinds say how to compare (see check_summary.py).",
-        "command": "union-forms merge returns -o out.xlsx --roster roster.txt --json report.json --force",
+        "command": "union-forms merge returns -o out.xlsx --roster roster.txt --json report.json --slips slips --reminder 催报.txt --force",
         "files": [{"name": f["name"], "mtime": f["mtime"].isoformat(),
                    "sheets": [{"sheet": r.sheet, "form": r.form, "unit": r.unit} for r in f["returns"]]}
                   for f in sorted(c.files, key=lambda f: f["name"])],
@@ -1599,6 +1658,8 @@ def build_expected(c):
         "mistakes": mistakes,
         "reminders": reminders,
         "roster": roster,
+        "slips": correction_slips(taken),
+        "stats_by_item": stats_by_item(sheets["活动情况统计汇总"]["records"]),
         "left_out": c.left_out,
     }
 

@@ -124,14 +124,33 @@ export function runRealistic(dir: string, options: { libreOffice: boolean }): Re
   ) as RealisticRun['generated'];
   const ms = { generate: performance.now() - t, merge: 0, check: 0 };
   t = performance.now();
-  const merge = cli(['merge', 'returns', '-o', 'out.xlsx', '--roster', 'roster.txt', '--json', 'report.json', '--force'], dir);
+  const merge = cli(
+    [
+      'merge',
+      'returns',
+      '-o',
+      'out.xlsx',
+      '--roster',
+      'roster.txt',
+      '--json',
+      'report.json',
+      '--slips',
+      'slips',
+      '--reminder',
+      '催报.txt',
+      '--force',
+    ],
+    dir,
+  );
   ms.merge = performance.now() - t;
   const out = path.join(dir, 'out.xlsx');
   const report = path.join(dir, 'report.json');
   let check: CheckResult | undefined;
   if (fs.existsSync(out) && fs.existsSync(report)) {
     t = performance.now();
-    check = JSON.parse(python('check_summary.py', [out, report, path.join(dir, 'expected.json')])) as CheckResult;
+    check = JSON.parse(
+      python('check_summary.py', [out, report, path.join(dir, 'expected.json'), path.join(dir, 'slips'), path.join(dir, '催报.txt')]),
+    ) as CheckResult;
     ms.check = performance.now() - t;
   }
   return { dir, libreOffice: options.libreOffice, generated, template, merge, check, ms };

@@ -102,6 +102,10 @@ describe('field rules: what people really type', () => {
     ['(021)55885659转123', '02155885659-123'],
     ['０２１－５５８８５６５９', '02155885659'],
     ['+86 13812345678', '13812345678'],
+    // written in groups, as on a business card: the last group is not an extension
+    ['138-1234-5678', '13812345678'],
+    ['021-5588-5659', '02155885659'],
+    ['021-55885659-12', '02155885659-12'],
   ])('phone %p → %p', (raw, expected) => expect(value(phone, raw)).toBe(expected));
   it.each<CellValue>(['12345', '1381234567', '23812345678', 'abc'])('phone refuses %p', (raw) =>
     expect(message(phone, raw)).toMatch(/电话号码有误|请填写电话号码/),

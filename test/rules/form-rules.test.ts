@@ -1,7 +1,7 @@
 import type { CellValue } from '../../src/core/cell-value';
 import type { Problem } from '../../src/core/rules/check-form';
 import { planSheet } from '../../src/core/layout';
-import { FORMS } from '../../src/forms';
+import { FORMS } from '../../src/notices';
 import { goodApplication, problemsOf } from '../support/filled-form';
 
 const about = (problems: Problem[], key: string) => problems.filter((p) => p.key === key).map((p) => `${p.severity}: ${p.message}`);

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import type { CellValue } from '../../src/core/cell-value';
-import { readForm, valueOf } from '../../src/core/read/read-form';
+import { readForm, slotValue } from '../../src/core/read/read-form';
 import { checkField } from '../../src/core/rules/field-rules';
 import { checkForm } from '../../src/core/rules/check-form';
 import { planSheet } from '../../src/core/layout';
-import { FORMS, getForm } from '../../src/forms';
+import { FORMS, getForm } from '../../src/notices';
 import { filledGrid, goodApplication, TODAY } from '../support/filled-form';
 
 describe('reading a filled-in form', () => {
@@ -23,8 +23,8 @@ describe('reading a filled-in form', () => {
     const grid = filledGrid('studio-application', values, { tableRows: { members: 14 } });
     const reading = readForm(getForm('studio-application'), grid);
     expect(reading.plan.tables[0]?.rowCount).toBe(14);
-    expect(valueOf(reading, 'members[13].name')).toBe('成员13');
-    expect(valueOf(reading, 'introduction')).toBe(values.introduction);
+    expect(slotValue(reading, 'members[13].name')).toBe('成员13');
+    expect(slotValue(reading, 'introduction')).toBe(values.introduction);
     expect(checkForm(reading, { today: TODAY })).toEqual([]);
   });
 
@@ -32,7 +32,7 @@ describe('reading a filled-in form', () => {
     const grid = filledGrid('studio-summary', { 'studios[0].studioName': '甲' }, { tableRows: { studios: 2 } });
     const reading = readForm(getForm('studio-summary'), grid);
     expect(reading.plan.tables[0]?.rowCount).toBe(2);
-    expect(valueOf(reading, 'opinion')).toBeNull();
+    expect(slotValue(reading, 'opinion')).toBeNull();
   });
 });
 

@@ -2,7 +2,7 @@ import { readForm } from '../../src/core/read/read-form';
 import { readSheet } from '../../src/core/read/read-sheet';
 import { checkForm } from '../../src/core/rules/check-form';
 import { HIGHLIGHT, wantedHighlights } from '../../src/core/rules/highlights';
-import { getForm } from '../../src/forms';
+import { CATALOGUE, getForm } from '../../src/notices';
 import { filledGrid, goodApplication, TODAY } from '../support/filled-form';
 
 /** The 申请表 with only the first field typed, as a clerk starts it. */
@@ -38,6 +38,7 @@ describe('a started form does not alarm too early (issue 11 §5)', () => {
     const read = readSheet(
       { name: '申请表', grid: filledGrid('studio-application', { ...goodApplication(), specialty: null }), nameValues: [] },
       TODAY,
+      CATALOGUE,
     );
     if (!read.ok) throw new Error(read.reason);
     expect(read.problems.filter((p) => p.key === 'specialty')).toEqual([expect.objectContaining({ severity: 'error' })]);

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { CellValue } from '../../src/core/cell-value';
 import { cellAddress } from '../../src/core/a1';
 import { planSheet, type PlanOptions } from '../../src/core/layout';
-import { getForm } from '../../src/forms';
+import { getForm } from '../../src/notices';
 import { writeFormsWorkbook } from '../../src/hosts/xlsx/write-workbook';
 
 /** A returned file: the template as the add-in writes it, filled in with ExcelJS as a clerk's Excel would save it. */

@@ -2,7 +2,7 @@ import type { CellValue } from '../../src/core/cell-value';
 import { planSheet, type PlanOptions } from '../../src/core/layout';
 import { readForm, type Grid } from '../../src/core/read/read-form';
 import { checkForm, type Problem } from '../../src/core/rules/check-form';
-import { getForm } from '../../src/forms';
+import { getForm } from '../../src/notices';
 
 /** A sheet's grid as a clerk would return it: the form's labels, and the given values by field key. */
 export function filledGrid(formId: string, values: Record<string, CellValue>, options: PlanOptions = {}): CellValue[][] {

@@ -1,3 +1,4 @@
+import { CATALOGUE } from '../../src/notices';
 import { createMergeHandler } from '../../src/taskpane/merge/merge-handler';
 import type { WorkerLike } from '../../src/taskpane/merge/merge-client';
 import type { MergeRequest, MergeResponse, PickedFile } from '../../src/taskpane/merge/merge-protocol';
@@ -8,10 +9,12 @@ export class InProcessWorker implements WorkerLike {
   onerror: WorkerLike['onerror'] = null;
   terminated = false;
   readonly handled: MergeRequest['type'][] = [];
-  private readonly handle = createMergeHandler((response: MergeResponse) =>
-    setTimeout(() => {
-      if (!this.terminated) this.onmessage?.({ data: response });
-    }, 0),
+  private readonly handle = createMergeHandler(
+    (response: MergeResponse) =>
+      setTimeout(() => {
+        if (!this.terminated) this.onmessage?.({ data: response });
+      }, 0),
+    CATALOGUE,
   );
 
   postMessage(message: MergeRequest): void {

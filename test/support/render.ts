@@ -1,6 +1,6 @@
 import { planSheet, type PlanOptions } from '../../src/core/layout';
 import type { SheetPlan } from '../../src/core/sheet-plan';
-import { getForm } from '../../src/forms';
+import { getForm } from '../../src/notices';
 import { writeFormsWorkbook } from '../../src/hosts/xlsx/write-workbook';
 
 const cache = new Map<string, Promise<{ plan: SheetPlan; data: Uint8Array }>>();

@@ -1,6 +1,6 @@
 import { cellAddress } from '../../src/core/a1';
 import { planSheet } from '../../src/core/layout';
-import { getForm } from '../../src/forms';
+import { getForm } from '../../src/notices';
 
 /** The 推荐申报汇总表 as inserted with its defaults, for tests that type into it on the fake host. */
 export const SUMMARY = planSheet(getForm('studio-summary'));

@@ -2,7 +2,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/components/App';
 import { pickLocale } from '../../src/taskpane/i18n';
-import { detachedPaneHost, officePaneHost, type ExcelRun } from '../../src/taskpane/pane-host';
+import type { ExcelRun } from '../../src/hosts/office/excel-surface';
+import { detachedPaneHost, officePaneHost } from '../../src/taskpane/pane-host';
 import { detectApiSupport } from '../../src/hosts/office/api-support';
 import { LiveValidation } from '../../src/hosts/office/live-validation';
 import { OwnWrites } from '../../src/hosts/office/own-writes';
@@ -14,7 +15,13 @@ function excel(options: FakeHostOptions = {}) {
   const fake = new FakeExcelHost(options);
   fake.state.addSheet('Sheet1');
   const run: ExcelRun = (batch) => fake.run(batch);
-  return { fake, host: officePaneHost(run, detectApiSupport((s, v) => fake.isSetSupported(s, v))) };
+  return {
+    fake,
+    host: officePaneHost(
+      run,
+      detectApiSupport((s, v) => fake.isSetSupported(s, v)),
+    ),
+  };
 }
 
 const card = (title: RegExp) => screen.getByRole('heading', { name: title }).closest('[role="group"]') as HTMLElement;

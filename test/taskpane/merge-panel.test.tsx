@@ -22,9 +22,11 @@ function scriptedHost(previous: string[] = []) {
   };
   let stored = ['殷行街道工会', '五角场街道工会'];
   const host: MergeHost = {
-    readFiles: (files, roster, onProgress, signal) => client.readFiles(files, roster, TODAY, onProgress, signal),
+    readFiles: (files, roster, onProgress, signal, deadline) => client.readFiles(files, roster, TODAY, onProgress, signal, deadline),
     readWorkbook: () => Promise.reject(new Error('not used')),
-    resummarise: (roster) => client.summarise(roster, TODAY),
+    resummarise: (roster, deadline) => client.summarise(roster, TODAY, deadline),
+    slips: () => client.slips(),
+    canDownload: true,
     previousSummaries: () => Promise.resolve(previous),
     write: (preview: MergePreview, replace, onProgress) => {
       const tables = [...preview.summaries, preview.report];
@@ -80,21 +82,25 @@ describe('the 合并 tab', () => {
     expect(screen.getByText(/共 2 个文件：可合并 1（其中有问题 0），跳过 0，无法读取 1/)).toBeTruthy();
     expect(screen.getByText(/“志愿者服务队登记表”· 志愿者服务队登记表 · 殷行街道工会 · 1 条记录 · 0 个问题/)).toBeTruthy();
     expect(screen.getByText(/无法读取：/)).toBeTruthy();
-    expect(screen.getByText('名单中有 1 个单位未报送')).toBeTruthy();
-    expect(screen.getByText('五角场街道工会')).toBeTruthy();
+    expect(screen.getByText('齐全 1 · 缺报 0 · 未报 1')).toBeTruthy();
+    expect(screen.getByRole('rowheader', { name: '五角场街道工会 未报' })).toBeTruthy();
 
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '生成汇总表' }));
     });
-    await screen.findByText(/已生成 2 张工作表/);
-    expect(calls.writes).toEqual([{ replace: false, sheets: ['志愿者服务队汇总', '合并报告'] }]);
+    // the summaries of the form (how many depends on the form's summary plan), then 合并报告
+    const banner = await screen.findByText(/已生成 \d+ 张工作表/);
+    const sheets = calls.writes[0]?.sheets ?? [];
+    expect(calls.writes).toEqual([{ replace: false, sheets: expect.arrayContaining(['志愿者服务队汇总', '合并报告']) }]);
+    expect(sheets.at(-1)).toBe('合并报告');
+    expect(banner.textContent).toContain(`已生成 ${sheets.length} 张工作表`);
     expect(calls.roster.at(-1)).toEqual(['殷行街道工会', '五角场街道工会']);
     const links = within(screen.getByRole('navigation', { name: '生成的工作表' })).getAllByRole('button');
-    expect(links.map((l) => l.textContent)).toEqual(['志愿者服务队汇总', '合并报告']);
+    expect(links.map((l) => l.textContent)).toEqual(sheets);
     await act(async () => {
-      fireEvent.click(links[1] as HTMLElement);
+      fireEvent.click(links.at(-1) as HTMLElement);
     });
-    expect(calls.shown).toEqual(['id1']);
+    expect(calls.shown).toEqual([`id${sheets.length - 1}`]);
   });
 
   it('asks before replacing the summaries of an earlier merge, and can keep them', async () => {
@@ -111,7 +117,7 @@ describe('the 合并 tab', () => {
     await act(async () => {
       fireEvent.click(within(dialog).getByRole('button', { name: '另建新工作表', hidden: true }));
     });
-    await screen.findByText(/已生成 2 张工作表/);
+    await screen.findByText(/已生成 \d+ 张工作表/);
     expect(calls.writes.map((w) => w.replace)).toEqual([false]);
 
     await act(async () => {
@@ -130,13 +136,13 @@ describe('the 合并 tab', () => {
     render(<MergePanel merge={host} strings={strings} />);
     await waitFor(() => expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).not.toBe(''));
     await pick(await files());
-    expect(screen.getByText('五角场街道工会')).toBeTruthy();
+    expect(screen.getByRole('rowheader', { name: /^五角场街道工会/ })).toBeTruthy();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '用选中的单元格作名单' }));
     });
-    await screen.findByText('长白新村街道工会', { selector: 'div *, div' });
+    await screen.findByRole('rowheader', { name: '长白新村街道工会 未报' });
     expect(calls.roster.at(-1)).toEqual(['殷行街道工会', '长白新村街道工会']);
-    expect(screen.queryByText('五角场街道工会')).toBeNull();
+    expect(screen.queryByRole('rowheader', { name: /^五角场街道工会/ })).toBeNull();
   });
 
   it('takes files dropped on it, ignoring what is no workbook', async () => {

@@ -6,7 +6,7 @@ import type { Dispatch } from 'react';
 import { cellAddress } from '../../src/core/a1';
 import type { CellValue } from '../../src/core/cell-value';
 import { planSheet } from '../../src/core/layout';
-import { getForm } from '../../src/forms';
+import { CATALOGUE, getForm } from '../../src/notices';
 import { detectApiSupport } from '../../src/hosts/office/api-support';
 import { insertForm } from '../../src/hosts/office/insert-form';
 import { OwnWrites } from '../../src/hosts/office/own-writes';
@@ -37,7 +37,7 @@ class CloningWorker implements WorkerLike {
     setTimeout(() => {
       if (!this.terminated) this.onmessage?.({ data: copy });
     }, 0);
-  });
+  }, CATALOGUE);
 
   postMessage(message: MergeRequest): void {
     setTimeout(() => void this.handle(message), 0);
@@ -97,6 +97,8 @@ function filesHost(): { host: MergeHost; selected: string[][] } {
     readFiles: (files, roster, onProgress, signal) => client.readFiles(files, roster, TODAY, onProgress, signal),
     readWorkbook: () => Promise.reject(new Error('not used')),
     resummarise: (roster) => client.summarise(roster, TODAY),
+    slips: () => client.slips(),
+    canDownload: true,
     previousSummaries: () => Promise.resolve([]),
     write: () => Promise.resolve([]),
     showSheet: () => Promise.resolve(),
@@ -134,7 +136,7 @@ async function seriousViolations(root: HTMLElement): Promise<string[]> {
 describe('the problems of each merged sheet in the 合并 tab', () => {
   it('come through the worker (structured clone) with cell, field, label, severity and message', async () => {
     const out: MergeResponse[] = [];
-    const handle = createMergeHandler((r) => out.push(deserialize(serialize(r)) as MergeResponse));
+    const handle = createMergeHandler((r) => out.push(deserialize(serialize(r)) as MergeResponse), CATALOGUE);
     const file = pickedFile('殷行.xlsx', await filledFile(VOLUNTEER, volunteerWithMistakes()));
     await handle({ id: 1, type: 'read-files', files: [file], roster: [], today: TODAY });
     const done = out.find((r) => r.type === 'done');

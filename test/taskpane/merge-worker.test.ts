@@ -1,8 +1,10 @@
+import ExcelJS from 'exceljs';
+import { CATALOGUE } from '../../src/notices';
 import type { CellValue } from '../../src/core/cell-value';
 import { createMergeHandler } from '../../src/taskpane/merge/merge-handler';
 import { InProcessWorker, pickedFile as picked } from '../support/in-process-worker';
 import { MergeCancelled, MergeClient, type WorkerLike } from '../../src/taskpane/merge/merge-client';
-import type { MergeResponse, PickedFile } from '../../src/taskpane/merge/merge-protocol';
+import type { MergePreview, MergeResponse, PickedFile, SlipFile } from '../../src/taskpane/merge/merge-protocol';
 import { filledFile } from '../support/filled-file';
 
 const TODAY = '2026-11-21';
@@ -76,7 +78,7 @@ describe('the merge worker', () => {
 
   it('a file that cannot be read from disk gets a Chinese verdict; the rest merge', async () => {
     const handlerOut: MergeResponse[] = [];
-    const handle = createMergeHandler((r) => handlerOut.push(r));
+    const handle = createMergeHandler((r) => handlerOut.push(r), CATALOGUE);
     const gone: PickedFile = {
       name: '已删除.xlsx',
       lastModified: 0,
@@ -103,7 +105,10 @@ describe('the merge worker', () => {
         return Promise.reject(new Error('out of memory'));
       },
     };
-    await createMergeHandler((r) => out.push(r))({
+    await createMergeHandler(
+      (r) => out.push(r),
+      CATALOGUE,
+    )({
       id: 1,
       type: 'read-files',
       files: [huge, files[0] as PickedFile],
@@ -133,5 +138,68 @@ describe('the merge worker', () => {
     await expect(client.summarise([], TODAY)).rejects.toThrow(/后台任务出错：out of memory/);
     await expect(client.summarise([], TODAY)).rejects.toThrow(/后台任务出错/);
     expect(spawned).toBe(2);
+  });
+});
+
+describe('the merge worker and the collection desk (issue 14)', () => {
+  const ROSTER = ['殷行街道工会', '五角场街道工会', '长白新村街道工会'];
+  const NOV_20 = Date.UTC(2026, 10, 20, 2);
+  let files: PickedFile[];
+  beforeAll(async () => {
+    files = [
+      picked('殷行.xlsx', await filledFile('yangpu-theme-activity', theme('殷行街道工会', 40)), NOV_20),
+      picked('五角场.xlsx', await filledFile('yangpu-theme-activity', { ...theme('五角场街道工会', 25), contactPhone: '5588' }), NOV_20),
+    ];
+  });
+
+  it('judges lateness by the deadline the pane gives, over the notice’s own', async () => {
+    const client = new MergeClient(() => new InProcessWorker());
+    const lateOf = (preview: MergePreview) =>
+      preview.desk.units.filter((u) => u.onRoster && u.status !== 'missing').map((u) => [u.unit, u.forms.map((f) => f.late)]);
+    const early = await client.readFiles(files, ROSTER, TODAY, () => undefined, undefined, '2026-11-01');
+    expect(lateOf(early)).toEqual([
+      ['殷行街道工会', [true]],
+      ['五角场街道工会', [true]],
+    ]);
+    const later = await client.summarise(ROSTER, TODAY, '2026-11-30');
+    expect(lateOf(later)).toEqual([
+      ['殷行街道工会', [false]],
+      ['五角场街道工会', [false]],
+    ]);
+    expect(later.desk.units.find((u) => u.unit === '长白新村街道工会')?.status).toBe('missing');
+  });
+
+  it('draws one 退回修改单 per unit with something to correct, each an .xlsx workbook, from the bytes of the last read', async () => {
+    const out: MergeResponse[] = [];
+    const handle = createMergeHandler((r) => out.push(r), CATALOGUE);
+    await handle({ id: 1, type: 'read-files', files, roster: ROSTER, today: TODAY });
+    const done = out.find((r) => r.type === 'done');
+    expect(done?.type === 'done' && done.preview.desk.slips.map((s) => s.unit)).toEqual(['五角场街道工会']);
+    await handle({ id: 2, type: 'slips' });
+    const answer = out.find((r) => r.id === 2);
+    if (answer?.type !== 'slips-done') throw new Error(`no slips: ${JSON.stringify(answer)}`);
+    expect(answer.slips.map((s) => s.name)).toEqual(['退回修改单-五角场街道工会.xlsx']);
+    const [slip] = answer.slips as SlipFile[];
+    // a zip (PK\x03\x04) that ExcelJS opens: the list of problems first, then the unit's own sheet with the cell marked
+    expect([...(slip?.data.subarray(0, 4) ?? [])]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(slip?.data.slice().buffer as ArrayBuffer);
+    const [list, sheet] = workbook.worksheets;
+    expect(list?.name).toBe('问题清单');
+    expect(String(list?.getCell('A1').value)).toBe('退回修改单：五角场街道工会');
+    expect(sheet).toBeDefined();
+    const noted: string[] = [];
+    sheet?.eachRow((row) => row.eachCell((cell) => void (cell.note ? noted.push(String(cell.value)) : undefined)));
+    expect(noted).toContain('5588');
+  });
+
+  it('has no slips to draw before anything was read, and none for units with nothing to correct', async () => {
+    const out: MergeResponse[] = [];
+    const handle = createMergeHandler((r) => out.push(r), CATALOGUE);
+    await handle({ id: 1, type: 'slips' });
+    expect(out).toEqual([{ id: 1, type: 'slips-done', slips: [] }]);
+    await handle({ id: 2, type: 'read-files', files: files.slice(0, 1), roster: ROSTER, today: TODAY });
+    await handle({ id: 3, type: 'slips' });
+    expect(out.at(-1)).toEqual({ id: 3, type: 'slips-done', slips: [] });
   });
 });

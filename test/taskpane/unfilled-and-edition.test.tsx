@@ -3,12 +3,13 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { cellAddress } from '../../src/core/a1';
 import { planSheet } from '../../src/core/layout';
 import { HIGHLIGHT } from '../../src/core/rules/highlights';
-import { getForm } from '../../src/forms';
+import { getForm } from '../../src/notices';
 import { detectApiSupport } from '../../src/hosts/office/api-support';
 import { LiveValidation } from '../../src/hosts/office/live-validation';
 import { OwnWrites } from '../../src/hosts/office/own-writes';
 import { App } from '../../src/taskpane/components/App';
-import { officePaneHost, type ExcelRun } from '../../src/taskpane/pane-host';
+import type { ExcelRun } from '../../src/hosts/office/excel-surface';
+import { officePaneHost } from '../../src/taskpane/pane-host';
 import { FakeExcelHost } from '../fake-excel/host';
 
 const card = (title: RegExp) => screen.getByRole('heading', { name: title }).closest('[role="group"]') as HTMLElement;

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { FORM_IDS } from '../../src/forms';
+import { FORM_IDS } from '../../src/notices';
 import { rendered } from '../support/render';
 import { snapshotXlsx, validationsByCell } from '../support/xlsx-snapshot';
 

@@ -5,7 +5,8 @@ import * as path from 'path';
 import { parseCellAddress, rangeAddress } from '../../src/core/a1';
 import type { CellValue } from '../../src/core/cell-value';
 import { declareChineseFormats, isCalendarFormat, serialDate } from '../../src/hosts/xlsx/date-cells';
-import { MAX_GRID_COLUMNS, MAX_MERGES, readWorkbookFile, type SheetValues } from '../../src/hosts/xlsx/read-workbook';
+import type { SheetToCheck } from '../../src/core/check-sheets';
+import { MAX_GRID_COLUMNS, MAX_MERGES, readWorkbookFile } from '../../src/hosts/xlsx/read-workbook';
 import { libreOfficeConvert } from '../support/libreoffice';
 
 jest.setTimeout(240_000);
@@ -38,13 +39,13 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 const writtenFile = (file: string) => written.find((w) => w.file === file) as Written;
-const valueAt = (sheet: SheetValues, address: string): CellValue => {
+const valueAt = (sheet: Required<SheetToCheck>, address: string): CellValue => {
   const { row, col } = parseCellAddress(address);
   return sheet.grid[row]?.[col];
 };
 
 /** The cells as read, in the manifest's terms: a Date as its UTC day and time of day, a number as itself. */
-function asWritten(sheet: SheetValues, cells: Written['cells']): Written['cells'] {
+function asWritten(sheet: Required<SheetToCheck>, cells: Written['cells']): Written['cells'] {
   const read: Written['cells'] = {};
   for (const address of Object.keys(cells)) {
     const value = valueAt(sheet, address);
@@ -59,9 +60,9 @@ function asWritten(sheet: SheetValues, cells: Written['cells']): Written['cells'
   return read;
 }
 
-function firstSheet(file: string): SheetValues {
+function firstSheet(file: string): Required<SheetToCheck> {
   const [sheet] = readWorkbookFile(fs.readFileSync(file));
-  return sheet as SheetValues;
+  return sheet as Required<SheetToCheck>;
 }
 
 describe.each([

@@ -1,7 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import { cellAddress, rangeAddress } from '../../src/core/a1';
 import { parseMarker } from '../../src/core/marker';
-import { FORM_IDS } from '../../src/forms';
+import { FORM_IDS } from '../../src/notices';
 import { NOTICE_LABELS } from '../fixtures/notice-labels';
 import { rendered } from '../support/render';
 import { normalizeText } from '../support/text';

@@ -2,6 +2,7 @@ import { cellAddress } from '../a1';
 import { cellText, type CellValue } from '../cell-value';
 import type { SheetToCheck } from '../check-sheets';
 import type { FormDefinition } from '../form-schema';
+import type { Catalogue } from '../notice-catalogue';
 import type { FormReading } from '../read/read-form';
 import { readSheet } from '../read/read-sheet';
 import type { Problem } from '../rules/check-form';
@@ -51,6 +52,8 @@ export interface SheetReport {
   /** Whether its records count: false for sheets skipped (no form, left blank) or replaced by a later return. */
   used: boolean;
   replaced?: boolean;
+  /** Not summed: a return of another 届次/年度 than the one most returns of its form carry. */
+  otherEdition?: true;
   /** For a replaced sheet: the return that replaced it, and what that return changed, field by field. */
   replacedBy?: { file: string; sheet: string; changes: FieldChange[] };
   message: string;
@@ -136,10 +139,12 @@ function identityOf(form: FormDefinition, reading: FormReading): Record<string, 
 
 function recordsOf(t: Omit<Taken, 'records' | 'key'>): Taken['records'] {
   const { reading, form } = t;
+  /** Problems (not reminders) per list row, by `table[row]`. */
   const counts = new Map<string, number>();
   for (const p of t.problems) {
     if (p.severity === 'info') continue;
-    const rowKey = p.key.replace(/\.[^.]+$/, '');
+    if (!p.list) continue;
+    const rowKey = `${p.list.table}[${p.list.row}]`;
     counts.set(rowKey, (counts.get(rowKey) ?? 0) + 1);
   }
   const identity = identityOf(form, reading);
@@ -243,7 +248,13 @@ const skippedSheet = (sheet: string, message: string, form: FormDefinition | nul
  * Merges every district's returns: recognises each sheet, reads and checks it, keeps the later file when a unit
  * sent the same record twice, and accounts for every file, sheet and record in the report.
  */
-export function mergeReturns(files: readonly ReturnFile[], options: { today: string; roster?: readonly string[] }): MergeResult {
+/** A file as a sentence names it: without the folders (the file's own line in the report gives its path). */
+const fileName = (file: string): string => file.split(/[\\/]/).pop() || file;
+
+export function mergeReturns(
+  files: readonly ReturnFile[],
+  options: { today: string; roster?: readonly string[]; catalogue: Catalogue },
+): MergeResult {
   const inputs: InputReport[] = [];
   const taken: Taken[] = [];
   let order = 0;
@@ -255,7 +266,7 @@ export function mergeReturns(files: readonly ReturnFile[], options: { today: str
     const report: InputReport = { file: file.file, status: 'merged', message: '', sheets: [] };
     inputs.push(report);
     for (const sheet of file.sheets) {
-      const read = readSheet(sheet, options.today);
+      const read = readSheet(sheet, options.today, options.catalogue);
       if (!read.ok) {
         report.sheets.push(skippedSheet(sheet.name, `跳过：${read.reason}`));
         continue;
@@ -326,6 +337,7 @@ export function mergeReturns(files: readonly ReturnFile[], options: { today: str
     const same = taken.find((x) => x.form.id === t.form.id && editionOf(x) === current.get(t.form.id));
     other.add(t);
     t.report.used = false;
+    t.report.otherEdition = true;
     t.report.message = `${t.report.message}未合并：这是《${editionWords(t)}》，本次汇总的是《${same ? editionWords(same) : ''}》，届次或年度不同，请核对。`;
   }
 
@@ -347,9 +359,9 @@ export function mergeReturns(files: readonly ReturnFile[], options: { today: str
       t.report.replacedBy = { file: winner.file, sheet: winner.sheet, changes };
       t.report.message = sameFile
         ? `同一文件中工作表“${winner.sheet}”是同一份${t.form.sheetName}（同一单位、同名），只用后一份。`
-        : `已被较新的文件“${winner.file}”（工作表“${winner.sheet}”）代替：同一单位的同一份${t.form.sheetName}只用最新的一份。`;
+        : `已被较新的文件“${fileName(winner.file)}”（工作表“${winner.sheet}”）代替：同一单位的同一份${t.form.sheetName}只用最新的一份。`;
       t.report.message += changes.length ? `改动：${changes.map((c) => `${c.label}“${c.old}”→“${c.new}”`).join('；')}。` : '两份内容相同。';
-      winner.report.message = `${winner.report.message}代替了${sameFile ? '同一文件中' : `较早的文件“${t.file}”中`}工作表“${t.sheet}”的同一份表格。`;
+      winner.report.message = `${winner.report.message}代替了${sameFile ? '同一文件中' : `较早的文件“${fileName(t.file)}”中`}工作表“${t.sheet}”的同一份表格。`;
       continue;
     }
     let entry = forms.get(t.form.id);
@@ -365,7 +377,7 @@ export function mergeReturns(files: readonly ReturnFile[], options: { today: str
     if (input.status === 'unreadable') continue;
     const formSheets = input.sheets.filter((s) => s.form !== null && (s.used || s.replaced));
     const replaced = formSheets.filter((s) => s.replaced);
-    const others = input.sheets.filter((s) => s.form !== null && !s.used && !s.replaced && s.message.includes('未合并'));
+    const others = input.sheets.filter((s) => s.otherEdition);
     if (formSheets.length === 0) {
       input.status = 'skipped';
       input.message = others.length ? '文件中的表格届次或年度与本次汇总不同，未合并。' : '文件中没有可识别的官方表格。';

@@ -3,10 +3,10 @@ import type { SheetToCheck } from '../check-sheets';
 import type { FormDefinition } from '../form-schema';
 import { planSheet } from '../layout';
 import { sheetMarker } from '../marker';
+import type { Catalogue } from '../notice-catalogue';
 import type { ParamOverrides } from '../params';
 import { labelKey } from '../read/label-index';
 import { parseChineseNumeral, placeholdersIn, type Placeholder } from '../templates';
-import { FORMS, findForm } from '../../forms';
 
 export interface Recognition {
   form: FormDefinition;
@@ -23,18 +23,22 @@ export type RecognitionResult = { ok: true; recognition: Recognition } | { ok: f
 export const LABEL_MATCH_THRESHOLD = 0.75;
 const squash = (text: string) => toHalfWidth(text).replace(/[\s:：()（）]/g, '');
 
-/** Labels that name a form whatever its year or edition (titles and notes with numbers vary). */
-const signatures = new Map<string, Set<string>>(
-  FORMS.map((form) => [
-    form.id,
-    new Set(
+/** Labels that name a form whatever its year or edition (titles and notes with numbers vary), per form version. */
+const signatures = new WeakMap<FormDefinition, Set<string>>();
+
+function signatureOf(form: FormDefinition): Set<string> {
+  let found = signatures.get(form);
+  if (!found) {
+    found = new Set(
       planSheet(form)
         .cells.filter((c) => c.role === 'label' && typeof c.value === 'string')
         .map((c) => squash(String(c.value)))
         .filter((t) => t.length >= 2 && !/\d|第.届/.test(t)),
-    ),
-  ]),
-);
+    );
+    signatures.set(form, found);
+  }
+  return found;
+}
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -82,19 +86,23 @@ export function paramsFromTitle(grid: SheetToCheck['grid'], form: FormDefinition
   return {};
 }
 
-/** Which form a sheet holds: by its marker, or — retyped by hand or stripped by a tool — by its title and labels. */
-export function recogniseSheet(sheet: SheetToCheck): RecognitionResult {
+/**
+ * Which form a sheet holds, of the catalogue's: by its marker (read against the version the marker names), or —
+ * retyped by hand or stripped by a tool — by its title and labels (against the version they match best).
+ */
+export function recogniseSheet(sheet: SheetToCheck, catalogue: Catalogue): RecognitionResult {
   const marker = sheetMarker(sheet.nameValues, sheet.grid[0]);
   if (marker) {
-    const form = findForm(marker.formId);
+    const form = catalogue.findForm(marker.formId, marker.version);
     if (!form) return { ok: false, reason: `未知的表格“${marker.formId}”，请升级工会表格助手。` };
     return { ok: true, recognition: { form, params: marker.params, method: 'marker', confidence: 1, version: marker.version } };
   }
   const texts = new Set<string>();
   for (const row of sheet.grid) for (const v of row ?? []) if (typeof v === 'string' && v.trim()) texts.add(squash(cellText(v)));
   let best: { form: FormDefinition; score: number } | undefined;
-  for (const form of FORMS) {
-    const labels = signatures.get(form.id) as Set<string>;
+  // Newest version first within each form: of equal matches, the newer layout wins.
+  for (const form of catalogue.allVersions) {
+    const labels = signatureOf(form);
     let found = 0;
     for (const l of labels) if (texts.has(l)) found++;
     const score = labels.size ? found / labels.size : 0;

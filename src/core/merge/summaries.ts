@@ -1,10 +1,13 @@
 import { cellText, type CellValue } from '../cell-value';
-import type { Field } from '../form-schema';
+import type { Field, FormDefinition } from '../form-schema';
+import { resolveParams } from '../params';
+import { fillTemplate } from '../templates';
 import { planSheet } from '../layout';
+import type { Catalogue } from '../notice-catalogue';
 import { SEVERITY_WORDS } from '../rules/check-form';
 import type { DateRange, FieldValue } from '../rules/field-rules';
-import type { FormRecords, InputStatus, MergeResult, MergedRecord } from './merge-returns';
-import { studioAnalysis, type MergeCheck, type StudioAnalysis } from './studio-checks';
+import type { FormRecords, InputStatus, MergeResult, MergedRecord, SheetReport } from './merge-returns';
+import { runCrossFormChecks, type CrossFormOutput, type MergeCheck, type RecordColumn } from './cross-form';
 
 export type SummaryValue = string | number | Date | null;
 
@@ -14,12 +17,15 @@ export interface SummaryTable {
   title: string;
   formId: string | null;
   header: string[];
+  /** Titles over runs of header columns, from the first column (one level; title '' leaves its columns without one). */
+  headerGroups?: { title: string; span: number }[];
   rows: SummaryValue[][];
   totals: SummaryValue[] | undefined;
   /** Per column: how to show the values. */
   formats: ('text' | 'number' | 'date')[];
   /** Computed from the records (statistics, cross-checks) rather than one row per record; record tables leave it out. */
   derived?: boolean;
+  charts?: import('./chart-spec').SummaryChart[]; // drawn beside the table (chart-spec.ts); none unless given
 }
 
 /** Characters a value shows in a cell (a date as yyyy-mm-dd). */
@@ -123,12 +129,13 @@ function tableOf(
   uncounted: UncountedCell[],
 ): SummaryTable {
   const { sheetName, title, formId } = names;
+  const fileName = fileNamer(records.map((r) => r.file));
   const header = ['单位', ...fields.map((f) => f.label), ...extra.map((e) => e.header), '来源文件', '工作表', '问题数'];
   const rows = records.map((r) => [
     r.unit || null,
     ...fields.map((f) => shownValue(f, r.values[f.id], r.typed[f.id])),
     ...extra.map((e) => e.value(r)),
-    r.file,
+    fileName(r.file),
     r.sheet,
     r.problems,
   ]);
@@ -176,48 +183,48 @@ function totalOf(field: Field, records: readonly MergedRecord[], table: string, 
 }
 
 interface Summaries {
+  catalogue: Catalogue;
   tables: SummaryTable[];
   uncounted: UncountedCell[];
+  cross: CrossFormOutput;
 }
 
 const built = new WeakMap<MergeResult, Summaries>();
 
-function summariesOf(result: MergeResult): Summaries {
+function summariesOf(result: MergeResult, catalogue: Catalogue): Summaries {
   let found = built.get(result);
-  if (found) return found;
-  const studio = studioAnalysis(result);
+  if (found?.catalogue === catalogue) return found;
+  const cross = runCrossFormChecks(result.forms, catalogue.notices);
   const uncounted: UncountedCell[] = [];
   const tables: SummaryTable[] = [];
-  for (const entry of result.forms) tables.push(...formSummaries(entry, studio, uncounted));
-  tables.push(...studio.tables);
-  built.set(result, (found = { tables, uncounted }));
+  for (const entry of result.forms) tables.push(...formSummaries(entry, cross.columns, uncounted));
+  tables.push(...cross.tables);
+  built.set(result, (found = { catalogue, tables, uncounted, cross }));
   return found;
 }
 
 /**
  * The summary sheets of a merge: per form, the returns as one table and/or their list rows as another; then the
- * tables derived from them (the workshop statistics).
+ * tables its notices' cross-form checks derive from them (statistics, quotas).
  */
-export function summaryTables(result: MergeResult): SummaryTable[] {
-  return summariesOf(result).tables;
+export function summaryTables(result: MergeResult, catalogue: Catalogue): SummaryTable[] {
+  return summariesOf(result, catalogue).tables;
 }
 
-/** Findings across returns (the workshop cross-checks), also listed in 合并报告. */
-export function mergeChecks(result: MergeResult): MergeCheck[] {
-  return studioAnalysis(result).checks;
+/** Findings across returns (the notices' cross-form checks), also listed in 合并报告. */
+export function mergeChecks(result: MergeResult, catalogue: Catalogue): MergeCheck[] {
+  return summariesOf(result, catalogue).cross.findings;
 }
 
-function extraColumns(formId: string, list: boolean, studio: StudioAnalysis): ExtraColumn[] {
-  const notes: ExtraColumn = { header: '核对', value: (r) => studio.notes.get(r)?.join('；') ?? null };
-  if (formId === 'studio-summary' && list) return [notes];
-  if (formId === 'studio-application' && !list)
-    return [{ header: '推荐区局（产业）工会', value: (r) => studio.districtOf.get(r) ?? null }, notes];
-  return [];
+function extraColumns(formId: string, list: boolean, columns: readonly RecordColumn[]): ExtraColumn[] {
+  return columns
+    .filter((c) => c.form === formId && c.table === (list ? 'list' : 'sheet'))
+    .map((c) => ({ header: c.header, value: c.value }));
 }
 
 function formSummaries(
   { form, sheetRecords, rowRecords }: FormRecords,
-  studio: StudioAnalysis,
+  columns: readonly RecordColumn[],
   uncounted: UncountedCell[],
 ): SummaryTable[] {
   const plan = planSheet(form);
@@ -229,7 +236,8 @@ function formSummaries(
   if (form.merge.sheetRecord) {
     const sheetName = both ? `${name}-单位` : name;
     const names = { sheetName, title: `${plan.title}（汇总）`, formId: form.id };
-    out.push(tableOf(sheetRecords, singles, names, extraColumns(form.id, false, studio), uncounted));
+    const table = tableOf(sheetRecords, singles, names, extraColumns(form.id, false, columns), uncounted);
+    out.push(form.merge.items ? groupedByItems(table, form, singles) : table);
   }
   if (form.merge.table) {
     const sheetName = both ? `${name}-名单` : name;
@@ -247,76 +255,206 @@ function formSummaries(
           value: (r) => shownValue(f, r.sheetValues?.values[f.id] ?? null, r.sheetValues?.typed[f.id] ?? null),
         }));
     const names = { sheetName, title: `${plan.title}（名单汇总）`, formId: form.id };
-    out.push(tableOf(rowRecords, tableFields, names, [...identity, ...ofReturn, ...extraColumns(form.id, true, studio)], uncounted));
+    out.push(tableOf(rowRecords, tableFields, names, [...identity, ...ofReturn, ...extraColumns(form.id, true, columns)], uncounted));
   }
+  if (form.merge.items) out.push(itemsTable(form, sheetRecords));
+  if (form.merge.unitTotals)
+    out.push(form.merge.table ? unitTotalsTable(form, rowRecords, tableFields) : unitTotalsTable(form, sheetRecords, singles));
   return out;
 }
 
-/** 合并报告: every input file and sheet with its verdict, the units that sent nothing, and the findings across returns. */
-export function reportTable(result: MergeResult): SummaryTable {
+/**
+ * A statistics form's per-record table with two-level headers (merge.items): each item's words over its columns,
+ * each column titled with the word the form puts over it (是, 数量, 会议数…). The table's fields start at column 1.
+ */
+function groupedByItems(table: SummaryTable, form: FormDefinition, fields: readonly Field[]): SummaryTable {
+  const params = resolveParams(form);
+  const owner = new Map<string, { text: string; title: string }>();
+  for (const item of form.merge.items?.items ?? []) {
+    const text = fillTemplate(item.text, params);
+    if (item.yes) owner.set(item.yes, { text, title: '是' });
+    for (const c of item.counts) owner.set(c.field, { text, title: c.label });
+  }
+  const header = [...table.header];
+  const groups: { title: string; span: number }[] = [{ title: '', span: 1 }];
+  fields.forEach((f, i) => {
+    const item = owner.get(f.id);
+    if (item) header[i + 1] = item.title;
+    const title = item?.text ?? '';
+    const last = groups[groups.length - 1] as { title: string; span: number };
+    if (title !== '' && last.title === title) last.span++;
+    else groups.push({ title, span: 1 });
+  });
+  return { ...table, header, headerGroups: groups };
+}
+
+/**
+ * Totals per unit (merge.unitTotals): per unit, in the order units first appear, the number of records it sent and
+ * the sum of each number field over them (values that are not numbers left out: the per-record table's 合计 and
+ * 合并报告 name them), with a chart of the first sum.
+ */
+function unitTotalsTable(form: FormDefinition, records: readonly MergedRecord[], fields: readonly Field[]): SummaryTable {
+  const spec = form.merge.unitTotals!;
+  const summed = spec.fields.map((id) => fields.find((f) => f.id === id)).filter((f): f is Field => f !== undefined);
+  const units = new Map<string, MergedRecord[]>();
+  for (const r of records) {
+    const unit = r.unit || '（未填单位）';
+    units.set(unit, [...(units.get(unit) ?? []), r]);
+  }
+  const sumOf = (rs: readonly MergedRecord[], f: Field) =>
+    rs.reduce((n, r) => n + (typeof r.values[f.id] === 'number' ? (r.values[f.id] as number) : 0), 0);
+  const rows: SummaryValue[][] = [...units].map(([unit, rs]) => [unit, rs.length, ...summed.map((f) => sumOf(rs, f))]);
+  const header = ['单位', `${spec.recordWord}数`, ...summed.map((f) => `${f.label}合计`)];
+  return {
+    sheetName: spec.summaryName,
+    title: `${fillTemplate(form.name, resolveParams(form))}（按单位合计）`,
+    formId: form.id,
+    header,
+    rows,
+    totals: [`合计（${rows.length}）`, records.length, ...summed.map((f) => sumOf(records, f))],
+    formats: ['text', 'number', ...summed.map(() => 'number' as const)],
+    derived: true,
+    charts: rows.length ? [{ title: spec.chartTitle, kind: 'bar', category: '单位', series: [header[2] as string] }] : undefined,
+  };
+}
+
+/**
+ * A statistics form as the office reads it (merge.items): one row per count of each item, with the units that
+ * answered 是 (on the item's first row) and the sum of the count over every return — the city's totals in the form's
+ * own order. A count that is not a number is left out of its sum, said in the cell and listed in 合并报告.
+ */
+function itemsTable(form: FormDefinition, records: readonly MergedRecord[]): SummaryTable {
+  const spec = form.merge.items!;
+  const params = resolveParams(form);
+  const fields = new Map(planSheet(form).slots.map((s) => [s.field.id, s.field]));
   const rows: SummaryValue[][] = [];
+  spec.items.forEach((item, i) => {
+    const text = fillTemplate(item.text, params);
+    const yes = item.yes ? records.filter((r) => r.values[item.yes!] === '是').length : null;
+    const counts = item.counts.length ? item.counts : [];
+    if (!counts.length) rows.push([i + 1, text, yes, null, null]);
+    counts.forEach((c, k) => {
+      const field = fields.get(c.field);
+      // the cells that are not numbers are already listed once, under the per-unit table
+      const sum = field ? totalOf(field, records, spec.summaryName, []) : null;
+      rows.push([k === 0 ? i + 1 : null, text, k === 0 ? yes : null, sum, c.label]);
+    });
+  });
+  return {
+    sheetName: spec.summaryName,
+    title: `${fillTemplate(form.name, params)}（按项目汇总，共 ${records.length} 个单位）`,
+    formId: form.id,
+    header: ['序号', '内容', '填“是”的单位数', '数量合计', '数量指'],
+    rows,
+    totals: undefined,
+    formats: ['number', 'text', 'number', 'number', 'text'],
+    derived: true,
+    charts: records.length ? [{ title: '各项活动开展的单位数', kind: 'bar', category: '内容', series: ['填“是”的单位数'] }] : undefined,
+  };
+}
+
+/** 合并报告: every input file and sheet with its verdict, the units that sent nothing, and the findings across returns. */
+/**
+ * How a file is named to the clerk in 合并报告: its name without the folders she picked, unless two files share a
+ * name (returns kept in one folder per district), then with the folder it sits in.
+ */
+function fileNamer(files: readonly string[]): (file: string) => string {
+  const parts = (file: string) => file.split(/[\\/]/).filter(Boolean);
+  const base = (file: string) => parts(file).pop() ?? file;
+  const count = new Map<string, number>();
+  for (const f of new Set(files)) count.set(base(f), (count.get(base(f)) ?? 0) + 1);
+  return (file) => ((count.get(base(file)) ?? 0) > 1 ? parts(file).slice(-2).join('/') : base(file));
+}
+
+/** How the sheet was recognised, in plain words. */
+function recognisedBy(s: SheetReport): string | null {
+  if (s.method === 'marker') return '按表格标记';
+  if (s.method === 'labels') return `按标题和栏目识别（吻合 ${Math.round((s.confidence ?? 0) * 100)}%）`;
+  return null;
+}
+
+/** One sentence for a sheet's verdict (the file's own summary line is not repeated: the rows say it sheet by sheet). */
+function sheetVerdict(s: SheetReport, nameOf: (file: string) => string): string {
+  const notes = s.message;
+  if (s.replaced && s.replacedBy) {
+    const changed = s.replacedBy.changes.length;
+    return `已被“${nameOf(s.replacedBy.file)}”中同一单位较新的一份代替，未计入汇总${changed ? `；较新的一份改动了 ${changed} 项（见下）` : ''}。`;
+  }
+  if (!s.used) return notes || '未合并。';
+  const problems = s.issues.filter((p) => p.severity !== 'info').length;
+  const head = `已合并 ${s.records} 条记录，${problems ? `有 ${problems} 个问题（见下）` : '没有发现问题'}。`;
+  return `${head}${notes}`;
+}
+
+export function reportTable(result: MergeResult, catalogue: Catalogue): SummaryTable {
+  const nameOf = fileNamer(result.inputs.map((i) => i.file));
+  const titleOf = (form: string | null | undefined): string | null => (form ? (catalogue.findForm(form)?.sheetName ?? form) : null);
+  const rows: SummaryValue[][] = [];
+  // 文件, 工作表, 表格, 单位, 结果, 说明, 识别方式, 记录数, 问题数
   for (const input of result.inputs) {
-    if (input.sheets.length === 0) rows.push([input.file, STATUS_WORDS[input.status], input.message, null, null, null, null, null, null]);
+    const file = nameOf(input.file);
+    if (input.sheets.length === 0) rows.push([file, null, null, null, STATUS_WORDS[input.status], input.message, null, null, null]);
     for (const s of input.sheets) {
+      const form = s.title ?? titleOf(s.form);
       rows.push([
-        input.file,
-        STATUS_WORDS[input.status],
-        [input.message, s.message].filter(Boolean).join(' '),
+        file,
         s.sheet,
-        s.form,
+        form,
         s.unit || null,
-        s.method === 'marker' ? '标记' : s.method === 'labels' ? '标题和栏目' : null,
-        s.records,
-        s.problems,
+        s.replaced ? STATUS_WORDS.replaced : s.used ? STATUS_WORDS[s.problems ? 'merged-with-problems' : 'merged'] : STATUS_WORDS.skipped,
+        sheetVerdict(s, nameOf),
+        recognisedBy(s),
+        s.used ? s.records : null,
+        s.used ? s.problems : null,
       ]);
       // Under each sheet: its problems cell by cell, and what a later return of it changed.
-      const detail = (verdict: string, text: string) =>
-        rows.push([input.file, verdict, text, s.sheet, s.form, s.unit || null, null, null, null]);
+      const detail = (verdict: string, text: string) => rows.push([file, s.sheet, form, s.unit || null, verdict, text, null, null, null]);
       for (const p of s.issues) detail(SEVERITY_WORDS[p.severity], `${p.cell} ${p.label}：${p.message}`);
-      for (const c of s.replacedBy?.changes ?? []) detail('改动', `${c.label}：“${c.old}”→“${c.new}”（${s.replacedBy?.file ?? ''}）`);
+      for (const c of s.replacedBy?.changes ?? [])
+        detail('改动', `${c.label}：“${c.old}”改为“${c.new}”（${nameOf(s.replacedBy?.file ?? '')}）`);
     }
   }
   for (const unit of result.missing)
-    rows.push([null, '未报送', `名单中的单位“${unit}”没有报送任何表格。`, null, null, unit, null, 0, null]);
+    rows.push([null, null, null, unit, '未报送', `名单中的单位“${unit}”没有报送任何表格。`, null, null, null]);
   for (const m of result.missingForms)
     for (const unit of m.units)
       rows.push([
         null,
+        null,
+        m.title,
+        unit,
         '缺报',
         `名单中的单位“${unit}”报送了同一通知的其他表格，但没有报送“${m.title}”。`,
         null,
-        m.form,
-        unit,
         null,
-        0,
         null,
       ]);
   for (const m of result.rosterMatches)
-    rows.push([null, '名单对应', `“${m.unit}”按名单中的“${m.rosterUnit}”统计。`, null, null, m.unit, null, null, null]);
+    rows.push([null, null, null, m.unit, '名单对应', `“${m.unit}”按名单中的“${m.rosterUnit}”统计。`, null, null, null]);
   for (const unit of result.offRoster)
-    rows.push([null, '名单外单位', `“${unit}”不在单位名单中，其表格已合并，请核对。`, null, null, unit, null, null, null]);
-  for (const u of summariesOf(result).uncounted)
+    rows.push([null, null, null, unit, '名单外单位', `“${unit}”不在单位名单中，其表格已合并，请核对。`, null, null, null]);
+  for (const u of summariesOf(result, catalogue).uncounted)
     rows.push([
-      u.file,
-      '未计入合计',
-      `${u.table}“${u.column}”${u.cell}填的是“${u.text}”，不是数字，未计入合计。`,
+      nameOf(u.file),
       u.sheet,
       null,
       u.unit || null,
+      '未计入合计',
+      `${u.table}“${u.column}”${u.cell}填的是“${u.text}”，不是数字，未计入合计。`,
       null,
       null,
       null,
     ]);
-  for (const check of mergeChecks(result)) {
-    const files = [...new Set(check.sources.map((s) => s.file))];
+  for (const check of mergeChecks(result, catalogue)) {
+    const files = [...new Set(check.sources.map((s) => nameOf(s.file)))];
     const sheets = [...new Set(check.sources.map((s) => s.sheet))];
     rows.push([
       files.join('、') || null,
+      sheets.join('、') || null,
+      titleOf(check.form),
+      check.units.join('、') || null,
       check.severity === 'warning' ? '需核对' : '提示',
       check.message,
-      sheets.join('、') || null,
-      check.form,
-      check.units.join('、') || null,
       null,
       null,
       null,
@@ -326,7 +464,7 @@ export function reportTable(result: MergeResult): SummaryTable {
     sheetName: '合并报告',
     title: '合并报告',
     formId: null,
-    header: ['文件', '结果', '说明', '工作表', '表格', '单位', '识别方式', '记录数', '问题数'],
+    header: ['文件', '工作表', '表格', '单位', '结果', '说明', '识别方式', '记录数', '问题数'],
     rows,
     totals: undefined,
     formats: ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'number', 'number'],

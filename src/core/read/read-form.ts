@@ -27,7 +27,8 @@ export interface FormReading {
   layout: 'template' | 'labels';
 }
 
-export function valueOf(reading: FormReading, key: string): CellValue {
+/** The value read for a slot, by its key (`members[13].name`); undefined for a key the plan has no slot for. */
+export function slotValue(reading: FormReading, key: string): CellValue {
   const i = reading.plan.slots.findIndex((s) => s.key === key);
   return i < 0 ? undefined : reading.values[i];
 }

@@ -1,10 +1,11 @@
 import { cellAddress } from '../a1';
-import { cellText } from '../cell-value';
-import type { Field, Rule, SeverityName } from '../form-schema';
-import { parseMonthDay } from '../templates';
-import type { FieldSlot, PlannedTable } from '../sheet-plan';
+import type { Field, SeverityName } from '../form-schema';
+import { problemMessage, SEVERITY_NAMES, type ProblemCode, type ProblemParams } from '../messages';
+import type { FieldSlot } from '../sheet-plan';
 import type { FormReading } from '../read/read-form';
-import { checkField, type DateRange, type FieldCheck, type FieldValue } from './field-rules';
+import { checkField, fieldWarnings, type FieldCheck } from './field-rules';
+import { evaluateRule } from './kinds';
+import type { RuleEntry, RuleScope } from './kinds/rule-kind';
 
 export type Severity = SeverityName;
 
@@ -17,7 +18,14 @@ export interface Problem {
   key: string;
   label: string;
   severity: Severity;
+  /** What the problem is, stably (`required`, `phone.format`, `rule.minRows`…): what logic and translations go by. */
+  code: ProblemCode;
+  /** What the sentence needs besides the code: labels, counts, the value typed. */
+  params: ProblemParams;
+  /** The problem in Chinese (messages/ words it in other languages from code and params). */
   message: string;
+  /** For a cell of a list: the list and the row (from 0), so that a problem is counted against its row. */
+  list?: { table: string; row: number };
   /**
    * A required cell still empty, reported as 未填 while the form is being filled in (CheckOptions.unfilled
    * 'pending'): severity info, so never painted red. Absent on every other problem.
@@ -40,15 +48,9 @@ export interface CheckOptions {
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** How a problem's severity is named in Chinese (the report, the command line; the pane has its own strings). */
-export const SEVERITY_WORDS: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '提示' };
+export const SEVERITY_WORDS: Readonly<Record<Severity, string>> = SEVERITY_NAMES['zh-CN'];
 
-interface Entry {
-  slot: FieldSlot;
-  value: FieldValue | undefined;
-  blank: boolean;
-  /** The slot's position in the layout, to list problems in reading order. */
-  at: number;
-}
+type Entry = RuleEntry;
 
 /** Where each field's slot is in a located layout; the same for every check of the same layout. */
 interface Structure {
@@ -88,19 +90,25 @@ function structureOf(reading: FormReading): Structure {
   return found;
 }
 
-/** The reminder for a field left blank that the clerk may leave blank but had better fill in (填报日期). */
-export function blankReminder(field: Field): string {
-  const name = field.label.replace(/（[^（）]*）$/, '');
-  const hint = field.hint ? `（${field.hint.replace(/。$/, '')}）` : '';
-  return `未填${name}，请补上${hint}。`;
+/** The reminder's params for a field left blank that the clerk may leave blank but had better fill in (填报日期). */
+export function blankReminderParams(field: Field): ProblemParams {
+  return { name: field.label.replace(/（[^（）]*）$/, ''), hint: field.hint ? field.hint.replace(/。$/, '') : '' };
 }
 
-class FormChecker {
+/** The reminder for a field left blank, in Chinese. */
+export function blankReminder(field: Field): string {
+  return problemMessage('blank.reminder', blankReminderParams(field));
+}
+
+class FormChecker implements RuleScope {
   private readonly problems: (Problem & { at: number })[] = [];
   private readonly checks: FieldCheck[];
   private readonly structure: Structure;
   private readonly started = new Map<string, number[]>();
-  private readonly year: number | undefined;
+  readonly year: number | undefined;
+  readonly today: string;
+  readonly params: FormReading['plan']['params'];
+  readonly tables: FormReading['plan']['tables'];
   private readonly untouched: boolean;
 
   constructor(
@@ -109,6 +117,9 @@ class FormChecker {
   ) {
     const year = reading.plan.params.year;
     this.year = typeof year === 'number' ? year : undefined;
+    this.today = options.today;
+    this.params = reading.plan.params;
+    this.tables = reading.plan.tables;
     this.structure = structureOf(reading);
     const { tableOf, numbering } = this.structure;
     const slots = reading.plan.slots;
@@ -145,7 +156,7 @@ class FormChecker {
     };
   }
 
-  report(entry: Entry, severity: Severity, message: string, label = entry.slot.field.label): void {
+  report(entry: Entry, severity: Severity, code: ProblemCode, params: ProblemParams = {}, label = entry.slot.field.label): void {
     const { slot } = entry;
     this.problems.push({
       cell: cellAddress(slot.row, slot.col),
@@ -153,24 +164,26 @@ class FormChecker {
       key: slot.key,
       label,
       severity,
-      message,
+      code,
+      params,
+      message: problemMessage(code, params),
+      ...(slot.tableId !== undefined ? { list: { table: slot.tableId, row: slot.index ?? 0 } } : {}),
       at: entry.at,
     });
   }
 
   /** A cell that must be filled in and is still empty: an error, or 未填 while the form is being filled in. */
-  reportEmpty(entry: Entry, severity: Severity, message: string, label = entry.slot.field.label): void {
+  reportEmpty(entry: Entry, severity: Severity, code: ProblemCode, params: ProblemParams = {}, label = entry.slot.field.label): void {
     if (this.options.unfilled !== 'pending' || severity === 'info') {
-      this.report(entry, severity, message, label);
+      this.report(entry, severity, code, params, label);
       return;
     }
-    this.report(entry, 'info', message, label);
+    this.report(entry, 'info', code, params, label);
     (this.problems[this.problems.length - 1] as Problem).unfilled = true;
   }
 
-  /** The row indexes of a list in which anything but the row number is filled in, in order. */
-  startedRows(table: PlannedTable): number[] {
-    return this.started.get(table.id) ?? [];
+  startedRows(tableId: string): number[] {
+    return this.started.get(tableId) ?? [];
   }
 
   fieldChecks(): void {
@@ -183,15 +196,13 @@ class FormChecker {
       if (check.status === 'blank' && !slot.field.required && !slot.field.remindIfBlank) continue;
       const inUse = slot.tableId === undefined || (started.get(slot.tableId)?.has(slot.index ?? -1) ?? false);
       if (!inUse) continue;
-      if (check.status === 'blank' && !slot.field.required) this.report(this.entry(at), 'info', blankReminder(slot.field));
-      else if (check.status === 'invalid') this.report(this.entry(at), 'error', check.message);
-      else if (check.status === 'ok') for (const w of check.reading.warnings) this.report(this.entry(at), 'warning', w);
-      else
-        this.reportEmpty(
-          this.entry(at),
-          'error',
-          slot.tableId === undefined ? `必填：请填写${slot.field.label}。` : `此行已填写，请补全${slot.field.label}。`,
-        );
+      if (check.status === 'blank' && !slot.field.required)
+        this.report(this.entry(at), 'info', 'blank.reminder', blankReminderParams(slot.field));
+      else if (check.status === 'invalid') this.report(this.entry(at), 'error', check.code, check.params);
+      else if (check.status === 'ok')
+        for (const w of fieldWarnings(slot.field, check.reading.value, this.reading.values[at]))
+          this.report(this.entry(at), 'warning', w.code, w.params);
+      else this.reportEmpty(this.entry(at), 'error', slot.tableId === undefined ? 'required' : 'required.row', { label: slot.field.label });
     }
   }
 
@@ -217,137 +228,24 @@ class FormChecker {
     return at === undefined ? undefined : this.entry(at);
   }
 
-  /** The first column of a list: where a problem about the whole list is shown. */
-  firstColumn(tableId: string): number[] {
-    return [...(this.structure.columns.get(tableId)?.values() ?? [])][0] ?? [];
-  }
-
-  apply(rule: Rule): void {
-    switch (rule.kind) {
-      case 'oneOf':
-      case 'mentions':
-      case 'reminder': {
-        const when = this.slotsOf(rule.when)[0];
-        if (!when || typeof when.value !== 'string' || !rule.equals.includes(when.value)) return;
-        if (rule.kind === 'reminder') {
-          this.report(when, rule.severity, rule.message);
-          return;
-        }
-        const target = this.slotsOf(rule.field)[0];
-        if (!target || target.value === undefined) return;
-        const text = String(target.value);
-        const fine = rule.kind === 'oneOf' ? rule.allowed.includes(text) : rule.words.some((w) => text.includes(w));
-        if (!fine) this.report(target, rule.severity, rule.message);
-        return;
-      }
-      case 'minRows': {
-        const table = this.reading.plan.tables.find((t) => t.id === rule.table);
-        if (!table) return;
-        const filled = this.startedRows(table).length;
-        if (filled + rule.plus >= rule.min) return;
-        const column = this.firstColumn(table.id);
-        const anchor = column[filled] ?? column[0];
-        if (anchor !== undefined)
-          this.reportEmpty(this.entry(anchor), rule.severity, `${rule.message}（现有${filled + rule.plus}人）`, table.label);
-        return;
-      }
-      case 'yearsForAge':
-        for (const age of this.slotsOf(rule.age)) {
-          const years = this.sibling(rule.years, age.slot);
-          if (typeof age.value !== 'number' || typeof years?.value !== 'number') continue;
-          if (years.value > age.value - rule.startAge) {
-            this.report(
-              years,
-              rule.severity,
-              `工作年限${years.value}年与年龄${age.value}岁不符（${rule.startAge}岁前一般不参加工作），请核对。`,
-            );
-          }
-        }
-        return;
-      case 'flagAndCount': {
-        const flag = this.slotsOf(rule.flag)[0];
-        if (!flag) return;
-        const on = flag.value === '是' || flag.value === '√';
-        const flagName = flag.slot.field.type === 'check' ? '勾选' : '填“是”';
-        const counts = rule.counts.map((ref) => this.slotsOf(ref)[0]).filter((c): c is NonNullable<typeof c> => c !== undefined);
-        for (const count of counts) {
-          if (!on && !count.blank) {
-            this.report(
-              count,
-              rule.countWithoutFlag,
-              `已填${count.slot.field.label}，但“${flag.slot.field.label.replace(/（.*）$/, '')}”未${flagName}：请${flagName}，或清空此数。`,
-            );
-          }
-        }
-        if (on && rule.countAsked && counts.every((c) => c.blank)) {
-          const first = counts[0];
-          if (first) this.reportEmpty(first, rule.flagWithoutCount, `已${flagName}，请填写${first.slot.field.label}。`);
-        }
-        return;
-      }
-      case 'unique': {
-        const seen = new Map<string, number>();
-        for (const entry of this.slotsOf(rule.field)) {
-          if (entry.value === undefined) continue;
-          const name = cellText(String(entry.value)).replace(/\s/g, '');
-          const earlier = seen.get(name);
-          if (earlier !== undefined)
-            this.report(
-              entry,
-              rule.severity,
-              `“${String(entry.value)}”与第${earlier + 1}行重复，同一${entry.slot.field.label}只能填报一次。`,
-            );
-          else seen.set(name, entry.slot.index ?? 0);
-        }
-        return;
-      }
-      case 'sequence':
-        this.slotsOf(rule.field).forEach((entry, i) => {
-          if (entry.blank) this.reportEmpty(entry, rule.severity, `请填写序号${i + 1}。`);
-          else if (entry.value !== undefined && entry.value !== i + 1)
-            this.report(entry, rule.severity, `序号应依次为1、2、3……，此行应为${i + 1}。`);
-        });
-        return;
-      case 'notFuture':
-        for (const entry of this.slotsOf(rule.field)) {
-          const date = typeof entry.value === 'string' ? entry.value : (entry.value as DateRange | undefined)?.start;
-          if (date && date > this.options.today) this.report(entry, rule.severity, `${entry.slot.field.label}${date}晚于今天，请核对。`);
-        }
-        return;
-      case 'requiredUnlessThisYear':
-        for (const entry of this.slotsOf(rule.field)) {
-          if (!entry.blank) continue;
-          const date = this.sibling(rule.dateField, entry.slot)?.value;
-          const formedThisYear = typeof date === 'string' && this.year !== undefined && Number(date.slice(0, 4)) === this.year;
-          if (!formedThisYear) this.reportEmpty(entry, rule.severity, rule.message);
-        }
-        return;
-      case 'withinPeriod': {
-        const params = this.reading.plan.params;
-        if (this.year === undefined) return;
-        const at = (id: string) => {
-          const { month, day } = parseMonthDay(String(params[id]));
-          return `${this.year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-        };
-        const [start, end] = [at(rule.startParam), at(rule.endParam)];
-        for (const entry of this.slotsOf(rule.field)) {
-          const range = entry.value as DateRange | undefined;
-          if (!range || typeof range !== 'object') continue;
-          if (range.start < start || range.end > end) {
-            this.report(entry, rule.severity, `${entry.slot.field.label}不在活动期间（${start}至${end}）内，请核对。`);
-          }
-        }
-        return;
-      }
-    }
+  listCell(tableId: string, row: number): Entry | undefined {
+    const column = [...(this.structure.columns.get(tableId)?.values() ?? [])][0] ?? [];
+    const at = column[row] ?? column[0];
+    return at === undefined ? undefined : this.entry(at);
   }
 
   run(): Problem[] {
     if (this.untouched) {
-      if (this.checks.length > 0) this.report(this.entry(0), 'info', '表格尚未填写。');
+      if (this.checks.length > 0) this.report(this.entry(0), 'info', 'form.untouched');
     } else {
       this.fieldChecks();
-      for (const rule of this.reading.form.rules) this.apply(rule);
+      for (const rule of this.reading.form.rules) {
+        for (const found of evaluateRule(rule, this)) {
+          const label = found.label ?? found.entry.slot.field.label;
+          if (found.empty) this.reportEmpty(found.entry, found.severity, found.code, found.params, label);
+          else this.report(found.entry, found.severity, found.code, found.params, label);
+        }
+      }
     }
     return this.problems
       .sort((a, b) => a.at - b.at || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
@@ -357,7 +255,10 @@ class FormChecker {
         key: p.key,
         label: p.label,
         severity: p.severity,
+        code: p.code,
+        params: p.params,
         message: p.message,
+        ...(p.list ? { list: p.list } : {}),
         ...(p.unfilled ? { unfilled: true as const } : {}),
       }));
   }

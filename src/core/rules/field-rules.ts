@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { cellText, countCharacters, isExcelError, toHalfWidth, type CellValue } from '../cell-value';
 import type { Field } from '../form-schema';
+import { ZH_CN, type CoreCode } from '../messages/zh-CN';
+import type { ProblemParams } from '../messages/wording';
 import { ABOUT_LENGTH_SLACK, CHECK_MARK, YES_NO_OPTIONS } from '../native-validation';
 
 /** A date as ISO text (YYYY-MM-DD); a range as two of them. */
@@ -88,22 +90,43 @@ export function chineseNumber(text: string): number | undefined {
   return total + section;
 }
 
-export const MESSAGE_APPROXIMATE = '请填写确数（不要写“约”“左右”“多”）。';
-export const messageChineseNumber = (example: number | undefined) => `请用阿拉伯数字填写，如“${example ?? 12}”。`;
-const MESSAGE_NOT_INTEGER = '请填写整数（可以带“人”“个”等单位，如“12人”）。';
+/** What is wrong with one cell's value (or what to look at), before it is worded: a problem code and its params. */
+export interface FieldNote {
+  code: CoreCode;
+  params: ProblemParams;
+}
+
+const note = (code: CoreCode, params: ProblemParams = {}): FieldNote => ({ code, params });
+
+/**
+ * zod carries a note through an issue's message slot, as JSON that checkFieldOnce reads back; it is never shown.
+ * The words are made from the code afterwards (messages/), in the language asked for.
+ */
+const carried = (code: CoreCode, params: ProblemParams = {}): string => JSON.stringify(note(code, params));
+
+function noteOfIssue(message: string | undefined): FieldNote {
+  try {
+    const found = JSON.parse(message ?? '') as Partial<FieldNote>;
+    if (typeof found.code === 'string' && found.code in ZH_CN && typeof found.params === 'object' && found.params)
+      return note(found.code, found.params);
+  } catch {
+    // a message zod wrote itself: no code of ours
+  }
+  return note('invalid');
+}
 
 /** Why a cell's text is not a count: approximate (约300), in Chinese numerals (十二人), or neither. */
-export function notIntegerMessage(input: unknown): string {
-  if (typeof input !== 'string') return MESSAGE_NOT_INTEGER;
+export function notIntegerNote(input: unknown): FieldNote {
+  if (typeof input !== 'string') return note('integer');
   const text = input.replace(/\s/g, '');
   const exact = text.replace(APPROX, '');
   const approximate = exact !== text && (/\d/.test(exact) || CN_NUMERAL.test(exact));
   const bare = exact.replace(COUNT_UNIT, '');
   const chinese = CN_NUMERAL.test(bare) && /^[\d.零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿]+$/.test(bare);
-  if (approximate && chinese) return `请填写确数（不要写“约”“左右”“多”），并用阿拉伯数字填写，如“${chineseNumber(bare) ?? 12}”。`;
-  if (approximate) return MESSAGE_APPROXIMATE;
-  if (chinese) return messageChineseNumber(chineseNumber(bare));
-  return MESSAGE_NOT_INTEGER;
+  if (approximate && chinese) return note('integer.approximateChinese', { example: chineseNumber(bare) ?? 12 });
+  if (approximate) return note('integer.approximate');
+  if (chinese) return note('integer.chinese', { example: chineseNumber(bare) ?? 12 });
+  return note('integer');
 }
 
 const YES = new Set(['是', '√', '✓', '✔', '☑', '有', 'y', 'yes', '1', 'true']);
@@ -241,17 +264,16 @@ function dateRangeOf(year: number | undefined) {
   };
 }
 
-export const MESSAGE_DATE_OR_MONTH = '请填写日期或年月，如 2016-9-12 或 2016年9月。';
-
 const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^(?:\(?0?21\)?)?[2-9]\d{7}$/;
 const OTHER_AREA = /^0[1-9]\d{1,2}[2-9]\d{6,7}$/;
 
-const MESSAGE_PHONE = '电话号码有误：手机号为11位（1开头），上海固定电话为8位（可加021和分机号，如 021-55885659-123）。';
-
 /** One phone number, normalised (13812345678, 02155885659-123), or undefined when it is not one. */
 function onePhone(text: string): string | undefined {
   const t = text.replace(/\s/g, '');
+  // a number written in groups (138-1234-5678, 021-5588-5659) before any reading of "-5678" as an extension
+  const grouped = t.replace(/[()（）-]/g, '').replace(/^\+?86/, '');
+  if (MOBILE.test(grouped) || LANDLINE.test(grouped)) return grouped;
   const m = /^(.+?)(?:(?:转|ext\.?|x|分机)(\d{1,6})|-(\d{1,6}))?$/i.exec(t);
   const main = (m?.[1] ?? t).replace(/[()（）-]/g, '').replace(/^\+?86/, '');
   const ext = m?.[2] ?? m?.[3] ?? '';
@@ -306,7 +328,7 @@ function textSchema(field: Field): z.ZodType<string> {
   return max === undefined
     ? base
     : base.refine((s) => countCharacters(s) <= max, {
-        error: (issue) => `不超过${max}字，现有${countCharacters(String(issue.input))}字，请删减。`,
+        error: (issue) => carried('maxLength', { max, count: countCharacters(String(issue.input)) }),
       });
 }
 
@@ -329,78 +351,78 @@ function buildFieldSchema(field: Field, context: FieldContext): z.ZodType<FieldV
       return z.preprocess((raw: CellValue) => cellText(raw), textSchema(field));
     case 'integer': {
       let n = z
-        .number({ error: (issue) => notIntegerMessage(issue.input) })
-        .int({ error: '应为整数，不能有小数。' })
-        .min(field.min, { error: `不能小于${field.min}。` });
-      if (field.max !== undefined) n = n.max(field.max, { error: `不能大于${field.max}。` });
+        .number({ error: (issue) => JSON.stringify(notIntegerNote(issue.input)) })
+        .int({ error: carried('integer.fraction') })
+        .min(field.min, { error: carried('integer.min', { min: field.min }) });
+      if (field.max !== undefined) n = n.max(field.max, { error: carried('integer.max', { max: field.max }) });
       return z.preprocess(numberOf, n);
     }
     case 'yesNo':
-      return z.preprocess(yesNoOf, z.enum(YES_NO_OPTIONS as [string, ...string[]], { error: '请填写“是”或“否”。' }));
+      return z.preprocess(yesNoOf, z.enum(YES_NO_OPTIONS as [string, ...string[]], { error: carried('yesNo') }));
     case 'check':
-      return z.preprocess(checkOf, z.enum([CHECK_MARK, ''], { error: '勾选请填“√”，不选请留空。' }));
+      return z.preprocess(checkOf, z.enum([CHECK_MARK, ''], { error: carried('check') }));
     case 'choice':
       return z
         .preprocess(
           optionOf(field.options),
           z.union([z.enum(field.options as [string, ...string[]]), z.object({ several: z.array(z.string()) })], {
-            error: `请从以下选项中选择一项：${field.options.join('、')}。`,
+            error: carried('choice', { options: field.options.join('、') }),
           }),
         )
         .transform((v, ctx) => {
           if (typeof v === 'string') return v;
-          ctx.addIssue({ code: 'custom', message: `只能选择一项，现填了：${v.several.join('、')}。` });
+          ctx.addIssue({ code: 'custom', message: carried('choice.several', { chosen: v.several.join('、') }) });
           return z.NEVER;
         });
     case 'date':
       if (field.range) {
         return z
-          .preprocess(
-            dateRangeOf(context.year),
-            z.object({ start: z.string(), end: z.string() }, { error: '请填写日期或起止日期，如 2017-5-22 或 2017-5-22至2017-6-2。' }),
-          )
-          .refine((r) => r.start <= r.end, { error: '开始日期晚于结束日期。' });
+          .preprocess(dateRangeOf(context.year), z.object({ start: z.string(), end: z.string() }, { error: carried('date.range') }))
+          .refine((r) => r.start <= r.end, { error: carried('date.rangeOrder') });
       }
       if (field.monthAllowed) {
         // A month first: "2016.9" typed into a General cell is the number 2016.9, not an Excel date serial.
         return z.preprocess(
           (raw: CellValue) => parseMonth(raw) ?? (isYearNumber(raw) ? null : parseDate(raw, context.year)) ?? null,
-          z.string({ error: MESSAGE_DATE_OR_MONTH }),
+          z.string({ error: carried('date.orMonth') }),
         );
       }
-      return z.preprocess(
-        (raw: CellValue) => parseDate(raw, context.year) ?? cellText(raw),
-        z.iso.date({ error: '请填写日期，如 2017-5-12 或 2017年5月12日。' }),
-      );
+      return z.preprocess((raw: CellValue) => parseDate(raw, context.year) ?? cellText(raw), z.iso.date({ error: carried('date') }));
     case 'phone':
       return z
-        .custom<CellValue>((raw) => typeof raw === 'string' || typeof raw === 'number', { error: '请填写电话号码。' })
+        .custom<CellValue>((raw) => typeof raw === 'string' || typeof raw === 'number', { error: carried('phone') })
         .transform((raw, ctx) => {
           const found = phonesOf(raw);
           if ('phones' in found) return found.phones.join('、');
           const whole = toHalfWidth(cellText(raw)).trim();
-          ctx.addIssue({ code: 'custom', message: found.wrong === whole ? MESSAGE_PHONE : `“${found.wrong}”${MESSAGE_PHONE}` });
+          ctx.addIssue({ code: 'custom', message: carried('phone.format', { part: found.wrong === whole ? '' : found.wrong }) });
           return z.NEVER;
         });
     case 'postcode':
-      return z.preprocess(digitsOf, z.string().regex(/^\d{6}$/, { error: '邮政编码应为6位数字，如 200063。' }));
+      return z.preprocess(digitsOf, z.string().regex(/^\d{6}$/, { error: carried('postcode.format') }));
   }
 }
 
-function warningsFor(field: Field, value: FieldValue, raw: CellValue): string[] {
+/** What a value read well still deserves a look at (a month that may be October, a text far from its length). */
+export function fieldWarnings(field: Field, value: FieldValue, raw: CellValue): FieldNote[] {
   if (field.type === 'date' && field.monthAllowed && typeof raw === 'number' && /^\d{4}\.1$/.test(String(raw))) {
-    const year = String(raw).slice(0, 4);
-    return [`“${String(raw)}”按${year}年1月读取；如是${year}年10月，请写成“${year}年10月”（Excel 会把 ${year}.10 存成 ${year}.1）。`];
+    return [note('date.monthAmbiguous', { value: String(raw), year: String(raw).slice(0, 4) })];
   }
   if (field.type === 'longText' && field.aboutLength && typeof value === 'string') {
     const n = countCharacters(value);
-    if (n < field.aboutLength * ABOUT_LOW) return [`要求${field.aboutLength}字左右，现只有${n}字，请补充。`];
-    if (n > field.aboutLength * ABOUT_LENGTH_SLACK) return [`要求${field.aboutLength}字左右，现有${n}字，请精简。`];
+    if (n < field.aboutLength * ABOUT_LOW) return [note('longText.short', { about: field.aboutLength, count: n })];
+    if (n > field.aboutLength * ABOUT_LENGTH_SLACK) return [note('longText.long', { about: field.aboutLength, count: n })];
   }
   return [];
 }
 
-export type FieldCheck = { status: 'blank' } | { status: 'ok'; reading: FieldReading } | { status: 'invalid'; message: string };
+/** A note in Chinese, as the forms speak. */
+const chinese = (n: FieldNote): string => ZH_CN[n.code](n.params);
+
+/** A wrong value: its problem code and params, and the Chinese message (messages/ words it in other languages). */
+export type InvalidField = { status: 'invalid'; message: string } & FieldNote;
+
+export type FieldCheck = { status: 'blank' } | { status: 'ok'; reading: FieldReading } | InvalidField;
 
 const REMEMBERED = 50_000;
 const remembered = new WeakMap<Field, Map<number | undefined, Map<CellValue, FieldCheck>>>();
@@ -425,11 +447,13 @@ export function checkField(field: Field, raw: CellValue, context: FieldContext):
 }
 
 function checkFieldOnce(field: Field, raw: CellValue, context: FieldContext): FieldCheck {
-  if (isExcelError(raw)) return { status: 'invalid', message: `单元格显示错误值 ${cellText(raw)}，请改为实际内容。` };
+  if (isExcelError(raw)) return invalid(note('cell.error', { value: cellText(raw) }));
   if (cellText(raw) === '' || (field.type === 'check' && checkOf(raw) === '')) return { status: 'blank' };
   // "□有 □无": the boxes printed, none ticked.
   if (field.type === 'choice' && tickedOptions(toHalfWidth(cellText(raw)), field.options)?.length === 0) return { status: 'blank' };
   const parsed = fieldSchema(field, context).safeParse(raw);
-  if (!parsed.success) return { status: 'invalid', message: parsed.error.issues[0]?.message ?? '填写有误。' };
-  return { status: 'ok', reading: { value: parsed.data, warnings: warningsFor(field, parsed.data, raw) } };
+  if (!parsed.success) return invalid(noteOfIssue(parsed.error.issues[0]?.message));
+  return { status: 'ok', reading: { value: parsed.data, warnings: fieldWarnings(field, parsed.data, raw).map(chinese) } };
 }
+
+const invalid = (n: FieldNote): InvalidField => ({ status: 'invalid', message: chinese(n), ...n });

@@ -71,7 +71,7 @@ function validate(range: RangeSurface, v: NativeValidation): void {
 
 /**
  * The form's own checks as Excel's conditional formats (conditional-formats.ts), so a wrong value shows red while the
- * clerk types, with no write of the add-in after the edit (live-validation.ts keeps the undo history that way).
+ * clerk types, with no write of the add-in after the edit (live-paint.ts keeps the undo history that way).
  * Range.conditionalFormats is ExcelApi 1.6, below the manifest's minimum (1.7): no feature check. The formula is
  * given with its '=' in English (ConditionalFormatRule.formula; formulaLocal would be the user's language), relative
  * to the range's top-left cell like the file's <cfRule>. ConditionalFormatCollection.add puts each new format "at the

@@ -100,6 +100,31 @@ export interface PageLayoutSurface {
   footerMargin: number;
   setPrintArea(printArea: string): void;
   setPrintTitleRows(printTitleRows: string): void;
+  setPrintTitleColumns(printTitleColumns: string): void;
+}
+
+/** A series of a chart (ExcelApi 1.1; setValues and setXAxisValues ExcelApi 1.7). */
+export interface ChartSeriesSurface {
+  name: string;
+  setValues(sourceData: RangeSurface): void;
+  setXAxisValues(sourceData: RangeSurface): void;
+}
+
+/** A chart on a sheet (ExcelApi 1.1): its title, legend, position and series. */
+export interface ChartSurface {
+  readonly title: { text: string; visible: boolean };
+  readonly legend: { visible: boolean; position: Excel.ChartLegend['position'] };
+  readonly series: {
+    getItemAt(index: number): ChartSeriesSurface;
+    /** ExcelApi 1.7. */
+    add(name?: string, index?: number): ChartSeriesSurface;
+  };
+  setPosition(startCell: RangeSurface | string, endCell?: RangeSurface | string): void;
+}
+
+export interface ChartsSurface {
+  /** ExcelApi 1.1. */
+  add(type: 'BarClustered' | 'ColumnClustered', sourceData: RangeSurface, seriesBy?: 'Auto' | 'Columns' | 'Rows'): ChartSurface;
 }
 
 export interface WorksheetSurface {
@@ -121,6 +146,8 @@ export interface WorksheetSurface {
     load(propertyNames?: string | string[]): unknown;
   };
   pageLayout: PageLayoutSurface;
+  /** ExcelApi 1.1. */
+  readonly charts: ChartsSurface;
   /** ExcelApi 1.7. */
   readonly freezePanes: { freezeRows(count?: number): void };
   readonly onChanged: EventsSurface<Excel.WorksheetChangedEventArgs>;
@@ -174,6 +201,9 @@ export interface ContextSurface {
   sync(): Promise<unknown>;
 }
 
+/** Runs a batch of Excel work in a request context of its own, as Excel.run does; the add-in's one way into Excel. */
+export type ExcelRun = <T>(batch: (context: ContextSurface) => Promise<T>) => Promise<T>;
+
 type Fits<Real extends Surface, Surface> = Real;
 export type RealExcelFitsTheSurface = [
   Fits<Excel.RequestContext, ContextSurface>,
@@ -182,6 +212,8 @@ export type RealExcelFitsTheSurface = [
   Fits<Excel.ConditionalFormatCollection, ConditionalFormatsSurface>,
   Fits<Excel.CustomConditionalFormat, CustomConditionalFormatSurface>,
   Fits<Excel.PageLayout, PageLayoutSurface>,
+  Fits<Excel.Chart, ChartSurface>,
+  Fits<Excel.ChartSeries, ChartSeriesSurface>,
   Fits<Excel.Workbook, WorkbookSurface>,
   Fits<Excel.CustomXmlPartCollection, CustomXmlPartsSurface>,
 ];

@@ -4,8 +4,7 @@ import type { SheetToCheck } from '../../core/check-sheets';
 import { UserError } from '../../core/errors';
 import type { ReturnFile } from '../../core/merge/merge-returns';
 import { describeExcelError, excelErrorCode } from './excel-errors';
-import type { ContextSurface, RangeSurface, WorksheetSurface } from './excel-surface';
-import type { ExcelBatch } from './live-validation';
+import type { ContextSurface, ExcelRun, RangeSurface, WorksheetSurface } from './excel-surface';
 import { gridFrom } from './sheet-grid';
 import { summaryMarkerOf } from './summary-marker';
 
@@ -180,7 +179,7 @@ async function readInBlocks(context: ContextSurface, parts: Part[], blockCells: 
  * after the workbook. Two syncs whatever the number of sheets — the names, then every sheet's values and defined
  * names — unless the values exceed Excel on the web's 5 MB response, when the sheets are read in blocks.
  */
-export async function readWorkbookReturns(run: ExcelBatch, options: ReadWorkbookOptions = {}): Promise<WorkbookReturns> {
+export async function readWorkbookReturns(run: ExcelRun, options: ReadWorkbookOptions = {}): Promise<WorkbookReturns> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await readOnce(run, options);
@@ -192,7 +191,7 @@ export async function readWorkbookReturns(run: ExcelBatch, options: ReadWorkbook
   }
 }
 
-async function readOnce(run: ExcelBatch, options: ReadWorkbookOptions): Promise<WorkbookReturns> {
+async function readOnce(run: ExcelRun, options: ReadWorkbookOptions): Promise<WorkbookReturns> {
   return run(async (context) => {
     const workbook = context.workbook;
     workbook.load('name');

@@ -2,8 +2,7 @@ import { cellText, type CellValue } from '../../core/cell-value';
 import { UserError } from '../../core/errors';
 import type { RequirementCheck } from './api-support';
 import { describeExcelError, excelErrorCode } from './excel-errors';
-import type { ContextSurface } from './excel-surface';
-import type { ExcelBatch } from './live-validation';
+import type { ContextSurface, ExcelRun } from './excel-surface';
 import { cleanUnits, parseRosterXml, ROSTER_NAMESPACE, rosterXml } from './roster-xml';
 
 /**
@@ -16,7 +15,7 @@ export interface RosterStore {
 }
 
 /** The roster saved in the open workbook: one sync when there is none, two otherwise. */
-export async function loadRoster(run: ExcelBatch): Promise<string[]> {
+export async function loadRoster(run: ExcelRun): Promise<string[]> {
   try {
     return await run(async (context) => {
       const parts = context.workbook.customXmlParts.getByNamespace(ROSTER_NAMESPACE);
@@ -41,7 +40,7 @@ export async function loadRoster(run: ExcelBatch): Promise<string[]> {
  * workbook holds the old roster or the new one alone. An empty roster removes it. Like any change, it is kept once
  * the clerk saves the workbook.
  */
-export async function saveRoster(run: ExcelBatch, units: readonly string[]): Promise<void> {
+export async function saveRoster(run: ExcelRun, units: readonly string[]): Promise<void> {
   const clean = cleanUnits(units);
   try {
     await run(async (context) => {
@@ -83,7 +82,7 @@ async function finishSave(context: ContextSurface, old: ReadonlySet<string>, add
   }
 }
 
-export function workbookRosterStore(run: ExcelBatch): RosterStore {
+export function workbookRosterStore(run: ExcelRun): RosterStore {
   return { load: () => loadRoster(run), save: (units) => saveRoster(run, units) };
 }
 
@@ -120,7 +119,7 @@ export const PICK_ONE_BLOCK = '无法读取选中的单元格：请只选中一�
  * `getSelectedRange()` throws on a multi-area selection ("Excel.Workbook" reference: "If there are multiple ranges
  * selected, this method will throw an error"), and the clerk is asked in Chinese to select one block.
  */
-export async function readRosterFromSelection(run: ExcelBatch, isSetSupported?: RequirementCheck): Promise<string[]> {
+export async function readRosterFromSelection(run: ExcelRun, isSetSupported?: RequirementCheck): Promise<string[]> {
   const areas = isSetSupported?.(SELECTED_RANGES_SET.set, SELECTED_RANGES_SET.version) ?? false;
   try {
     return await run(async (context) => {

@@ -1,14 +1,9 @@
 import { literalForTyping } from '../../core/cell-text';
 import type { SummaryValue } from '../../core/merge/summaries';
+import { TEXT_FORMAT } from '../../core/merge/summary-plan';
 
 /** What Office.js is given for one cell: `values` parses strings like typing, so text is protected here. */
 export type ExcelCellValue = string | number;
-
-export type ColumnFormat = 'text' | 'number' | 'date';
-
-export const TEXT_FORMAT = '@';
-export const DATE_FORMAT = 'yyyy-mm-dd';
-export const GENERAL_FORMAT = 'General';
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
@@ -20,23 +15,17 @@ export function excelSerial(date: Date): number {
 
 /**
  * A summary value as Office.js should receive it. Numbers stay numbers and dates become serial numbers. Text in a
- * text column (number format @) is written as it is, except text Excel could take for a formula, which gets the
- * text prefix '; text in any other column always gets the prefix, so that Excel never turns "00123" into 123 or
+ * cell shown as text (number format @) is written as it is, except text Excel could take for a formula, which gets
+ * the text prefix '; text in any other cell always gets the prefix, so that Excel never turns "00123" into 123 or
  * "2018-5-20" into a date there. Excel does not show the prefix.
  */
-export function excelValue(value: SummaryValue, format: ColumnFormat): ExcelCellValue {
+export function excelValue(value: SummaryValue, numberFormat: string): ExcelCellValue {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : excelSerial(value);
   if (typeof value === 'number') return Number.isFinite(value) ? value : '';
   if (value === '') return '';
-  if (format === 'text') return literalForTyping(value) as string;
+  if (numberFormat === TEXT_FORMAT) return literalForTyping(value) as string;
   return `'${value}`;
-}
-
-/** The number format of one cell: dates as yyyy-mm-dd wherever they are, else the column's. */
-export function excelNumberFormat(value: SummaryValue, format: ColumnFormat): string {
-  if (value instanceof Date) return DATE_FORMAT;
-  return format === 'text' ? TEXT_FORMAT : format === 'date' ? DATE_FORMAT : GENERAL_FORMAT;
 }
 
 /**

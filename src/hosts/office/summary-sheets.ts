@@ -1,7 +1,6 @@
 import { UserError } from '../../core/errors';
 import { describeExcelError } from './excel-errors';
-import type { ContextSurface, WorksheetSurface } from './excel-surface';
-import type { ExcelBatch } from './live-validation';
+import type { ContextSurface, ExcelRun, WorksheetSurface } from './excel-surface';
 import { isReplaceableSummary, summaryMarkerOf } from './summary-marker';
 
 export interface SheetRef {
@@ -42,7 +41,7 @@ export function previousSummaries(sheets: readonly SheetNames[]): PreviousSummar
 }
 
 /** The earlier summary sheets of this workbook (two syncs), for the pane to ask before replacing them. */
-export async function findPreviousSummaries(run: ExcelBatch): Promise<PreviousSummary[]> {
+export async function findPreviousSummaries(run: ExcelRun): Promise<PreviousSummary[]> {
   try {
     return await run(async (context) => previousSummaries(await readSheetNames(context)));
   } catch (err) {
@@ -51,7 +50,7 @@ export async function findPreviousSummaries(run: ExcelBatch): Promise<PreviousSu
 }
 
 /** Shows a sheet (a summary the pane links to): one sync. */
-export async function activateSheet(run: ExcelBatch, sheetId: string): Promise<void> {
+export async function activateSheet(run: ExcelRun, sheetId: string): Promise<void> {
   try {
     await run(async (context) => {
       context.workbook.worksheets.getItem(sheetId).activate();

@@ -1,12 +1,16 @@
 import { literalForTyping } from '../../core/cell-text';
+import { localIsoDate } from '../../core/cell-value';
 import { UserError } from '../../core/errors';
-import { summaryColumnWidths, type SummaryTable, type SummaryValue } from '../../core/merge/summaries';
+import type { SummaryTable } from '../../core/merge/summaries';
+import { planSummary, TEXT_FORMAT, type SummaryCellStyle, type SummaryPlan, type SummaryPlanOptions } from '../../core/merge/summary-plan';
 import { uniqueSheetName } from '../../core/sheet-names';
-import { columnWidthToPoints } from '../../core/units';
+import { columnWidthToPoints, POINTS_PER_INCH } from '../../core/units';
+import type { ApiSupport } from './api-support';
 import { describeExcelError, retryInCellEditMode } from './excel-errors';
-import type { ContextSurface, WorksheetSurface } from './excel-surface';
-import type { ExcelBatch } from './live-validation';
-import { excelNumberFormat, excelValue, jsonBytes, TEXT_FORMAT, type ColumnFormat, type ExcelCellValue } from './summary-cells';
+import type { ContextSurface, ExcelRun, RangeSurface, WorksheetSurface } from './excel-surface';
+import { columnLetters, type CellRange } from '../../core/a1';
+import type { ChartPlan } from '../../core/merge/chart-spec';
+import { excelValue, jsonBytes, type ExcelCellValue } from './summary-cells';
 import { SUMMARY_MARKER_NAME, summaryMarkerFormula } from './summary-marker';
 import { namesOf, previousSummaries, type PreviousSummary, type SheetRef } from './summary-sheets';
 
@@ -25,6 +29,13 @@ export interface WriteSummaryOptions {
   retryMs?: number;
   /** Tries of the clean-up while Excel is in cell edit mode (the clerk typing a cell): 30 unless told. */
   cleanUpTries?: number;
+  /**
+   * What this Excel supports beyond ExcelApi 1.7: the print settings of the plan are written only with page layout
+   * (ExcelApi 1.9). Without it, none are.
+   */
+  support?: Pick<ApiSupport, 'pageLayout'>;
+  /** 制表单位 and 制表日期 for the plan's footer. */
+  plan?: SummaryPlanOptions;
 }
 
 export interface WrittenSummary extends SheetRef {
@@ -48,19 +59,15 @@ export interface SummaryWriteResult {
 export const DEFAULT_MAX_REQUEST_BYTES = 1_000_000;
 /** A generous allowance for one operation's own framing in a request (object path, method, property). */
 const OP_BYTES = 300;
-const FONT = '宋体';
-const TITLE_ROWS = 2;
-const BLACK = '#000000';
+const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const;
 
 interface Job {
-  table: SummaryTable;
+  plan: SummaryPlan;
   finalName: string;
   /** The name it is written under: the final one, or a temporary one while an earlier summary holds it. */
   initialName: string;
-  columns: number;
-  /** Data rows then the totals row, as Excel gets them, with their number formats and estimated bytes. */
+  /** Data rows then the totals row, as Excel gets them, and their estimated bytes. */
   values: ExcelCellValue[][];
-  formats: string[][];
   rowBytes: number[];
   setupBytes: number;
   ws?: WorksheetSurface;
@@ -88,18 +95,23 @@ const safeSheetName = (name: string) =>
     .replace(/[[\]:*?/\\]/g, '_')
     .replace(/^'+|'+$/g, '')
     .trim() || '汇总';
-const pad = <T>(row: readonly T[], length: number, fill: T): T[] => [...row, ...Array<T>(Math.max(0, length - row.length)).fill(fill)];
 const lower = (name: string) => name.toLowerCase();
 
-function jobFor(table: SummaryTable, finalName: string, initialName: string): Job {
-  const body = [...table.rows, ...(table.totals ? [table.totals] : [])];
-  const columns = body.reduce((n, r) => Math.max(n, r.length), Math.max(1, table.header.length));
-  const formatOf = (j: number): ColumnFormat => table.formats[j] ?? 'text';
-  const values = body.map((row) => pad<SummaryValue>(row, columns, null).map((v, j) => excelValue(v, formatOf(j))));
-  const formats = body.map((row) => pad<SummaryValue>(row, columns, null).map((v, j) => excelNumberFormat(v, formatOf(j))));
-  const rowBytes = values.map((row, i) => row.reduce<number>((n, v, j) => n + jsonBytes(v) + jsonBytes(formats[i]?.[j] ?? ''), 2));
-  const headerBytes = table.header.reduce((n, h) => n + 2 * jsonBytes(h), jsonBytes(table.title));
-  return { table, finalName, initialName, columns, values, formats, rowBytes, setupBytes: headerBytes + (40 + columns) * OP_BYTES };
+/** Operations a sheet's set-up queues besides one per column (its width): see queueSetup. */
+function setupOperations(plan: SummaryPlan, pageLayout: boolean): number {
+  const styles = plan.regions.reduce((n, r) => n + 6 + (r.style.fill ? 1 : 0), 0);
+  const boxes = plan.boxes.length * EDGES.length * 3;
+  const charts = plan.charts.reduce((n, c) => n + 6 + 4 * c.series.length, 0);
+  const layout = plan.headerMerges.length + heightRuns(plan).length;
+  return 4 + 2 + 2 * plan.headerRows.length + 1 + styles + boxes + 1 + (pageLayout ? 13 : 0) + charts + layout;
+}
+
+function jobFor(plan: SummaryPlan, finalName: string, initialName: string, pageLayout: boolean): Job {
+  const values = plan.body.map((row, i) => row.map((v, j) => excelValue(v, plan.bodyFormats[i]?.[j] ?? TEXT_FORMAT)));
+  const rowBytes = values.map((row, i) => row.reduce<number>((n, v, j) => n + jsonBytes(v) + jsonBytes(plan.bodyFormats[i]?.[j] ?? ''), 2));
+  const headerBytes = plan.headerRows.reduce((n, h) => n + h.values.reduce((m, v) => m + 2 * jsonBytes(v), 0), jsonBytes(plan.title));
+  const operations = setupOperations(plan, pageLayout) + plan.columns;
+  return { plan, finalName, initialName, values, rowBytes, setupBytes: headerBytes + operations * OP_BYTES };
 }
 
 /** Splits the writing into requests under the budget: each sheet's set-up goes with its first rows. */
@@ -132,46 +144,120 @@ function planChunks(jobs: readonly Job[], budget: number): Chunk[] {
   return chunks;
 }
 
-/** Queues a sheet's title, header, formats and widths (not its rows, not its marker). */
-function queueSetup(context: ContextSurface, job: Job): WorksheetSurface {
-  const { table, columns } = job;
+function queueStyle(range: RangeSurface, style: SummaryCellStyle): void {
+  const { format } = range;
+  format.font.name = style.font.name;
+  format.font.size = style.font.size;
+  format.font.bold = style.font.bold;
+  if (style.fill) format.fill.color = style.fill;
+  format.horizontalAlignment = style.horizontal;
+  format.verticalAlignment = style.vertical;
+  format.wrapText = style.wrap;
+}
+
+/**
+ * Print settings (ExcelApi 1.9, as setPrintTitleColumns: learn.microsoft.com/javascript/api/excel/excel.pagelayout).
+ * The footer is not drawn here: the surface has no headersFooters yet.
+ */
+function queuePrint(ws: WorksheetSurface, plan: SummaryPlan): void {
+  const { print } = plan;
+  const layout = ws.pageLayout;
+  layout.paperSize = print.paper;
+  layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  layout.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight };
+  layout.centerHorizontally = print.horizontalCentered;
+  layout.leftMargin = print.margins.left * POINTS_PER_INCH;
+  layout.rightMargin = print.margins.right * POINTS_PER_INCH;
+  layout.topMargin = print.margins.top * POINTS_PER_INCH;
+  layout.bottomMargin = print.margins.bottom * POINTS_PER_INCH;
+  layout.headerMargin = print.margins.header * POINTS_PER_INCH;
+  layout.footerMargin = print.margins.footer * POINTS_PER_INCH;
+  layout.setPrintTitleRows(`$${print.titleRows.top + 1}:$${print.titleRows.bottom + 1}`);
+  if (print.titleColumns)
+    layout.setPrintTitleColumns(`$${columnLetters(print.titleColumns.left)}:$${columnLetters(print.titleColumns.right)}`);
+}
+
+/**
+ * Queues a chart of the plan (ExcelApi 1.1, series by range 1.7): made from its first series' data cells, then every
+ * series named and given the category cells, and placed over the plan's cells. The plan's target (a constant, not
+ * cells) is not drawn here: Office.js sets series values only from a range.
+ */
+function queueChart(ws: WorksheetSurface, chart: ChartPlan): void {
+  const range = (r: CellRange) => ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+  const [first, ...rest] = chart.series;
+  if (!first) return;
+  const added = ws.charts.add(chart.kind === 'bar' ? 'BarClustered' : 'ColumnClustered', range(first.values), 'Columns');
+  added.title.text = chart.title;
+  added.legend.visible = chart.series.length > 1;
+  if (chart.series.length > 1) added.legend.position = 'Bottom';
+  const series = added.series.getItemAt(0);
+  series.name = first.name;
+  series.setXAxisValues(range(chart.categories));
+  for (const s of rest) {
+    const more = added.series.add(s.name);
+    more.setValues(range(s.values));
+    more.setXAxisValues(range(chart.categories));
+  }
+  const { top, left, bottom, right } = chart.anchor;
+  added.setPosition(range({ top, left, bottom: top, right: left }), range({ top: bottom, left: right, bottom, right }));
+}
+
+/** The plan's row heights as runs of adjacent rows of one height: one operation each. */
+function heightRuns(plan: SummaryPlan): { top: number; count: number; height: number }[] {
+  const runs: { top: number; count: number; height: number }[] = [];
+  for (const { row, height } of plan.rowHeights) {
+    const last = runs[runs.length - 1];
+    if (last && last.top + last.count === row && last.height === height) last.count++;
+    else runs.push({ top: row, count: 1, height });
+  }
+  return runs;
+}
+
+/** Queues a sheet's title, header, styles, borders, widths, frozen rows and print settings (not its rows, not its marker). */
+function queueSetup(context: ContextSurface, job: Job, pageLayout: boolean): WorksheetSurface {
+  const { plan } = job;
+  const { columns, titleRow } = plan;
   const ws = context.workbook.worksheets.add(job.initialName);
   ws.load('id');
-  const lastRow = TITLE_ROWS - 1 + job.values.length;
-  const all = ws.getRangeByIndexes(0, 0, lastRow + 1, columns);
-  all.format.font.name = FONT;
-  all.format.font.size = 11;
-  const title = ws.getRangeByIndexes(0, 0, 1, 1);
-  title.numberFormat = [[TEXT_FORMAT]];
-  title.values = [[literalForTyping(table.title) as string]];
-  title.format.font.size = 14;
-  title.format.font.bold = true;
-  const header = ws.getRangeByIndexes(1, 0, 1, columns);
-  header.numberFormat = [Array<string>(columns).fill(TEXT_FORMAT)];
-  header.values = [pad(table.header, columns, '').map((h) => literalForTyping(h) as string)];
-  header.format.font.bold = true;
-  const grid = ws.getRangeByIndexes(1, 0, lastRow, columns);
-  grid.format.verticalAlignment = 'Center';
-  grid.format.wrapText = true;
-  for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
-    if ((edge === 'InsideHorizontal' && lastRow < 2) || (edge === 'InsideVertical' && columns < 2)) continue;
-    const border = grid.format.borders.getItem(edge);
-    border.style = 'Continuous';
-    border.weight = 'Thin';
-    border.color = BLACK;
+  const title = ws.getRangeByIndexes(titleRow.row, 0, 1, 1);
+  title.numberFormat = [[titleRow.numberFormat]];
+  title.values = [[literalForTyping(titleRow.text) as string]];
+  if (titleRow.merge)
+    ws.getRangeByIndexes(titleRow.row, titleRow.merge.left, 1, titleRow.merge.right - titleRow.merge.left + 1).merge(false);
+  for (const header of plan.headerRows) {
+    const range = ws.getRangeByIndexes(header.row, 0, 1, columns);
+    range.numberFormat = [Array<string>(columns).fill(TEXT_FORMAT)];
+    range.values = [header.values.map((h) => literalForTyping(h) as string)];
   }
-  if (table.totals) ws.getRangeByIndexes(lastRow, 0, 1, columns).format.font.bold = true;
-  summaryColumnWidths(table, columns).forEach((width, j) => {
+  for (const m of plan.headerMerges) ws.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
+  for (const run of heightRuns(plan)) ws.getRangeByIndexes(run.top, 0, run.count, 1).format.rowHeight = run.height;
+  for (const region of plan.regions) queueStyle(ws.getRangeByIndexes(region.top, 0, region.bottom - region.top + 1, columns), region.style);
+  for (const box of plan.boxes) {
+    const rows = box.bottom - box.top + 1;
+    const cols = box.right - box.left + 1;
+    const range = ws.getRangeByIndexes(box.top, box.left, rows, cols);
+    for (const edge of EDGES) {
+      // Excel refuses inside lines where there is no inside
+      if ((edge === 'InsideHorizontal' && rows < 2) || (edge === 'InsideVertical' && cols < 2)) continue;
+      const border = range.format.borders.getItem(edge);
+      border.style = 'Continuous';
+      border.weight = 'Thin';
+      border.color = box.color;
+    }
+  }
+  plan.columnWidths.forEach((width, j) => {
     ws.getRangeByIndexes(0, j, 1, 1).format.columnWidth = columnWidthToPoints(width);
   });
-  ws.freezePanes.freezeRows(TITLE_ROWS);
+  ws.freezePanes.freezeRows(plan.freeze.rows);
+  if (pageLayout) queuePrint(ws, plan);
+  for (const chart of plan.charts) queueChart(ws, chart);
   return ws;
 }
 
 function queueBlock(ws: WorksheetSurface, block: Block): void {
   const { job, first, count } = block;
-  const range = ws.getRangeByIndexes(TITLE_ROWS + first, 0, count, job.columns);
-  range.numberFormat = job.formats.slice(first, first + count);
+  const range = ws.getRangeByIndexes(job.plan.bodyTop + first, 0, count, job.plan.columns);
+  range.numberFormat = job.plan.bodyFormats.slice(first, first + count);
   range.values = job.values.slice(first, first + count);
 }
 
@@ -184,8 +270,7 @@ function queueFinish(context: ContextSurface, jobs: readonly Job[], old: readonl
   const sheets = context.workbook.worksheets;
   for (const o of old) sheets.getItem(o.id).name = o.parking;
   for (const job of jobs) if (job.initialName !== job.finalName) (job.ws as WorksheetSurface).name = job.finalName;
-  for (const job of jobs)
-    (job.ws as WorksheetSurface).names.add(SUMMARY_MARKER_NAME, summaryMarkerFormula(job.finalName, job.table.formId));
+  for (const job of jobs) (job.ws as WorksheetSurface).names.add(SUMMARY_MARKER_NAME, summaryMarkerFormula(job.finalName, job.plan.formId));
   jobs[0]?.ws?.activate();
   for (const o of old) sheets.getItem(o.id).delete();
 }
@@ -199,23 +284,28 @@ interface Plan {
 }
 
 /** Names for the new sheets (and temporary ones where an earlier summary still holds the name), and for parking those. */
-function planNames(tables: readonly SummaryTable[], existing: readonly SheetRef[], old: readonly PreviousSummary[]): Job[] {
+function planNames(
+  plans: readonly SummaryPlan[],
+  existing: readonly SheetRef[],
+  old: readonly PreviousSummary[],
+  pageLayout: boolean,
+): Job[] {
   const oldNames = new Set(old.map((o) => lower(o.name)));
   const taken = existing.filter((s) => !oldNames.has(lower(s.name))).map((s) => s.name);
-  const finals = tables.map((t) => {
+  const finals = plans.map((t) => {
     const name = uniqueSheetName(safeSheetName(t.sheetName), taken);
     taken.push(name);
     return name;
   });
   const all = [...existing.map((s) => s.name), ...finals];
-  return tables.map((table, i) => {
+  return plans.map((plan, i) => {
     const finalName = finals[i] as string;
     let initialName = finalName;
     if (oldNames.has(lower(finalName))) {
       initialName = uniqueSheetName(`新${finalName}`, all);
       all.push(initialName);
     }
-    return jobFor(table, finalName, initialName);
+    return jobFor(plan, finalName, initialName, pageLayout);
   });
 }
 
@@ -280,9 +370,9 @@ function failureMessage(err: unknown, recovery: Recovery): string {
 }
 
 /**
- * Writes summary tables as new sheets of the open workbook: values as values (text never becomes a formula,
- * dates are serial numbers shown as yyyy-mm-dd), title in row 1, header in row 2 (both frozen), bold header and
- * totals, borders, column widths; each sheet marked as a summary (`UnionForms_Summary`).
+ * Writes summary tables as new sheets of the open workbook, each drawn from its SummaryPlan (title, header, styles,
+ * borders, widths, frozen rows; print settings with page layout support): values as values (text never becomes a
+ * formula, dates are serial numbers); each sheet marked as a summary (`UnionForms_Summary`).
  *
  * Syncs: one read (two with `replace`), then one per request of rows, each estimated under `maxRequestBytes`;
  * the renames, markers and deletions ride on the last of them. If any sync fails the workbook is put back as it
@@ -290,11 +380,13 @@ function failureMessage(err: unknown, recovery: Recovery): string {
  * UserError says what happened.
  */
 export async function writeSummarySheets(
-  run: ExcelBatch,
+  run: ExcelRun,
   tables: readonly SummaryTable[],
   options: WriteSummaryOptions = {},
 ): Promise<SummaryWriteResult> {
   const budget = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  const pageLayout = options.support?.pageLayout ?? false;
+  const plans = tables.map((table) => planSummary(table, { date: localIsoDate(), ...options.plan }));
   return run(async (context) => {
     let plan: Plan;
     try {
@@ -310,7 +402,7 @@ export async function writeSummarySheets(
         existing = named;
         old = previousSummaries(named);
       }
-      const jobs = planNames(tables, existing, old);
+      const jobs = planNames(plans, existing, old, pageLayout);
       const taken = [...existing.map((s) => s.name), ...jobs.flatMap((j) => [j.initialName, j.finalName])];
       plan = { jobs, old: parkingNames(old, taken), before: new Set(existing.map((s) => s.id)), activeId: active.id };
     } catch (err) {
@@ -326,7 +418,7 @@ export async function writeSummarySheets(
     let ids = new Map<string, string>();
     try {
       for (const [i, chunk] of chunks.entries()) {
-        for (const job of chunk.setups) job.ws = queueSetup(context, job);
+        for (const job of chunk.setups) job.ws = queueSetup(context, job, pageLayout);
         for (const block of chunk.blocks) queueBlock(block.job.ws as WorksheetSurface, block);
         if (i === chunks.length - 1) queueFinish(context, jobs, plan.old);
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request of rows under the size budget, by design
@@ -345,8 +437,8 @@ export async function writeSummarySheets(
       sheets: jobs.map((job) => ({
         id: ids.get(lower(job.finalName)) ?? '',
         name: job.finalName,
-        title: job.table.title,
-        formId: job.table.formId,
+        title: job.plan.title,
+        formId: job.plan.formId,
         rows: job.values.length,
       })),
       replaced: plan.old.map((o) => o.name),

@@ -1,6 +1,6 @@
 import { UserError } from '../../core/errors';
-import { mergeReturns, type MergeResult, type ReturnFile } from '../../core/merge/merge-returns';
-import { reportTable, summaryTables, type SummaryTable } from '../../core/merge/summaries';
+import { summariseReturns, type MergeOptions, type MergeOutcome } from '../../app/merge-returns';
+import type { ReturnFile } from '../../core/merge/merge-returns';
 import { readWorkbookFile } from './read-workbook';
 
 /** A returned file's bytes as a host picked it (a file chooser, a drop, a folder on disk). */
@@ -9,19 +9,6 @@ export interface ReturnBuffer {
   /** Last-modified time in ms: of two returns of the same unit and form, the later one is used. */
   modified: number;
   data: Uint8Array;
-}
-
-export interface MergeOutcome {
-  result: MergeResult;
-  /** The summary sheets, ready for any writer. */
-  summaries: SummaryTable[];
-  /** 合并报告, written after the summaries. */
-  report: SummaryTable;
-}
-
-export interface MergeOptions {
-  today: string;
-  roster?: readonly string[];
 }
 
 /** One returned file read into sheets, or the Chinese reason it cannot be (never throws for a bad file). */
@@ -38,13 +25,10 @@ export function readReturnBuffer(buffer: ReturnBuffer): ReturnFile {
   }
 }
 
-/** The summaries and the report of a set of read returns. */
-export function summariseReturns(returns: readonly ReturnFile[], options: MergeOptions): MergeOutcome {
-  const result = mergeReturns(returns, options);
-  return { result, summaries: summaryTables(result), report: reportTable(result) };
-}
-
-/** Reads every file (reporting progress after each) and merges them: the same path for the pane's worker and the CLI. */
+/**
+ * Reads every file's bytes (reporting progress after each) and merges them through the application's one merge
+ * step (src/app/merge-returns.ts), as the pane's worker does: for tests and benchmarks that start from bytes.
+ */
 export function mergeBuffers(
   buffers: readonly ReturnBuffer[],
   options: MergeOptions,

@@ -1,30 +1,12 @@
 import * as XLSX from '@e965/xlsx';
 import type { CellRange } from '../../core/a1';
 import type { CellValue } from '../../core/cell-value';
+import type { SheetToCheck } from '../../core/check-sheets';
 import { UserError } from '../../core/errors';
 import { isCalendarFormat, serialDate, withChineseFormats } from './date-cells';
 import { checkOleWorkbook } from './ole-guard';
 import { EMPTY_FILE, NOT_EXCEL, PASSWORD_PROTECTED, POWERPOINT_DOCUMENT, WORD_DOCUMENT } from './read-verdicts';
 import { checkedZip } from './zip-guard';
-
-/** One sheet of a workbook file, as the core reads it. */
-export interface SheetValues {
-  name: string;
-  /**
-   * Cell values from A1; a number shown with a date format (yyyy/m/d, m"月"d"日", …) as a Date at that day's UTC
-   * midnight (plus the time of day, if the cell holds one), in either date system; times alone (h:mm) and other
-   * numbers as numbers; formulas as their cached values, errors as #N/A etc. Rows end at their last value, so they
-   * differ in length; empty rows are empty arrays.
-   */
-  grid: CellValue[][];
-  /** Values of the sheet's own defined names (where a form's marker may be). */
-  nameValues: string[];
-  /**
-   * The sheet's merged areas (zero-based): at most MAX_MERGES, each of more than one cell, starting within the grid's
-   * columns and rows and cut off at its right (MAX_GRID_COLUMNS) and bottom (the grid's last row).
-   */
-  merges: CellRange[];
-}
 
 /** A returned form is tens of kilobytes; a workbook over this is not a return. */
 export const MAX_FILE_BYTES = 30 * 1024 * 1024;
@@ -105,7 +87,7 @@ function gridOf(sheet: XLSX.WorkSheet | undefined, date1904: boolean): CellValue
   return grid;
 }
 
-/** The merged areas of a sheet whose grid has `rows` rows, within the limits told at SheetValues.merges. */
+/** The merged areas of a sheet whose grid has `rows` rows, within the limits told at readWorkbookFile. */
 function mergesOf(sheet: XLSX.WorkSheet | undefined, rows: number): CellRange[] {
   const declared = sheet?.['!merges'];
   const merges: CellRange[] = [];
@@ -151,8 +133,17 @@ export function fileTooLarge(bytes: number): string | undefined {
   return `文件太大（${(bytes / MB).toFixed(1)} MB），超过 ${MAX_FILE_BYTES / MB} MB 的上限，未读取。请删去与报表无关的工作表、图片等内容后再试。`;
 }
 
-/** Reads an .xlsx/.xlsm/.xls file's sheets, or says in Chinese why it cannot. */
-export function readWorkbookFile(data: Uint8Array): SheetValues[] {
+/**
+ * Reads an .xlsx/.xlsm/.xls file's sheets, or says in Chinese why it cannot. Of each sheet:
+ * - `grid`: cell values from A1; a number shown with a date format (yyyy/m/d, m"月"d"日", …) as a Date at that day's
+ *   UTC midnight (plus the time of day, if the cell holds one), in either date system; times alone (h:mm) and other
+ *   numbers as numbers; formulas as their cached values, errors as #N/A etc. Rows end at their last value, so they
+ *   differ in length; empty rows are empty arrays.
+ * - `nameValues`: values of the sheet's own defined names (where a form's marker may be).
+ * - `merges`, always known here: at most MAX_MERGES, each of more than one cell, starting within the grid's columns
+ *   and rows and cut off at its right (MAX_GRID_COLUMNS) and bottom (the grid's last row).
+ */
+export function readWorkbookFile(data: Uint8Array): Required<SheetToCheck>[] {
   if (data.length === 0) throw new UserError('unreadable', EMPTY_FILE);
   const tooLarge = fileTooLarge(data.length);
   if (tooLarge) throw new UserError('unreadable', tooLarge);

@@ -1,7 +1,17 @@
-import { summaryColumnWidths, type SummaryTable, type SummaryValue } from '../../core/merge/summaries';
+import { localIsoDate } from '../../core/cell-value';
+import type { SummaryTable, SummaryValue } from '../../core/merge/summaries';
+import {
+  GENERAL_FORMAT,
+  planSummary,
+  TEXT_FORMAT,
+  type SummaryCellStyle,
+  type SummaryPlan,
+  type SummaryPlanOptions,
+} from '../../core/merge/summary-plan';
 import { uniqueSheetName } from '../../core/sheet-names';
 import { CJK_CHARSET } from './cell-style';
 import { WORKBOOK_CREATOR } from './workbook-creator';
+import { chartPackage, sheetDrawingRels } from './chart-parts';
 import { zipFiles } from './zip-write';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -9,45 +19,91 @@ const PACKAGE = 'http://schemas.openxmlformats.org/package/2006';
 const OFFICE = 'http://schemas.openxmlformats.org/officeDocument/2006';
 const CONTENT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const DATE_FORMAT = 164;
-const TEXT_FORMAT = 49;
-const FORMATS = [0, DATE_FORMAT, TEXT_FORMAT];
-const TITLE_STYLE = 1;
+/** Number formats SpreadsheetML knows by id; others are declared from id 164 on. */
+const BUILT_IN_FORMATS = new Map([
+  [GENERAL_FORMAT, 0],
+  [TEXT_FORMAT, 49],
+]);
 /** 1900-01-00 in Excel's day count, as a JavaScript time; serials from 61 (1900-03-01) on are right with it. */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const DAY = 86_400_000;
 const FORMULA_START = /^[=+\-@]/;
+/** SpreadsheetML's paperSize codes. */
+const PAPER_SIZES = { A4: 9 } as const;
 
-/** Body cells: thin box, centred vertically, wrapped; bold or not × General, date or text × quote prefix or not. */
-function bodyStyle(bold: boolean, format: number, quoted: boolean): number {
-  return 2 + (bold ? 6 : 0) + FORMATS.indexOf(format) * 2 + (quoted ? 1 : 0);
+const argb = (color: string) => `FF${color.replace(/^#/, '').toUpperCase()}`;
+
+/** The cell formats (xf) a workbook's sheets use, each written once: fonts, fills, borders and number formats. */
+class StyleBook {
+  private readonly fonts = new Keyed();
+  private readonly fills = new Keyed();
+  private readonly borders = new Keyed();
+  private readonly numFmts = new Map<string, number>();
+  private readonly xfs = new Keyed();
+
+  constructor() {
+    // font 0 is the workbook's Normal font, which Excel measures column widths in
+    this.fonts.add(`<font><sz val="11"/><name val="宋体"/><charset val="${CJK_CHARSET}"/></font>`);
+    this.fills.add('<fill><patternFill patternType="none"/></fill>');
+    this.fills.add('<fill><patternFill patternType="gray125"/></fill>');
+    this.borders.add('<border><left/><right/><top/><bottom/><diagonal/></border>');
+    this.xfs.add('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+  }
+
+  private numFmtId(code: string): number {
+    const builtIn = BUILT_IN_FORMATS.get(code);
+    if (builtIn !== undefined) return builtIn;
+    let id = this.numFmts.get(code);
+    if (id === undefined) this.numFmts.set(code, (id = 164 + this.numFmts.size));
+    return id;
+  }
+
+  /** The index of the cell format for a style, a box line colour (or none), a number format and Excel's quote prefix. */
+  xf(style: SummaryCellStyle, box: string | undefined, numberFormat: string, quoted: boolean): number {
+    const { font } = style;
+    const fontId = this.fonts.add(
+      `<font>${font.bold ? '<b/>' : ''}<sz val="${font.size}"/><name val="${xmlText(font.name)}"/><charset val="${CJK_CHARSET}"/></font>`,
+    );
+    const fillId = style.fill
+      ? this.fills.add(
+          `<fill><patternFill patternType="solid"><fgColor rgb="${argb(style.fill)}"/><bgColor indexed="64"/></patternFill></fill>`,
+        )
+      : 0;
+    const side = (s: string) => `<${s} style="thin"><color rgb="${argb(box ?? '')}"/></${s}>`;
+    const borderId = box ? this.borders.add(`<border>${['left', 'right', 'top', 'bottom'].map(side).join('')}<diagonal/></border>`) : 0;
+    const horizontal = style.horizontal === 'General' ? '' : ` horizontal="${style.horizontal.toLowerCase()}"`;
+    const vertical = style.vertical === 'Bottom' ? '' : ` vertical="${style.vertical.toLowerCase()}"`;
+    const alignment = `<alignment${horizontal}${vertical}${style.wrap ? ' wrapText="1"' : ''}/>`;
+    return this.xfs.add(
+      `<xf numFmtId="${this.numFmtId(numberFormat)}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0" applyNumberFormat="1" applyFont="1"${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''} applyAlignment="1"${quoted ? ' quotePrefix="1"' : ''}>${alignment}</xf>`,
+    );
+  }
+
+  xml(): string {
+    const numFmts = [...this.numFmts].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlText(code)}"/>`);
+    return (
+      `${HEAD}<styleSheet xmlns="${MAIN}">${numFmts.length ? `<numFmts count="${numFmts.length}">${numFmts.join('')}</numFmts>` : ''}` +
+      this.fonts.xml('fonts') +
+      this.fills.xml('fills') +
+      this.borders.xml('borders') +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      this.xfs.xml('cellXfs') +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
+    );
+  }
 }
 
-function stylesXml(): string {
-  const font = (bold: boolean, size: number) =>
-    `<font>${bold ? '<b/>' : ''}<sz val="${size}"/><name val="宋体"/><charset val="${CJK_CHARSET}"/></font>`;
-  const side = (s: string) => `<${s} style="thin"><color rgb="FF000000"/></${s}>`;
-  const body: string[] = [];
-  for (const bold of [false, true])
-    for (const format of FORMATS)
-      for (const quoted of [false, true])
-        body.push(
-          `<xf numFmtId="${format}" fontId="${bold ? 1 : 0}" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1" applyAlignment="1"${quoted ? ' quotePrefix="1"' : ''}><alignment vertical="center" wrapText="1"/></xf>`,
-        );
-  const xfs = [
-    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
-    '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
-    ...body,
-  ];
-  return (
-    `${HEAD}<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="${DATE_FORMAT}" formatCode="yyyy-mm-dd"/></numFmts>` +
-    `<fonts count="3">${font(false, 11)}${font(true, 11)}${font(true, 14)}</fonts>` +
-    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
-    `<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border>${['left', 'right', 'top', 'bottom'].map(side).join('')}<diagonal/></border></borders>` +
-    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-    `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs>` +
-    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
-  );
+/** A list of XML elements, each kept once, known by its index. */
+class Keyed {
+  private readonly index = new Map<string, number>();
+  add(xml: string): number {
+    let i = this.index.get(xml);
+    if (i === undefined) this.index.set(xml, (i = this.index.size));
+    return i;
+  }
+  xml(tag: string): string {
+    return `<${tag} count="${this.index.size}">${[...this.index.keys()].join('')}</${tag}>`;
+  }
 }
 
 /** Text as XML character data: markup escaped, and what XML cannot hold (or would turn CR into LF) as _xHHHH_. */
@@ -98,43 +154,98 @@ function cellXml(ref: string, value: SummaryValue, style: (quoted: boolean) => n
   return `<c r="${ref}" s="${style(false)}"/>`;
 }
 
-function sheetXml(table: SummaryTable, selected: boolean, strings: SharedStrings): string {
-  const rows = [table.header, ...table.rows, ...(table.totals ? [table.totals] : [])];
-  const columns = table.header.map((_, j) => columnName(j));
-  const xml: string[] = [`<row r="1"><c r="A1" s="${TITLE_STYLE}" t="s"><v>${strings.add(table.title)}</v></c></row>`];
-  rows.forEach((values, i) => {
-    const r = i + 2;
-    const bold = i === 0 || (table.totals !== undefined && i === rows.length - 1);
-    const cells = values.map((value, j) => {
-      const format = value instanceof Date ? DATE_FORMAT : i > 0 && table.formats[j] === 'text' ? TEXT_FORMAT : 0;
-      return cellXml(`${columns[j] ?? columnName(j)}${r}`, value, (quoted) => bodyStyle(bold, format, quoted), strings);
-    });
-    xml.push(`<row r="${r}">${cells.join('')}</row>`);
+/** The style of a row: the last region of the plan that covers it. */
+function styleOfRow(plan: SummaryPlan, row: number): SummaryCellStyle | undefined {
+  let found: SummaryCellStyle | undefined;
+  for (const region of plan.regions) if (region.top <= row && row <= region.bottom) found = region.style;
+  return found;
+}
+
+const boxAt = (plan: SummaryPlan, row: number, col: number) =>
+  plan.boxes.find((b) => b.top <= row && row <= b.bottom && b.left <= col && col <= b.right)?.color;
+
+function rowXml(
+  plan: SummaryPlan,
+  row: number,
+  values: readonly SummaryValue[],
+  formats: readonly string[],
+  book: StyleBook,
+  strings: SharedStrings,
+): string {
+  const style = styleOfRow(plan, row);
+  const cells = values.map((value, j) => {
+    const ref = `${columnName(j)}${row + 1}`;
+    if (!style) return cellXml(ref, value, () => 0, strings);
+    return cellXml(ref, value, (quoted) => book.xf(style, boxAt(plan, row, j), formats[j] ?? GENERAL_FORMAT, quoted), strings);
   });
-  const widths = summaryColumnWidths(table).map((width, j) => `<col min="${j + 1}" max="${j + 1}" width="${width}" customWidth="1"/>`);
-  const lastColumn = columnName(rows.reduce((n, row) => Math.max(n, row.length - 1), 0));
+  const height = plan.rowHeights.find((h) => h.row === row)?.height;
+  return `<row r="${row + 1}"${height === undefined ? '' : ` ht="${height}" customHeight="1"`}>${cells.join('')}</row>`;
+}
+
+const range = (top: number, left: number, bottom: number, right: number) =>
+  `${columnName(left)}${top + 1}:${columnName(right)}${bottom + 1}`;
+
+function sheetXml(plan: SummaryPlan, selected: boolean, book: StyleBook, strings: SharedStrings): string {
+  const { columns, titleRow, print } = plan;
+  const titleValues: SummaryValue[] = [titleRow.text, ...Array<SummaryValue>(columns - 1).fill(null)];
+  const xml = [rowXml(plan, titleRow.row, titleValues, [titleRow.numberFormat], book, strings)];
+  for (const header of plan.headerRows)
+    xml.push(rowXml(plan, header.row, header.values, Array<string>(columns).fill(TEXT_FORMAT), book, strings));
+  plan.body.forEach((values, i) => xml.push(rowXml(plan, plan.bodyTop + i, values, plan.bodyFormats[i] ?? [], book, strings)));
+  const widths = plan.columnWidths.map((width, j) => `<col min="${j + 1}" max="${j + 1}" width="${width}" customWidth="1"/>`);
+  const lastRow = plan.bodyTop + plan.body.length;
+  const { rows: ySplit, columns: xSplit } = plan.freeze;
+  const pane =
+    ySplit > 0 || xSplit > 0
+      ? `<pane${xSplit ? ` xSplit="${xSplit}"` : ''}${ySplit ? ` ySplit="${ySplit}"` : ''} topLeftCell="${columnName(xSplit)}${ySplit + 1}" activePane="${xSplit ? (ySplit ? 'bottomRight' : 'topRight') : 'bottomLeft'}" state="frozen"/><selection pane="${xSplit ? (ySplit ? 'bottomRight' : 'topRight') : 'bottomLeft'}"/>`
+      : '';
+  const merged = [
+    ...(titleRow.merge ? [range(titleRow.row, titleRow.merge.left, titleRow.row, titleRow.merge.right)] : []),
+    ...plan.headerMerges.map((m) => range(m.top, m.left, m.bottom, m.right)),
+  ];
+  const merges = merged.length
+    ? `<mergeCells count="${merged.length}">${merged.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>`
+    : '';
+  const m = print.margins;
+  const footer = `&L${print.footer.left}&C${print.footer.center}&R${print.footer.right}`;
   return (
-    `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${OFFICE}/relationships"><dimension ref="A1:${lastColumn}${rows.length + 1}"/>` +
-    `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="14.25"/>${widths.length ? `<cols>${widths.join('')}</cols>` : ''}<sheetData>${xml.join('')}</sheetData>` +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
+    `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${OFFICE}/relationships"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:${columnName(columns - 1)}${lastRow}"/>` +
+    `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="14.25"/>${widths.length ? `<cols>${widths.join('')}</cols>` : ''}<sheetData>${xml.join('')}</sheetData>${merges}` +
+    `<printOptions${print.horizontalCentered ? ' horizontalCentered="1"' : ''}/>` +
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
+    `<pageSetup paperSize="${PAPER_SIZES[print.paper]}" orientation="${print.orientation}" fitToWidth="${print.fitToWidth}" fitToHeight="${print.fitToHeight}"/>` +
+    `<headerFooter><oddFooter>${xmlText(footer)}</oddFooter></headerFooter>${plan.charts.length > 0 ? '<drawing r:id="rId1"/>' : ''}</worksheet>`
   );
 }
 
+/** The print titles of a sheet (title columns, then rows) as a workbook-level defined name (_xlnm.Print_Titles, scoped to the sheet). */
+function printTitles(plan: SummaryPlan, name: string, index: number): string {
+  const { titleRows, titleColumns } = plan.print;
+  const sheet = `'${name.replace(/'/g, "''")}'!`;
+  const columns = titleColumns ? [`${sheet}$${columnName(titleColumns.left)}:$${columnName(titleColumns.right)}`] : [];
+  const reference = [...columns, `${sheet}$${titleRows.top + 1}:$${titleRows.bottom + 1}`].join(',');
+  return `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${xmlText(reference)}</definedName>`;
+}
+
 /**
- * Summary sheets and the report as a new .xlsx, written directly as SpreadsheetML. Every value is written as a value:
+ * Summary sheets and the report as a new .xlsx, written directly as SpreadsheetML, each drawn from its SummaryPlan
+ * (the footer dated today unless told). Every value is written as a value:
  * text is a shared string (never a formula; text starting with = + - @ also gets Excel's quote prefix), numbers are
  * numbers, dates are serial numbers shown yyyy-mm-dd.
  */
-export async function writeSummaryWorkbook(tables: readonly SummaryTable[]): Promise<Uint8Array> {
+export async function writeSummaryWorkbook(tables: readonly SummaryTable[], options: SummaryPlanOptions = {}): Promise<Uint8Array> {
   const strings = new SharedStrings();
+  const book = new StyleBook();
   const used: string[] = [];
   const sheets = tables.map((table, i) => {
-    const name = uniqueSheetName(table.sheetName, used);
+    const plan = planSummary(table, { date: localIsoDate(), ...options });
+    const name = uniqueSheetName(plan.sheetName, used);
     used.push(name);
-    return { name, xml: sheetXml(table, i === 0, strings) };
+    return { name, plan, xml: sheetXml(plan, i === 0, book, strings) };
   });
   const n = sheets.length;
+  const charts = chartPackage(sheets.map((s) => ({ name: s.name, charts: s.plan.charts })));
   const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
   const override = (part: string, type: string) => `<Override PartName="${part}" ContentType="${type}"/>`;
   const created = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
@@ -144,6 +255,7 @@ export async function writeSummaryWorkbook(tables: readonly SummaryTable[]): Pro
       `${HEAD}<Types xmlns="${PACKAGE}/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
         override('/xl/workbook.xml', `${CONTENT}.sheet.main+xml`) +
         sheets.map((_, i) => override(`/xl/worksheets/sheet${i + 1}.xml`, `${CONTENT}.worksheet+xml`)).join('') +
+        charts.overrides.map((o) => override(o.part, o.type)).join('') +
         override('/xl/styles.xml', `${CONTENT}.styles+xml`) +
         override('/xl/sharedStrings.xml', `${CONTENT}.sharedStrings+xml`) +
         override('/docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml') +
@@ -162,7 +274,9 @@ export async function writeSummaryWorkbook(tables: readonly SummaryTable[]): Pro
       'xl/workbook.xml',
       `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${OFFICE}/relationships"><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
         sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
-        '</sheets></workbook>',
+        '</sheets>' +
+        `<definedNames>${sheets.map((s, i) => printTitles(s.plan, s.name, i)).join('')}</definedNames>` +
+        '</workbook>',
     ],
     [
       'xl/_rels/workbook.xml.rels',
@@ -172,9 +286,13 @@ export async function writeSummaryWorkbook(tables: readonly SummaryTable[]): Pro
         rel(`rId${n + 2}`, `${OFFICE}/relationships/sharedStrings`, 'sharedStrings.xml') +
         '</Relationships>',
     ],
-    ['xl/styles.xml', stylesXml()],
+    ['xl/styles.xml', book.xml()],
     ...sheets.map((s, i): [string, string] => [`xl/worksheets/sheet${i + 1}.xml`, s.xml]),
     ['xl/sharedStrings.xml', strings.xml()],
+    ...charts.parts,
+    ...charts.drawings.flatMap((target, i): [string, string][] =>
+      target ? [[`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, sheetDrawingRels(target)]] : [],
+    ),
   ];
   const encoder = new TextEncoder();
   return zipFiles(parts.map(([name, xml]) => ({ name, data: encoder.encode(xml) })));

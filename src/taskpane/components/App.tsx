@@ -13,7 +13,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useState } from 'react';
-import { FORMS } from '../../forms';
+import { FORMS } from '../../notices';
 import { stringsFor, type Locale } from '../i18n';
 import type { PaneHost } from '../pane-host';
 import { FormCard } from './FormCard';

@@ -1,5 +1,6 @@
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useId, useState, type Dispatch } from 'react';
+import { formatProblem } from '../../core/messages';
 import type { Problem, Severity } from '../../core/rules/check-form';
 import type { Strings } from '../i18n';
 
@@ -57,7 +58,7 @@ export function SheetProblems({ sheet, problems, strings, onSelect }: SheetProbl
   const content = (p: Problem) => (
     <>
       <span className={mergeClasses(styles.severity, styles[p.severity])}>{s.severityOne[p.severity]}</span>
-      <span>{strings.problemLine(p.cell, p.label, p.message)}</span>
+      <span>{strings.problemLine(p.cell, p.label, formatProblem(p, strings.lang))}</span>
     </>
   );
 

@@ -11,6 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useSyncExternalStore } from 'react';
+import { formatProblem } from '../../core/messages';
 import type { Problem, Severity } from '../../core/rules/check-form';
 import type { Strings } from '../i18n';
 import type { ValidationHost } from '../pane-host';
@@ -105,7 +106,7 @@ export function ValidationPanel({ validation, strings }: { validation: Validatio
                   {problems.map((p) => (
                     <li key={`${p.key}:${p.message}`}>
                       <Button appearance="subtle" className={styles.problem} onClick={() => void validation.select(sheet.sheetId, p.cell)}>
-                        {strings.problemLine(p.cell, p.label, p.message)}
+                        {strings.problemLine(p.cell, p.label, formatProblem(p, strings.lang))}
                       </Button>
                     </li>
                   ))}

@@ -1,5 +1,5 @@
 import type { ReturnFile } from '../../core/merge/merge-returns';
-import type { MergePreview, MergeRequest, MergeResponse, PickedFile } from './merge-protocol';
+import type { MergePreview, MergeRequest, MergeResponse, PickedFile, SlipFile } from './merge-protocol';
 
 export interface WorkerLike {
   postMessage(message: MergeRequest): void;
@@ -17,6 +17,8 @@ export class MergeCancelled extends Error {
 
 export type ReadProgress = (done: number, total: number, file: string) => void;
 
+const previewOf = (data: MergeResponse): MergePreview | undefined => (data.type === 'done' ? data.preview : undefined);
+
 type Body = MergeRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 /** Talks to the merge worker: one request at a time; cancelling ends the worker (a new one starts on the next request). */
@@ -26,23 +28,44 @@ export class MergeClient {
 
   constructor(private readonly spawn: () => WorkerLike) {}
 
-  readFiles(files: PickedFile[], roster: string[], today: string, onProgress: ReadProgress, signal?: AbortSignal): Promise<MergePreview> {
-    return this.request({ type: 'read-files', files, roster, today }, onProgress, signal);
+  readFiles(
+    files: PickedFile[],
+    roster: string[],
+    today: string,
+    onProgress: ReadProgress,
+    signal?: AbortSignal,
+    deadline?: string,
+  ): Promise<MergePreview> {
+    return this.request({ type: 'read-files', files, roster, today, deadline }, previewOf, onProgress, signal);
   }
 
-  readReturns(returns: ReturnFile[], roster: string[], today: string, signal?: AbortSignal): Promise<MergePreview> {
-    return this.request({ type: 'read-returns', returns, roster, today }, () => undefined, signal);
+  readReturns(returns: ReturnFile[], roster: string[], today: string, signal?: AbortSignal, deadline?: string): Promise<MergePreview> {
+    return this.request({ type: 'read-returns', returns, roster, today, deadline }, previewOf, () => undefined, signal);
   }
 
-  summarise(roster: string[], today: string): Promise<MergePreview> {
-    return this.request({ type: 'summarise', roster, today }, () => undefined);
+  summarise(roster: string[], today: string, deadline?: string): Promise<MergePreview> {
+    return this.request({ type: 'summarise', roster, today, deadline }, previewOf, () => undefined);
   }
 
-  private request(body: Body, onProgress: ReadProgress, signal?: AbortSignal): Promise<MergePreview> {
+  /** The 退回修改单 of the last preview, as workbooks. */
+  slips(): Promise<SlipFile[]> {
+    return this.request(
+      { type: 'slips' },
+      (data) => (data.type === 'slips-done' ? data.slips : undefined),
+      () => undefined,
+    );
+  }
+
+  private request<T>(
+    body: Body,
+    answerOf: (data: MergeResponse) => T | undefined,
+    onProgress: ReadProgress,
+    signal?: AbortSignal,
+  ): Promise<T> {
     if (signal?.aborted) return Promise.reject(new MergeCancelled());
     const worker = (this.worker ??= this.spawn());
     const id = this.nextId++;
-    return new Promise<MergePreview>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       const finish = () => {
         worker.onmessage = null;
         worker.onerror = null;
@@ -65,12 +88,14 @@ export class MergeClient {
       worker.onmessage = ({ data }) => {
         if (data.id !== id) return;
         if (data.type === 'progress') onProgress(data.done, data.total, data.file);
-        else if (data.type === 'done') {
-          finish();
-          resolve(data.preview);
-        } else {
+        else if (data.type === 'failed') {
           finish();
           reject(new Error(data.message));
+        } else {
+          finish();
+          const answer = answerOf(data);
+          if (answer === undefined) reject(new Error(`后台任务的回答不对（${data.type}）。请重试。`));
+          else resolve(answer);
         }
       };
       worker.postMessage({ ...body, id } as MergeRequest);

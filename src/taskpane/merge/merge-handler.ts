@@ -1,42 +1,96 @@
 import type { ReturnFile } from '../../core/merge/merge-returns';
-import { readReturnBuffer, summariseReturns } from '../../hosts/xlsx/merge-buffers';
+import type { Catalogue } from '../../core/notice-catalogue';
+import { summariseReturns } from '../../app/merge-returns';
+import { readReturnBuffer } from '../../hosts/xlsx/merge-buffers';
 import { fileTooLarge } from '../../hosts/xlsx/read-workbook';
-import type { MergePreview, MergeRequest, MergeResponse, PickedFile } from './merge-protocol';
+import type { Desk } from '../../app/collection-desk';
+import { slipFileName } from '../../core/collect/correction-slips';
+import type { MergePreview, MergeRequest, MergeResponse, PickedFile, SlipFile } from './merge-protocol';
 
-async function readPicked(file: PickedFile): Promise<ReturnFile> {
+/** A return and, for a workbook ExcelJS can open again (.xlsx, .xlsm), its bytes: a 退回修改单 keeps its look. */
+interface ReadFile {
+  read: ReturnFile;
+  bytes?: Uint8Array;
+}
+
+const KEEPS_LOOK = /\.(xlsx|xlsm)$/i;
+
+async function readPicked(file: PickedFile): Promise<ReadFile> {
   const tooLarge = fileTooLarge(file.size);
-  if (tooLarge) return { file: file.name, modified: file.lastModified, unreadable: tooLarge };
+  if (tooLarge) return { read: { file: file.name, modified: file.lastModified, unreadable: tooLarge } };
   let data: Uint8Array;
   try {
     data = new Uint8Array(await file.arrayBuffer());
   } catch {
-    return { file: file.name, modified: file.lastModified, unreadable: '无法读取此文件：文件可能已被移动、删除或正被其他程序使用。' };
+    return {
+      read: { file: file.name, modified: file.lastModified, unreadable: '无法读取此文件：文件可能已被移动、删除或正被其他程序使用。' },
+    };
   }
-  return readReturnBuffer({ name: file.name, modified: file.lastModified, data });
+  const read = readReturnBuffer({ name: file.name, modified: file.lastModified, data });
+  return { read, bytes: 'sheets' in read && KEEPS_LOOK.test(file.name) ? data : undefined };
 }
 
-function previewOf(returns: readonly ReturnFile[], roster: string[], today: string): MergePreview {
-  const { result, summaries, report } = summariseReturns(returns, { today, roster });
-  return { inputs: result.inputs, missing: result.missing, summaries, report };
+function previewOf(
+  returns: readonly ReturnFile[],
+  request: { roster: string[]; today: string; deadline?: string },
+  catalogue: Catalogue,
+): MergePreview {
+  const { roster, today, deadline } = request;
+  const { result, summaries, report, desk } = summariseReturns(returns, { today, roster, catalogue, deadline: deadline || undefined });
+  return { inputs: result.inputs, missing: result.missing, summaries, report, desk };
+}
+
+/**
+ * The 退回修改单 of a desk as workbooks. ExcelJS is loaded here, on the first request for slips only, so that neither
+ * the pane's first load nor an ordinary merge carries it.
+ */
+async function drawSlips(desk: Desk, files: readonly ReadFile[]): Promise<SlipFile[]> {
+  const { writeCorrectionSlip } = await import('../../hosts/xlsx/write-slip');
+  const byName = new Map(files.map((f) => [f.read.file, f]));
+  const slips: SlipFile[] = [];
+  for (const slip of desk.slips) {
+    const data = await writeCorrectionSlip(slip, (file) => {
+      const found = byName.get(file);
+      if (!found || !('sheets' in found.read)) return undefined;
+      return { bytes: found.bytes, sheets: found.read.sheets };
+    });
+    slips.push({ name: slipFileName(slip.unit), data });
+  }
+  return slips;
 }
 
 /**
  * The merge worker's message handling, kept apart from the worker global so tests can drive it directly. It keeps
- * the returns of the last read, so a changed roster is summarised again without reading the files twice.
+ * the returns of the last read (and the bytes of its workbooks), so a changed roster is summarised again without
+ * reading the files twice, and the 退回修改单 keep the look of the units' own workbooks.
  */
-export function createMergeHandler(post: (response: MergeResponse) => void): (request: MergeRequest) => Promise<void> {
-  let lastReturns: ReturnFile[] = [];
+export function createMergeHandler(
+  post: (response: MergeResponse) => void,
+  catalogue: Catalogue,
+): (request: MergeRequest) => Promise<void> {
+  let lastFiles: ReadFile[] = [];
+  let lastDesk: Desk | undefined;
   return async (request) => {
     try {
+      if (request.type === 'slips') {
+        post({ id: request.id, type: 'slips-done', slips: lastDesk ? await drawSlips(lastDesk, lastFiles) : [] });
+        return;
+      }
       if (request.type === 'read-files') {
-        const returns: ReturnFile[] = [];
+        const files: ReadFile[] = [];
         for (const [i, file] of request.files.entries()) {
-          returns.push(await readPicked(file));
+          files.push(await readPicked(file));
           post({ id: request.id, type: 'progress', done: i + 1, total: request.files.length, file: file.name });
         }
-        lastReturns = returns;
-      } else if (request.type === 'read-returns') lastReturns = request.returns;
-      post({ id: request.id, type: 'done', preview: previewOf(lastReturns, request.roster, request.today) });
+        lastFiles = files;
+      } else if (request.type === 'read-returns') lastFiles = request.returns.map((read) => ({ read }));
+      const preview = previewOf(
+        lastFiles.map((f) => f.read),
+        request,
+        catalogue,
+      );
+      lastDesk = preview.desk;
+      post({ id: request.id, type: 'done', preview });
     } catch (err) {
       post({ id: request.id, type: 'failed', message: `合并时出错：${String((err as Error)?.message ?? err).slice(0, 200)}` });
     }

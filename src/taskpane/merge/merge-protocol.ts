@@ -1,3 +1,4 @@
+import type { Desk } from '../../app/collection-desk';
 import type { InputReport, ReturnFile } from '../../core/merge/merge-returns';
 import type { SummaryTable } from '../../core/merge/summaries';
 
@@ -7,6 +8,8 @@ export interface MergePreview {
   missing: string[];
   summaries: SummaryTable[];
   report: SummaryTable;
+  /** Who has sent what, the 催报 text and who gets a 退回修改单 (issue 14). */
+  desk: Desk;
 }
 
 /** A picked file as the worker receives it (File is structured-cloneable; tests pass any Blob with a name). */
@@ -17,13 +20,25 @@ export interface PickedFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
+/** The clerk's own deadline (YYYY-MM-DD) for every form, over the notices' own, when the pane's date is set. */
+type Deadline = { deadline?: string };
+
+/** A 退回修改单 as a workbook, named with its unit (slipFileName). */
+export interface SlipFile {
+  name: string;
+  data: Uint8Array;
+}
+
 export type MergeRequest =
-  | { id: number; type: 'read-files'; files: PickedFile[]; roster: string[]; today: string }
-  | { id: number; type: 'read-returns'; returns: ReturnFile[]; roster: string[]; today: string }
+  | ({ id: number; type: 'read-files'; files: PickedFile[]; roster: string[]; today: string } & Deadline)
+  | ({ id: number; type: 'read-returns'; returns: ReturnFile[]; roster: string[]; today: string } & Deadline)
   /** Summarise the returns of the last read again, e.g. with another roster, without reading the files twice. */
-  | { id: number; type: 'summarise'; roster: string[]; today: string };
+  | ({ id: number; type: 'summarise'; roster: string[]; today: string } & Deadline)
+  /** The 退回修改单 of the last preview, drawn from the returns of the last read (their bytes where kept). */
+  | { id: number; type: 'slips' };
 
 export type MergeResponse =
   | { id: number; type: 'progress'; done: number; total: number; file: string }
   | { id: number; type: 'done'; preview: MergePreview }
+  | { id: number; type: 'slips-done'; slips: SlipFile[] }
   | { id: number; type: 'failed'; message: string };

@@ -1,3 +1,4 @@
+import { CATALOGUE } from '../../notices';
 import { createMergeHandler } from './merge-handler';
 import type { MergeRequest, MergeResponse } from './merge-protocol';
 
@@ -7,5 +8,5 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-const handle = createMergeHandler((response) => scope.postMessage(response));
+const handle = createMergeHandler((response) => scope.postMessage(response), CATALOGUE);
 scope.onmessage = (event) => void handle(event.data);

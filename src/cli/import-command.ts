@@ -1,0 +1,91 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { UserError } from '../core/errors';
+import { importNotice } from '../core/import/import-notice';
+import { planSheet } from '../core/layout';
+import { readDocx } from '../hosts/docx/read-docx';
+import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
+import { embedDefinitions } from '../hosts/xlsx/definition-sheet';
+import { writeFormsWorkbook } from '../hosts/xlsx/write-workbook';
+import { commandHelp, describeOptions, type CommandHelp } from './help';
+import { parseOptions, UsageError } from './parse-options';
+
+export const IMPORT_OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const IMPORT_HELP: CommandHelp = {
+  command: 'import',
+  title: '从通知的 Word 文件导入附件表格 (import a notice’s forms from its .docx)',
+  usage: ['union-forms import <通知.docx> -o <文件夹> [--force]'],
+  options: describeOptions(IMPORT_OPTIONS, {
+    output: { value: '<文件夹>', text: '输出文件夹：每张附件表格一个定义（.json）和一个模板（.xlsx）（必填）' },
+    force: { text: '覆盖已存在的文件' },
+    help: { text: '显示本命令的用法' },
+  }),
+  exits: {
+    0: '已导入，并列出找到的内容和推测（请核对）',
+    1: '未能导入：文件无法读取、不是 .docx、没有找到带表格的附件，或文件已存在（请加 --force）',
+    2: '命令有误：缺少通知文件或 -o、多余的参数、未知选项',
+  },
+};
+
+const USAGE = '运行 union-forms import --help 查看用法。';
+
+/** union-forms import <notice.docx> -o <folder>: a definition and a template per attachment form, and what was guessed. */
+export async function importCommand(args: string[], io: { out: (line: string) => void; cwd: string }): Promise<number> {
+  const { values, positionals } = parseOptions(args, IMPORT_OPTIONS, USAGE);
+  if (values.help) {
+    io.out(commandHelp(IMPORT_HELP));
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError(`请指定一个通知的 Word 文件（.docx）。${USAGE}`);
+  if (!values.output) throw new UsageError(`请用 -o 指定输出文件夹，例如 -o 导入的表格。${USAGE}`);
+  const source = path.resolve(io.cwd, positionals[0] as string);
+  let data: Uint8Array;
+  try {
+    data = new Uint8Array(await fs.readFile(source));
+  } catch {
+    throw new UserError('unreadable', `找不到或无法读取文件“${positionals[0]}”。`);
+  }
+  const started = Date.now();
+  const { blocks, unknownSymbols } = readDocx(data);
+  const result = importNotice(blocks);
+  if (result.forms.length === 0)
+    throw new UserError('unreadable', '通知中没有找到带表格的附件（“附件N”一行之后的表格）。请确认这是通知的 Word 原文。');
+
+  const target = path.resolve(io.cwd, values.output);
+  const pending: PendingFile[] = [];
+  for (const form of result.forms) {
+    pending.push({ path: path.join(target, `${form.id}.json`), data: new TextEncoder().encode(`${JSON.stringify(form, null, 2)}\n`) });
+    // The template carries its definition, so that validate and merge need nothing else (issue 13 §3).
+    const notice = { title: form.notice.title, docNo: form.notice.docNo, ...(result.facts.issuer ? { issuer: result.facts.issuer } : {}) };
+    const template = embedDefinitions(await writeFormsWorkbook([planSheet(form)]), [{ form, notice }]);
+    pending.push({ path: path.join(target, `${form.id}.xlsx`), data: template });
+  }
+  await ensureDirectory(target);
+  await writeAllOrNothing(pending, Boolean(values.force));
+
+  const f = result.facts;
+  io.out(
+    `通知：${f.title ?? '（未找到标题）'}\u3000文号：${f.docNo ?? '（未找到）'}\u3000发文单位：${f.issuer ?? '（未找到）'}\u3000日期：${f.date ?? '（未找到）'}`,
+  );
+  for (const form of result.forms) {
+    const fields = form.bands.reduce(
+      (n, b) => n + (b.kind === 'rows' ? b.rows.flatMap((r) => r.cells).filter((c) => c.kind === 'input').length : b.cells.length),
+      0,
+    );
+    const lists = form.bands.filter((b) => b.kind === 'table').length;
+    io.out(
+      `${form.notice.attachment} ${planSheet(form).title}：${fields} 个栏目${lists ? `，${lists} 个名单` : ''} → ${form.id}.json、${form.id}.xlsx`,
+    );
+  }
+  for (const s of result.skipped) io.out(`${s}：没有表格，未导入。`);
+  io.out('推测（请核对，可直接修改 .json 后重新生成模板）：');
+  for (const g of result.guesses) io.out(`  [${g.where}] ${g.field}：${g.what}——${g.why}`);
+  for (const s of unknownSymbols) io.out(`  不认识的符号 ${s}，按“□”处理，请核对。`);
+  io.out(`已写入：${target}（用时 ${Date.now() - started} 毫秒）`);
+  return 0;
+}

@@ -1,0 +1,28 @@
+/** A Word document as the importer reads it: its paragraphs and tables in document order (issue 13 §1). */
+
+/** One paragraph's text; w:sym characters already mapped (Wingdings □ → □), tabs as \t, line breaks as \n. */
+export interface DocParagraph {
+  kind: 'paragraph';
+  text: string;
+}
+
+/** One w:tc: how many grid columns it spans (w:gridSpan), whether it starts or continues a vertical merge (w:vMerge). */
+export interface DocCell {
+  paragraphs: string[];
+  gridSpan: number;
+  vMerge?: 'restart' | 'continue';
+}
+
+export interface DocTable {
+  kind: 'table';
+  rows: DocCell[][];
+  /** Width of each grid column (w:tblGrid/w:gridCol), in twentieths of a point; empty when the file gives none. */
+  columnWidths: number[];
+}
+
+export type DocBlock = DocParagraph | DocTable;
+
+/** A cell's text: its paragraphs joined by line breaks. */
+export function cellText(cell: DocCell): string {
+  return cell.paragraphs.join('\n');
+}

@@ -1,0 +1,33 @@
+import { cellText, type DocTable } from './docx-model';
+
+/** A table cell placed on the grid: vertical merges resolved into rowSpan, w:gridSpan into colSpan. */
+export interface GridCell {
+  row: number;
+  col: number;
+  colSpan: number;
+  rowSpan: number;
+  text: string;
+}
+
+/** The cells of a Word table on its grid, row by row; a cell continuing a vertical merge extends the one above. */
+export function tableGrid(table: DocTable): { cells: GridCell[]; width: number } {
+  const cells: GridCell[] = [];
+  let width = table.columnWidths.length;
+  table.rows.forEach((row, r) => {
+    let col = 0;
+    for (const cell of row) {
+      if (cell.vMerge === 'continue') {
+        const above = cells.filter((c) => c.col === col && c.row + c.rowSpan === r).pop();
+        if (above) above.rowSpan += 1;
+      } else cells.push({ row: r, col, colSpan: cell.gridSpan, rowSpan: 1, text: cellText(cell).trim() });
+      col += cell.gridSpan;
+    }
+    width = Math.max(width, col);
+  });
+  return { cells, width };
+}
+
+/** Whether a cell is to be filled in: empty, or only underscores/blanks ("____", "年 月 日" stays a label). */
+export function isBlank(text: string): boolean {
+  return /^[\s_\u3000]*$/.test(text);
+}

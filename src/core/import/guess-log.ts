@@ -1,0 +1,16 @@
+/** One decision the importer made that a person should look at: which field, what was decided and why. */
+export interface Guess {
+  /** The form's attachment (附件1), or 通知 for the notice's own facts. */
+  where: string;
+  field: string;
+  what: string;
+  why: string;
+}
+
+export class GuessLog {
+  readonly guesses: Guess[] = [];
+  constructor(private readonly where: string) {}
+  add(field: string, what: string, why: string): void {
+    this.guesses.push({ where: this.where, field, what, why });
+  }
+}

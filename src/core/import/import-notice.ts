@@ -1,0 +1,242 @@
+import type { z } from 'zod';
+import { parseFormDefinition, type FormDefinition, type FormDefinitionInput, type ParamSchema, type RowSchema } from '../form-schema';
+import { chineseNumeral } from '../templates';
+import type { DocBlock, DocTable } from './docx-model';
+import { guessField, type FieldInput } from './field-guess';
+import { tableGrid } from './grid';
+import { GuessLog, type Guess } from './guess-log';
+import { deadlineFor, noticeFacts, type NoticeFacts } from './notice-facts';
+import { FieldIds, tableBands, type BandInput } from './table-to-bands';
+
+type RowInput = z.input<typeof RowSchema>;
+type ParamInput = z.input<typeof ParamSchema>;
+
+/** What importing a notice gives: its facts, a checked definition per attachment form, and every guess made. */
+export interface ImportedNotice {
+  facts: NoticeFacts;
+  forms: FormDefinition[];
+  guesses: Guess[];
+  /** Attachments found without a table (nothing to fill in): named, not imported. */
+  skipped: string[];
+}
+
+const HEADING = /^附件\s*(\d+)\s*[:：]?$/;
+/** An imported notice has no reference seed; the schema asks for three digits, so 999 says "none". */
+export const NO_SEED = '999';
+
+interface Attachment {
+  no: number;
+  heading: string;
+  title: string;
+  above: string[];
+  tables: DocTable[];
+  below: string[];
+}
+
+function splitAttachments(blocks: readonly DocBlock[]): { body: string[]; attachments: Attachment[] } {
+  const body: string[] = [];
+  const attachments: Attachment[] = [];
+  let current: Attachment | undefined;
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') {
+      const text = block.text.trim();
+      const heading = HEADING.exec(text.replace(/\s+/g, ''));
+      if (heading) {
+        current = { no: Number(heading[1]), heading: text.replace(/\s+/g, ''), title: '', above: [], tables: [], below: [] };
+        attachments.push(current);
+      } else if (!current) body.push(block.text);
+      else if (text === '') continue;
+      else if (!current.title) current.title = text;
+      else (current.tables.length === 0 ? current.above : current.below).push(text);
+    } else if (current) current.tables.push(block);
+  }
+  return { body, attachments };
+}
+
+const squash = (t: string) => t.replace(/\s+/g, '');
+
+/** Labels and names with the notice's parameters as placeholders: 第七届 → 第{edition:cn}届, 2020年度 → {year}年度. */
+function templated(text: string, facts: NoticeFacts): string {
+  let out = text;
+  if (facts.edition !== undefined) out = out.split(`第${chineseNumeral(facts.edition)}届`).join('第{edition:cn}届');
+  if (facts.year !== undefined) out = out.replace(new RegExp(`${facts.year}\\s*年度`, 'g'), '{year}年度');
+  return out;
+}
+
+/** "申报单位:   月 日" → the unit (and the fill-in date); "联系人：… 联系电话：…" → one field per key. */
+function lineRow(line: string, ids: FieldIds, log: GuessLog, unitTaken: { done: boolean }): RowInput | undefined {
+  const keys = [...line.matchAll(/([^\s：:_\u3000]{1,12})[：:]/g)];
+  if (keys.length === 0) return undefined;
+  const cells: RowInput['cells'] = [];
+  let col = 0;
+  for (const [i, key] of keys.entries()) {
+    const name = key[1] as string;
+    const after = line.slice((key.index ?? 0) + key[0].length, keys[i + 1]?.index ?? line.length);
+    if (!/^[\s_\u3000年月日]*$/.test(after)) return undefined;
+    cells.push({ kind: 'label', text: `${name}：`, col: col++, preset: 'plain' });
+    let field: FieldInput;
+    if (/单位$/.test(name) && !unitTaken.done) {
+      unitTaken.done = true;
+      field = { id: ids.take('unit'), label: name, type: 'text', required: true };
+      log.add(name, '填报单位（每份表的身份）', `表上方的“${name}：”一行`);
+    } else if (/日期$/.test(name)) {
+      field = { id: ids.take('fillDate'), label: name, type: 'date', remindIfBlank: true };
+      log.add(name, '日期，空着只提醒', `“${name}：\u3000年\u3000月\u3000日”`);
+    } else {
+      const g = guessField(name);
+      const preferred = /^联系人$/.test(name) ? 'contact' : /电话/.test(name) ? 'contactPhone' : undefined;
+      field = { ...g.field, id: ids.take(preferred) } as FieldInput;
+      log.add(name, g.field.type === 'phone' ? '电话' : '文本', g.why);
+    }
+    cells.push({ kind: 'input', field, col: col++, style: { border: 'bottom' } });
+    // "申报单位:   月 日": a date to fill after the unit.
+    if (i === keys.length - 1 && /月[\s\u3000_]*日/.test(after) && !/日期$/.test(name)) {
+      const date: FieldInput = { id: ids.take('fillDate'), label: '填报日期', type: 'date', remindIfBlank: true };
+      log.add('填报日期', '日期，空着只提醒', `单位一行末尾的“月\u3000日”`);
+      cells.push({ kind: 'input', field: date, col: col++, style: { border: 'bottom', h: 'right' } });
+    }
+  }
+  return { height: 26, cells };
+}
+
+function widen(rows: RowInput[], width: number): number {
+  let need = width;
+  for (const row of rows) for (const c of row.cells) need = Math.max(need, c.col + (c.colSpan ?? 1));
+  return need;
+}
+
+function formFrom(a: Attachment, facts: NoticeFacts, body: readonly string[], prefix: string, log: GuessLog): FormDefinitionInput {
+  const ids = new FieldIds();
+  const unitTaken = { done: false };
+  const notes = a.below.filter((l) => /^注|^\d+[.．、]/.test(l));
+  const growable = a.below.some((l) => /不够可另附|可另附|可续表|可加行/.test(l));
+  const ctx = { ids, log, growable, listCount: { n: 0 } };
+
+  const head: RowInput[] = [
+    { height: 20, cells: [{ kind: 'label', text: a.heading, col: 0, preset: 'heading' }] },
+    { height: 40, cells: [{ kind: 'label', text: squash(a.title), col: 0, preset: 'title' }] },
+  ];
+  for (const line of a.above) {
+    const row = lineRow(line, ids, log, unitTaken);
+    head.push(row ?? { cells: [{ kind: 'label', text: line, col: 0, preset: 'plain' }] });
+  }
+  const bands: BandInput[] = [{ kind: 'rows', rows: head }];
+  let width = 1;
+  let widths: number[] = [];
+  for (const table of a.tables) {
+    const grid = tableGrid(table);
+    width = Math.max(width, grid.width);
+    if (widths.length === 0) widths = table.columnWidths;
+    bands.push(...tableBands(grid.cells, table.rows.length, ctx));
+  }
+  const tail: RowInput[] = [];
+  for (const line of a.below) {
+    const row = /^注|^\d+[.．、]/.test(line) ? undefined : lineRow(line, ids, log, unitTaken);
+    tail.push(row ?? { cells: [{ kind: 'label', text: line, col: 0, preset: 'note' }] });
+  }
+  if (tail.length > 0) bands.push({ kind: 'rows', rows: tail });
+  for (const band of bands) if (band.kind === 'rows') width = widen(band.rows, width);
+
+  // Lines of one cell span the whole width; placeholders for the notice's parameters.
+  for (const band of bands) {
+    const rows = band.kind === 'rows' ? band.rows : band.header;
+    for (const row of rows) {
+      if (row.cells.length === 1 && row.cells[0]?.kind === 'label' && row.cells[0].col === 0 && (row.cells[0].colSpan ?? 1) === 1)
+        row.cells[0].colSpan = width;
+      for (const cell of row.cells) if (cell.kind === 'label') cell.text = templated(cell.text, facts);
+    }
+  }
+
+  const allFields = bands.flatMap((b) =>
+    (b.kind === 'rows' ? b.rows.flatMap((r) => r.cells) : []).flatMap((c) => (c.kind === 'input' ? [c.field] : [])),
+  );
+  let unitFieldId = allFields.find((f) => f.id === 'unit')?.id;
+  if (!unitFieldId) {
+    const unit = allFields.find((f) => /(单位|工会名称|单位名称)$/.test(f.label) && f.type === 'text');
+    if (unit) {
+      unitFieldId = unit.id;
+      log.add(unit.label, '填报单位（每份表的身份）', `表中第一个以“单位/工会名称”结尾的栏目`);
+    } else log.add('填报单位', '未找到', '表上方没有“单位：”一行，表中也没有“…单位”栏目；合并时按文件区分');
+  }
+  const list = bands.find((b) => b.kind === 'table');
+  const ownFields = allFields.filter((f) => !['unit', 'fillDate', 'contact', 'contactPhone'].includes(f.id));
+  const sheetRecord = !list || ownFields.length > 0;
+  const nameField = sheetRecord ? allFields.find((f) => f.id !== unitFieldId && /名称$/.test(f.label) && f.type === 'text') : undefined;
+  log.add(
+    '每份记录',
+    nameField ? `单位 + ${nameField.label}` : sheetRecord ? '单位' : `单位，名单每行一条`,
+    nameField ? `一个单位可报多份（表中有“${nameField.label}”）` : sheetRecord ? '表中的栏目属于整份表' : '表上只有名单和联系人',
+  );
+
+  const deadline = deadlineFor(a.no, a.title, notes, body);
+  const params: ParamInput[] = [];
+  if (facts.edition !== undefined) params.push({ id: 'edition', label: '届次', kind: 'integer', default: facts.edition, min: 1, max: 99 });
+  const year = facts.year ?? Number(facts.date?.slice(0, 4) ?? 2000);
+  params.push({ id: 'year', label: /年度/.test(a.title) ? '年度' : '年份', kind: 'integer', default: year, min: 2000, max: 2099 });
+  if (deadline) {
+    params.push({ id: 'deadline', label: '报送截止日期', kind: 'monthDay', default: deadline.monthDay });
+    log.add('报送截止日期', deadline.monthDay, deadline.source);
+  } else log.add('报送截止日期', '未找到', '正文和表下注中都没有提到这个附件的“M月D日前”');
+
+  const title = templated(squash(a.title), facts);
+  const bare = squash(a.title)
+    .replace(/^\d{4}年度|^第[一二三四五六七八九十]+届/, '')
+    .replace(/[[\]:*?/\\']/g, '');
+  const sheetName = bare.length <= 24 ? bare : bare.slice(-24);
+  const twips = widths.length === width ? widths : Array.from({ length: width }, () => 1800);
+  const wide = width > 6;
+  return {
+    id: `${prefix}-${a.no}`,
+    version: 1,
+    name: title,
+    sheetName,
+    description: `从通知《${facts.title ?? '（未找到标题）'}》的${a.heading}导入。`,
+    notice: {
+      title: templated(facts.title ?? squash(a.title), facts),
+      docNo: facts.docNo ?? '（未找到文号）',
+      attachment: a.heading,
+      seed: NO_SEED,
+    },
+    params,
+    ...(deadline ? { deadlineParam: 'deadline' } : {}),
+    ...(unitFieldId ? { unitFieldId } : {}),
+    font: { name: '宋体', size: 11 },
+    columns: twips.map((w) => ({ width: Math.min(80, Math.max(6, Math.round(w / 105))) })),
+    bands,
+    print: { orientation: wide ? 'landscape' : 'portrait', ...(list ? { repeatHeaderOf: list.id } : {}) },
+    rules: [],
+    merge: {
+      sheetRecord,
+      ...(list ? { table: list.id } : {}),
+      summaryName: `${sheetName.slice(0, 24)}汇总`,
+      sameReturnBy: nameField ? [nameField.id] : [],
+    },
+  };
+}
+
+/** A kebab-case id for a notice's forms from its 文号: 沪工总基〔2017〕153号 → notice-2017-153. */
+function formPrefix(facts: NoticeFacts): string {
+  const m = /〔(\d{4})〕\s*(\d+)/.exec(facts.docNo ?? '');
+  return m ? `notice-${m[1]}-${m[2]}` : 'notice';
+}
+
+/** A notice's Word content → its attachment forms, each checked by the form schema (pure: no file, no host). */
+export function importNotice(blocks: readonly DocBlock[]): ImportedNotice {
+  const { body, attachments } = splitAttachments(blocks);
+  const noticeLog = new GuessLog('通知');
+  const facts = noticeFacts(body, noticeLog);
+  const guesses = [...noticeLog.guesses];
+  const forms: FormDefinition[] = [];
+  const skipped: string[] = [];
+  const prefix = formPrefix(facts);
+  for (const a of attachments) {
+    if (a.tables.length === 0) {
+      skipped.push(`${a.heading} ${a.title}`.trim());
+      continue;
+    }
+    const log = new GuessLog(a.heading);
+    forms.push(parseFormDefinition(formFrom(a, facts, body, prefix, log)));
+    guesses.push(...log.guesses);
+  }
+  return { facts, forms, guesses, skipped };
+}

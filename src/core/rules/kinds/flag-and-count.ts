@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { ProblemParams } from '../../messages/wording';
+import { FieldRef, Severity } from '../../schema-atoms';
+import { ruleKind, type RuleFinding } from './rule-kind';
+
+/** How the flag is set, in Chinese: ticked (a check field) or answered 是 (a yes/no field). */
+const markWords = (p: ProblemParams) => (p.mark === 'check' ? '勾选' : '填“是”');
+const markEnglish = (p: ProblemParams) => (p.mark === 'check' ? 'tick' : 'answer “是” to');
+
+/** A yes/no or tick and the counts that go with it (有发明专利 and 件数): a count needs the flag, the flag asks a count. */
+export const flagAndCount = ruleKind({
+  kind: 'flagAndCount',
+  schema: z
+    .object({
+      kind: z.literal('flagAndCount'),
+      flag: FieldRef,
+      counts: z.array(FieldRef).min(1),
+      countAsked: z.boolean(),
+      countWithoutFlag: Severity,
+      flagWithoutCount: Severity,
+    })
+    .strict(),
+  refs: (rule) => ({ fields: [rule.flag, ...rule.counts] }),
+  check(rule, scope) {
+    const flag = scope.slotsOf(rule.flag)[0];
+    if (!flag) return [];
+    const on = flag.value === '是' || flag.value === '√';
+    const mark = flag.slot.field.type === 'check' ? 'check' : 'yesNo';
+    const counts = rule.counts.map((ref) => scope.slotsOf(ref)[0]).filter((c): c is NonNullable<typeof c> => c !== undefined);
+    type Code = 'rule.flagAndCount.countWithoutFlag' | 'rule.flagAndCount.countMissing';
+    const found: RuleFinding<Code>[] = [];
+    for (const count of counts) {
+      if (on || count.blank) continue;
+      found.push({
+        entry: count,
+        severity: rule.countWithoutFlag,
+        code: 'rule.flagAndCount.countWithoutFlag',
+        params: { count: count.slot.field.label, flag: flag.slot.field.label.replace(/（.*）$/, ''), mark },
+      });
+    }
+    const first = counts[0];
+    if (on && rule.countAsked && first && counts.every((c) => c.blank)) {
+      found.push({
+        entry: first,
+        severity: rule.flagWithoutCount,
+        code: 'rule.flagAndCount.countMissing',
+        params: { count: first.slot.field.label, mark },
+        empty: true,
+      });
+    }
+    return found;
+  },
+  messages: {
+    'zh-CN': {
+      'rule.flagAndCount.countWithoutFlag': (p) => `已填${p.count}，但“${p.flag}”未${markWords(p)}：请${markWords(p)}，或清空此数。`,
+      'rule.flagAndCount.countMissing': (p) => `已${markWords(p)}，请填写${p.count}。`,
+    },
+    'en-US': {
+      'rule.flagAndCount.countWithoutFlag': (p) =>
+        `${p.count} is filled in, but “${p.flag}” is not marked: ${markEnglish(p)} “${p.flag}”, or clear this number.`,
+      'rule.flagAndCount.countMissing': (p) => `Marked, so fill in ${p.count}.`,
+    },
+  },
+});

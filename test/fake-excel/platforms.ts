@@ -1,0 +1,100 @@
+/**
+ * The fake Excel host as each platform is documented to behave: Excel on Windows (desktop, Microsoft 365), Excel on
+ * the web, Excel on Mac. A profile is the host's options for that platform; each switch names its source. Where no
+ * source says how a platform behaves, the profile keeps the desktop behaviour and says so.
+ *
+ * What is the same on every platform, and so modelled once in host.ts for all profiles:
+ * - the 5,000,000-cell read limit ("Payload size limit best practices", performance.md: "On all platforms, a range is
+ *   limited to five million cells for get operations"); past it Excel "will either return null or throw an error"
+ *   (resource-limits page) — null reported on Mac (office-js #4783) and on Windows, Mac and the web alike (#6781),
+ *   RangeExceedsLimit in the error list ("Excel JavaScript API error handling"). Both answers are options
+ *   (readLimit.over), and the tests run both on every profile;
+ * - InvalidOperationInCellEditMode while the person edits a cell (error list, no platform note);
+ * - protect, unprotect and Worksheet.delete clear the undo stack on the web, Windows and Mac ("Undo capabilities in
+ *   Excel add-ins": "No" in both columns);
+ * - change events reach the add-in at no set moment relative to a sync's answer (office-js #1502 on Windows, #1760;
+ *   the event article promises no order): option eventTiming, run both ways by the tests.
+ */
+import { FakeExcelHost, type FakeHostOptions } from './host';
+
+export type PlatformName = 'desktop' | 'web' | 'mac';
+
+export interface PlatformProfile {
+  name: PlatformName;
+  /** As the tests print it. */
+  label: string;
+  /** The host's options on this platform. */
+  options: Readonly<FakeHostOptions>;
+}
+
+/**
+ * ExcelApi 1.21, the newest numbered set, is supported on the web, on Windows (Microsoft 365, Version 2606) and on
+ * Mac (16.110.1): "Excel JavaScript API requirement sets", availability table. So is 1.20, which "adds undo support
+ * for Excel JavaScript APIs" (its requirement-set page). The fake models APIs up to 1.20; 1.21 adds none it uses.
+ */
+const NEWEST_ON_EVERY_PLATFORM = '1.21';
+
+/** Excel on Windows (Microsoft 365). */
+export const desktop: PlatformProfile = {
+  name: 'desktop',
+  label: 'Excel on Windows',
+  options: {
+    apiVersion: NEWEST_ON_EVERY_PLATFORM,
+    // RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded: "This error only occurs in Office on the
+    // web" (error list); "Excel on the web has a payload size limit for requests and responses of 5MB" (resource limits).
+    payloadLimitBytes: false,
+    responseLimitBytes: false,
+    // "Undo capabilities in Excel add-ins": Worksheet.name has no undo support in Excel on Windows and Mac, so it
+    // clears the stack.
+    sheetNameClearsUndo: true,
+    // office-js #420: a pick from a list's dropdown raised no onChanged on Windows (1902); it was closed as "fix
+    // pending" with no build named, and #3888 (2024) saw it again on Windows 10. The fake keeps the event missing.
+    dropdownPickRaisesOnChanged: false,
+  },
+};
+
+/** Excel on the web. */
+export const web: PlatformProfile = {
+  name: 'web',
+  label: 'Excel on the web',
+  options: {
+    apiVersion: NEWEST_ON_EVERY_PLATFORM,
+    // "Excel on the web limits requests and responses to 5 MB" (performance.md; resource-limits page). Left to the
+    // host's default of 5 MB (5 × 1024 × 1024 bytes of UTF-8 JSON; the page does not say how the bytes are counted).
+    payloadLimitBytes: undefined,
+    responseLimitBytes: undefined,
+    // "Undo capabilities in Excel add-ins": Worksheet.name is supported (undoable) in Excel on the web.
+    sheetNameClearsUndo: false,
+    // office-js #4066 (Excel on the web, labelled product bug) and #3888 (Excel for Web): a dropdown pick raises no
+    // worksheet onChanged.
+    dropdownPickRaisesOnChanged: false,
+  },
+};
+
+/** Excel on Mac. */
+export const mac: PlatformProfile = {
+  name: 'mac',
+  label: 'Excel on Mac',
+  options: {
+    apiVersion: NEWEST_ON_EVERY_PLATFORM,
+    // The 5 MB limit is the web's only (error list: "This error only occurs in Office on the web").
+    payloadLimitBytes: false,
+    responseLimitBytes: false,
+    // "Undo capabilities in Excel add-ins": the column "Excel on Windows and Excel on Mac" says No for Worksheet.name.
+    sheetNameClearsUndo: true,
+    // No source says how a dropdown pick behaves on Mac: the desktop behaviour (no onChanged) is kept.
+    dropdownPickRaisesOnChanged: false,
+  },
+};
+
+export const PLATFORMS: readonly PlatformProfile[] = [desktop, web, mac];
+
+/** A host behaving as the platform does, with the test's own options (an older requirement set, a failure…) on top. */
+export function hostFor(profile: PlatformProfile, overrides: FakeHostOptions = {}): FakeExcelHost {
+  return new FakeExcelHost({ ...profile.options, ...overrides });
+}
+
+/** Whether a request of this many bytes is refused on the platform (the web's 5 MB limit). */
+export function limitsRequests(profile: PlatformProfile): boolean {
+  return profile.options.payloadLimitBytes !== false;
+}

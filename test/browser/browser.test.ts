@@ -361,9 +361,60 @@ describe('the whole flow in headless Chromium', () => {
   });
 });
 
-describe('the 合并 tab at a task pane’s width (issue 14 §4)', () => {
-  const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+/** The 340 px screenshots of each tab (issue 14 §4). */
+const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
+describe('插入表格 and 检查 at a task pane’s width (issue 14 §4)', () => {
+  /** Lines a button's label takes, whatever wraps it; and how far the page is wider than the pane. */
+  const layoutOf = (page: Page, tab: string) =>
+    page.evaluate((label) => {
+      const lines = (el: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set(
+          Array.from(range.getClientRects())
+            .filter((r) => r.width > 0)
+            .map((r) => Math.round(r.top)),
+        ).size;
+      };
+      const section = document.querySelector(`section[aria-label="${label}"]`) ?? document.body;
+      return {
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        // action buttons only: a problem in the list is a sentence and may wrap; the tab list's buttons hold a hidden
+        // bold copy of their label (Fluent reserves its width), which is no wrap
+        wrappedButtons: Array.from(section.querySelectorAll('button:not([role=tab])'))
+          .filter((b) => (b as HTMLElement).offsetParent && !b.closest('li') && lines(b) > 1)
+          .map((b) => b.textContent),
+      };
+    }, tab);
+
+  it('at 340 px: the form cards and the problem list fit, no button label wraps', async () => {
+    const page = await openPane();
+    await page.setViewportSize({ width: 340, height: 900 });
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.getByRole('button', { name: '插入表格' }).first().waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'insert-340.png'), fullPage: true });
+    expect(await layoutOf(page, '插入表格')).toEqual({ overflow: 0, wrappedButtons: [] });
+
+    await page.getByRole('button', { name: '插入表格' }).first().click();
+    await page.getByText('已插入工作表“活动项目申报表”。').waitFor();
+    await page.getByRole('tab', { name: '检查' }).click();
+    await page.evaluate(() =>
+      (window as unknown as { fakeExcel: { type(sheet: string, edits: Record<string, string>): void } }).fakeExcel.type('活动项目申报表', {
+        B3: '某区总工会',
+        D10: '5588',
+      }),
+    );
+    await page.getByRole('button', { name: /^D10 联系电话：电话号码有误/ }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'check-340.png'), fullPage: true });
+    expect(await layoutOf(page, '检查')).toEqual({ overflow: 0, wrappedButtons: [] });
+    // no instruction from another tab: the insert tab's line is shown on that tab only
+    expect(await page.getByText('选择表格，设好届次或年度，插入为新工作表。').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('the 合并 tab at a task pane’s width (issue 14 §4)', () => {
   it('at 340 px: the status board, the counts and 生成汇总表 read on one line each; 催报 and 退回修改单 work; axe-core is clean', async () => {
     const returns = path.join(out, 'narrow-returns');
     fs.mkdirSync(returns, { recursive: true });

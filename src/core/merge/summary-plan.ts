@@ -181,10 +181,25 @@ const footerText = (text: string) => text.replace(/&/g, '&&');
 /** Width of text in characters of column width: a Chinese (full-width) character counts two. */
 export function textWidth(text: string): number {
   let n = 0;
-  for (const ch of text)
-    n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch)
-      ? 2
-      : 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // a surrogate pair is one character: wide when in the CJK planes (U+20000–U+3FFFD), which a high surrogate
+    // D840–D8BF starts
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      n += c >= 0xd840 && c <= 0xd8bf ? 2 : 1;
+      i++;
+      continue;
+    }
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6);
+    n += wide ? 2 : 1;
+  }
   return n;
 }
 

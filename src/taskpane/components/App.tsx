@@ -36,7 +36,6 @@ export function App({ host, locale }: { host: PaneHost; locale: Locale }) {
     <FluentProvider theme={webLightTheme} lang={locale}>
       <main className={styles.root}>
         <Title3 as="h1">{strings.appTitle}</Title3>
-        <Text>{strings.appSubtitle}</Text>
         {!host.inOffice && (
           <MessageBar intent="warning">
             <MessageBarBody>{strings.outsideOffice}</MessageBarBody>
@@ -70,6 +69,8 @@ export function App({ host, locale }: { host: PaneHost; locale: Locale }) {
             <Text as="h2" size={400} weight="semibold">
               {strings.galleryHeading}
             </Text>
+            {/* the insert tab's own instruction: the other tabs have theirs (issue 14 §4) */}
+            <Text>{strings.appSubtitle}</Text>
             {FORMS.map((form) => (
               <FormCard key={form.id} form={form} host={host} strings={strings} />
             ))}

@@ -58,8 +58,20 @@ class StyleBook {
     return id;
   }
 
+  /** Cell formats already made, per style object of the plan (a plan's regions share a few), then per the rest. */
+  private readonly made = new WeakMap<SummaryCellStyle, Map<string, number>>();
+
   /** The index of the cell format for a style, a box line colour (or none), a number format and Excel's quote prefix. */
   xf(style: SummaryCellStyle, box: string | undefined, numberFormat: string, quoted: boolean): number {
+    let ofStyle = this.made.get(style);
+    if (!ofStyle) this.made.set(style, (ofStyle = new Map()));
+    const key = `${box ?? ''}\u0000${numberFormat}\u0000${quoted ? 1 : 0}`;
+    let id = ofStyle.get(key);
+    if (id === undefined) ofStyle.set(key, (id = this.makeXf(style, box, numberFormat, quoted)));
+    return id;
+  }
+
+  private makeXf(style: SummaryCellStyle, box: string | undefined, numberFormat: string, quoted: boolean): number {
     const { font } = style;
     const fontId = this.fonts.add(
       `<font>${font.bold ? '<b/>' : ''}<sz val="${font.size}"/><name val="${xmlText(font.name)}"/><charset val="${CJK_CHARSET}"/></font>`,

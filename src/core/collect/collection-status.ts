@@ -97,10 +97,19 @@ function owedForms(result: MergeResult, rosterUnitOf: (unit: string) => string |
 
 const count = (issues: readonly Problem[], severity: Problem['severity']): number => issues.filter((p) => p.severity === severity).length;
 
-export function collectionStatus(result: MergeResult, options: StatusOptions): UnitStatus[] {
-  const rosterByKey = new Map(options.roster.map((u) => [unitKey(u), u.trim()]));
+/**
+ * The roster's name for a unit as a return typed it: the merge's own match (rosterMatches, made after normalising),
+ * else the same unitKey; undefined when the unit is not on the roster.
+ */
+export function rosterUnitResolver(result: MergeResult, roster: readonly string[]): (unit: string) => string | undefined {
+  const rosterByKey = new Map(roster.map((u) => [unitKey(u), u.trim()]));
   const matchedBy = new Map(result.rosterMatches.map((m) => [m.unit, m.rosterUnit]));
-  const rosterUnitOf = (unit: string): string | undefined => matchedBy.get(unit) ?? rosterByKey.get(unitKey(unit));
+  return (unit) => matchedBy.get(unit) ?? rosterByKey.get(unitKey(unit));
+}
+
+export function collectionStatus(result: MergeResult, options: StatusOptions): UnitStatus[] {
+  const rosterUnitOf = rosterUnitResolver(result, options.roster);
+  const rosterUnits = [...new Map(options.roster.map((u) => [unitKey(u), u.trim()])).values()];
 
   // Every return that counts (used) and every one replaced, by unit and form.
   const used = new Map<string, Sent[]>();
@@ -137,7 +146,7 @@ export function collectionStatus(result: MergeResult, options: StatusOptions): U
     return sent === 0 ? 'missing' : sent === forms.length ? 'complete' : 'partial';
   };
 
-  const units: UnitStatus[] = [...rosterByKey.values()].map((unit) => {
+  const units: UnitStatus[] = rosterUnits.map((unit) => {
     const forms = formsOf(unit);
     return { unit, onRoster: true, status: statusOf(forms), forms };
   });

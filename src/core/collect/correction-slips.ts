@@ -1,6 +1,6 @@
 import { SEVERITY_WORDS } from '../rules/check-form';
 import type { MergeResult } from '../merge/merge-returns';
-import { unitKey } from '../merge/roster';
+import { rosterUnitResolver } from './collection-status';
 
 /**
  * 退回修改单 (issue 14 §2): for every unit whose returns still have errors or warnings, what it must correct, cell by
@@ -39,15 +39,14 @@ export interface SlipOptions {
 }
 
 export function correctionSlips(result: MergeResult, options: SlipOptions = {}): CorrectionSlip[] {
-  const rosterByKey = new Map((options.roster ?? []).map((u) => [unitKey(u), u.trim()]));
-  const matchedBy = new Map(result.rosterMatches.map((m) => [m.unit, m.rosterUnit]));
+  const rosterUnitOf = rosterUnitResolver(result, options.roster ?? []);
   const slips = new Map<string, CorrectionSlip>();
   for (const input of result.inputs)
     for (const sheet of input.sheets) {
       if (!sheet.used || !sheet.form) continue;
       const items = sheet.issues.filter((p) => p.severity !== 'info');
       if (!items.length) continue;
-      const unit = matchedBy.get(sheet.unit) ?? rosterByKey.get(unitKey(sheet.unit)) ?? (sheet.unit.trim() || '（未填单位）');
+      const unit = rosterUnitOf(sheet.unit) ?? (sheet.unit.trim() || '（未填单位）');
       const slip = slips.get(unit) ?? { unit, files: [], items: [], deadline: options.deadline };
       slips.set(unit, slip);
       if (!slip.files.includes(input.file)) slip.files.push(input.file);

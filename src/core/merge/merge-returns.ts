@@ -9,6 +9,7 @@ import type { Problem } from '../rules/check-form';
 import { checkField, type FieldValue } from '../rules/field-rules';
 import { fillTemplate } from '../templates';
 import { matchRoster, recordKeyText } from './record-identity';
+import { baseName } from './return-files';
 
 /** One returned workbook as a host read it, or why it could not. */
 export type ReturnFile =
@@ -248,9 +249,6 @@ const skippedSheet = (sheet: string, message: string, form: FormDefinition | nul
  * Merges every district's returns: recognises each sheet, reads and checks it, keeps the later file when a unit
  * sent the same record twice, and accounts for every file, sheet and record in the report.
  */
-/** A file as a sentence names it: without the folders (the file's own line in the report gives its path). */
-const fileName = (file: string): string => file.split(/[\\/]/).pop() || file;
-
 export function mergeReturns(
   files: readonly ReturnFile[],
   options: { today: string; roster?: readonly string[]; catalogue: Catalogue },
@@ -359,9 +357,9 @@ export function mergeReturns(
       t.report.replacedBy = { file: winner.file, sheet: winner.sheet, changes };
       t.report.message = sameFile
         ? `同一文件中工作表“${winner.sheet}”是同一份${t.form.sheetName}（同一单位、同名），只用后一份。`
-        : `已被较新的文件“${fileName(winner.file)}”（工作表“${winner.sheet}”）代替：同一单位的同一份${t.form.sheetName}只用最新的一份。`;
+        : `已被较新的文件“${baseName(winner.file)}”（工作表“${winner.sheet}”）代替：同一单位的同一份${t.form.sheetName}只用最新的一份。`;
       t.report.message += changes.length ? `改动：${changes.map((c) => `${c.label}“${c.old}”→“${c.new}”`).join('；')}。` : '两份内容相同。';
-      winner.report.message = `${winner.report.message}代替了${sameFile ? '同一文件中' : `较早的文件“${fileName(t.file)}”中`}工作表“${t.sheet}”的同一份表格。`;
+      winner.report.message = `${winner.report.message}代替了${sameFile ? '同一文件中' : `较早的文件“${baseName(t.file)}”中`}工作表“${t.sheet}”的同一份表格。`;
       continue;
     }
     let entry = forms.get(t.form.id);

@@ -41,6 +41,11 @@ const OTHER_SPREADSHEETS: readonly [RegExp, string][] = [
 
 const ARCHIVE = /^(zip|rar|7z|tar|gz|tgz|bz2|xz)$/;
 
+/** A file's name without the folders it was found in (either slash, as Windows and the rest write paths). */
+export function baseName(file: string): string {
+  return file.split(/[\\/]/).filter(Boolean).pop() ?? file;
+}
+
 function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';

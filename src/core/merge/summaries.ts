@@ -7,6 +7,7 @@ import type { Catalogue } from '../notice-catalogue';
 import { SEVERITY_WORDS } from '../rules/check-form';
 import type { DateRange, FieldValue } from '../rules/field-rules';
 import type { FormRecords, InputStatus, MergeResult, MergedRecord, SheetReport } from './merge-returns';
+import { baseName } from './return-files';
 import { runCrossFormChecks, type CrossFormOutput, type MergeCheck, type RecordColumn } from './cross-form';
 
 export type SummaryValue = string | number | Date | null;
@@ -353,17 +354,14 @@ function itemsTable(form: FormDefinition, records: readonly MergedRecord[]): Sum
   };
 }
 
-/** 合并报告: every input file and sheet with its verdict, the units that sent nothing, and the findings across returns. */
 /**
  * How a file is named to the clerk in 合并报告: its name without the folders she picked, unless two files share a
  * name (returns kept in one folder per district), then with the folder it sits in.
  */
 function fileNamer(files: readonly string[]): (file: string) => string {
-  const parts = (file: string) => file.split(/[\\/]/).filter(Boolean);
-  const base = (file: string) => parts(file).pop() ?? file;
   const count = new Map<string, number>();
-  for (const f of new Set(files)) count.set(base(f), (count.get(base(f)) ?? 0) + 1);
-  return (file) => ((count.get(base(file)) ?? 0) > 1 ? parts(file).slice(-2).join('/') : base(file));
+  for (const f of new Set(files)) count.set(baseName(f), (count.get(baseName(f)) ?? 0) + 1);
+  return (file) => ((count.get(baseName(file)) ?? 0) > 1 ? file.split(/[\\/]/).filter(Boolean).slice(-2).join('/') : baseName(file));
 }
 
 /** How the sheet was recognised, in plain words. */
@@ -386,6 +384,7 @@ function sheetVerdict(s: SheetReport, nameOf: (file: string) => string): string 
   return `${head}${notes}`;
 }
 
+/** 合并报告: every input file and sheet with its verdict, the units that sent nothing, and the findings across returns. */
 export function reportTable(result: MergeResult, catalogue: Catalogue): SummaryTable {
   const nameOf = fileNamer(result.inputs.map((i) => i.file));
   const titleOf = (form: string | null | undefined): string | null => (form ? (catalogue.findForm(form)?.sheetName ?? form) : null);

@@ -3,6 +3,7 @@ import type { CellRange } from '../../core/a1';
 import type { CellValue } from '../../core/cell-value';
 import type { CorrectionSlip, SlipItem } from '../../core/collect/correction-slips';
 import { chineseDate } from '../../core/collect/reminder';
+import { baseName } from '../../core/merge/return-files';
 import { HIGHLIGHT } from '../../core/rules/highlights';
 import { uniqueSheetName } from '../../core/sheet-names';
 import { BOX, CJK_CHARSET } from './cell-style';
@@ -148,7 +149,7 @@ async function openWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook | undef
 export async function writeCorrectionSlip(
   slip: CorrectionSlip,
   sourceOf: (file: string) => SlipSource | undefined,
-  fileName: (file: string) => string = (f) => f.split(/[\\/]/).pop() ?? f,
+  fileName: (file: string) => string = baseName,
 ): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = WORKBOOK_CREATOR;

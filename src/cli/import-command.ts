@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { UserError } from '../core/errors';
-import { importNotice } from '../core/import/import-notice';
+import { importNoticeForms } from '../app/import-forms';
 import { planSheet } from '../core/layout';
 import { readDocx } from '../hosts/docx/read-docx';
 import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
@@ -51,17 +51,13 @@ export async function importCommand(args: string[], io: { out: (line: string) =>
     throw new UserError('unreadable', `找不到或无法读取文件“${positionals[0]}”。`);
   }
   const started = Date.now();
-  const { blocks, unknownSymbols } = readDocx(data);
-  const result = importNotice(blocks);
-  if (result.forms.length === 0)
-    throw new UserError('unreadable', '通知中没有找到带表格的附件（“附件N”一行之后的表格）。请确认这是通知的 Word 原文。');
+  const result = importNoticeForms(readDocx(data));
 
   const target = path.resolve(io.cwd, values.output);
   const pending: PendingFile[] = [];
-  for (const form of result.forms) {
+  for (const { form, notice } of result.drafts) {
     pending.push({ path: path.join(target, `${form.id}.json`), data: new TextEncoder().encode(`${JSON.stringify(form, null, 2)}\n`) });
     // The template carries its definition, so that validate and merge need nothing else (issue 13 §3).
-    const notice = { title: form.notice.title, docNo: form.notice.docNo, ...(result.facts.issuer ? { issuer: result.facts.issuer } : {}) };
     const template = embedDefinitions(await writeFormsWorkbook([planSheet(form)]), [{ form, notice }]);
     pending.push({ path: path.join(target, `${form.id}.xlsx`), data: template });
   }
@@ -72,7 +68,7 @@ export async function importCommand(args: string[], io: { out: (line: string) =>
   io.out(
     `通知：${f.title ?? '（未找到标题）'}\u3000文号：${f.docNo ?? '（未找到）'}\u3000发文单位：${f.issuer ?? '（未找到）'}\u3000日期：${f.date ?? '（未找到）'}`,
   );
-  for (const form of result.forms) {
+  for (const { form } of result.drafts) {
     const fields = form.bands.reduce(
       (n, b) => n + (b.kind === 'rows' ? b.rows.flatMap((r) => r.cells).filter((c) => c.kind === 'input').length : b.cells.length),
       0,
@@ -83,9 +79,10 @@ export async function importCommand(args: string[], io: { out: (line: string) =>
     );
   }
   for (const s of result.skipped) io.out(`${s}：没有表格，未导入。`);
-  io.out('推测（请核对，可直接修改 .json 后重新生成模板）：');
-  for (const g of result.guesses) io.out(`  [${g.where}] ${g.field}：${g.what}——${g.why}`);
-  for (const s of unknownSymbols) io.out(`  不认识的符号 ${s}，按“□”处理，请核对。`);
+  io.out('推测（请核对，可直接修改 .json 后重新生成模板；前有“！”的是未能确定、必须由人决定的）：');
+  for (const g of [...result.noticeGuesses, ...result.drafts.flatMap((d) => d.guesses)])
+    io.out(`  ${g.undecided ? '！' : ''}[${g.where}] ${g.field}：${g.what}——${g.why}`);
+  for (const s of result.unknownSymbols) io.out(`  不认识的符号 ${s}，按“□”处理，请核对。`);
   io.out(`已写入：${target}（用时 ${Date.now() - started} 毫秒）`);
   return 0;
 }

@@ -10,7 +10,7 @@ import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/n
 import { writeSummaryWorkbook } from '../hosts/xlsx/write-summaries';
 import { CATALOGUE } from '../notices';
 import { catalogueWithImported } from '../core/imported-catalogue';
-import { readDefinitions, withoutDefinitionSheet } from '../hosts/node/read-definitions';
+import { takeCarriedDefinitions, type ReturnAndDefinitions } from '../hosts/xlsx/carried-definitions';
 import { summariseReturns } from '../app/merge-returns';
 import { slipFileName } from '../core/collect/correction-slips';
 import { writeCorrectionSlip, type SlipSource } from '../hosts/xlsx/write-slip';
@@ -137,17 +137,23 @@ export async function mergeCommand(
   if (missing.length > 0) throw new UsageError(`找不到要合并的文件或文件夹：${missing.join('、')}。请检查路径。`);
 
   const files = found.filter((f) => f.role.role === 'return');
-  // The built-in forms, plus the imported forms whose definitions the returns carry (issue 13 §3).
-  const read = await readDefinitions(files);
-  const { catalogue, added, refused } = catalogueWithImported(CATALOGUE.notices, read.found);
-  const definitionNotes = [...read.refused, ...refused];
-  if (added.length > 0) io.out(`按文件中附带的表格定义合并：${added.join('、')}`);
-  for (const note of definitionNotes) io.out(`表格定义未使用：${note}`);
   const returns: ReturnFile[] = [];
+  const carried: ReturnAndDefinitions[] = [];
   for (const [i, file] of files.entries()) {
-    returns.push(withoutDefinitionSheet(await readReturnFile(file.fullPath, file.file)));
+    // Each file is read once: its sheets, and the imported-form definitions its definition sheet carries.
+    const taken = takeCarriedDefinitions(await readReturnFile(file.fullPath, file.file));
+    returns.push(taken.read);
+    carried.push(taken);
     if (files.length > 20 && (i + 1) % 20 === 0) io.out(`已读取 ${i + 1}/${files.length} 个文件……`);
   }
+  // The built-in forms, plus the imported forms whose definitions the returns carry (issue 13 §3).
+  const { catalogue, added, refused } = catalogueWithImported(
+    CATALOGUE.notices,
+    carried.flatMap((c) => c.found),
+  );
+  const definitionNotes = [...carried.flatMap((c) => c.refused), ...refused];
+  if (added.length > 0) io.out(`按文件中附带的表格定义合并：${added.join('、')}`);
+  for (const note of definitionNotes) io.out(`表格定义未使用：${note}`);
   // The same merge as the pane's; the other documents found are then added to its report, in the order found.
   const {
     result,

@@ -7,7 +7,7 @@ import { problemIn, SEVERITY_NAMES, type Lang } from '../core/messages';
 import { catalogueWithImported } from '../core/imported-catalogue';
 import type { Catalogue } from '../core/notice-catalogue';
 import { CATALOGUE } from '../notices';
-import { readDefinitions, withoutDefinitionSheet } from '../hosts/node/read-definitions';
+import { takeCarriedDefinitions, type ReturnAndDefinitions } from '../hosts/xlsx/carried-definitions';
 import { missingPaths } from '../hosts/node/find-inputs';
 import { readReturnFile } from '../hosts/node/read-return';
 import { commandHelp, describeOptions, LANG_OPTION_DOC, type CommandHelp } from './help';
@@ -39,10 +39,6 @@ export const VALIDATE_HELP: CommandHelp = {
 
 const USAGE =
   '用法：union-forms validate <文件...> [--json] [--today YYYY-MM-DD] [--lang zh-CN|en-US]；运行 union-forms validate --help 查看说明。';
-
-async function checkFile(file: string, cwd: string, today: string, catalogue: Catalogue): Promise<FileVerdict> {
-  return validateReturn(withoutDefinitionSheet(await readReturnFile(path.resolve(cwd, file), file)), today, catalogue);
-}
 
 /** Whether some sheet of the file held a form this program knows, and so was checked. */
 function formChecked(verdict: FileVerdict, catalogue: Catalogue): boolean {
@@ -90,12 +86,16 @@ export async function validateCommand(
   const files = given.filter((f) => fileRole(path.basename(f)).role !== 'ignored');
   if (files.length === 0) throw new UsageError(`${given.join('、')} 是临时锁文件或系统文件，不是报表。请指定要检查的表格文件。`);
   const missing = await missingPaths(files, io.cwd);
-  // The built-in forms, plus the imported forms whose definitions the files carry (issue 13 §3).
-  const read = await readDefinitions(files.map((file) => ({ file, fullPath: path.resolve(io.cwd, file) })));
-  const { catalogue, added, refused } = catalogueWithImported(CATALOGUE.notices, read.found);
-  const notes = [...read.refused, ...refused];
-  const verdicts: FileVerdict[] = [];
-  for (const file of files) verdicts.push(inLanguage(await checkFile(file, io.cwd, today, catalogue), lang));
+  // Each file read once: its sheets, and the imported-form definitions it carries (issue 13 §3); the built-in forms
+  // plus those make the catalogue every file is then checked against.
+  const carried: ReturnAndDefinitions[] = [];
+  for (const file of files) carried.push(takeCarriedDefinitions(await readReturnFile(path.resolve(io.cwd, file), file)));
+  const { catalogue, added, refused } = catalogueWithImported(
+    CATALOGUE.notices,
+    carried.flatMap((c) => c.found),
+  );
+  const notes = [...carried.flatMap((c) => c.refused), ...refused];
+  const verdicts = carried.map((c) => inLanguage(validateReturn(c.read, today, catalogue), lang));
   if (parsed.values.json)
     io.out(
       JSON.stringify(

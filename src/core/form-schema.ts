@@ -71,7 +71,10 @@ export const FieldSchema = z.discriminatedUnion('type', [
           z
             .string()
             .min(1)
-            .regex(/^[^,"]+$/, 'options may not contain , or "'),
+            .regex(/^[^,"]+$/, 'options may not contain , or "')
+            // A list's source starting with = is a formula to Excel (DataValidationRule list.source: "a range
+            // address/formula"); + - @ start one when typed. An option from an untrusted definition must stay text.
+            .regex(/^[^=+\-@]/, 'options may not start with = + - @'),
         )
         .min(2),
       source: z.enum(['notice', 'common']).default('notice'),
@@ -171,7 +174,11 @@ export const FormDefinitionSchema = z
         title: z.string().min(1),
         docNo: z.string().min(1),
         attachment: z.string().min(1),
-        seed: z.string().regex(/^\d{3}$/),
+        /** The notice's text among the reference seeds (three digits); none for a form imported from a new notice. */
+        seed: z
+          .string()
+          .regex(/^\d{3}$/)
+          .optional(),
       })
       .strict(),
     params: z.array(ParamSchema),

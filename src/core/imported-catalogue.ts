@@ -26,7 +26,7 @@ function noticeFor(found: FoundDefinition, versions: FormDefinition[]): NoticeDe
     docNo: found.notice.docNo,
     title: found.notice.title,
     issuer: found.notice.issuer ?? '',
-    seed: form.notice.seed,
+    ...(form.notice.seed !== undefined ? { seed: form.notice.seed } : {}),
     params: form.params,
     deadlines: deadline && typeof deadline.default === 'string' ? { [form.id]: deadline.default } : {},
     quotas: [],

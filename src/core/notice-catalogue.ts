@@ -11,8 +11,8 @@ export interface NoticeDefinition {
   title: string;
   /** 发文单位. */
   issuer: string;
-  /** The notice's text in the reference seeds (three digits). */
-  seed: string;
+  /** The notice's text in the reference seeds (three digits); none for an imported notice. */
+  seed?: string;
   /** Parameters the notice sets (届次, 年度, dates), with their defaults; a form's deadline is in `deadlines`. */
   params: NonNullable<FormDefinitionInput['params']>;
   /** Per form id: its return deadline (月-日). */

@@ -69,6 +69,10 @@ export interface MergeStrings {
   slipsFailed: string;
   /** Excel on Mac cannot save a download: the command line makes the slips there. */
   slipsOnMac: string;
+  /** The imported forms recognised by the definitions the returns carry (issue 13 §3), as "title（id 第 n 版）". */
+  definitionsAdded: (forms: string[]) => string;
+  /** Title of the warning over a definition refused (its sentence, in Chinese from the core, follows). */
+  definitionRefused: string;
 }
 
 export interface Strings {
@@ -162,6 +166,8 @@ const zh: Strings = {
       replaced: '已被较新的文件代替',
     },
     sheetLine: (sheet, form, unit, records, problems) => `“${sheet}”· ${form} · ${unit} · ${records} 条记录 · ${problems} 个问题`,
+    definitionsAdded: (forms) => `按文件中附带的表格定义识别：${forms.join('、')}`,
+    definitionRefused: '表格定义未使用',
     noUnit: '（未填单位）',
     mergeButton: '生成汇总表',
     nothingToWrite: '没有可合并的记录。',
@@ -267,6 +273,8 @@ const en: Strings = {
       replaced: 'Replaced by a later file',
     },
     sheetLine: (sheet, form, unit, records, problems) => `“${sheet}” · ${form} · ${unit} · ${records} records · ${problems} problems`,
+    definitionsAdded: (forms) => `Recognised by the form definitions the files carry: ${forms.join(', ')}`,
+    definitionRefused: 'Form definition not used',
     noUnit: '(no unit given)',
     mergeButton: 'Make the summaries',
     nothingToWrite: 'Nothing to merge.',

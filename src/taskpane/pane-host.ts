@@ -1,6 +1,10 @@
+import type { FormDraft, NoticeImport } from '../app/import-forms';
+import { localIsoDate } from '../core/cell-value';
 import { planSheet } from '../core/layout';
 import type { ParamOverrides } from '../core/params';
-import { getForm } from '../notices';
+import { readSelectionGrid } from '../hosts/office/read-selection-grid';
+import { readWorkbookDefinitions, saveWorkbookDefinition } from '../hosts/office/workbook-definitions';
+import { WorkbookCatalogue } from './workbook-catalogue';
 import { detectApiSupport, missingFeatures, type ApiSupport, type MissingFeature } from '../hosts/office/api-support';
 import { insertForm, type InsertedForm } from '../hosts/office/insert-form';
 import { LiveValidation, type ValidationState } from '../hosts/office/live-validation';
@@ -29,7 +33,24 @@ export interface PaneHost {
   readonly missing: MissingFeature[];
   readonly validation: ValidationHost | undefined;
   readonly merge: MergeHost | undefined;
+  /** The forms of 插入表格: the program's own and those imported into this workbook. */
+  readonly workbookForms: WorkbookCatalogue;
   insertForm(formId: string, params: ParamOverrides): Promise<InsertedForm>;
+  /** 新表格 → 从通知导入: the notice's Word file read and its attachment forms recognised (nothing saved yet). */
+  importNotice(data: Uint8Array): Promise<NoticeImport>;
+  /** 新表格 → 从所选区域创建: the selected cells read (one sync) and recognised as a form (nothing saved yet). */
+  importSelection(): Promise<FormDraft>;
+  /** A reviewed form kept in the workbook (its definition sheet): listed under 插入表格 and checked live. */
+  saveForm(draft: Pick<FormDraft, 'form' | 'notice'>): Promise<'added' | 'replaced'>;
+}
+
+/**
+ * Reading a .docx is loaded on the first import only (its XML parser is not in the pane's first load). Pure once the
+ * bytes are read: the same path as the command line's import (app/import-forms.ts).
+ */
+async function importNoticeBytes(data: Uint8Array): Promise<NoticeImport> {
+  const [{ readDocx }, { importNoticeForms }] = await Promise.all([import('../hosts/docx/read-docx'), import('../app/import-forms')]);
+  return importNoticeForms(readDocx(data));
 }
 
 export interface OfficePaneParts {
@@ -40,7 +61,16 @@ export interface OfficePaneParts {
 
 export function officePaneHost(run: ExcelRun, support: ApiSupport, parts: OfficePaneParts = {}): PaneHost {
   const ownWrites = parts.ownWrites ?? new OwnWrites();
+  const workbookForms = new WorkbookCatalogue();
   const live = parts.live ?? new LiveValidation(run, support, ownWrites);
+  // The forms imported into this workbook before: read once, then checked like the program's own.
+  void run((context) => readWorkbookDefinitions(context))
+    .then((opened) => {
+      if (opened.length === 0) return;
+      workbookForms.take(opened);
+      return live.setCatalogue(workbookForms.catalogue);
+    })
+    .catch(() => undefined);
   // While the clerk fills a form in, a required cell not reached yet is 未填, not an error: only 检查全部 makes it one.
   live.unfilled = 'pending';
   let state = live.state;
@@ -71,11 +101,24 @@ export function officePaneHost(run: ExcelRun, support: ApiSupport, parts: Office
       everything: () => live.unfilled === 'error',
       select: (sheetId, cell) => live.select(sheetId, cell),
     },
+    workbookForms,
     insertForm: async (formId, params) => {
-      const plan = planSheet(getForm(formId), { params });
+      const plan = planSheet(workbookForms.catalogue.getForm(formId), { params });
       const inserted = await run((context) => insertForm(context, plan, support, ownWrites));
       void live.checkAll();
       return inserted;
+    },
+    importNotice: importNoticeBytes,
+    importSelection: async () => {
+      const grid = await run((context) => readSelectionGrid(context, support));
+      const { importSelectedForm } = await import('../app/import-forms');
+      return importSelectedForm(grid, localIsoDate());
+    },
+    saveForm: async ({ form, notice }) => {
+      const saved = await run((context) => saveWorkbookDefinition(context, form, notice));
+      workbookForms.put(form, notice);
+      await live.setCatalogue(workbookForms.catalogue);
+      return saved;
     },
   };
 }
@@ -86,7 +129,11 @@ export function detachedPaneHost(): PaneHost {
     missing: [],
     validation: undefined,
     merge: undefined,
+    workbookForms: new WorkbookCatalogue(),
     insertForm: () => Promise.reject(new Error('not in Office')),
+    importNotice: importNoticeBytes,
+    importSelection: () => Promise.reject(new Error('not in Office')),
+    saveForm: () => Promise.reject(new Error('not in Office')),
   };
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
@@ -137,6 +138,46 @@ afterAll(async () => {
   fs.rmSync(out, { recursive: true, force: true });
 });
 
+/**
+ * The serious and critical findings of axe-core on the page as it is (axe is served from the pane's own origin). Fluent's
+ * focus manager (tabster) places aria-hidden focus sentinels at the edges of focus groups on purpose; they are its own
+ * plumbing, not content, so they are left out of the check (the rule stays on for the rest).
+ */
+async function seriousAxeFindings(page: Page): Promise<{ id: string; nodes: string[] }[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: `${origin}/axe-for-tests.js` });
+  return page.evaluate(async () => {
+    type Violation = { id: string; impact: string; nodes: { html: string }[] };
+    const axe = (window as unknown as { axe: { run(context: object): Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html.slice(0, 160)) }));
+  });
+}
+
+/** Lines each action button's label takes in a section, and how far the page is wider than the pane. */
+const layoutOf = (page: Page, section: string) =>
+  page.evaluate((label) => {
+    const lines = (el: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set(
+        Array.from(range.getClientRects())
+          .filter((r) => r.width > 0)
+          .map((r) => Math.round(r.top)),
+      ).size;
+    };
+    const root = document.querySelector(`section[aria-label="${label}"]`) ?? document.body;
+    return {
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      // action buttons only: a problem in the list is a sentence and may wrap; the tab list's buttons hold a hidden
+      // bold copy of their label (Fluent reserves its width), which is no wrap
+      wrappedButtons: Array.from(root.querySelectorAll('button:not([role=tab])'))
+        .filter((b) => (b as HTMLElement).offsetParent && !b.closest('li') && lines(b) > 1)
+        .map((b) => b.textContent),
+    };
+  }, section);
+
 describe('the production task pane in headless Chromium, over the fake Excel host', () => {
   it('inserts each of the six forms through the pane', async () => {
     const page = await openPane();
@@ -171,18 +212,7 @@ describe('the production task pane in headless Chromium, over the fake Excel hos
 
   it('has no serious or critical accessibility violations on either tab (axe-core)', async () => {
     const page = await openPane();
-    await page.addScriptTag({ url: `${origin}/axe-for-tests.js` });
-    // Fluent's focus manager (tabster) places aria-hidden focus sentinels at the edges of focus groups on purpose;
-    // they are its own plumbing, not content, so they are left out of the check (the rule stays on for the rest).
-    const audit = () =>
-      page.evaluate(async () => {
-        type Violation = { id: string; impact: string; nodes: { html: string }[] };
-        const axe = (window as unknown as { axe: { run(context: object): Promise<{ violations: Violation[] }> } }).axe;
-        const result = await axe.run({ exclude: [['[data-tabster-dummy]']] });
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html.slice(0, 160)) }));
-      });
+    const audit = () => seriousAxeFindings(page);
     expect(await audit()).toEqual([]);
     await page.getByRole('tab', { name: '检查' }).click();
     await page.getByRole('button', { name: '检查整个工作簿' }).waitFor();
@@ -340,13 +370,7 @@ describe('the whole flow in headless Chromium', () => {
     );
     await page.screenshot({ path: path.join(ARTIFACTS, 'flow-5-merged.png'), fullPage: true });
 
-    await page.addScriptTag({ url: `${origin}/axe-for-tests.js` });
-    const serious = await page.evaluate(async () => {
-      type Violation = { id: string; impact: string };
-      const axe = (window as unknown as { axe: { run(context: object): Promise<{ violations: Violation[] }> } }).axe;
-      const result = await axe.run({ exclude: [['[data-tabster-dummy]']] });
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    });
+    const serious = await seriousAxeFindings(page);
     expect(serious).toEqual([]);
 
     await page.getByRole('button', { name: '生成汇总表' }).click();
@@ -365,29 +389,6 @@ describe('the whole flow in headless Chromium', () => {
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
 describe('插入表格 and 检查 at a task pane’s width (issue 14 §4)', () => {
-  /** Lines a button's label takes, whatever wraps it; and how far the page is wider than the pane. */
-  const layoutOf = (page: Page, tab: string) =>
-    page.evaluate((label) => {
-      const lines = (el: Element) => {
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        return new Set(
-          Array.from(range.getClientRects())
-            .filter((r) => r.width > 0)
-            .map((r) => Math.round(r.top)),
-        ).size;
-      };
-      const section = document.querySelector(`section[aria-label="${label}"]`) ?? document.body;
-      return {
-        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        // action buttons only: a problem in the list is a sentence and may wrap; the tab list's buttons hold a hidden
-        // bold copy of their label (Fluent reserves its width), which is no wrap
-        wrappedButtons: Array.from(section.querySelectorAll('button:not([role=tab])'))
-          .filter((b) => (b as HTMLElement).offsetParent && !b.closest('li') && lines(b) > 1)
-          .map((b) => b.textContent),
-      };
-    }, tab);
-
   it('at 340 px: the form cards and the problem list fit, no button label wraps', async () => {
     const page = await openPane();
     await page.setViewportSize({ width: 340, height: 900 });
@@ -498,15 +499,7 @@ describe('the 合并 tab at a task pane’s width (issue 14 §4)', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(SHOTS, 'merge-desk-actions-340.png'), fullPage: true });
 
-    await page.addScriptTag({ url: `${origin}/axe-for-tests.js` });
-    const serious = await page.evaluate(async () => {
-      type Violation = { id: string; impact: string; nodes: { html: string }[] };
-      const axe = (window as unknown as { axe: { run(context: object): Promise<{ violations: Violation[] }> } }).axe;
-      const result = await axe.run({ exclude: [['[data-tabster-dummy]']] });
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html.slice(0, 160)) }));
-    });
+    const serious = await seriousAxeFindings(page);
     expect(serious).toEqual([]);
     await page.close();
 
@@ -520,5 +513,35 @@ describe('the 合并 tab at a task pane’s width (issue 14 §4)', () => {
     expect(await mac.getByRole('button', { name: /保存退回修改单/ }).count()).toBe(0);
     await mac.screenshot({ path: path.join(SHOTS, 'merge-slips-on-mac-340.png'), fullPage: true });
     await mac.close();
+  });
+});
+
+describe('新表格 at a task pane’s width (issue 13)', () => {
+  it('at 340 px: a notice’s Word file imported, its fields reviewed, saved and inserted; nothing wider than the pane; axe-core is clean', async () => {
+    const notices = path.join(out, 'notices');
+    fs.mkdirSync(notices, { recursive: true });
+    execFileSync('/usr/bin/python3', [path.join(ROOT, 'test', 'import', 'make_new_notice_docx.py'), notices]);
+    const page = await openPane();
+    await page.setViewportSize({ width: 340, height: 900 });
+    await page.getByRole('button', { name: '新表格…' }).click();
+    const panel = page.getByRole('region', { name: '新表格' });
+    await panel.locator('input[type=file]').setInputFiles(path.join(notices, 'proposal-notice.docx'));
+    await panel.getByText(/找到 1 张附件表格/).waitFor();
+    await panel.getByRole('group', { name: '参与职工人数' }).waitFor();
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'new-form-340.png'), fullPage: true });
+    const layout = await layoutOf(page, '新表格');
+    expect(layout).toEqual({ overflow: 0, wrappedButtons: [] });
+    const violations = await seriousAxeFindings(page);
+    expect(violations).toEqual([]);
+
+    await panel.getByRole('button', { name: '保存到本工作簿' }).click();
+    await panel.getByText(/已保存“职工合理化建议登记表”/).waitFor();
+    // listed under 插入表格 beside the six official forms, and inserted like them
+    const cards = page.getByRole('button', { name: '插入表格' });
+    expect(await cards.count()).toBe(TITLES.length + 1);
+    await cards.last().click();
+    await page.getByText(/已插入工作表“职工合理化建议登记表”/).waitFor();
+    await page.close();
   });
 });

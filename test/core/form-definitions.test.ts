@@ -29,7 +29,7 @@ describe('the six official forms', () => {
   });
 
   it.each(FORMS.map((f) => [f.id, f]))('%s: every label not marked adapted stands verbatim in its notice', (_id, form) => {
-    const text = notice(form.notice.seed);
+    const text = notice(form.notice.seed as string);
     const params = planSheet(form).params;
     const missing = labelCells(form)
       .filter((c) => !c.adapted && c.text !== '')

@@ -18,6 +18,7 @@ import type {
   EdgeName,
   EventsSurface,
   InsideEdgeName,
+  MergedAreasSurface,
   NamedItemSurface,
   PageLayoutSurface,
   RangeFormatSurface,
@@ -58,7 +59,10 @@ export interface FakeHostOptions {
    * RangeExceedsLimit ('throws', the default) or gives null values without an error ('null'). See platforms.ts.
    */
   readLimit?: { cells?: number; over: 'throws' | 'null' };
-  /** Worksheet.name clears the person's undo stack (Excel on Windows and Mac), true unless told; see platforms.ts. */
+  /**
+   * Worksheet.name and Worksheet.visibility clear the person's undo stack (Excel on Windows and Mac: the two rows
+   * of "Undo capabilities in Excel add-ins" are alike), true unless told; see platforms.ts.
+   */
   sheetNameClearsUndo?: boolean;
   /** A pick from a data-validation dropdown raises onChanged: false unless told (office-js #4066, #3888, #420). */
   dropdownPickRaisesOnChanged?: boolean;
@@ -77,18 +81,23 @@ export interface FakeHostOptions {
  * How the add-in's operations touch the person's undo stack (Microsoft, "Undo capabilities in Excel add-ins"):
  * - reads, event registrations, selection and Runtime.enableEvents change nothing in the workbook: no effect;
  * - the APIs the page lists without undo support clear the stack from that call on, on every platform: of those the
- *   add-in uses, WorksheetProtection.protect/unprotect and Worksheet.delete; Worksheet.name too on Windows and Mac
- *   (the fake is Excel on Windows). Custom XML parts are not part of undo at all (office-js #6415): no effect;
+ *   add-in uses, WorksheetProtection.protect/unprotect and Worksheet.delete; Worksheet.name and Worksheet.visibility
+ *   too on Windows and Mac (the page's "Yes | No" for both: undoable on the web only). Custom XML parts are not part
+ *   of undo at all (office-js #6415): no effect;
  * - any other write: on ExcelApi 1.20 (undo support for add-ins) the sync is one undo record; before it, "most set
  *   operations of the Excel API disable undo/redo, by design" (office-js #3788; a fill change: #3778): the stack
  *   is cleared.
  */
 function undoEffect(what: string, sheetNameClearsUndo: boolean): 'none' | 'clears' | 'write' {
-  if (/\.load$|^getItemOrNullObject$|getUsedRangeOrNullObject$|getXml$|\.on[A-Z]\w*\.add$|^select$|^activate$|^runtime\./.test(what))
+  if (
+    /\.load$|^getItemOrNullObject$|getUsedRangeOrNullObject$|getMergedAreasOrNullObject$|getXml$|\.on[A-Z]\w*\.add$|^select$|^activate$|^runtime\./.test(
+      what,
+    )
+  )
     return 'none';
   if (/^customXmlParts?\./.test(what)) return 'none';
   if (/^protection\.(protect|unprotect)$|^delete$/.test(what)) return 'clears';
-  if (what === 'worksheet.name') return sheetNameClearsUndo ? 'clears' : 'write';
+  if (what === 'worksheet.name' || what === 'worksheet.visibility') return sheetNameClearsUndo ? 'clears' : 'write';
   return 'write';
 }
 
@@ -592,7 +601,12 @@ export class FakeWorkbook implements WorkbookSurface {
     return this;
   }
 
-  /** The selected range of the active sheet (the whole selection: one area). */
+  /**
+   * The selected range of the active sheet. A selection of several areas (an address "A1:B2,D4", as Excel spells
+   * one) fails whatever is done with it at the sync: "If there are multiple ranges selected, this method will throw
+   * an error" ("Workbook.getSelectedRange" reference; no error code is documented: InvalidSelection, the code of
+   * "The current selection is invalid for this operation", stands for it here).
+   */
   getSelectedRange(): FakeRange {
     const ctx = this.ctx;
     const ws = new FakeWorksheet(ctx, () => {
@@ -601,6 +615,7 @@ export class FakeWorkbook implements WorkbookSurface {
     });
     return new FakeRange(ctx, ws, () => {
       const address = ctx.state.selection?.address ?? 'A1';
+      if (address.includes(',')) throw new FakeExcelError('InvalidSelection', 'The current selection is invalid for this operation.');
       return parseRangeAddress(address);
     });
   }
@@ -629,6 +644,11 @@ export class FakeWorksheetCollection implements WorksheetsSurface {
     return this.loadedItems.get();
   }
 
+  /**
+   * Every sheet, hidden and very hidden ones too: the collection counts them unless told `visibleOnly`
+   * ("WorksheetCollection.getCount(visibleOnly)": "considers only visible worksheets, skipping over any hidden
+   * ones"), and the SheetVisibility reference's sample loads the collection and filters it by visibility.
+   */
   load(propertyNames?: string | string[]): this {
     const names = propertyList(propertyNames);
     this.ctx.enqueue('worksheets.load', names, () => {
@@ -680,6 +700,7 @@ export class FakeWorksheet implements WorksheetSurface {
   private readonly loadedName = new Loadable<string>('name');
   private readonly loadedId = new Loadable<string>('id');
   private readonly loadedNull = new Loadable<boolean>('isNullObject');
+  private readonly loadedVisibility = new Loadable<SheetState['visibility']>('visibility');
   readonly names: WorksheetSurface['names'];
   readonly protection: WorksheetSurface['protection'];
   readonly onChanged: EventsSurface<Excel.WorksheetChangedEventArgs>;
@@ -744,6 +765,8 @@ export class FakeWorksheet implements WorksheetSurface {
       },
       load: (propertyNames?: string | string[]) => {
         ctx.enqueue('protection.load', propertyNames ?? null, () => {
+          // A null object's properties stay unread, as a null range's (FakeRange.load).
+          if (this.nullable && !this.find()) return;
           const p = this.sheet().protection;
           loadedProtected.set(p.protected);
           loadedOptions.set({ ...(p.options ?? {}) });
@@ -789,6 +812,32 @@ export class FakeWorksheet implements WorksheetSurface {
     if (!s) return;
     if (names.length === 0 || names.includes('name')) this.loadedName.set(s.name);
     if (names.length === 0 || names.includes('id')) this.loadedId.set(s.id);
+    if (names.length === 0 || names.includes('visibility')) this.loadedVisibility.set(s.visibility);
+  }
+
+  get visibility(): SheetState['visibility'] {
+    return this.loadedVisibility.get();
+  }
+  /**
+   * Setting the visibility needs ExcelApi 1.2 ("Worksheet.visibility": "ExcelApi 1.1 for reading visibility; 1.2 for
+   * setting it"). Excel keeps one visible sheet at least (the SheetVisibility reference's sample: "Cannot hide the
+   * only visible worksheet"): refused. What Excel shows when the active sheet is hidden is not modelled: refused too.
+   */
+  set visibility(visibility: Excel.Worksheet['visibility']) {
+    this.ctx.host.requireSet('Worksheet.visibility (set)', '1.2');
+    this.ctx.enqueue('worksheet.visibility', visibility, () => {
+      const sheet = this.sheet();
+      const state = this.ctx.state;
+      if (visibility !== 'Visible' && visibility !== 'Hidden' && visibility !== 'VeryHidden')
+        throw new FakeExcelError('InvalidArgument', `${String(visibility)} is not a sheet visibility.`);
+      if (visibility !== 'Visible') {
+        if (!state.sheets.some((s) => s !== sheet && s.visibility === 'Visible'))
+          throw new FakeExcelError('InvalidOperation', 'A workbook must keep at least one visible worksheet.');
+        const active = state.activeSheetId ?? state.sheets[0]?.id;
+        if (active === sheet.id) throw new FakeExcelError('InvalidOperation', 'The fake host does not model hiding the active sheet.');
+      }
+      sheet.visibility = visibility;
+    });
   }
 
   get name(): string {
@@ -880,6 +929,32 @@ export class FakeWorksheet implements WorksheetSurface {
       }
       return bottom < 0 ? { top: 0, left: 0, bottom: 0, right: 0 } : { top, left, bottom, right };
     });
+  }
+
+  /**
+   * The used range (as getUsedRange), or a null object on a sheet without one (ExcelApi 1.4). Asked of a sheet that
+   * is itself a null object (getItemOrNullObject), it is a null object too: nothing is read or refused. No Microsoft
+   * page says what Excel does with a method called on a null object in the same batch ("*OrNullObject methods and
+   * properties" is silent); the fake follows its own null ranges, which stay unread rather than fail.
+   */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.ctx.host.requireSet('Worksheet.getUsedRangeOrNullObject', '1.4');
+    let found: CellRange | undefined;
+    const used = new FakeRange(
+      this.ctx,
+      this,
+      () => {
+        if (!found) throw new FakeExcelError('ItemNotFound', 'The sheet has no used cells.');
+        return found;
+      },
+      true,
+    );
+    this.ctx.enqueue('worksheet.getUsedRangeOrNullObject', valuesOnly ?? null, () => {
+      const sheet = this.find();
+      found = sheet && usedCells(sheet, undefined, valuesOnly);
+      used.resolveNull(found === undefined);
+    });
+    return used;
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
@@ -1018,7 +1093,9 @@ export class FakeRange implements RangeSurface {
   private readonly loadedNull = new Loadable<boolean>('isNullObject');
   private readonly loadedRowCount = new Loadable<number>('rowCount');
   private readonly loadedColumnCount = new Loadable<number>('columnCount');
-  readonly format: RangeFormatSurface;
+  private readonly loadedAddress = new Loadable<string>('address');
+  private readonly loadedText = new Loadable<string[][]>('text');
+  readonly format: FakeRangeFormat;
   private readonly area: CellRange | (() => CellRange);
 
   constructor(
@@ -1050,24 +1127,59 @@ export class FakeRange implements RangeSurface {
       true,
     );
     this.ctx.enqueue('range.getUsedRangeOrNullObject', valuesOnly ?? null, () => {
-      const outer = this.rect;
-      let top = Infinity;
-      let left = Infinity;
-      let bottom = -1;
-      let right = -1;
-      for (const [k, cell] of this.ws.sheet().cells) {
-        const [r, c] = k.split(':').map(Number) as [number, number];
-        if (r < outer.top || r > outer.bottom || c < outer.left || c > outer.right) continue;
-        if (valuesOnly && (cell.value === null || cell.value === '') && cell.formula === undefined) continue;
-        top = Math.min(top, r);
-        left = Math.min(left, c);
-        bottom = Math.max(bottom, r);
-        right = Math.max(right, c);
-      }
-      found = bottom < 0 ? undefined : { top, left, bottom, right };
+      found = usedCells(this.ws.sheet(), this.rect, valuesOnly);
       used.loadedNull.set(found === undefined);
     });
     return used;
+  }
+
+  /** For a null-or-not range made elsewhere (Worksheet.getUsedRangeOrNullObject): known when its batch runs. */
+  resolveNull(isNull: boolean): void {
+    this.loadedNull.set(isNull);
+  }
+
+  /** Where the range is (rowIndex, columnIndex, rowCount, columnCount, address), as a load of them gives it. */
+  fillPosition(): void {
+    const rect = this.rect;
+    this.loadedRow.set(rect.top);
+    this.loadedColumn.set(rect.left);
+    this.loadedRowCount.set(rect.bottom - rect.top + 1);
+    this.loadedColumnCount.set(rect.right - rect.left + 1);
+    this.loadedAddress.set(`${sheetReference(this.ws.sheet().name)}!${rangeAddress(rect)}`);
+  }
+
+  /** The range's column at `column`, counted from its left (ExcelApi 1.1); past its right edge, refused at once. */
+  getColumn(column: number): FakeRange {
+    if (typeof this.area !== 'function' && (!Number.isInteger(column) || column < 0 || column >= this.columns))
+      throw new FakeExcelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+    return new FakeRange(this.ctx, this.ws, () => {
+      const rect = this.rect;
+      if (!Number.isInteger(column) || column < 0 || rect.left + column > rect.right)
+        throw new FakeExcelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      return { top: rect.top, bottom: rect.bottom, left: rect.left + column, right: rect.left + column };
+    });
+  }
+
+  /**
+   * Range.getMergedAreasOrNullObject (ExcelApi 1.13; below it the API is not there). As in Excel, only the merged
+   * areas whose top-left cell is in the range are given (office-js #3611, confirmed by design: not one that starts
+   * above or left of it), each whole, past the range's edges too; a null object when there is none; more than 512
+   * fail the batch (the reference: "if the merged areas count in this range is more than 512, then this method will
+   * fail to return the result").
+   */
+  getMergedAreasOrNullObject(): FakeMergedAreas {
+    this.ctx.host.requireSet('Range.getMergedAreasOrNullObject', '1.13');
+    const result = new FakeMergedAreas(this.ctx);
+    this.ctx.enqueue('range.getMergedAreasOrNullObject', null, () => {
+      if (this.nullable && this.isNullObject) return result.resolve(undefined);
+      const outer = this.rect;
+      const found = this.ws
+        .sheet()
+        .merges.filter((m) => m.top >= outer.top && m.top <= outer.bottom && m.left >= outer.left && m.left <= outer.right);
+      if (found.length > 512) throw new FakeExcelError('GeneralException', 'There are more than 512 merged areas in the range.');
+      result.resolve(found.length === 0 ? undefined : found.map((m) => new FakeRange(this.ctx, this.ws, { ...m })));
+    });
+    return result;
   }
 
   /** The cells this range covers (a used range is known only when its batch runs). */
@@ -1083,6 +1195,12 @@ export class FakeRange implements RangeSurface {
   }
   get rowCount(): number {
     return this.loadedRowCount.get();
+  }
+  get address(): string {
+    return this.loadedAddress.get();
+  }
+  get text(): string[][] {
+    return this.loadedText.get();
   }
   get columnCount(): number {
     return this.loadedColumnCount.get();
@@ -1189,8 +1307,23 @@ export class FakeRange implements RangeSurface {
         Array.from({ length: rect.bottom - rect.top + 1 }, (_, i) =>
           Array.from({ length: rect.right - rect.left + 1 }, (_, j) => pick(this.ctx.state.peek(sheet, rect.top + i, rect.left + j))),
         );
+      this.loadedAddress.set(`${sheetReference(sheet.name)}!${rangeAddress(rect)}`);
+      if (names.includes('format/columnWidth')) {
+        // A property of a range with different values in its cells is null ("Blank and null values in Excel add-ins").
+        const widths = new Set(Array.from({ length: rect.right - rect.left + 1 }, (_, j) => columnWidthOf(sheet, rect.left + j)));
+        this.format.loadColumnWidth(widths.size === 1 ? [...widths][0]! : null);
+      }
       const limit = this.ctx.host.options.readLimit;
       const cells = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+      if (names.includes('text')) {
+        // "A range is limited to five million cells for get operations" (performance.md), the shown text too.
+        if (cells > (limit?.cells ?? READ_LIMIT_CELLS))
+          throw new FakeExcelError('RangeExceedsLimit', 'The cell count in the range has exceeded the maximum supported number.');
+        const texts = grid((c) => shownText(c));
+        this.ctx.noteLoaded(texts);
+        this.ctx.host.loadedCells += cells;
+        this.loadedText.set(texts);
+      }
       if (names.includes('values') && cells > (limit?.cells ?? READ_LIMIT_CELLS)) {
         // Past the read limit Excel "will either return null or throw an error" (resource-limits page).
         if (limit?.over !== 'null')
@@ -1249,6 +1382,91 @@ export class FakeRange implements RangeSurface {
 
   getEntireColumn(): FakeRange {
     return new FakeRange(this.ctx, this.ws, { top: 0, left: this.rect.left, bottom: MAX_ROWS - 1, right: this.rect.right });
+  }
+}
+
+/**
+ * The width of a column never set: Excel's standard width of 8.43 characters of the default font, 64 pixels, which
+ * Range.format.columnWidth gives in points as 48 (at 96 pixels per inch; Microsoft support, "Change the column width
+ * or row height in Excel": "the default column width is 8.43 characters").
+ */
+export const DEFAULT_COLUMN_WIDTH = 48;
+
+function columnWidthOf(sheet: SheetState, col: number): number {
+  return sheet.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH;
+}
+
+/** A sheet's name as Excel writes it in an address: quoted, its quotes doubled, unless letters, digits, _ and . only. */
+function sheetReference(name: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Range.text: what a cell shows, whatever the column's width ("The number sign (#) substitution that happens in the
+ * Excel UI will not affect the text value returned by the API": the Range.text reference). The fake keeps no number
+ * formats for display: a text shows as itself, a number as String(number) (as General shows an integer or a short
+ * decimal), a boolean as TRUE or FALSE, an empty cell or an unevaluated formula as "".
+ */
+function shownText(cell: CellState | undefined): string {
+  const value = cell?.value;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
+/** The smallest block of `sheet` (inside `outer`, if given) holding every cell with a value (or, without `valuesOnly`, a format too). */
+function usedCells(sheet: SheetState, outer: CellRange | undefined, valuesOnly: boolean | undefined): CellRange | undefined {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const [k, cell] of sheet.cells) {
+    const [r, c] = k.split(':').map(Number) as [number, number];
+    if (outer && (r < outer.top || r > outer.bottom || c < outer.left || c > outer.right)) continue;
+    if (valuesOnly && (cell.value === null || cell.value === '') && cell.formula === undefined) continue;
+    top = Math.min(top, r);
+    left = Math.min(left, c);
+    bottom = Math.max(bottom, r);
+    right = Math.max(right, c);
+  }
+  return bottom < 0 ? undefined : { top, left, bottom, right };
+}
+
+/** A RangeAreas from getMergedAreasOrNullObject: null-or-not, and its areas, known when its batch runs. */
+export class FakeMergedAreas implements MergedAreasSurface {
+  private found: FakeRange[] | undefined;
+  private resolved = false;
+  private readonly loadedItems = new Loadable<FakeRange[]>('items');
+  readonly areas: { readonly items: FakeRange[]; load(propertyNames?: string | string[]): unknown };
+
+  constructor(private readonly ctx: FakeRequestContext) {
+    const loaded = this.loadedItems;
+    this.areas = {
+      get items(): FakeRange[] {
+        return loaded.get();
+      },
+      load: (propertyNames?: string | string[]) => {
+        const names = propertyList(propertyNames).map((n) => n.replace(/^items\//, ''));
+        ctx.enqueue('rangeAreas.areas.load', names, () => {
+          // The areas of a null object: none (a null object's properties stay unread, as a null range's).
+          const areas = this.found ?? [];
+          areas.forEach((area) => area.fillPosition());
+          ctx.noteLoaded(areas.map((a) => rangeAddress(a.rect)));
+          loaded.set(areas);
+        });
+        return this.areas;
+      },
+    };
+  }
+
+  resolve(found: FakeRange[] | undefined): void {
+    this.found = found;
+    this.resolved = true;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.resolved) throw notLoaded('isNullObject');
+    return this.found === undefined;
   }
 }
 
@@ -1374,8 +1592,14 @@ class FakeRangeFormat implements RangeFormatSurface {
     };
   }
 
+  private loadedColumnWidth: { points: number | null } | undefined;
+  /** Set by FakeRange.load('format/columnWidth'). */
+  loadColumnWidth(points: number | null): void {
+    this.loadedColumnWidth = { points };
+  }
   get columnWidth(): number {
-    throw notLoaded('columnWidth');
+    if (!this.loadedColumnWidth) throw notLoaded('columnWidth');
+    return this.loadedColumnWidth.points as number;
   }
   set columnWidth(points: number) {
     this.range.write('format.columnWidth', points, 'formatColumns', (sheet) => {

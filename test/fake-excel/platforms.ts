@@ -44,8 +44,8 @@ export const desktop: PlatformProfile = {
     // web" (error list); "Excel on the web has a payload size limit for requests and responses of 5MB" (resource limits).
     payloadLimitBytes: false,
     responseLimitBytes: false,
-    // "Undo capabilities in Excel add-ins": Worksheet.name has no undo support in Excel on Windows and Mac, so it
-    // clears the stack.
+    // "Undo capabilities in Excel add-ins": Worksheet.name and Worksheet.visibility have no undo support in Excel on
+    // Windows and Mac, so they clear the stack.
     sheetNameClearsUndo: true,
     // office-js #420: a pick from a list's dropdown raised no onChanged on Windows (1902); it was closed as "fix
     // pending" with no build named, and #3888 (2024) saw it again on Windows 10. The fake keeps the event missing.
@@ -63,7 +63,8 @@ export const web: PlatformProfile = {
     // host's default of 5 MB (5 × 1024 × 1024 bytes of UTF-8 JSON; the page does not say how the bytes are counted).
     payloadLimitBytes: undefined,
     responseLimitBytes: undefined,
-    // "Undo capabilities in Excel add-ins": Worksheet.name is supported (undoable) in Excel on the web.
+    // "Undo capabilities in Excel add-ins": Worksheet.name and Worksheet.visibility are supported (undoable) in Excel
+    // on the web.
     sheetNameClearsUndo: false,
     // office-js #4066 (Excel on the web, labelled product bug) and #3888 (Excel for Web): a dropdown pick raises no
     // worksheet onChanged.
@@ -80,7 +81,8 @@ export const mac: PlatformProfile = {
     // The 5 MB limit is the web's only (error list: "This error only occurs in Office on the web").
     payloadLimitBytes: false,
     responseLimitBytes: false,
-    // "Undo capabilities in Excel add-ins": the column "Excel on Windows and Excel on Mac" says No for Worksheet.name.
+    // "Undo capabilities in Excel add-ins": the column "Excel on Windows and Excel on Mac" says No for Worksheet.name
+    // and Worksheet.visibility.
     sheetNameClearsUndo: true,
     // No source says how a dropdown pick behaves on Mac: the desktop behaviour (no onChanged) is kept.
     dropdownPickRaisesOnChanged: false,

@@ -75,6 +75,8 @@ export interface SheetState {
   frozenRows: number;
   /** Conditional formats, highest priority first. */
   conditionalFormats: ConditionalFormatState[];
+  /** Worksheet.visibility (Excel.SheetVisibility): a new sheet is visible. */
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
 }
 
 /** A custom XML part stored in the workbook file. */
@@ -274,6 +276,7 @@ export class FakeWorkbookState {
       showGridlines: true,
       frozenRows: 0,
       conditionalFormats: [],
+      visibility: 'Visible',
     };
     this.sheets.push(sheet);
     return sheet;

@@ -71,6 +71,20 @@ describe('the definition envelope', () => {
     expect(problem).toMatch(/“version”太小或太短/);
     expect(problem).toMatch(/“（整个定义）”有不认识的项：extra/);
   });
+
+  it('refuses a choice whose option Excel would take for a formula in its dropdown list', () => {
+    const form = imported('notice-2026-21-4');
+    const bands = JSON.parse(JSON.stringify(form.bands)) as FormDefinition['bands'];
+    const cell = bands.flatMap((b) => (b.kind === 'rows' ? b.rows.flatMap((r) => r.cells) : b.cells)).find((c) => c.kind === 'input');
+    if (!cell || cell.kind !== 'input') throw new Error('the form has an input');
+    cell.field = { ...cell.field, type: 'choice', options: ['=Sheet2!A1:A9', '否'], source: 'notice' } as typeof cell.field;
+    const o = openEnvelope(sealDefinition({ ...form, bands }, NOTICE));
+    expect(o.ok).toBe(false);
+    expect(o.ok ? '' : o.problem).toMatch(/options\.0”格式不对（options may not start with = \+ - @）/);
+    // an option that merely contains = elsewhere is text and passes
+    cell.field = { ...cell.field, options: ['是=有', '否'] } as typeof cell.field;
+    expect(openEnvelope(sealDefinition({ ...form, bands }, NOTICE)).ok).toBe(true);
+  });
 });
 
 describe('a workbook that carries its definitions', () => {

@@ -62,6 +62,7 @@ const preview: MergePreview = {
   summaries: [table(3)],
   report: table(4),
   desk,
+  definitions: { added: [], refused: [], sheetNames: {} },
 };
 
 function deskHost(over: Partial<MergeHost> = {}) {

@@ -9,8 +9,16 @@ export interface GridCell {
   text: string;
 }
 
+/** A table's cells on its grid, with its size and column widths (twentieths of a point; empty when unknown). */
+export interface GridTable {
+  cells: GridCell[];
+  rowCount: number;
+  width: number;
+  columnWidths: number[];
+}
+
 /** The cells of a Word table on its grid, row by row; a cell continuing a vertical merge extends the one above. */
-export function tableGrid(table: DocTable): { cells: GridCell[]; width: number } {
+export function tableGrid(table: DocTable): GridTable {
   const cells: GridCell[] = [];
   let width = table.columnWidths.length;
   table.rows.forEach((row, r) => {
@@ -24,7 +32,7 @@ export function tableGrid(table: DocTable): { cells: GridCell[]; width: number }
     }
     width = Math.max(width, col);
   });
-  return { cells, width };
+  return { cells, width, rowCount: table.rows.length, columnWidths: table.columnWidths };
 }
 
 /** Whether a cell is to be filled in: empty, or only underscores/blanks ("____", "年 月 日" stays a label). */

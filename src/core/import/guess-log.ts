@@ -5,6 +5,8 @@ export interface Guess {
   field: string;
   what: string;
   why: string;
+  /** The import could not decide (not found, not readable, or a choice the notice may allow otherwise): a person must. */
+  undecided?: boolean;
 }
 
 export class GuessLog {
@@ -12,5 +14,10 @@ export class GuessLog {
   constructor(private readonly where: string) {}
   add(field: string, what: string, why: string): void {
     this.guesses.push({ where: this.where, field, what, why });
+  }
+
+  /** What the import could not decide, for a person to settle (shown apart from the other guesses). */
+  undecided(field: string, what: string, why: string): void {
+    this.guesses.push({ where: this.where, field, what, why, undecided: true });
   }
 }

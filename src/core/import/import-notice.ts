@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { parseFormDefinition, type FormDefinition, type FormDefinitionInput, type ParamSchema, type RowSchema } from '../form-schema';
 import { chineseNumeral } from '../templates';
-import type { DocBlock, DocTable } from './docx-model';
+import type { DocBlock } from './docx-model';
 import { guessField, type FieldInput } from './field-guess';
-import { tableGrid } from './grid';
+import { tableGrid, type GridTable } from './grid';
 import { GuessLog, type Guess } from './guess-log';
 import { deadlineFor, noticeFacts, type NoticeFacts } from './notice-facts';
 import { FieldIds, tableBands, type BandInput } from './table-to-bands';
@@ -21,16 +21,22 @@ export interface ImportedNotice {
 }
 
 const HEADING = /^附件\s*(\d+)\s*[:：]?$/;
-/** An imported notice has no reference seed; the schema asks for three digits, so 999 says "none". */
-export const NO_SEED = '999';
 
-interface Attachment {
+/** One attachment of a notice, or a block of cells selected in a sheet: its lines and its tables on their grids. */
+export interface Attachment {
   no: number;
+  /** 附件N as printed; empty when the source had none (a selection without it). */
   heading: string;
   title: string;
   above: string[];
-  tables: DocTable[];
+  tables: GridTable[];
   below: string[];
+}
+
+/** Where a form came from, for its id and description. */
+export interface FormOrigin {
+  id: string;
+  description: string;
 }
 
 function splitAttachments(blocks: readonly DocBlock[]): { body: string[]; attachments: Attachment[] } {
@@ -48,7 +54,7 @@ function splitAttachments(blocks: readonly DocBlock[]): { body: string[]; attach
       else if (text === '') continue;
       else if (!current.title) current.title = text;
       else (current.tables.length === 0 ? current.above : current.below).push(text);
-    } else if (current) current.tables.push(block);
+    } else if (current) current.tables.push(tableGrid(block));
   }
   return { body, attachments };
 }
@@ -105,7 +111,14 @@ function widen(rows: RowInput[], width: number): number {
   return need;
 }
 
-function formFrom(a: Attachment, facts: NoticeFacts, body: readonly string[], prefix: string, log: GuessLog): FormDefinitionInput {
+/** One attachment → a form definition (not yet checked by the schema); every decision a person should see is logged. */
+export function formFrom(
+  a: Attachment,
+  facts: NoticeFacts,
+  body: readonly string[],
+  origin: FormOrigin,
+  log: GuessLog,
+): FormDefinitionInput {
   const ids = new FieldIds();
   const unitTaken = { done: false };
   const notes = a.below.filter((l) => /^注|^\d+[.．、]/.test(l));
@@ -113,7 +126,7 @@ function formFrom(a: Attachment, facts: NoticeFacts, body: readonly string[], pr
   const ctx = { ids, log, growable, listCount: { n: 0 } };
 
   const head: RowInput[] = [
-    { height: 20, cells: [{ kind: 'label', text: a.heading, col: 0, preset: 'heading' }] },
+    ...(a.heading ? [{ height: 20, cells: [{ kind: 'label' as const, text: a.heading, col: 0, preset: 'heading' as const }] }] : []),
     { height: 40, cells: [{ kind: 'label', text: squash(a.title), col: 0, preset: 'title' }] },
   ];
   for (const line of a.above) {
@@ -123,11 +136,10 @@ function formFrom(a: Attachment, facts: NoticeFacts, body: readonly string[], pr
   const bands: BandInput[] = [{ kind: 'rows', rows: head }];
   let width = 1;
   let widths: number[] = [];
-  for (const table of a.tables) {
-    const grid = tableGrid(table);
+  for (const grid of a.tables) {
     width = Math.max(width, grid.width);
-    if (widths.length === 0) widths = table.columnWidths;
-    bands.push(...tableBands(grid.cells, table.rows.length, ctx));
+    if (widths.length === 0) widths = grid.columnWidths;
+    bands.push(...tableBands(grid.cells, grid.rowCount, ctx));
   }
   const tail: RowInput[] = [];
   for (const line of a.below) {
@@ -156,7 +168,7 @@ function formFrom(a: Attachment, facts: NoticeFacts, body: readonly string[], pr
     if (unit) {
       unitFieldId = unit.id;
       log.add(unit.label, '填报单位（每份表的身份）', `表中第一个以“单位/工会名称”结尾的栏目`);
-    } else log.add('填报单位', '未找到', '表上方没有“单位：”一行，表中也没有“…单位”栏目；合并时按文件区分');
+    } else log.undecided('填报单位', '未找到', '表上方没有“单位：”一行，表中也没有“…单位”栏目；合并时按文件区分');
   }
   const list = bands.find((b) => b.kind === 'table');
   const ownFields = allFields.filter((f) => !['unit', 'fillDate', 'contact', 'contactPhone'].includes(f.id));
@@ -176,7 +188,7 @@ function formFrom(a: Attachment, facts: NoticeFacts, body: readonly string[], pr
   if (deadline) {
     params.push({ id: 'deadline', label: '报送截止日期', kind: 'monthDay', default: deadline.monthDay });
     log.add('报送截止日期', deadline.monthDay, deadline.source);
-  } else log.add('报送截止日期', '未找到', '正文和表下注中都没有提到这个附件的“M月D日前”');
+  } else log.undecided('报送截止日期', '未找到', '正文和表下注中都没有提到这个附件的“M月D日前”');
 
   const title = templated(squash(a.title), facts);
   const bare = squash(a.title)
@@ -186,16 +198,15 @@ function formFrom(a: Attachment, facts: NoticeFacts, body: readonly string[], pr
   const twips = widths.length === width ? widths : Array.from({ length: width }, () => 1800);
   const wide = width > 6;
   return {
-    id: `${prefix}-${a.no}`,
+    id: origin.id,
     version: 1,
     name: title,
     sheetName,
-    description: `从通知《${facts.title ?? '（未找到标题）'}》的${a.heading}导入。`,
+    description: origin.description,
     notice: {
       title: templated(facts.title ?? squash(a.title), facts),
       docNo: facts.docNo ?? '（未找到文号）',
-      attachment: a.heading,
-      seed: NO_SEED,
+      attachment: a.heading || '附件',
     },
     params,
     ...(deadline ? { deadlineParam: 'deadline' } : {}),
@@ -235,7 +246,8 @@ export function importNotice(blocks: readonly DocBlock[]): ImportedNotice {
       continue;
     }
     const log = new GuessLog(a.heading);
-    forms.push(parseFormDefinition(formFrom(a, facts, body, prefix, log)));
+    const origin = { id: `${prefix}-${a.no}`, description: `从通知《${facts.title ?? '（未找到标题）'}》的${a.heading}导入。` };
+    forms.push(parseFormDefinition(formFrom(a, facts, body, origin, log)));
     guesses.push(...log.guesses);
   }
   return { facts, forms, guesses, skipped };

@@ -28,7 +28,7 @@ export function noticeFacts(lines: readonly string[], log: GuessLog): NoticeFact
   if (docNoAt >= 0) {
     facts.docNo = squash((DOC_NO.exec(texts[docNoAt] as string) as RegExpExecArray)[0]);
     log.add('文号', facts.docNo, '形如“机关代字〔年份〕序号号”的一行');
-  } else log.add('文号', '未找到', '通知中没有“〔年份〕…号”形式的文号');
+  } else log.undecided('文号', '未找到', '通知中没有“〔年份〕…号”形式的文号');
 
   const titleAt = texts.findIndex((l) => /^关于/.test(l));
   if (titleAt >= 0) {
@@ -37,7 +37,7 @@ export function noticeFacts(lines: readonly string[], log: GuessLog): NoticeFact
     if (!/通知$/.test(title) && /通知$/.test(texts[titleAt + 1] ?? '')) title += texts[titleAt + 1];
     facts.title = squash(title);
     log.add('标题', facts.title, '以“关于”开头、以“通知”结尾的一行');
-  } else log.add('标题', '未找到', '没有以“关于”开头的标题行');
+  } else log.undecided('标题', '未找到', '没有以“关于”开头的标题行');
 
   const dates = texts.map((l) => DATE_LINE.exec(squash(l))).filter((m): m is RegExpExecArray => m !== null);
   const last = dates[dates.length - 1];
@@ -54,7 +54,7 @@ export function noticeFacts(lines: readonly string[], log: GuessLog): NoticeFact
   if (issuers.length > 0) {
     facts.issuer = [...new Set(issuers)].join('、');
     log.add('发文单位', facts.issuer, head.length > 0 ? '标题前的机关名称' : '落款（成文日期前）的机关名称');
-  } else log.add('发文单位', '未找到', '标题前和落款中都没有机关名称');
+  } else log.undecided('发文单位', '未找到', '标题前和落款中都没有机关名称');
 
   const edition = /第([一二三四五六七八九十]{1,3})届/.exec(facts.title ?? '');
   if (edition) {

@@ -150,7 +150,7 @@ function rowsBand(cells: readonly GridCell[], r0: number, r1: number, ctx: Table
           ctx.log.add(field.label, typeName(field.type) + (field.required ? '' : '，选填'), g.why);
         } else {
           field = { id: ctx.ids.take(), label: `第${r + 1}行第${cell.col + 1}列`, type: 'longText' };
-          ctx.log.add(field.label, '长文本', '空格旁边和上方都没有标签，无法确定它填什么，请核对');
+          ctx.log.undecided(field.label, '长文本', '空格旁边和上方都没有标签，无法确定它填什么，请核对');
         }
       }
       if (field.type === 'longText') tall = true;
@@ -204,7 +204,7 @@ function boxCells(
       options: options.map((o) => o.option.replace(/[,"]/g, '')),
       required: true,
     };
-    ctx.log.add(name, `单选：${options.map((o) => o.option).join('/')}`, '方框选项 → 选其一（通知若允许多选，请改）');
+    ctx.log.undecided(name, `单选：${options.map((o) => o.option).join('/')}`, '方框选项 → 选其一（通知若允许多选，请改）');
     return [{ kind: 'input', field, ...place }];
   }
   const field: FieldInput = { id: ctx.ids.take(), label: options[0]?.option ?? name, type: 'check' };

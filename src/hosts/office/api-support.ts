@@ -6,6 +6,8 @@ export interface ApiSupport {
   pageLayout: boolean;
   /** ExcelApi 1.9: one change event for the whole workbook (before it, one per sheet). */
   workbookEvents: boolean;
+  /** ExcelApi 1.13: the merged areas of a range (Range.getMergedAreasOrNullObject), read when importing a selection. */
+  mergedAreas: boolean;
 }
 
 export const MINIMUM_EXCEL_API = '1.7';
@@ -14,7 +16,12 @@ export type RequirementCheck = (set: string, version: string) => boolean;
 
 export function detectApiSupport(isSetSupported: RequirementCheck): ApiSupport {
   const v19 = isSetSupported('ExcelApi', '1.9');
-  return { validation: isSetSupported('ExcelApi', '1.8'), pageLayout: v19, workbookEvents: v19 };
+  return {
+    validation: isSetSupported('ExcelApi', '1.8'),
+    pageLayout: v19,
+    workbookEvents: v19,
+    mergedAreas: isSetSupported('ExcelApi', '1.13'),
+  };
 }
 
 export type MissingFeature = 'validation' | 'pageLayout';

@@ -63,6 +63,13 @@ export interface RangeSurface {
   /** ExcelApi 1.1. */
   readonly rowCount: number;
   readonly columnCount: number;
+  /** The range's A1 reference with its sheet, as "Sheet1!A1:B4" (ExcelApi 1.1). */
+  readonly address: string;
+  /**
+   * What each cell shows (ExcelApi 1.1): "Text values of the specified range. The text value will not depend on the
+   * cell width" (Range.text reference).
+   */
+  readonly text: string[][];
   format: RangeFormatSurface;
   dataValidation: DataValidationSurface;
   /** ExcelApi 1.6: below the manifest's minimum (1.7), so never feature-checked. */
@@ -71,10 +78,24 @@ export interface RangeSurface {
   readonly isNullObject: boolean;
   merge(across?: boolean): void;
   getEntireColumn(): RangeSurface;
+  /** The range's column at this index, counted from its left (ExcelApi 1.1). */
+  getColumn(column: number): RangeSurface;
+  /**
+   * The merged areas in the range (ExcelApi 1.13: "Range.getMergedAreasOrNullObject" reference), a null object when
+   * it has none; it "will fail to return the result" past 512 of them. Only the areas whose top-left cell is in the
+   * range are returned (office-js #3611).
+   */
+  getMergedAreasOrNullObject(): MergedAreasSurface;
   /** The part of the range holding values (ExcelApi 1.4), or a null object. */
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeSurface;
   load(propertyNames?: string | string[]): unknown;
   select(): void;
+}
+
+/** The merged areas of a range, as Range.getMergedAreasOrNullObject gives them (an Excel.RangeAreas). */
+export interface MergedAreasSurface {
+  readonly isNullObject: boolean;
+  readonly areas: { readonly items: RangeSurface[]; load(propertyNames?: string | string[]): unknown };
 }
 
 /** Office.js event registration: handlers are added in a batch and live on after it. */
@@ -133,6 +154,11 @@ export interface WorksheetSurface {
   readonly id: string;
   readonly isNullObject: boolean;
   showGridlines: boolean;
+  /**
+   * "Visible", "Hidden" or "VeryHidden" (Excel.SheetVisibility; ExcelApi 1.1 to read, 1.2 to set: the
+   * "Worksheet.visibility" reference). A very hidden sheet is not offered by Excel's Unhide; only code shows it again.
+   */
+  visibility: Excel.Worksheet['visibility'];
   names: {
     readonly items: NamedItemSurface[];
     add(name: string, reference: string, comment?: string): unknown;
@@ -155,6 +181,8 @@ export interface WorksheetSurface {
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeSurface;
   getRange(address?: string): RangeSurface;
   getUsedRange(valuesOnly?: boolean): RangeSurface;
+  /** The used range, or a null object on a sheet with none (ExcelApi 1.4). */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeSurface;
   activate(): void;
   delete(): void;
 }
@@ -209,6 +237,7 @@ export type RealExcelFitsTheSurface = [
   Fits<Excel.RequestContext, ContextSurface>,
   Fits<Excel.Worksheet, WorksheetSurface>,
   Fits<Excel.Range, RangeSurface>,
+  Fits<Excel.RangeAreas, MergedAreasSurface>,
   Fits<Excel.ConditionalFormatCollection, ConditionalFormatsSurface>,
   Fits<Excel.CustomConditionalFormat, CustomConditionalFormatSurface>,
   Fits<Excel.PageLayout, PageLayoutSurface>,

@@ -104,6 +104,15 @@ export class LiveValidation {
     await this.findAndCheck(false);
   }
 
+  /**
+   * The forms markers may name from now on (an imported form saved in the workbook, issue 13 §3), and every form sheet
+   * found and checked again with them: a sheet of a form the old catalogue did not know becomes checked.
+   */
+  setCatalogue(catalogue: Catalogue): Promise<void> {
+    this.watch.catalogue = catalogue;
+    return this.findAndCheck(false);
+  }
+
   /** Re-reads every known form sheet whole (one sync each; nothing more for a sheet whose inputs did not change). */
   recheck(): void {
     this.watch.recheck();

@@ -61,7 +61,8 @@ export class SheetWatch {
   constructor(
     private readonly calls: WatchCalls,
     private readonly support: ApiSupport,
-    private readonly catalogue: Catalogue,
+    /** The forms a marker may name: the program's own and those the workbook imported (replaced on a save). */
+    public catalogue: Catalogue,
     private readonly debounceMs: number,
   ) {}
 

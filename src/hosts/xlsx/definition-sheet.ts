@@ -1,6 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { MAX_ENVELOPE_CHARS, openEnvelope, sealDefinition, type EnvelopeNotice, type OpenedEnvelope } from '../../core/definition-envelope';
+import { openEnvelope, sealDefinition, type EnvelopeNotice, type OpenedEnvelope } from '../../core/definition-envelope';
+import { DEFINITION_SHEET, envelopeFromRow, envelopePieces, MAX_DEFINITIONS } from '../../core/definition-sheet-text';
 import type { FormDefinition } from '../../core/form-schema';
 import { checkedZip } from './zip-guard';
 
@@ -11,11 +12,7 @@ import { checkedZip } from './zip-guard';
  * than a custom XML part because a sheet and its text survive every writer the districts save returns with — Excel,
  * WPS, LibreOffice, openpyxl —, where openpyxl (3.0) drops the custom XML parts of a workbook it saves.
  */
-export const DEFINITION_SHEET = 'UnionForms_定义';
-/** Excel keeps at most 32,767 characters in a cell; envelopes are cut into pieces below that. */
-const PIECE = 30_000;
-/** A workbook carries a few definitions; more rows than this are not read. */
-const MAX_DEFINITIONS = 50;
+export { DEFINITION_SHEET, envelopePieces };
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const WORKSHEET_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
@@ -28,25 +25,6 @@ export interface DefinitionToEmbed {
 
 function xmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/**
- * The envelope's JSON in pieces for cells. Every "_" is written \u005f (all of them sit inside JSON strings), so
- * that no text reads as Excel's _xHHHH_ escape; no piece starts with = + - @ (never taken for a formula by a writer
- * that retypes text) or splits a surrogate pair.
- */
-export function envelopePieces(json: string): string[] {
-  const text = json.replace(/_/g, '\\u005f');
-  const pieces: string[] = [];
-  let at = 0;
-  while (at < text.length) {
-    let end = Math.min(text.length, at + PIECE);
-    const bad = (i: number) => /^[=+\-@]/.test(text.charAt(i)) || /[\ud800-\udbff]/.test(text.charAt(i - 1));
-    while (end < text.length && end > at + 1 && bad(end)) end--;
-    pieces.push(text.slice(at, end));
-    at = end;
-  }
-  return pieces;
 }
 
 const columnName = (index: number): string =>
@@ -141,19 +119,38 @@ export function readEmbeddedDefinitions(data: Uint8Array): OpenedEnvelope[] {
     cellDates: false,
   });
   const sheet = workbook.Sheets[DEFINITION_SHEET] as XLSX.DenseWorkSheet | undefined;
-  const rows = sheet?.['!data'] ?? [];
+  return openRows(sheet?.['!data'] ?? [], (cell) => (cell?.t === 's' && typeof cell.v === 'string' ? cell.v : undefined));
+}
+
+/**
+ * The envelopes in the rows of a definition sheet, one per row: the row's text cells joined in order (a number, a
+ * date or an empty cell is no part of one). Both readings of the sheet, from a package and from a grid, go through it.
+ */
+function openRows<C>(
+  rows: readonly (readonly (C | undefined)[] | undefined)[],
+  textOf: (cell: C | undefined) => string | undefined,
+): OpenedEnvelope[] {
   const opened: OpenedEnvelope[] = [];
   for (const row of rows.slice(0, MAX_DEFINITIONS)) {
     if (!row) continue;
-    let text = '';
-    for (const cell of row) {
-      if (cell?.t !== 's' || typeof cell.v !== 'string') continue;
-      text += cell.v;
-      if (text.length > MAX_ENVELOPE_CHARS) break;
-    }
-    if (text.trim() !== '') opened.push(openEnvelope(text));
+    const text = envelopeFromRow(row.map(textOf));
+    if (text !== undefined) opened.push(openEnvelope(text));
   }
   return opened;
+}
+
+/**
+ * A workbook already read into sheets (readWorkbookFile, or the open workbook's values through Office.js), parted
+ * into its form sheets and the definitions its definition sheet carries, so that one reading of a file serves both
+ * and the package is not unzipped a second time. Only strings in the grid are read, as readEmbeddedDefinitions
+ * reads only text cells: a number or a date (a Date in a grid) is no part of an envelope.
+ */
+export function definitionsInSheets<T extends { name: string; grid: readonly (readonly unknown[])[] }>(
+  sheets: readonly T[],
+): { sheets: T[]; opened: OpenedEnvelope[] } {
+  const carrier = sheets.find((s) => s.name === DEFINITION_SHEET);
+  const opened = carrier ? openRows(carrier.grid, (cell) => (typeof cell === 'string' ? cell : undefined)) : [];
+  return { sheets: formSheetsOnly(sheets), opened };
 }
 
 /** A workbook's sheets without the one that carries definitions: it holds no form to check or merge. */

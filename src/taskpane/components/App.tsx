@@ -1,4 +1,5 @@
 import {
+  Button,
   FluentProvider,
   MessageBar,
   MessageBarBody,
@@ -12,14 +13,16 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { Suspense, lazy, useState } from 'react';
-import { FORMS } from '../../notices';
+import { Suspense, lazy, useState, useSyncExternalStore } from 'react';
 import { stringsFor, type Locale } from '../i18n';
+import { newFormStrings } from '../new-form/new-form-strings';
 import type { PaneHost } from '../pane-host';
 import { FormCard } from './FormCard';
 import { ValidationPanel } from './ValidationPanel';
 
 const MergePanel = lazy(() => import('./MergePanel'));
+// 新表格 is opened a few times a year: its review and its Word reader are not in the pane's first load.
+const NewFormPanel = lazy(() => import('./NewFormPanel'));
 
 type TabName = 'insert' | 'check' | 'merge';
 
@@ -31,7 +34,13 @@ export function App({ host, locale }: { host: PaneHost; locale: Locale }) {
   const strings = stringsFor(locale);
   const styles = useStyles();
   const [tab, setTab] = useState<TabName>('insert');
-  const { validation, merge } = host;
+  const [newForm, setNewForm] = useState(false);
+  const { validation, merge, workbookForms } = host;
+  // The gallery lists the program's forms and those imported into this workbook, updated when one is saved.
+  const forms = useSyncExternalStore(
+    (listener) => workbookForms.subscribe(listener),
+    () => workbookForms.forms,
+  );
   return (
     <FluentProvider theme={webLightTheme} lang={locale}>
       <main className={styles.root}>
@@ -71,7 +80,22 @@ export function App({ host, locale }: { host: PaneHost; locale: Locale }) {
             </Text>
             {/* the insert tab's own instruction: the other tabs have theirs (issue 14 §4) */}
             <Text>{strings.appSubtitle}</Text>
-            {FORMS.map((form) => (
+            <div>
+              <Button appearance={newForm ? 'secondary' : 'subtle'} aria-expanded={newForm} onClick={() => setNewForm((v) => !v)}>
+                {newFormStrings(locale).heading}…
+              </Button>
+            </div>
+            {newForm && (
+              <Suspense fallback={<Spinner size="tiny" />}>
+                <NewFormPanel host={host} locale={locale} />
+              </Suspense>
+            )}
+            {workbookForms.refused.map((r) => (
+              <MessageBar key={r} intent="warning">
+                <MessageBarBody>{r}</MessageBarBody>
+              </MessageBar>
+            ))}
+            {forms.map((form) => (
               <FormCard key={form.id} form={form} host={host} strings={strings} />
             ))}
           </section>

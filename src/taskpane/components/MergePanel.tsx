@@ -111,7 +111,7 @@ export function MergePanel({ merge, strings }: { merge: MergeHost; strings: Stri
             <Caption1 as="p" className={styles.block}>
               {s.sheetLine(
                 sheet.sheet,
-                findForm(sheet.form ?? '')?.sheetName ?? sheet.form ?? '',
+                findForm(sheet.form ?? '')?.sheetName ?? preview?.definitions.sheetNames[sheet.form ?? ''] ?? sheet.form ?? '',
                 sheet.unit || s.noUnit,
                 sheet.records,
                 sheet.problems,
@@ -238,6 +238,20 @@ export function MergePanel({ merge, strings }: { merge: MergeHost; strings: Stri
             )}
             {recordsToWrite === 0 && <Caption1>{s.nothingToWrite}</Caption1>}
           </div>
+
+          {preview.definitions.added.length > 0 && (
+            <Caption1 as="p" className={styles.block}>
+              {s.definitionsAdded(preview.definitions.added)}
+            </Caption1>
+          )}
+          {preview.definitions.refused.map((note, i) => (
+            <MessageBar key={`${i}:${note}`} intent="warning">
+              <MessageBarBody>
+                <MessageBarTitle>{s.definitionRefused}</MessageBarTitle>
+                {note}
+              </MessageBarBody>
+            </MessageBar>
+          ))}
 
           {desk.units.length > 0 && <StatusBoard desk={desk} strings={strings} />}
 

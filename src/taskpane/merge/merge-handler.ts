@@ -1,43 +1,63 @@
+import { catalogueWithImported } from '../../core/imported-catalogue';
 import type { ReturnFile } from '../../core/merge/merge-returns';
 import type { Catalogue } from '../../core/notice-catalogue';
 import { summariseReturns } from '../../app/merge-returns';
+import { takeCarriedDefinitions, type ReturnAndDefinitions } from '../../hosts/xlsx/carried-definitions';
 import { readReturnBuffer } from '../../hosts/xlsx/merge-buffers';
 import { fileTooLarge } from '../../hosts/xlsx/read-workbook';
 import type { Desk } from '../../app/collection-desk';
 import { slipFileName } from '../../core/collect/correction-slips';
-import type { MergePreview, MergeRequest, MergeResponse, PickedFile, SlipFile } from './merge-protocol';
+import type { DefinitionsUsed, MergePreview, MergeRequest, MergeResponse, PickedFile, SlipFile } from './merge-protocol';
 
-/** A return and, for a workbook ExcelJS can open again (.xlsx, .xlsm), its bytes: a 退回修改单 keeps its look. */
-interface ReadFile {
-  read: ReturnFile;
+/**
+ * A return (without its definition sheet), the definitions it carries and, for a workbook ExcelJS can open again
+ * (.xlsx, .xlsm), its bytes: a 退回修改单 keeps its look.
+ */
+interface ReadFile extends ReturnAndDefinitions {
   bytes?: Uint8Array;
+}
+
+/** The catalogue the returns of one read are merged against: the built-in forms and those the returns carry. */
+interface ReadCatalogue {
+  catalogue: Catalogue;
+  definitions: DefinitionsUsed;
 }
 
 const KEEPS_LOOK = /\.(xlsx|xlsm)$/i;
 
 async function readPicked(file: PickedFile): Promise<ReadFile> {
+  const unreadable = (why: string): ReadFile => takeCarriedDefinitions({ file: file.name, modified: file.lastModified, unreadable: why });
   const tooLarge = fileTooLarge(file.size);
-  if (tooLarge) return { read: { file: file.name, modified: file.lastModified, unreadable: tooLarge } };
+  if (tooLarge) return unreadable(tooLarge);
   let data: Uint8Array;
   try {
     data = new Uint8Array(await file.arrayBuffer());
   } catch {
-    return {
-      read: { file: file.name, modified: file.lastModified, unreadable: '无法读取此文件：文件可能已被移动、删除或正被其他程序使用。' },
-    };
+    return unreadable('无法读取此文件：文件可能已被移动、删除或正被其他程序使用。');
   }
-  const read = readReturnBuffer({ name: file.name, modified: file.lastModified, data });
-  return { read, bytes: 'sheets' in read && KEEPS_LOOK.test(file.name) ? data : undefined };
+  // The definitions come from the sheets just read: the package is unzipped once (the command line reads it twice).
+  const taken = takeCarriedDefinitions(readReturnBuffer({ name: file.name, modified: file.lastModified, data }));
+  return { ...taken, bytes: 'sheets' in taken.read && KEEPS_LOOK.test(file.name) ? data : undefined };
+}
+
+/** The built-in forms plus the imported forms whose definitions the files of one read carry (issue 13 §3). */
+function catalogueOf(files: readonly ReadFile[], builtIn: Catalogue): ReadCatalogue {
+  const { catalogue, added, refused } = catalogueWithImported(
+    builtIn.notices,
+    files.flatMap((f) => f.found),
+  );
+  const sheetNames = Object.fromEntries(catalogue.forms.filter((f) => !builtIn.findForm(f.id)).map((f) => [f.id, f.sheetName]));
+  return { catalogue, definitions: { added, refused: [...files.flatMap((f) => f.refused), ...refused], sheetNames } };
 }
 
 function previewOf(
   returns: readonly ReturnFile[],
   request: { roster: string[]; today: string; deadline?: string },
-  catalogue: Catalogue,
+  { catalogue, definitions }: ReadCatalogue,
 ): MergePreview {
   const { roster, today, deadline } = request;
   const { result, summaries, report, desk } = summariseReturns(returns, { today, roster, catalogue, deadline: deadline || undefined });
-  return { inputs: result.inputs, missing: result.missing, summaries, report, desk };
+  return { inputs: result.inputs, missing: result.missing, summaries, report, desk, definitions };
 }
 
 /**
@@ -61,14 +81,16 @@ async function drawSlips(desk: Desk, files: readonly ReadFile[]): Promise<SlipFi
 
 /**
  * The merge worker's message handling, kept apart from the worker global so tests can drive it directly. It keeps
- * the returns of the last read (and the bytes of its workbooks), so a changed roster is summarised again without
- * reading the files twice, and the 退回修改单 keep the look of the units' own workbooks.
+ * the returns of the last read (and the bytes of its workbooks) and the catalogue their definitions made, so a
+ * changed roster is summarised again without reading the files twice, and the 退回修改单 keep the look of the units'
+ * own workbooks. `catalogue` holds the built-in forms; each read adds the imported forms its returns carry.
  */
 export function createMergeHandler(
   post: (response: MergeResponse) => void,
   catalogue: Catalogue,
 ): (request: MergeRequest) => Promise<void> {
   let lastFiles: ReadFile[] = [];
+  let lastCatalogue: ReadCatalogue = catalogueOf([], catalogue);
   let lastDesk: Desk | undefined;
   return async (request) => {
     try {
@@ -83,11 +105,16 @@ export function createMergeHandler(
           post({ id: request.id, type: 'progress', done: i + 1, total: request.files.length, file: file.name });
         }
         lastFiles = files;
-      } else if (request.type === 'read-returns') lastFiles = request.returns.map((read) => ({ read }));
+        lastCatalogue = catalogueOf(files, catalogue);
+      } else if (request.type === 'read-returns') {
+        // The open workbook's values, read through Office.js, may hold its definition sheet too (very hidden sheets are read).
+        lastFiles = request.returns.map(takeCarriedDefinitions);
+        lastCatalogue = catalogueOf(lastFiles, catalogue);
+      }
       const preview = previewOf(
         lastFiles.map((f) => f.read),
         request,
-        catalogue,
+        lastCatalogue,
       );
       lastDesk = preview.desk;
       post({ id: request.id, type: 'done', preview });

@@ -10,6 +10,16 @@ export interface MergePreview {
   report: SummaryTable;
   /** Who has sent what, the 催报 text and who gets a 退回修改单 (issue 14). */
   desk: Desk;
+  /** The imported forms the returns' own definitions added, and the definitions refused (issue 13 §3). */
+  definitions: DefinitionsUsed;
+}
+
+/** As the command line's report has them: "title（id 第 n 版）" taken, and one Chinese sentence naming the file per refusal. */
+export interface DefinitionsUsed {
+  added: string[];
+  refused: string[];
+  /** The sheet name of each imported form taken, by its id: the pane names a return's form by it, as a built-in one's. */
+  sheetNames: Record<string, string>;
 }
 
 /** A picked file as the worker receives it (File is structured-cloneable; tests pass any Blob with a name). */

@@ -1,0 +1,123 @@
+import { openEnvelope, sealDefinition, type EnvelopeNotice, type OpenedEnvelope } from '../../core/definition-envelope';
+import { DEFINITION_SHEET, envelopeFromRow, envelopePieces, MAX_DEFINITIONS } from '../../core/definition-sheet-text';
+import { UserError } from '../../core/errors';
+import type { FormDefinition } from '../../core/form-schema';
+import { describeExcelError } from './excel-errors';
+import type { ContextSurface, RangeSurface, WorksheetSurface } from './excel-surface';
+
+/**
+ * The definitions of imported forms kept in the open workbook (issue 13 §3), read and written through Office.js:
+ * the very hidden sheet UnionForms_定义, one envelope (core/definition-envelope.ts) per row, cut into text cells from
+ * column A (core/definition-sheet-text.ts) — the same sheet the .xlsx side writes (hosts/xlsx/definition-sheet.ts),
+ * so a template made either way is read either way. Nothing read is evaluated: each row is opened as JSON data.
+ */
+
+/** The definition sheet (a null object when the workbook has none) and its cells holding values, queued for a sync. */
+function queueSheetRead(context: ContextSurface): { sheet: WorksheetSurface; used: RangeSurface } {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(DEFINITION_SHEET);
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load('values,rowIndex,columnIndex,rowCount,columnCount');
+  return { sheet, used };
+}
+
+/** A sync whose failure is told in Chinese: what could not be done, then Excel's reason. */
+async function syncOr(context: ContextSurface, what: string): Promise<void> {
+  try {
+    await context.sync();
+  } catch (err) {
+    throw new UserError('excel', `${what}：${describeExcelError(err)}`);
+  }
+}
+
+/** The rows of the sheet's used range, or none. */
+function usedRows(sheet: WorksheetSurface, used: RangeSurface): unknown[][] {
+  if (sheet.isNullObject || used.isNullObject || !Array.isArray(used.values)) return [];
+  return used.values as unknown[][];
+}
+
+/**
+ * The definitions the open workbook carries, each opened (checksum, then schema) or refused with its Chinese
+ * reason; none when it has no definition sheet. One sync; at most MAX_DEFINITIONS rows are opened.
+ */
+export async function readWorkbookDefinitions(context: ContextSurface): Promise<OpenedEnvelope[]> {
+  const { sheet, used } = queueSheetRead(context);
+  await syncOr(context, '无法读取工作簿中保存的表格定义');
+  const opened: OpenedEnvelope[] = [];
+  for (const row of usedRows(sheet, used).slice(0, MAX_DEFINITIONS)) {
+    const text = envelopeFromRow(row);
+    if (text !== undefined) opened.push(openEnvelope(text));
+  }
+  return opened;
+}
+
+const TEXT_FORMAT = '@';
+
+/**
+ * Keeps a form's definition in the open workbook: the row holding the same form id and version is replaced (its
+ * cells past the new envelope's end emptied), or a row is added after the last one. Two syncs: one read, one write.
+ *
+ * - The sheet is created if absent (WorksheetCollection.add, which does not activate it: "If you wish to activate
+ *   the newly added worksheet, call .activate() on it") and made VeryHidden ("Worksheet.visibility", set: ExcelApi
+ *   1.2; Excel.SheetVisibility "VeryHidden"), so that Excel's Unhide does not offer it. Its visibility is set only
+ *   when it is not already very hidden: on Windows and Mac the property is not undoable and clears the undo stack
+ *   ("Undo capabilities in Excel add-ins").
+ * - The pieces are written as text: the cells get the Text number format "@" before their values, in the same
+ *   batch (a batch runs in order), as Microsoft says to do for a long number to be kept as typed ("Long numbers are
+ *   displayed incorrectly in Excel": format the cells as Text, "be sure to set the cell format before you type"),
+ *   so that Excel never takes a piece for a number or a date. No piece starts with = + - (which Range.values takes
+ *   for a formula: "Range.values" reference), @ or ' (envelopePieces).
+ * - A sheet protected by another writer (the .xlsx side protects it) is unprotected first, or the write would be
+ *   refused; that clears the undo stack on every platform ("Undo capabilities": WorksheetProtection.unprotect). It
+ *   is not protected again: protect clears the undo stack too, and the sheet is out of the person's sight anyway.
+ *
+ * Throws a UserError when the workbook already carries MAX_DEFINITIONS definitions and this one is new to it.
+ */
+export async function saveWorkbookDefinition(
+  context: ContextSurface,
+  form: FormDefinition,
+  notice: EnvelopeNotice,
+): Promise<'added' | 'replaced'> {
+  const pieces = envelopePieces(sealDefinition(form, notice));
+  const { sheet, used } = queueSheetRead(context);
+  sheet.load('visibility');
+  sheet.protection.load('protected');
+  await syncOr(context, '无法读取工作簿中保存的表格定义');
+
+  const rows = usedRows(sheet, used);
+  const top = rows.length > 0 ? used.rowIndex : 0;
+  const left = rows.length > 0 ? used.columnIndex : 0;
+  let count = 0;
+  let target: { row: number; width: number } | undefined;
+  rows.forEach((row, i) => {
+    const text = envelopeFromRow(row);
+    if (text === undefined) return;
+    count++;
+    const opened = openEnvelope(text);
+    if (target || !opened.ok || opened.form.id !== form.id || opened.form.version !== form.version) return;
+    let last = row.length - 1;
+    while (last >= 0 && (row[last] === '' || row[last] === null || row[last] === undefined)) last--;
+    target = { row: top + i, width: left + last + 1 };
+  });
+  if (!target && count >= MAX_DEFINITIONS)
+    throw new UserError(
+      'excel',
+      `工作簿中已保存了 ${MAX_DEFINITIONS} 个导入的表格定义，不能再添加“${form.name}”。请在另一个工作簿中导入，或另建一个空白工作簿。`,
+    );
+
+  let ws = sheet;
+  if (sheet.isNullObject) {
+    ws = context.workbook.worksheets.add(DEFINITION_SHEET);
+    ws.visibility = 'VeryHidden';
+  } else {
+    if (sheet.protection.protected) sheet.protection.unprotect();
+    if (sheet.visibility !== 'VeryHidden') sheet.visibility = 'VeryHidden';
+  }
+  const row = target?.row ?? (rows.length > 0 ? top + used.rowCount : 0);
+  const width = Math.max(pieces.length, target?.width ?? 0);
+  const cells = ws.getRangeByIndexes(row, 0, 1, width);
+  cells.numberFormat = [Array.from({ length: width }, () => TEXT_FORMAT)];
+  // An empty string empties a cell ("Blank and null values in Excel add-ins"): the rest of a longer old row.
+  cells.values = [Array.from({ length: width }, (_, i) => pieces[i] ?? '')];
+  await syncOr(context, `无法把“${form.name}”的表格定义保存到工作簿`);
+  return target ? 'replaced' : 'added';
+}

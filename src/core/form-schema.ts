@@ -74,7 +74,7 @@ export const FieldSchema = z.discriminatedUnion('type', [
             .regex(/^[^,"]+$/, 'options may not contain , or "')
             // A list's source starting with = is a formula to Excel (DataValidationRule list.source: "a range
             // address/formula"); + - @ start one when typed. An option from an untrusted definition must stay text.
-            .regex(/^[^=+\-@]/, 'options may not start with = + - @'),
+            .regex(/^[^=+\-@\t\r\n]/, 'options may not start with = + - @ or a line break'),
         )
         .min(2),
       source: z.enum(['notice', 'common']).default('notice'),

@@ -42,17 +42,26 @@ function noticeFor(found: FoundDefinition, versions: FormDefinition[]): NoticeDe
  * only when it is that form exactly (then nothing is added); two different definitions of one id and version: the
  * first found is taken, the others refused. Pure: the definitions were read and checked by a host.
  */
-export function catalogueWithImported(builtIn: readonly NoticeDefinition[], found: readonly FoundDefinition[]): ExtendedCatalogue {
+export function catalogueWithImported(
+  builtIn: readonly NoticeDefinition[],
+  found: readonly FoundDefinition[],
+  /**
+   * Definitions the clerk's own workbook keeps (saved there after review): taken before any a return carries, so a
+   * return's differing copy of the same form and version is refused, not preferred; not listed in `added`.
+   */
+  own: readonly FoundDefinition[] = [],
+): ExtendedCatalogue {
   const builtInForms = new Map<string, FormDefinition[]>();
   for (const notice of builtIn) for (const form of notice.forms) builtInForms.set(form.id, [...(builtInForms.get(form.id) ?? []), form]);
   const taken = new Map<string, { first: FoundDefinition; versions: Map<number, FoundDefinition> }>();
   const refused: string[] = [];
   const added: string[] = [];
-  for (const def of found) {
+  const ownDefs = new Set(own);
+  for (const def of [...own, ...found]) {
     const { id, version, name } = def.form;
-    const own = builtInForms.get(id);
-    if (own) {
-      const same = own.some((f) => f.version === version && canonicalJson(f) === canonicalJson(def.form));
+    const builtInVersions = builtInForms.get(id);
+    if (builtInVersions) {
+      const same = builtInVersions.some((f) => f.version === version && canonicalJson(f) === canonicalJson(def.form));
       if (!same)
         refused.push(`${def.file}：其中的表格定义“${name}”的编号 ${id} 与本程序自带的表格相同而内容不同，未使用（按自带的表格检查）。`);
       continue;
@@ -68,7 +77,7 @@ export function catalogueWithImported(builtIn: readonly NoticeDefinition[], foun
     }
     entry.versions.set(version, def);
     taken.set(id, entry);
-    added.push(`${name}（${id} 第 ${version} 版）`);
+    if (!ownDefs.has(def)) added.push(`${name}（${id} 第 ${version} 版）`);
   }
   const imported = [...taken.values()].map(({ first, versions }) =>
     noticeFor(
@@ -77,4 +86,19 @@ export function catalogueWithImported(builtIn: readonly NoticeDefinition[], foun
     ),
   );
   return { catalogue: makeCatalogue([...builtIn, ...imported]), added, refused };
+}
+
+/**
+ * The definition to keep in a workbook that already keeps `kept` (every version of every imported form there): the
+ * same content as a kept version is that version again; changed content of a form already kept becomes the next
+ * version, so that sheets inserted from an earlier one keep being read by it and templates already sent keep
+ * matching theirs (a return is read against the version its marker names).
+ */
+export function versionToKeep(form: FormDefinition, kept: readonly FormDefinition[]): FormDefinition {
+  const same = kept.filter((k) => k.id === form.id);
+  if (same.length === 0) return form;
+  const body = (f: FormDefinition) => canonicalJson({ ...f, version: 0 });
+  const equal = same.find((k) => body(k) === body(form));
+  if (equal) return { ...form, version: equal.version };
+  return { ...form, version: Math.max(...same.map((k) => k.version)) + 1 };
 }

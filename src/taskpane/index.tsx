@@ -6,6 +6,7 @@ import { spawnMergeWorker } from './merge/spawn-worker';
 import { officeMergeHost } from './office-merge-host';
 import type { ExcelRun } from '../hosts/office/excel-surface';
 import { detachedPaneHost, officePaneHost, supportFromOffice } from './pane-host';
+import { WorkbookCatalogue } from './workbook-catalogue';
 
 function mount(): void {
   const container = document.getElementById('app');
@@ -22,8 +23,17 @@ function mount(): void {
       return;
     }
     const run: ExcelRun = (batch) => Excel.run((context) => batch(context));
-    const merge = officeMergeHost(run, new MergeClient(spawnMergeWorker));
-    root.render(<App host={officePaneHost(run, supportFromOffice(), { merge })} locale={locale} />);
+    // The forms imported into this workbook: listed for insert, checked live, and taken first by the merge.
+    const workbookForms = new WorkbookCatalogue();
+    const merge = officeMergeHost(
+      run,
+      new MergeClient(spawnMergeWorker),
+      undefined,
+      undefined,
+      undefined,
+      () => workbookForms.keptWithNotices,
+    );
+    root.render(<App host={officePaneHost(run, supportFromOffice(), { merge, workbookForms })} locale={locale} />);
   });
 }
 

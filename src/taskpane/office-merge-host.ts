@@ -9,6 +9,7 @@ import { writeSummarySheets } from '../hosts/office/write-summaries';
 import { detectApiSupport, type RequirementCheck } from '../hosts/office/api-support';
 import type { MergeHost } from './merge-host';
 import type { MergeClient } from './merge/merge-client';
+import type { KeptDefinition } from './merge/merge-protocol';
 
 /** Activates a sheet of the open workbook, found by its name, and selects one cell of it. */
 async function selectCell(run: ExcelRun, sheet: string, cell: string): Promise<void> {
@@ -50,12 +51,15 @@ export function officeMergeHost(
   today: () => string = localIsoDate,
   isSetSupported: RequirementCheck | undefined = officeRequirements(),
   canDownload: boolean = !onMac(),
+  /** The imported forms this workbook keeps (saved in 新表格): the worker takes them before any a return carries. */
+  kept: () => KeptDefinition[] = () => [],
 ): MergeHost {
   return {
-    readFiles: (files, roster, onProgress, signal, deadline) => client.readFiles(files, roster, today(), onProgress, signal, deadline),
+    readFiles: (files, roster, onProgress, signal, deadline) =>
+      client.readFiles(files, roster, today(), onProgress, signal, deadline, kept()),
     readWorkbook: async (roster, signal, deadline) => {
       const workbook = await readWorkbookReturns(run);
-      const preview = await client.readReturns([workbook], roster, today(), signal, deadline);
+      const preview = await client.readReturns([workbook], roster, today(), signal, deadline, kept());
       // A sheet too big to read whole (past Excel's 5,000,000-cell read limit) was read in part: the file's line says so.
       const [input] = preview.inputs;
       if (input && workbook.notes.length) input.message = [input.message, ...workbook.notes].filter(Boolean).join(' ');

@@ -1,5 +1,6 @@
 import type { FormDraft, NoticeImport } from '../app/import-forms';
 import { localIsoDate } from '../core/cell-value';
+import { versionToKeep } from '../core/imported-catalogue';
 import { planSheet } from '../core/layout';
 import type { ParamOverrides } from '../core/params';
 import { readSelectionGrid } from '../hosts/office/read-selection-grid';
@@ -41,7 +42,13 @@ export interface PaneHost {
   /** 新表格 → 从所选区域创建: the selected cells read (one sync) and recognised as a form (nothing saved yet). */
   importSelection(): Promise<FormDraft>;
   /** A reviewed form kept in the workbook (its definition sheet): listed under 插入表格 and checked live. */
-  saveForm(draft: Pick<FormDraft, 'form' | 'notice'>): Promise<'added' | 'replaced'>;
+  saveForm(draft: Pick<FormDraft, 'form' | 'notice'>): Promise<SavedForm>;
+}
+
+/** How a reviewed form was kept: its row added or replaced, and the version it was kept as (changed content: next). */
+export interface SavedForm {
+  saved: 'added' | 'replaced';
+  version: number;
 }
 
 /**
@@ -55,22 +62,35 @@ async function importNoticeBytes(data: Uint8Array): Promise<NoticeImport> {
 
 export interface OfficePaneParts {
   ownWrites?: OwnWrites;
+  /** The workbook's forms, when the merge host shares them (index.tsx). */
+  workbookForms?: WorkbookCatalogue;
   live?: LiveValidation;
   merge?: MergeHost;
 }
 
 export function officePaneHost(run: ExcelRun, support: ApiSupport, parts: OfficePaneParts = {}): PaneHost {
   const ownWrites = parts.ownWrites ?? new OwnWrites();
-  const workbookForms = new WorkbookCatalogue();
+  const workbookForms = parts.workbookForms ?? new WorkbookCatalogue();
   const live = parts.live ?? new LiveValidation(run, support, ownWrites);
-  // The forms imported into this workbook before: read once, then checked like the program's own.
-  void run((context) => readWorkbookDefinitions(context))
-    .then((opened) => {
-      if (opened.length === 0) return;
-      workbookForms.take(opened);
-      return live.setCatalogue(workbookForms.catalogue);
-    })
-    .catch(() => undefined);
+  // The forms imported into this workbook before: read once, then checked like the program's own. A failed read
+  // (the clerk editing a cell, say) is said in the pane and tried again by 检查整个工作簿 or the next save; a save
+  // waits for it, so that what it keeps is added to what the workbook had.
+  let loaded: Promise<void> | undefined;
+  const loadDefinitions = (): Promise<void> => {
+    loaded ??= run((context) => readWorkbookDefinitions(context)).then(
+      async (opened) => {
+        const had = workbookForms.kept.length > 0 || workbookForms.loadProblem !== undefined;
+        workbookForms.take(opened);
+        if (opened.length > 0 || had) await live.setCatalogue(workbookForms.catalogue);
+      },
+      (err: unknown) => {
+        loaded = undefined;
+        workbookForms.failed(err instanceof Error ? err.message : String(err));
+      },
+    );
+    return loaded;
+  };
+  void loadDefinitions();
   // While the clerk fills a form in, a required cell not reached yet is 未填, not an error: only 检查全部 makes it one.
   live.unfilled = 'pending';
   let state = live.state;
@@ -93,7 +113,10 @@ export function officePaneHost(run: ExcelRun, support: ApiSupport, parts: Office
         listeners.add(listener);
         return () => listeners.delete(listener);
       },
-      checkAll: () => live.checkAll(),
+      checkAll: async () => {
+        await loadDefinitions();
+        return live.checkAll();
+      },
       checkEverything: () => {
         live.unfilled = 'error';
         return live.checkAll();
@@ -114,11 +137,15 @@ export function officePaneHost(run: ExcelRun, support: ApiSupport, parts: Office
       const { importSelectedForm } = await import('../app/import-forms');
       return importSelectedForm(grid, localIsoDate());
     },
-    saveForm: async ({ form, notice }) => {
+    saveForm: async ({ form: edited, notice }) => {
+      await loadDefinitions();
+      if (workbookForms.loadProblem) throw new Error(workbookForms.loadProblem);
+      // Changed content of a form already kept becomes its next version (core/imported-catalogue.ts).
+      const form = versionToKeep(edited, workbookForms.kept);
       const saved = await run((context) => saveWorkbookDefinition(context, form, notice));
       workbookForms.put(form, notice);
       await live.setCatalogue(workbookForms.catalogue);
-      return saved;
+      return { saved, version: form.version };
     },
   };
 }

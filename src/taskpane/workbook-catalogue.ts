@@ -24,7 +24,7 @@ export class WorkbookCatalogue {
 
   /** Why definitions found in the workbook are not used, one Chinese sentence each. */
   get refused(): string[] {
-    return [...this.refusedOnRead, ...this.built.refused];
+    return [...(this.loadProblem ? [this.loadProblem] : []), ...this.refusedOnRead, ...this.built.refused];
   }
 
   /** The forms listed under 插入表格: the program's own first, then the imported ones. */
@@ -36,8 +36,22 @@ export class WorkbookCatalogue {
     return this.found.some((f) => f.form.id === formId);
   }
 
+  /** The definitions the workbook keeps with their notices, as the merge worker takes them. */
+  get keptWithNotices(): { notice: EnvelopeNotice; form: FormDefinition }[] {
+    return this.found.map((f) => ({ notice: f.notice, form: f.form }));
+  }
+
+  /** Every version of every imported form the workbook keeps. */
+  get kept(): FormDefinition[] {
+    return this.found.map((f) => f.form);
+  }
+
+  /** Why the workbook's definitions could not be read (shown until a read succeeds). */
+  loadProblem: string | undefined;
+
   /** The definitions read from the workbook's definition sheet replace those known. */
   take(opened: readonly OpenedEnvelope[]): void {
+    this.loadProblem = undefined;
     this.found = [];
     this.refusedOnRead = [];
     for (const e of opened) {
@@ -53,6 +67,12 @@ export class WorkbookCatalogue {
       ...this.found.filter((f) => !(f.form.id === form.id && f.form.version === form.version)),
       { file: THIS_WORKBOOK_FILE, notice, form },
     ];
+    this.rebuild();
+  }
+
+  /** The workbook's definitions could not be read: said in the pane until a later read succeeds. */
+  failed(reason: string): void {
+    this.loadProblem = `无法读取本工作簿中保存的导入表格：${reason}（点“检查整个工作簿”或保存表格时会再试）`;
     this.rebuild();
   }
 

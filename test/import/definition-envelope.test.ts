@@ -80,7 +80,7 @@ describe('the definition envelope', () => {
     cell.field = { ...cell.field, type: 'choice', options: ['=Sheet2!A1:A9', '否'], source: 'notice' } as typeof cell.field;
     const o = openEnvelope(sealDefinition({ ...form, bands }, NOTICE));
     expect(o.ok).toBe(false);
-    expect(o.ok ? '' : o.problem).toMatch(/options\.0”格式不对（options may not start with = \+ - @）/);
+    expect(o.ok ? '' : o.problem).toMatch(/options\.0”格式不对（options may not start with = \+ - @ or a line break）/);
     // an option that merely contains = elsewhere is text and passes
     cell.field = { ...cell.field, options: ['是=有', '否'] } as typeof cell.field;
     expect(openEnvelope(sealDefinition({ ...form, bands }, NOTICE)).ok).toBe(true);

@@ -99,3 +99,33 @@ describe('the importer’s pure parts on small tables', () => {
     expect(result.guesses).toEqual(expect.arrayContaining([expect.objectContaining({ where: '附件1', field: '联系电话', what: '电话' })]));
   });
 });
+
+describe('texts the importer did not foresee', () => {
+  const notice = (rows: DocCell[][], title = '职工登记表'): DocBlock[] => [
+    p('关于开展登记的通知'),
+    p('附件1'),
+    p(title),
+    { kind: 'table', rows, columnWidths: [] },
+  ];
+
+  it('keeps a □ option that starts like a formula as text, and braces typed in a label as printed', () => {
+    const { forms } = importNotice(
+      notice([
+        [cell('是否参加'), cell('□=是\u3000□-否')],
+        [cell('备注{说明}'), cell('')],
+      ]),
+    );
+    const fields = forms[0]!.bands.flatMap((b) => (b.kind === 'rows' ? b.rows.flatMap((r) => r.cells) : []));
+    const choice = fields.find((c) => c.kind === 'input' && c.field.type === 'choice');
+    expect(choice?.kind === 'input' && choice.field.type === 'choice' && choice.field.options).toEqual(['是', '否']);
+    expect(fields.some((c) => c.kind === 'label' && c.text === '备注｛说明｝')).toBe(true);
+  });
+
+  it('names a form whose title is only its year after its attachment, and ids forms of a notice without 文号 by its title', () => {
+    const first = importNotice(notice([[cell('姓名'), cell('')]], '2026年度'));
+    expect(first.forms[0]!.sheetName).toBe('附件1');
+    const other = importNotice([p('关于另一件事的通知'), ...notice([[cell('姓名'), cell('')]]).slice(1)]);
+    expect(first.forms[0]!.id).toMatch(/^notice-[0-9a-f]{8}-1$/);
+    expect(other.forms[0]!.id).not.toBe(first.forms[0]!.id);
+  });
+});

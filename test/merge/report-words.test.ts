@@ -39,6 +39,20 @@ it('says how each sheet was recognised in plain words', () => {
   expect(JSON.stringify(table.rows)).not.toMatch(/"标记"|marker/);
 });
 
+it('says a retyped sheet was recognised by its title and labels once, in its own column, not again in 说明', () => {
+  const grid = filledGrid('yangpu-volunteer-team', volunteerReturn('长白新村街道总工会', '长白志愿队'));
+  // retyped by hand: no marker cell (the form's marker sits right of the form, typed by no one)
+  const retyped = grid.map((row) => row.map((v) => (typeof v === 'string' && v.startsWith('UNIONFORMS|') ? null : v)));
+  const merged = mergeReturns([{ file: '长白.xlsx', modified: 1, sheets: [{ name: 'Sheet1', grid: retyped, nameValues: [] }] }], {
+    today: TODAY,
+    catalogue: CATALOGUE,
+  });
+  const report = reportTable(merged, CATALOGUE);
+  const row = report.rows.find((r) => r[0] === '长白.xlsx') as unknown[];
+  expect(row[report.header.indexOf('识别方式')]).toMatch(/^按标题和栏目识别（吻合 \d+%）$/);
+  expect(row[report.header.indexOf('说明')]).toBe('已合并 1 条记录，没有发现问题。');
+});
+
 it('gives each sheet one sentence, then its problems and the changes of a later return', () => {
   const rowsOf = (file: string) => table.rows.filter((r) => r[0] === file);
   expect(rowsOf('殷行/报表.xlsx').map((r) => r[5])).toEqual(['已合并 1 条记录，没有发现问题。']);

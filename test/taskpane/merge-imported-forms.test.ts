@@ -101,6 +101,26 @@ describe('the merge worker and the definitions returns carry', () => {
     ]);
   });
 
+  it('takes the definitions the clerk’s workbook keeps before any a return carries: a differing copy is refused', async () => {
+    // a district's copy of the same form and version, changed and sealed again (a checksum is no signature)
+    const theirs = { ...FORM, name: '改过的登记表' };
+    const returned = pickedFile('长白.xlsx', await importedReturn(theirs, VALUES[0] as Record<string, CellValue>), 3);
+    const { ask } = handler();
+    const preview = await ask({
+      id: 1,
+      type: 'read-files',
+      files: [returned],
+      roster: ROSTER,
+      today: TODAY,
+      kept: [{ notice: { title: '关于开展职工读书活动的通知', docNo: '杨工〔2026〕13号' }, form: FORM }],
+    });
+    // the workbook's own is not "added from the files"; the return's copy is refused, naming the file
+    expect(preview.definitions.added).toEqual([]);
+    expect(preview.definitions.refused).toEqual([expect.stringMatching(/^长白\.xlsx：.*与 本工作簿 中的同一版本不同，未使用/)]);
+    // and the return is read by the workbook's definition
+    expect(preview.inputs[0]?.sheets.map((s) => [s.form, s.used])).toEqual([[FORM.id, true]]);
+  });
+
   it('summarises an imported form exactly as the built-in form it was made from, given the same values', async () => {
     const builtIn = [
       pickedFile('殷行.xlsx', await filledFile('yangpu-theme-activity', VALUES[0] as Record<string, CellValue>), 1),

@@ -160,6 +160,61 @@ describe('新表格 in the pane', () => {
     expect(within(formCard(/^建议登记表$/)).getByRole('button', { name: '插入表格' })).toBeTruthy();
   });
 
+  it('keeps options as typed, saves a changed form as its next version, and keeps drafts across tabs', async () => {
+    const { fake, host } = pane();
+    const sheet = fake.state.addSheet('登记');
+    const rows = [
+      ['建议登记表', ''],
+      ['建议名称', ''],
+      ['是否采纳', ''],
+    ];
+    rows.forEach((row, r) => row.forEach((text, c) => text && (fake.state.cell(sheet, r, c).value = text)));
+    fake.state.activeSheetId = sheet.id;
+    fake.userSelect('登记', 'A1:B3');
+    const panel = await openNewForm();
+    await act(async () => {
+      fireEvent.click(within(panel).getByRole('button', { name: '从所选区域创建' }));
+    });
+    const review = (await within(panel).findByRole('heading', { level: 3, name: '建议登记表' })).closest('[role="group"]') as HTMLElement;
+    const adopted = within(review).getByRole('group', { name: '是否采纳' });
+    fireEvent.change(within(adopted).getByRole('combobox', { name: '类型' }), { target: { value: 'choice' } });
+    const options = () => within(adopted).getByRole('textbox', { name: '选项' }) as HTMLInputElement;
+    // typed a character at a time: the separator stays while the next option is typed
+    for (const typed of ['已', '已采纳', '已采纳、', '已采纳、未', '已采纳、未采纳'])
+      fireEvent.change(options(), { target: { value: typed } });
+    expect(options().value).toBe('已采纳、未采纳');
+
+    // a look at 检查 and back: the draft and its edits are still there
+    fireEvent.click(screen.getByRole('tab', { name: '检查' }));
+    fireEvent.click(screen.getByRole('tab', { name: '插入表格' }));
+    expect(options().value).toBe('已采纳、未采纳');
+
+    await act(async () => {
+      fireEvent.click(within(review).getByRole('button', { name: '保存到本工作簿' }));
+    });
+    await waitFor(() => expect(within(review).getByText(/已保存“建议登记表”/)).toBeTruthy());
+    const first = host.workbookForms.forms.find((f) => f.name === '建议登记表');
+    expect(first?.version).toBe(1);
+    const choice = first?.bands
+      .flatMap((b) => (b.kind === 'rows' ? b.rows.flatMap((r) => r.cells) : []))
+      .find((c) => c.kind === 'input' && c.field.label === '是否采纳');
+    expect(choice?.kind === 'input' && choice.field.type === 'choice' && choice.field.options).toEqual(['已采纳', '未采纳']);
+
+    // changed and saved again: version 2 beside version 1, which sheets inserted before keep
+    fireEvent.click(within(within(review).getByRole('group', { name: '建议名称' })).getByRole('checkbox', { name: '必填' }));
+    await act(async () => {
+      fireEvent.click(within(review).getByRole('button', { name: '保存到本工作簿' }));
+    });
+    await waitFor(() => expect(within(review).getByText(/保存为第 2 版/)).toBeTruthy());
+    expect(
+      host.workbookForms.kept
+        .filter((f) => f.name === '建议登记表')
+        .map((f) => f.version)
+        .sort(),
+    ).toEqual([1, 2]);
+    expect(host.workbookForms.forms.find((f) => f.name === '建议登记表')?.version).toBe(2);
+  });
+
   it('says in Chinese why a file is not a notice, and nothing is saved', async () => {
     const { fake } = pane();
     const panel = await openNewForm();
@@ -169,6 +224,8 @@ describe('新表格 in the pane', () => {
       });
     });
     await waitFor(() => expect(within(panel).getByText('未能导入')).toBeTruthy());
+    // the reason, in Chinese, from the reader's own checks
+    expect(within(panel).getByText(/文件不完整（压缩包的目录缺失）/)).toBeTruthy();
     expect(fake.state.sheet(DEFINITION_SHEET)).toBeUndefined();
     expect(section('新表格')).toBe(panel);
   });

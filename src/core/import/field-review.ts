@@ -1,5 +1,6 @@
 import { schemaProblems } from '../definition-envelope';
 import { FormDefinitionSchema, type Field, type FormDefinition } from '../form-schema';
+import { fillTemplate } from '../templates';
 
 /**
  * The fields of an imported form as a person reviews them before saving (issue 13 §2): label, type, required and
@@ -30,11 +31,45 @@ export interface FieldEdit {
   required?: boolean;
   /** null clears the limit. */
   maxLength?: number | null;
+  /** The limit as typed in the review ("" clears it): read here, refused in Chinese when it is no whole number. */
+  maxLengthText?: string;
   options?: string[];
+  /** The options as typed in the review, separated by 、，,；; or line breaks (parseOptions). */
+  optionsText?: string;
+}
+
+/** Options as a clerk types them: separated by 、 ， , ； ; or line breaks; spaces inside an option kept. */
+export function parseOptions(text: string): string[] {
+  return text
+    .split(/[、，,；;\n]+/)
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+}
+
+/** Why options typed for a 单选 cannot be used, in Chinese; none when they can. */
+function optionProblems(label: string, options: readonly string[]): string[] {
+  const problems: string[] = [];
+  if (options.length < 2) problems.push(`栏目“${label}”改为单选，至少要给出两个选项。`);
+  for (const o of options)
+    if (/["]/.test(o)) problems.push(`栏目“${label}”的选项“${o}”不能含英文引号。`);
+    else if (/^[=+\-@]/.test(o)) problems.push(`栏目“${label}”的选项“${o}”不能以 = + - @ 开头（Excel 会当作公式）。`);
+  if (new Set(options).size < options.length) problems.push(`栏目“${label}”的选项有重复。`);
+  return problems;
+}
+
+/** A limit typed in the review: a whole number above 0, or "" for none; anything else is refused in Chinese. */
+function typedLimit(label: string, text: string): { value: number | null } | { problem: string } {
+  const t = text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  if (t === '') return { value: null };
+  if (/^\d+$/.test(t) && Number(t) > 0) return { value: Number(t) };
+  return { problem: `栏目“${label}”的字数上限“${text.trim()}”应为大于 0 的整数，或留空表示不限。` };
 }
 
 export interface FormEdits {
-  /** The form's title as printed and listed under 插入表格 (the sheet keeps its name). */
+  /**
+   * The form's title as shown in the review (its parameters filled in: displayName) and listed under 插入表格; the
+   * sheet keeps its name. Unchanged, the form keeps its own title, placeholders (第{edition:cn}届, {year}年度) and all.
+   */
   name?: string;
   /** By ReviewedField.key. */
   fields?: Record<string, FieldEdit>;
@@ -53,6 +88,11 @@ function reviewed(field: Field, list: string | undefined): ReviewedField {
     ...(field.type === 'choice' ? { options: [...field.options] } : {}),
     inList: list !== undefined,
   };
+}
+
+/** The form's title as a clerk reads it: its parameters (届次, 年度) filled in with their defaults. */
+export function displayName(form: FormDefinition): string {
+  return fillTemplate(form.name, Object.fromEntries(form.params.map((p) => [p.id, p.default])));
 }
 
 /** Every field of the form, in the order it is printed. */
@@ -125,16 +165,24 @@ export function editForm(form: FormDefinition, edits: FormEdits): EditedForm {
       const edit = fields[scope + cell.field.id];
       if (!edit) continue;
       if (edit.label !== undefined && edit.label.trim() === '') problems.push(`栏目“${cell.field.label}”的名称不能为空。`);
-      const next = editedField(cell.field, edit);
-      if (next.type === 'choice' && (next.options as string[]).length < 2)
-        problems.push(`栏目“${String(next.label)}”改为单选，至少要给出两个选项。`);
+      const label = edit.label?.trim() || cell.field.label;
+      const typed = { ...edit };
+      if (edit.optionsText !== undefined) typed.options = parseOptions(edit.optionsText);
+      if (edit.maxLengthText !== undefined) {
+        const limit = typedLimit(label, edit.maxLengthText);
+        if ('problem' in limit) problems.push(limit.problem);
+        else typed.maxLength = limit.value;
+      }
+      const next = editedField(cell.field, typed);
+      if (next.type === 'choice') problems.push(...optionProblems(label, next.options as string[]));
       (cell as { field: unknown }).field = next;
     }
   }
-  if (edits.name !== undefined) {
+  if (edits.name !== undefined && edits.name.trim() !== displayName(form)) {
     const name = edits.name.trim();
     if (name === '') problems.push('表格名称不能为空。');
-    draft.name = name;
+    // A name typed by the clerk is text: braces in it are not placeholders.
+    draft.name = name.replace(/\{/g, '｛').replace(/\}/g, '｝');
   }
   if (problems.length > 0) return { ok: false, problems };
   const result = FormDefinitionSchema.safeParse(draft);

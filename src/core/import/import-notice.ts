@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import { parseFormDefinition, type FormDefinition, type FormDefinitionInput, type ParamSchema, type RowSchema } from '../form-schema';
+import type { FormDefinition, FormDefinitionInput, ParamSchema, RowSchema } from '../form-schema';
+import { checkedDefinition } from './checked-definition';
+import { sha256Hex, utf8Bytes } from '../sha256';
 import { chineseNumeral } from '../templates';
 import type { DocBlock } from './docx-model';
 import { guessField, type FieldInput } from './field-guess';
@@ -63,7 +65,8 @@ const squash = (t: string) => t.replace(/\s+/g, '');
 
 /** Labels and names with the notice's parameters as placeholders: 第七届 → 第{edition:cn}届, 2020年度 → {year}年度. */
 function templated(text: string, facts: NoticeFacts): string {
-  let out = text;
+  // Braces typed in the notice are text, not placeholders: full-width ones print the same to a reader.
+  let out = text.replace(/\{/g, '｛').replace(/\}/g, '｝');
   if (facts.edition !== undefined) out = out.split(`第${chineseNumeral(facts.edition)}届`).join('第{edition:cn}届');
   if (facts.year !== undefined) out = out.replace(new RegExp(`${facts.year}\\s*年度`, 'g'), '{year}年度');
   return out;
@@ -194,7 +197,8 @@ export function formFrom(
   const bare = squash(a.title)
     .replace(/^\d{4}年度|^第[一二三四五六七八九十]+届/, '')
     .replace(/[[\]:*?/\\']/g, '');
-  const sheetName = bare.length <= 24 ? bare : bare.slice(-24);
+  const named = bare || (a.heading ? squash(a.heading).replace(/[:：]/g, '') : '导入的表格');
+  const sheetName = named.length <= 24 ? named : named.slice(-24);
   const twips = widths.length === width ? widths : Array.from({ length: width }, () => 1800);
   const wide = width > 6;
   return {
@@ -226,9 +230,18 @@ export function formFrom(
 }
 
 /** A kebab-case id for a notice's forms from its 文号: 沪工总基〔2017〕153号 → notice-2017-153. */
-function formPrefix(facts: NoticeFacts): string {
+function formPrefix(facts: NoticeFacts, body: readonly string[]): string {
   const m = /〔(\d{4})〕\s*(\d+)/.exec(facts.docNo ?? '');
-  return m ? `notice-${m[1]}-${m[2]}` : 'notice';
+  if (m) return `notice-${m[1]}-${m[2]}`;
+  // No 文号: the notice's title (or its first lines) names it, so two notices without one do not share ids.
+  const named =
+    facts.title ??
+    body
+      .map(squash)
+      .filter((l) => l !== '')
+      .slice(0, 5)
+      .join('|');
+  return `notice-${sha256Hex(utf8Bytes(named)).slice(0, 8)}`;
 }
 
 /** A notice's Word content → its attachment forms, each checked by the form schema (pure: no file, no host). */
@@ -239,7 +252,7 @@ export function importNotice(blocks: readonly DocBlock[]): ImportedNotice {
   const guesses = [...noticeLog.guesses];
   const forms: FormDefinition[] = [];
   const skipped: string[] = [];
-  const prefix = formPrefix(facts);
+  const prefix = formPrefix(facts, body);
   for (const a of attachments) {
     if (a.tables.length === 0) {
       skipped.push(`${a.heading} ${a.title}`.trim());
@@ -247,7 +260,7 @@ export function importNotice(blocks: readonly DocBlock[]): ImportedNotice {
     }
     const log = new GuessLog(a.heading);
     const origin = { id: `${prefix}-${a.no}`, description: `从通知《${facts.title ?? '（未找到标题）'}》的${a.heading}导入。` };
-    forms.push(parseFormDefinition(formFrom(a, facts, body, origin, log)));
+    forms.push(checkedDefinition(formFrom(a, facts, body, origin, log), `${a.heading}“${squash(a.title)}”`));
     guesses.push(...log.guesses);
   }
   return { facts, forms, guesses, skipped };

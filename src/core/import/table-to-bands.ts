@@ -201,7 +201,8 @@ function boxCells(
       id: ctx.ids.take(),
       label: name,
       type: 'choice',
-      options: options.map((o) => o.option.replace(/[,"]/g, '')),
+      // an option is text in a dropdown list: no , or " (the list's separators) and no leading = + - @ (a formula)
+      options: options.map((o) => o.option.replace(/[,"]/g, '').replace(/^[=+\-@]+/, '') || '（空）'),
       required: true,
     };
     ctx.log.undecided(name, `单选：${options.map((o) => o.option).join('/')}`, '方框选项 → 选其一（通知若允许多选，请改）');

@@ -288,8 +288,8 @@ export function mergeReturns(
         confidence,
         used: true,
         issues: problems,
+        // How the sheet was recognised is not repeated here: 合并报告 has its own column for it (method, confidence).
         message: [
-          method === 'labels' ? `没有标记，按标题和栏目识别（吻合 ${Math.round(confidence * 100)}%）。` : '',
           reading.layout === 'labels' && method === 'marker' ? '表格的行列被改动过，已按栏目名称逐项读取。' : '',
           version !== null && version > form.version
             ? `表格版本（v${version}）比本程序认识的（v${form.version}）新，按 v${form.version} 读取；请升级本程序后再核对。`

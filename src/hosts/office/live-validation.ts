@@ -106,10 +106,13 @@ export class LiveValidation {
 
   /**
    * The forms markers may name from now on (an imported form saved in the workbook, issue 13 §3), and every form sheet
-   * found and checked again with them: a sheet of a form the old catalogue did not know becomes checked.
+   * found and checked again with them: a sheet of a form the old catalogue did not know becomes checked, and one whose
+   * definition changed is checked by the new one.
    */
   setCatalogue(catalogue: Catalogue): Promise<void> {
     this.watch.catalogue = catalogue;
+    // What was read is checked again, not skipped as unchanged: the same cells may break other rules now.
+    for (const id of this.watch.sheets.keys()) this.reads.forget(id);
     return this.findAndCheck(false);
   }
 

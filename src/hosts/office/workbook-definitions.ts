@@ -12,12 +12,31 @@ import type { ContextSurface, RangeSurface, WorksheetSurface } from './excel-sur
  * so a template made either way is read either way. Nothing read is evaluated: each row is opened as JSON data.
  */
 
-/** The definition sheet (a null object when the workbook has none) and its cells holding values, queued for a sync. */
-function queueSheetRead(context: ContextSurface): { sheet: WorksheetSurface; used: RangeSurface } {
-  const sheet = context.workbook.worksheets.getItemOrNullObject(DEFINITION_SHEET);
-  const used = sheet.getUsedRangeOrNullObject(true);
+interface SheetRead {
+  /** The definition sheet, or undefined when the workbook has none. */
+  sheet: WorksheetSurface | undefined;
+  used: RangeSurface | undefined;
+}
+
+/**
+ * The definition sheet and its cells holding values: one sync to learn whether the sheet exists, a second (only when
+ * it does) for its cells and `also` of it. No Microsoft page says what Excel does with a method called on a null
+ * object in the same batch ("*OrNullObject methods and properties" describes only isNullObject), so nothing is asked
+ * of the sheet before it is known to exist.
+ */
+async function readSheet(context: ContextSurface, also: (sheet: WorksheetSurface) => void = () => undefined): Promise<SheetRead> {
+  const found = context.workbook.worksheets.getItemOrNullObject(DEFINITION_SHEET);
+  try {
+    await context.sync();
+  } catch (err) {
+    throw new UserError('excel', `无法读取工作簿中保存的表格定义：${describeExcelError(err)}`);
+  }
+  if (found.isNullObject) return { sheet: undefined, used: undefined };
+  const used = found.getUsedRangeOrNullObject(true);
   used.load('values,rowIndex,columnIndex,rowCount,columnCount');
-  return { sheet, used };
+  also(found);
+  await syncOr(context, '无法读取工作簿中保存的表格定义');
+  return { sheet: found, used };
 }
 
 /** A sync whose failure is told in Chinese: what could not be done, then Excel's reason. */
@@ -30,20 +49,20 @@ async function syncOr(context: ContextSurface, what: string): Promise<void> {
 }
 
 /** The rows of the sheet's used range, or none. */
-function usedRows(sheet: WorksheetSurface, used: RangeSurface): unknown[][] {
-  if (sheet.isNullObject || used.isNullObject || !Array.isArray(used.values)) return [];
+function usedRows({ used }: SheetRead): unknown[][] {
+  if (!used || used.isNullObject || !Array.isArray(used.values)) return [];
   return used.values as unknown[][];
 }
 
 /**
  * The definitions the open workbook carries, each opened (checksum, then schema) or refused with its Chinese
- * reason; none when it has no definition sheet. One sync; at most MAX_DEFINITIONS rows are opened.
+ * reason; none when it has no definition sheet. One sync without the sheet, two with it; at most MAX_DEFINITIONS
+ * rows are opened.
  */
 export async function readWorkbookDefinitions(context: ContextSurface): Promise<OpenedEnvelope[]> {
-  const { sheet, used } = queueSheetRead(context);
-  await syncOr(context, '无法读取工作簿中保存的表格定义');
+  const read = await readSheet(context);
   const opened: OpenedEnvelope[] = [];
-  for (const row of usedRows(sheet, used).slice(0, MAX_DEFINITIONS)) {
+  for (const row of usedRows(read).slice(0, MAX_DEFINITIONS)) {
     const text = envelopeFromRow(row);
     if (text !== undefined) opened.push(openEnvelope(text));
   }
@@ -54,7 +73,8 @@ const TEXT_FORMAT = '@';
 
 /**
  * Keeps a form's definition in the open workbook: the row holding the same form id and version is replaced (its
- * cells past the new envelope's end emptied), or a row is added after the last one. Two syncs: one read, one write.
+ * cells past the new envelope's end emptied), or a row is added after the last one. A write sync after the reads
+ * (one without the sheet, two with it: see readSheet).
  *
  * - The sheet is created if absent (WorksheetCollection.add, which does not activate it: "If you wish to activate
  *   the newly added worksheet, call .activate() on it") and made VeryHidden ("Worksheet.visibility", set: ExcelApi
@@ -78,14 +98,14 @@ export async function saveWorkbookDefinition(
   notice: EnvelopeNotice,
 ): Promise<'added' | 'replaced'> {
   const pieces = envelopePieces(sealDefinition(form, notice));
-  const { sheet, used } = queueSheetRead(context);
-  sheet.load('visibility');
-  sheet.protection.load('protected');
-  await syncOr(context, '无法读取工作簿中保存的表格定义');
-
-  const rows = usedRows(sheet, used);
-  const top = rows.length > 0 ? used.rowIndex : 0;
-  const left = rows.length > 0 ? used.columnIndex : 0;
+  const read = await readSheet(context, (found) => {
+    found.load('visibility');
+    found.protection.load('protected');
+  });
+  const { sheet, used } = read;
+  const rows = usedRows(read);
+  const top = rows.length > 0 && used ? used.rowIndex : 0;
+  const left = rows.length > 0 && used ? used.columnIndex : 0;
   let count = 0;
   let target: { row: number; width: number } | undefined;
   rows.forEach((row, i) => {
@@ -104,15 +124,16 @@ export async function saveWorkbookDefinition(
       `工作簿中已保存了 ${MAX_DEFINITIONS} 个导入的表格定义，不能再添加“${form.name}”。请在另一个工作簿中导入，或另建一个空白工作簿。`,
     );
 
-  let ws = sheet;
-  if (sheet.isNullObject) {
+  let ws: WorksheetSurface;
+  if (!sheet) {
     ws = context.workbook.worksheets.add(DEFINITION_SHEET);
     ws.visibility = 'VeryHidden';
   } else {
+    ws = sheet;
     if (sheet.protection.protected) sheet.protection.unprotect();
     if (sheet.visibility !== 'VeryHidden') sheet.visibility = 'VeryHidden';
   }
-  const row = target?.row ?? (rows.length > 0 ? top + used.rowCount : 0);
+  const row = target?.row ?? (rows.length > 0 && used ? top + used.rowCount : 0);
   const width = Math.max(pieces.length, target?.width ?? 0);
   const cells = ws.getRangeByIndexes(row, 0, 1, width);
   cells.numberFormat = [Array.from({ length: width }, () => TEXT_FORMAT)];

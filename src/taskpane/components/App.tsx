@@ -35,7 +35,10 @@ export function App({ host, locale }: { host: PaneHost; locale: Locale }) {
   const styles = useStyles();
   const [tab, setTab] = useState<TabName>('insert');
   const [newForm, setNewForm] = useState(false);
+  const [newFormOpened, setNewFormOpened] = useState(false);
   const { validation, merge, workbookForms } = host;
+  // The tab shown: 检查 and 合并 need the workbook; outside Office the gallery is all there is.
+  const showing: TabName = (tab === 'check' && validation) || (tab === 'merge' && merge) ? tab : 'insert';
   // The gallery lists the program's forms and those imported into this workbook, updated when one is saved.
   const forms = useSyncExternalStore(
     (listener) => workbookForms.subscribe(listener),
@@ -67,39 +70,50 @@ export function App({ host, locale }: { host: PaneHost; locale: Locale }) {
             {merge && <Tab value="merge">{strings.tabMerge}</Tab>}
           </TabList>
         )}
-        {tab === 'check' && validation ? (
+        {showing === 'check' && validation ? (
           <ValidationPanel validation={validation} strings={strings} />
-        ) : tab === 'merge' && merge ? (
+        ) : showing === 'merge' && merge ? (
           <Suspense fallback={<Spinner size="tiny" />}>
             <MergePanel merge={merge} strings={strings} />
           </Suspense>
-        ) : (
-          <section aria-label={strings.galleryHeading}>
-            <Text as="h2" size={400} weight="semibold">
-              {strings.galleryHeading}
-            </Text>
-            {/* the insert tab's own instruction: the other tabs have theirs (issue 14 §4) */}
-            <Text>{strings.appSubtitle}</Text>
-            <div>
-              <Button appearance={newForm ? 'secondary' : 'subtle'} aria-expanded={newForm} onClick={() => setNewForm((v) => !v)}>
-                {newFormStrings(locale).heading}…
-              </Button>
-            </div>
-            {newForm && (
+        ) : null}
+        {/* The insert tab stays mounted (hidden on the other tabs) so that forms under review in 新表格 survive a look at
+            检查 or 合并. */}
+        <section aria-label={strings.galleryHeading} hidden={showing !== 'insert'}>
+          <Text as="h2" size={400} weight="semibold">
+            {strings.galleryHeading}
+          </Text>
+          {/* the insert tab's own instruction: the other tabs have theirs (issue 14 §4) */}
+          <Text>{strings.appSubtitle}</Text>
+          <div>
+            <Button
+              appearance={newForm ? 'secondary' : 'subtle'}
+              aria-expanded={newForm}
+              onClick={() => {
+                setNewFormOpened(true);
+                setNewForm((v) => !v);
+              }}
+            >
+              {newFormStrings(locale).heading}…
+            </Button>
+          </div>
+          {/* once opened, 新表格 stays mounted (hidden when closed): drafts under review are not lost by closing it */}
+          {newFormOpened && (
+            <div hidden={!newForm}>
               <Suspense fallback={<Spinner size="tiny" />}>
                 <NewFormPanel host={host} locale={locale} />
               </Suspense>
-            )}
-            {workbookForms.refused.map((r) => (
-              <MessageBar key={r} intent="warning">
-                <MessageBarBody>{r}</MessageBarBody>
-              </MessageBar>
-            ))}
-            {forms.map((form) => (
-              <FormCard key={form.id} form={form} host={host} strings={strings} />
-            ))}
-          </section>
-        )}
+            </div>
+          )}
+          {workbookForms.refused.map((r) => (
+            <MessageBar key={r} intent="warning">
+              <MessageBarBody>{r}</MessageBarBody>
+            </MessageBar>
+          ))}
+          {forms.map((form) => (
+            <FormCard key={form.id} form={form} host={host} strings={strings} />
+          ))}
+        </section>
       </main>
     </FluentProvider>
   );

@@ -16,7 +16,15 @@ import {
 } from '@fluentui/react-components';
 import { useId, useMemo, useState, type Dispatch } from 'react';
 import type { FormDraft } from '../../app/import-forms';
-import { REVIEW_TYPES, editForm, reviewFields, type FieldEdit, type ReviewType, type ReviewedField } from '../../core/import/field-review';
+import {
+  REVIEW_TYPES,
+  displayName,
+  editForm,
+  reviewFields,
+  type FieldEdit,
+  type ReviewType,
+  type ReviewedField,
+} from '../../core/import/field-review';
 import type { NewFormStrings } from '../new-form/new-form-strings';
 import type { PaneHost } from '../pane-host';
 
@@ -36,18 +44,14 @@ const useStyles = makeStyles({
   guesses: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-type Outcome = { kind: 'saved'; replaced: boolean; name: string } | { kind: 'problems'; problems: string[] } | undefined;
-
-const splitOptions = (text: string) =>
-  text
-    .split(/[、，,;；\s]+/)
-    .map((o) => o.trim())
-    .filter((o) => o !== '');
+type Outcome = { kind: 'saved'; replaced: boolean; name: string; version: number } | { kind: 'problems'; problems: string[] } | undefined;
 
 function FieldRow({ field, edit, onEdit, s }: { field: ReviewedField; edit: FieldEdit; onEdit: Dispatch<FieldEdit>; s: NewFormStrings }) {
   const styles = useStyles();
   const type = edit.type ?? field.type;
-  const maxLength = edit.maxLength === null ? '' : String(edit.maxLength ?? field.maxLength ?? '');
+  // What the clerk typed is shown as typed; the core reads it on save (field-review.ts: editForm).
+  const maxLength = edit.maxLengthText ?? String(field.maxLength ?? '');
+  const options = edit.optionsText ?? (field.options ?? []).join('、');
   return (
     <div className={styles.field} role="group" aria-label={edit.label ?? field.label}>
       <Field label={s.fieldLabel} size="small" hint={field.inList ? s.listColumn : undefined}>
@@ -70,25 +74,13 @@ function FieldRow({ field, edit, onEdit, s }: { field: ReviewedField; edit: Fiel
         />
         {(type === 'text' || type === 'longText') && (
           <Field label={s.maxLength} size="small" className={styles.narrow}>
-            <Input
-              size="small"
-              inputMode="numeric"
-              value={maxLength}
-              onChange={(_e, d) => {
-                const n = Number(d.value.trim());
-                onEdit({ ...edit, maxLength: d.value.trim() === '' ? null : Number.isInteger(n) && n > 0 ? n : (edit.maxLength ?? null) });
-              }}
-            />
+            <Input size="small" inputMode="numeric" value={maxLength} onChange={(_e, d) => onEdit({ ...edit, maxLengthText: d.value })} />
           </Field>
         )}
       </div>
       {type === 'choice' && (
         <Field label={s.options} size="small" hint={s.optionsHint}>
-          <Input
-            size="small"
-            value={(edit.options ?? field.options ?? []).join('、')}
-            onChange={(_e, d) => onEdit({ ...edit, options: splitOptions(d.value) })}
-          />
+          <Input size="small" value={options} onChange={(_e, d) => onEdit({ ...edit, optionsText: d.value })} />
         </Field>
       )}
     </div>
@@ -116,7 +108,7 @@ export function FormReview({
   const headingId = useId();
   const fields = useMemo(() => reviewFields(draft.form), [draft.form]);
   const undecided = draft.guesses.filter((g) => g.undecided);
-  const [name, setName] = useState(draft.form.name);
+  const [name, setName] = useState(() => displayName(draft.form));
   const [edits, setEdits] = useState<Record<string, FieldEdit>>({});
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(undefined);
@@ -130,8 +122,8 @@ export function FormReview({
     setBusy(true);
     setOutcome(undefined);
     try {
-      const saved = await save({ form: edited.form, notice: draft.notice });
-      setOutcome({ kind: 'saved', replaced: saved === 'replaced', name: edited.form.name });
+      const kept = await save({ form: edited.form, notice: draft.notice });
+      setOutcome({ kind: 'saved', replaced: kept.saved === 'replaced', name: displayName(edited.form), version: kept.version });
     } catch (err) {
       setOutcome({ kind: 'problems', problems: [err instanceof Error ? err.message : String(err)] });
     } finally {
@@ -142,7 +134,7 @@ export function FormReview({
   return (
     <Card className={styles.card} aria-labelledby={headingId}>
       <Text as="h3" weight="semibold" id={headingId}>
-        {draft.form.name}
+        {displayName(draft.form)}
       </Text>
       <Caption1 className={styles.meta}>{draft.form.description}</Caption1>
       <Field label={s.formName} size="small">
@@ -195,7 +187,11 @@ export function FormReview({
       </div>
       {outcome?.kind === 'saved' && (
         <MessageBar intent="success">
-          <MessageBarBody>{s.saved(outcome.name, outcome.replaced)}</MessageBarBody>
+          <MessageBarBody>
+            {outcome.version > 1 && !outcome.replaced
+              ? s.savedVersion(outcome.name, outcome.version)
+              : s.saved(outcome.name, outcome.replaced)}
+          </MessageBarBody>
         </MessageBar>
       )}
       {outcome?.kind === 'problems' && (

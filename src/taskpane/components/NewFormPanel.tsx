@@ -51,7 +51,14 @@ export default function NewFormPanel({ host, locale }: { host: PaneHost; locale:
     setBusy(true);
     setError(undefined);
     try {
-      setFound(await work());
+      const more = await work();
+      // A second import adds its forms to those under review (one imported again replaces its earlier draft): no
+      // reviewed edits are dropped by importing something else.
+      setFound((had) => {
+        const key = (d: FormDraft) => `${d.form.id}/${d.form.description}`;
+        const fresh = new Set(more.drafts.map(key));
+        return { notice: more.notice ?? had?.notice, drafts: [...(had?.drafts ?? []).filter((d) => !fresh.has(key(d))), ...more.drafts] };
+      });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {

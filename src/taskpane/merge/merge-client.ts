@@ -1,5 +1,5 @@
 import type { ReturnFile } from '../../core/merge/merge-returns';
-import type { MergePreview, MergeRequest, MergeResponse, PickedFile, SlipFile } from './merge-protocol';
+import type { KeptDefinition, MergePreview, MergeRequest, MergeResponse, PickedFile, SlipFile } from './merge-protocol';
 
 export interface WorkerLike {
   postMessage(message: MergeRequest): void;
@@ -35,12 +35,20 @@ export class MergeClient {
     onProgress: ReadProgress,
     signal?: AbortSignal,
     deadline?: string,
+    kept?: KeptDefinition[],
   ): Promise<MergePreview> {
-    return this.request({ type: 'read-files', files, roster, today, deadline }, previewOf, onProgress, signal);
+    return this.request({ type: 'read-files', files, roster, today, deadline, kept }, previewOf, onProgress, signal);
   }
 
-  readReturns(returns: ReturnFile[], roster: string[], today: string, signal?: AbortSignal, deadline?: string): Promise<MergePreview> {
-    return this.request({ type: 'read-returns', returns, roster, today, deadline }, previewOf, () => undefined, signal);
+  readReturns(
+    returns: ReturnFile[],
+    roster: string[],
+    today: string,
+    signal?: AbortSignal,
+    deadline?: string,
+    kept?: KeptDefinition[],
+  ): Promise<MergePreview> {
+    return this.request({ type: 'read-returns', returns, roster, today, deadline, kept }, previewOf, () => undefined, signal);
   }
 
   summarise(roster: string[], today: string, deadline?: string): Promise<MergePreview> {

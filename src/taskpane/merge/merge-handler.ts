@@ -7,7 +7,7 @@ import { readReturnBuffer } from '../../hosts/xlsx/merge-buffers';
 import { fileTooLarge } from '../../hosts/xlsx/read-workbook';
 import type { Desk } from '../../app/collection-desk';
 import { slipFileName } from '../../core/collect/correction-slips';
-import type { DefinitionsUsed, MergePreview, MergeRequest, MergeResponse, PickedFile, SlipFile } from './merge-protocol';
+import type { DefinitionsUsed, KeptDefinition, MergePreview, MergeRequest, MergeResponse, PickedFile, SlipFile } from './merge-protocol';
 
 /**
  * A return (without its definition sheet), the definitions it carries and, for a workbook ExcelJS can open again
@@ -41,10 +41,11 @@ async function readPicked(file: PickedFile): Promise<ReadFile> {
 }
 
 /** The built-in forms plus the imported forms whose definitions the files of one read carry (issue 13 §3). */
-function catalogueOf(files: readonly ReadFile[], builtIn: Catalogue): ReadCatalogue {
+function catalogueOf(files: readonly ReadFile[], builtIn: Catalogue, kept: readonly KeptDefinition[] = []): ReadCatalogue {
   const { catalogue, added, refused } = catalogueWithImported(
     builtIn.notices,
     files.flatMap((f) => f.found),
+    kept.map((k) => ({ file: '本工作簿', notice: k.notice, form: k.form })),
   );
   const sheetNames = Object.fromEntries(catalogue.forms.filter((f) => !builtIn.findForm(f.id)).map((f) => [f.id, f.sheetName]));
   return { catalogue, definitions: { added, refused: [...files.flatMap((f) => f.refused), ...refused], sheetNames } };
@@ -105,11 +106,11 @@ export function createMergeHandler(
           post({ id: request.id, type: 'progress', done: i + 1, total: request.files.length, file: file.name });
         }
         lastFiles = files;
-        lastCatalogue = catalogueOf(files, catalogue);
+        lastCatalogue = catalogueOf(files, catalogue, request.kept);
       } else if (request.type === 'read-returns') {
         // The open workbook's values, read through Office.js, may hold its definition sheet too (very hidden sheets are read).
         lastFiles = request.returns.map(takeCarriedDefinitions);
-        lastCatalogue = catalogueOf(lastFiles, catalogue);
+        lastCatalogue = catalogueOf(lastFiles, catalogue, request.kept);
       }
       const preview = previewOf(
         lastFiles.map((f) => f.read),

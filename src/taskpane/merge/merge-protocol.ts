@@ -1,4 +1,6 @@
 import type { Desk } from '../../app/collection-desk';
+import type { EnvelopeNotice } from '../../core/definition-envelope';
+import type { FormDefinition } from '../../core/form-schema';
 import type { InputReport, ReturnFile } from '../../core/merge/merge-returns';
 import type { SummaryTable } from '../../core/merge/summaries';
 
@@ -39,9 +41,19 @@ export interface SlipFile {
   data: Uint8Array;
 }
 
+/**
+ * The imported forms' definitions the clerk's own workbook keeps (issue 13 §3): the worker takes them before any a
+ * return carries, so that a return cannot replace a reviewed definition with its own copy.
+ */
+export interface KeptDefinition {
+  notice: EnvelopeNotice;
+  form: FormDefinition;
+}
+type Kept = { kept?: KeptDefinition[] };
+
 export type MergeRequest =
-  | ({ id: number; type: 'read-files'; files: PickedFile[]; roster: string[]; today: string } & Deadline)
-  | ({ id: number; type: 'read-returns'; returns: ReturnFile[]; roster: string[]; today: string } & Deadline)
+  | ({ id: number; type: 'read-files'; files: PickedFile[]; roster: string[]; today: string } & Deadline & Kept)
+  | ({ id: number; type: 'read-returns'; returns: ReturnFile[]; roster: string[]; today: string } & Deadline & Kept)
   /** Summarise the returns of the last read again, e.g. with another roster, without reading the files twice. */
   | ({ id: number; type: 'summarise'; roster: string[]; today: string } & Deadline)
   /** The 退回修改单 of the last preview, drawn from the returns of the last read (their bytes where kept). */

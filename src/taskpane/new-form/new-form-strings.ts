@@ -30,6 +30,7 @@ export interface NewFormStrings {
   save: string;
   saving: string;
   saved: (name: string, replaced: boolean) => string;
+  savedVersion: (name: string, version: number) => string;
   discard: string;
   cannotSave: string;
   outsideOffice: string;
@@ -73,6 +74,8 @@ const zh: NewFormStrings = {
   save: '保存到本工作簿',
   saving: '正在保存…',
   saved: (name, replaced) => `已${replaced ? '更新' : '保存'}“${name}”：在“插入表格”中可以插入它，填写时会随时检查。`,
+  savedVersion: (name, version) =>
+    `已把改动后的“${name}”保存为第 ${version} 版：新插入的表用这一版；已插入的表和已发出的模板仍按原来的版本检查和汇总。`,
   discard: '放弃',
   cannotSave: '不能保存',
   outsideOffice: '在 Excel 中打开本加载项才能保存和从所选区域创建。',
@@ -117,6 +120,8 @@ const en: NewFormStrings = {
   save: 'Save in this workbook',
   saving: 'Saving…',
   saved: (name, replaced) => `${replaced ? 'Updated' : 'Saved'} “${name}”: insert it from “Insert form”; it is checked as it is filled in.`,
+  savedVersion: (name, version) =>
+    `Saved the changed “${name}” as version ${version}: new sheets use it; sheets inserted and templates sent before keep their own version.`,
   discard: 'Discard',
   cannotSave: 'Cannot save',
   outsideOffice: 'Open this add-in in Excel to save forms and to create one from the selection.',

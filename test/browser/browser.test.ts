@@ -438,7 +438,10 @@ describe('the 合并 tab at a task pane’s width (issue 14 §4)', () => {
     await page.getByRole('tab', { name: '合并' }).click();
     await page.getByRole('textbox', { name: '应报送单位名单' }).fill('殷行街道工会\n五角场街道工会\n长白新村街道工会\n新江湾城街道工会');
     // the 插入表格 tab stays mounted, hidden: its forms' own 报送截止日期 fields are not the merge's
-    await page.locator('section[aria-label="合并"]').getByLabel(/截止日期/).fill('2026-11-30');
+    await page
+      .locator('section[aria-label="合并"]')
+      .getByLabel(/截止日期/)
+      .fill('2026-11-30');
     await page.locator('input[type=file]').setInputFiles(files);
     await page.getByRole('heading', { name: '报送情况' }).waitFor();
     fs.mkdirSync(SHOTS, { recursive: true });

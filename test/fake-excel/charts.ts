@@ -29,6 +29,8 @@ export interface FakeChartState {
   /** setPosition's cells, as addresses. */
   position: { start: string; end: string | undefined } | undefined;
   series: FakeSeriesState[];
+  /** The category axis as set: ChartAxis.reversePlotOrder and ChartAxis.position; undefined until set. */
+  categoryAxis: { reversePlotOrder: boolean | undefined; position: string | undefined };
 }
 
 const charts = new WeakMap<SheetState, FakeChartState[]>();
@@ -74,6 +76,7 @@ export class FakeCharts implements ChartsSurface {
         legendPosition: undefined,
         position: undefined,
         series: lines.map((line, i) => ({ name: `Series${i + 1}`, values: rangeAddress(line), xValues: undefined })),
+        categoryAxis: { reversePlotOrder: undefined, position: undefined },
       };
       chartsOf(this.ws.sheet()).push(state);
       chart.state = state;
@@ -87,6 +90,7 @@ class FakeChart implements ChartSurface {
   readonly title: ChartSurface['title'];
   readonly legend: ChartSurface['legend'];
   readonly series: ChartSurface['series'];
+  readonly axes: ChartSurface['axes'];
 
   constructor(
     private readonly ctx: FakeRequestContext,
@@ -122,6 +126,26 @@ class FakeChart implements ChartSurface {
         set('legend.position', where, (s) => (s.legendPosition = where));
       },
     };
+    // Chart.axes and ChartAxes.categoryAxis: ExcelApi 1.1; ChartAxis.reversePlotOrder: 1.7; ChartAxis.position: 1.8
+    // ("Specifies the specified axis position where the other axis crosses", Excel.ChartAxisPosition) — the ChartAxis
+    // reference page. Setting them on a chart that exists raises no documented error.
+    const categoryAxis = {
+      get reversePlotOrder(): boolean {
+        throw notLoaded('reversePlotOrder');
+      },
+      set reversePlotOrder(on: boolean) {
+        ctx.host.requireSet('ChartAxis.reversePlotOrder', '1.7');
+        set('axes.categoryAxis.reversePlotOrder', on, (s) => (s.categoryAxis.reversePlotOrder = on));
+      },
+      get position(): Excel.ChartAxis['position'] {
+        throw notLoaded('position');
+      },
+      set position(where: Excel.ChartAxis['position']) {
+        ctx.host.requireSet('ChartAxis.position', '1.8');
+        set('axes.categoryAxis.position', where, (s) => (s.categoryAxis.position = where));
+      },
+    };
+    this.axes = { categoryAxis };
     this.series = {
       getItemAt: (index: number) => {
         const series = new FakeSeries(ctx, ws, () => {

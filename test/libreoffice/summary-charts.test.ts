@@ -132,6 +132,11 @@ it('writes the chart parts, pointing at the data rows of the quoted sheet name (
     `${quoted}!$C$3:$C$8`,
   ]);
   expect(chart).toContain('<c:barDir val="bar"/>');
+  // bars in the table's order, first at the top, the value axis kept at the bottom; the column chart as Excel draws it
+  expect(chart).toMatch(/<c:catAx>.*<c:orientation val="maxMin"\/>.*<\/c:catAx>/);
+  expect(chart).toMatch(/<c:valAx>.*<c:crosses val="max"\/>.*<\/c:valAx>/);
+  const columns = strFromU8(zip['xl/charts/chart2.xml']!);
+  expect(columns).toMatch(/<c:catAx>.*<c:orientation val="minMax"\/>.*<\/c:catAx>/);
   expect(chart).toContain('<c:legend>');
   expect(chart).toContain('<c:pt idx="5"><c:v>165</c:v></c:pt>');
   expect(chart).not.toContain('<c:v>合计</c:v>');
@@ -151,7 +156,9 @@ it('openpyxl loads the file and finds both charts on the sheet', () => {
     'ws = wb.worksheets[0]',
     'print(ws.title)',
     'print(len(ws._charts))',
+    // openpyxl's reading of the axes: x_axis is the category axis, y_axis the value axis, whatever the bars' direction
+    'print(" ".join(f"{c.x_axis.scaling.orientation}/{c.y_axis.crosses}" for c in ws._charts))',
   ].join('\n');
   const out = execFileSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8', timeout: 60_000 }).trim().split('\n');
-  expect(out).toEqual([SHEET, '2']);
+  expect(out).toEqual([SHEET, '2', 'maxMin/max minMax/autoZero']);
 });

@@ -26,12 +26,12 @@ function table(withCharts: boolean): SummaryTable {
   };
 }
 
-async function write(withCharts: boolean) {
+async function write(withCharts: boolean, chartAxisPosition = false) {
   const host = new FakeExcelHost();
   host.state.activeSheetId = host.state.addSheet('我的数据').id;
   const run = <T>(batch: (context: ContextSurface) => Promise<T>) => host.run(batch);
   const before = host.syncCount;
-  const result = await writeSummarySheets(run, [table(withCharts)]);
+  const result = await writeSummarySheets(run, [table(withCharts)], { support: { pageLayout: false, chartAxisPosition } });
   return { host, result, syncs: host.syncCount - before };
 }
 
@@ -53,6 +53,8 @@ describe('summary charts through Office.js', () => {
           { name: '参加人数', values: 'B3:B6', xValues: 'A3:A6' },
           { name: '活动数', values: 'C3:C6', xValues: 'A3:A6' },
         ],
+        // the bars in the table's order, first at the top; where the value axis crosses needs ExcelApi 1.8
+        categoryAxis: { reversePlotOrder: true, position: undefined },
       },
       expect.objectContaining({
         type: 'ColumnClustered',
@@ -65,6 +67,15 @@ describe('summary charts through Office.js', () => {
     const [first, second] = charts;
     const rowOf = (a: string) => Number(/\d+$/.exec(a)![0]);
     expect(rowOf(second!.position!.start)).toBe(rowOf(first!.position!.end!) + 2);
+  });
+
+  it('keeps the value axis of the reversed bars at the bottom where ExcelApi 1.8 is there; column charts are left as they are', async () => {
+    const { host } = await write(true, true);
+    const charts = chartsOf(host.state.sheet('各区统计')!);
+    expect(charts.map((c) => [c.type, c.categoryAxis])).toEqual([
+      ['BarClustered', { reversePlotOrder: true, position: 'Maximum' }],
+      ['ColumnClustered', { reversePlotOrder: undefined, position: undefined }],
+    ]);
   });
 
   it('takes no extra sync: the same read and one request of rows as without charts', async () => {

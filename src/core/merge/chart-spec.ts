@@ -55,6 +55,12 @@ export interface ChartPlan {
   target: { label: string; value: number } | undefined;
   /** A legend only when there is more than one thing to tell apart. */
   legend: boolean;
+  /**
+   * The categories top to bottom in the table's order. A bar chart plots its first category nearest the value axis,
+   * at the bottom (Excel's "Categories in reverse order" is off by default); reversed, with the value axis kept at the
+   * bottom, the bars read in the table's order. Column charts already read left to right.
+   */
+  reverseCategories: boolean;
   /** The cells the chart covers: from the top-left of `top`/`left` to the bottom-right of `bottom`/`right`. */
   anchor: CellRange;
 }
@@ -123,6 +129,7 @@ export function planChart(table: SummaryTable, chart: SummaryChart, layout: Char
   return {
     title: chart.title,
     kind: chart.kind,
+    reverseCategories: chart.kind === 'bar',
     categories: { top: first, left: c, bottom: last, right: c },
     categoryTexts: data.map((row) => shown(row[c])),
     series: chart.series.map((name, i) => {

@@ -6,6 +6,8 @@ export interface ApiSupport {
   pageLayout: boolean;
   /** ExcelApi 1.9: one change event for the whole workbook (before it, one per sheet). */
   workbookEvents: boolean;
+  /** ExcelApi 1.8: where one chart axis crosses the other (ChartAxis.position), for bars in the table's order. */
+  chartAxisPosition: boolean;
   /** ExcelApi 1.13: the merged areas of a range (Range.getMergedAreasOrNullObject), read when importing a selection. */
   mergedAreas: boolean;
 }
@@ -15,9 +17,11 @@ export const MINIMUM_EXCEL_API = '1.7';
 export type RequirementCheck = (set: string, version: string) => boolean;
 
 export function detectApiSupport(isSetSupported: RequirementCheck): ApiSupport {
+  const v18 = isSetSupported('ExcelApi', '1.8');
   const v19 = isSetSupported('ExcelApi', '1.9');
   return {
-    validation: isSetSupported('ExcelApi', '1.8'),
+    validation: v18,
+    chartAxisPosition: v18,
     pageLayout: v19,
     workbookEvents: v19,
     mergedAreas: isSetSupported('ExcelApi', '1.13'),

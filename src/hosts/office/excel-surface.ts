@@ -141,6 +141,8 @@ export interface ChartSurface {
     add(name?: string, index?: number): ChartSeriesSurface;
   };
   setPosition(startCell: RangeSurface | string, endCell?: RangeSurface | string): void;
+  /** Chart.axes (ExcelApi 1.1): the category axis; reversePlotOrder ExcelApi 1.7, position ExcelApi 1.8. */
+  readonly axes: { readonly categoryAxis: { reversePlotOrder: boolean; position: Excel.ChartAxis['position'] } };
 }
 
 export interface ChartsSurface {

@@ -33,7 +33,7 @@ export interface WriteSummaryOptions {
    * What this Excel supports beyond ExcelApi 1.7: the print settings of the plan are written only with page layout
    * (ExcelApi 1.9). Without it, none are.
    */
-  support?: Pick<ApiSupport, 'pageLayout'>;
+  support?: Pick<ApiSupport, 'pageLayout'> & Partial<Pick<ApiSupport, 'chartAxisPosition'>>;
   /** 制表单位 and 制表日期 for the plan's footer. */
   plan?: SummaryPlanOptions;
 }
@@ -101,7 +101,7 @@ const lower = (name: string) => name.toLowerCase();
 function setupOperations(plan: SummaryPlan, pageLayout: boolean): number {
   const styles = plan.regions.reduce((n, r) => n + 6 + (r.style.fill ? 1 : 0), 0);
   const boxes = plan.boxes.length * EDGES.length * 3;
-  const charts = plan.charts.reduce((n, c) => n + 6 + 4 * c.series.length, 0);
+  const charts = plan.charts.reduce((n, c) => n + 6 + 4 * c.series.length + (c.reverseCategories ? 2 : 0), 0);
   const layout = plan.headerMerges.length + heightRuns(plan).length;
   return 4 + 2 + 2 * plan.headerRows.length + 1 + styles + boxes + 1 + (pageLayout ? 13 : 0) + charts + layout;
 }
@@ -182,7 +182,7 @@ function queuePrint(ws: WorksheetSurface, plan: SummaryPlan): void {
  * series named and given the category cells, and placed over the plan's cells. The plan's target (a constant, not
  * cells) is not drawn here: Office.js sets series values only from a range.
  */
-function queueChart(ws: WorksheetSurface, chart: ChartPlan): void {
+function queueChart(ws: WorksheetSurface, chart: ChartPlan, axisPosition: boolean): void {
   const range = (r: CellRange) => ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
   const [first, ...rest] = chart.series;
   if (!first) return;
@@ -197,6 +197,13 @@ function queueChart(ws: WorksheetSurface, chart: ChartPlan): void {
     const more = added.series.add(s.name);
     more.setValues(range(s.values));
     more.setXAxisValues(range(chart.categories));
+  }
+  if (chart.reverseCategories) {
+    // Bars in the table's order, first at the top (ChartAxis.reversePlotOrder, ExcelApi 1.7); the value axis then
+    // crosses the categories at their maximum, the bottom (ChartAxis.position "Maximum", ExcelApi 1.8: "the
+    // specified axis position where the other axis crosses"). Before 1.8 the value axis shows at the top.
+    added.axes.categoryAxis.reversePlotOrder = true;
+    if (axisPosition) added.axes.categoryAxis.position = 'Maximum';
   }
   const { top, left, bottom, right } = chart.anchor;
   added.setPosition(range({ top, left, bottom: top, right: left }), range({ top: bottom, left: right, bottom, right }));
@@ -214,7 +221,7 @@ function heightRuns(plan: SummaryPlan): { top: number; count: number; height: nu
 }
 
 /** Queues a sheet's title, header, styles, borders, widths, frozen rows and print settings (not its rows, not its marker). */
-function queueSetup(context: ContextSurface, job: Job, pageLayout: boolean): WorksheetSurface {
+function queueSetup(context: ContextSurface, job: Job, pageLayout: boolean, axisPosition: boolean): WorksheetSurface {
   const { plan } = job;
   const { columns, titleRow } = plan;
   const ws = context.workbook.worksheets.add(job.initialName);
@@ -250,7 +257,7 @@ function queueSetup(context: ContextSurface, job: Job, pageLayout: boolean): Wor
   });
   ws.freezePanes.freezeRows(plan.freeze.rows);
   if (pageLayout) queuePrint(ws, plan);
-  for (const chart of plan.charts) queueChart(ws, chart);
+  for (const chart of plan.charts) queueChart(ws, chart, axisPosition);
   return ws;
 }
 
@@ -386,6 +393,7 @@ export async function writeSummarySheets(
 ): Promise<SummaryWriteResult> {
   const budget = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const pageLayout = options.support?.pageLayout ?? false;
+  const axisPosition = options.support?.chartAxisPosition ?? false;
   const plans = tables.map((table) => planSummary(table, { date: localIsoDate(), ...options.plan }));
   return run(async (context) => {
     let plan: Plan;
@@ -418,7 +426,7 @@ export async function writeSummarySheets(
     let ids = new Map<string, string>();
     try {
       for (const [i, chunk] of chunks.entries()) {
-        for (const job of chunk.setups) job.ws = queueSetup(context, job, pageLayout);
+        for (const job of chunk.setups) job.ws = queueSetup(context, job, pageLayout, axisPosition);
         for (const block of chunk.blocks) queueBlock(block.job.ws as WorksheetSurface, block);
         if (i === chunks.length - 1) queueFinish(context, jobs, plan.old);
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request of rows under the size budget, by design

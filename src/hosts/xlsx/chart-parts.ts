@@ -86,13 +86,15 @@ export function chartXml(plan: ChartPlan, sheetName: string): string {
   const horizontal = plan.kind === 'bar';
   const tick = '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>';
   const categoryAxis =
-    `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
+    `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="${plan.reverseCategories ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="${horizontal ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="1"/>${tick}<c:crossAx val="${VALUE_AXIS}"/>` +
     '<c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>';
   const valueAxis =
     `<c:valAx><c:axId val="${VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="${horizontal ? 'b' : 'l'}"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/>${tick}` +
-    `<c:crossAx val="${CATEGORY_AXIS}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
+    // Reversed categories (the category axis's c:orientation "maxMin", ECMA-376 Part 1 DrawingML charts) would carry
+    // the value axis to the top; it crosses them at their maximum instead (c:crosses "max"), which is at the bottom.
+    `<c:crossAx val="${CATEGORY_AXIS}"/><c:crosses val="${plan.reverseCategories ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`;
   const title = `<c:title><c:tx><c:rich><a:bodyPr/><a:p>${run(plan.title, 1400, true)}</a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
   const legend = plan.legend ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : '';
   const text = `<c:txPr><a:bodyPr/><a:p><a:pPr><a:defRPr sz="1000"><a:latin typeface="${FONT}"/><a:ea typeface="${FONT}"/></a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>`;

@@ -5,8 +5,7 @@ import { importNoticeForms } from '../app/import-forms';
 import { planSheet } from '../core/layout';
 import { readDocx } from '../hosts/docx/read-docx';
 import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
-import { embedDefinitions } from '../hosts/xlsx/definition-sheet';
-import { writeFormsWorkbook } from '../hosts/xlsx/write-workbook';
+import { formTemplateFiles } from '../hosts/xlsx/form-template';
 import { commandHelp, describeOptions, type CommandHelp } from './help';
 import { parseOptions, UsageError } from './parse-options';
 
@@ -55,12 +54,9 @@ export async function importCommand(args: string[], io: { out: (line: string) =>
 
   const target = path.resolve(io.cwd, values.output);
   const pending: PendingFile[] = [];
-  for (const { form, notice } of result.drafts) {
-    pending.push({ path: path.join(target, `${form.id}.json`), data: new TextEncoder().encode(`${JSON.stringify(form, null, 2)}\n`) });
+  for (const { form, notice } of result.drafts)
     // The template carries its definition, so that validate and merge need nothing else (issue 13 §3).
-    const template = embedDefinitions(await writeFormsWorkbook([planSheet(form)]), [{ form, notice }]);
-    pending.push({ path: path.join(target, `${form.id}.xlsx`), data: template });
-  }
+    for (const file of await formTemplateFiles(form, notice)) pending.push({ path: path.join(target, file.name), data: file.data });
   await ensureDirectory(target);
   await writeAllOrNothing(pending, Boolean(values.force));
 

@@ -2,6 +2,7 @@ import type { FormDraft, NoticeImport } from '../app/import-forms';
 import { localIsoDate } from '../core/cell-value';
 import { versionToKeep } from '../core/imported-catalogue';
 import { planSheet } from '../core/layout';
+import type { FormDefinition } from '../core/form-schema';
 import type { ParamOverrides } from '../core/params';
 import { readSelectionGrid } from '../hosts/office/read-selection-grid';
 import { readWorkbookDefinitions, saveWorkbookDefinition } from '../hosts/office/workbook-definitions';
@@ -43,12 +44,30 @@ export interface PaneHost {
   importSelection(): Promise<FormDraft>;
   /** A reviewed form kept in the workbook (its definition sheet): listed under 插入表格 and checked live. */
   saveForm(draft: Pick<FormDraft, 'form' | 'notice'>): Promise<SavedForm>;
+  /**
+   * Whether the pane can hand the clerk a file to save: not in Excel on Mac (office-js #3385, #4681), where the command
+   * line's `import` writes the templates.
+   */
+  readonly canDownload: boolean;
+  /** The form's template (.xlsx carrying its definition) and its definition (.json), as one .zip to save. */
+  downloadTemplate(draft: Pick<FormDraft, 'form' | 'notice'>, zipName: string): Promise<void>;
+}
+
+/** ExcelJS and the zip writer are loaded on the first download only. */
+async function downloadTemplate({ form, notice }: Pick<FormDraft, 'form' | 'notice'>, zipName: string): Promise<void> {
+  const [{ formTemplateFiles }, { downloadSlips: downloadZip }] = await Promise.all([
+    import('../hosts/xlsx/form-template'),
+    import('./merge/save-slips'),
+  ]);
+  await downloadZip(await formTemplateFiles(form, notice), zipName);
 }
 
 /** How a reviewed form was kept: its row added or replaced, and the version it was kept as (changed content: next). */
 export interface SavedForm {
   saved: 'added' | 'replaced';
   version: number;
+  /** The definition as kept (its version included). */
+  form: FormDefinition;
 }
 
 /**
@@ -132,6 +151,8 @@ export function officePaneHost(run: ExcelRun, support: ApiSupport, parts: Office
       return inserted;
     },
     importNotice: importNoticeBytes,
+    canDownload: parts.merge?.canDownload ?? true,
+    downloadTemplate,
     importSelection: async () => {
       const grid = await run((context) => readSelectionGrid(context, support));
       const { importSelectedForm } = await import('../app/import-forms');
@@ -145,7 +166,7 @@ export function officePaneHost(run: ExcelRun, support: ApiSupport, parts: Office
       const saved = await run((context) => saveWorkbookDefinition(context, form, notice));
       workbookForms.put(form, notice);
       await live.setCatalogue(workbookForms.catalogue);
-      return { saved, version: form.version };
+      return { saved, version: form.version, form };
     },
   };
 }
@@ -159,6 +180,8 @@ export function detachedPaneHost(): PaneHost {
     workbookForms: new WorkbookCatalogue(),
     insertForm: () => Promise.reject(new Error('not in Office')),
     importNotice: importNoticeBytes,
+    canDownload: true,
+    downloadTemplate,
     importSelection: () => Promise.reject(new Error('not in Office')),
     saveForm: () => Promise.reject(new Error('not in Office')),
   };

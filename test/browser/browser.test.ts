@@ -4,6 +4,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { unzipSync } from 'fflate';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import webpack from 'webpack';
 import { cellAddress } from '../../src/core/a1';
@@ -541,6 +542,13 @@ describe('新表格 at a task pane’s width (issue 13)', () => {
 
     await panel.getByRole('button', { name: '保存到本工作簿' }).click();
     await panel.getByText(/已保存“职工合理化建议登记表”/).waitFor();
+    // the template and the definition to send the units, downloaded as one .zip (ExcelJS loaded on demand)
+    const downloading = page.waitForEvent('download');
+    await panel.getByRole('button', { name: '下载模板和定义（.zip）' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('职工合理化建议登记表.zip');
+    const zipped = unzipSync(new Uint8Array(fs.readFileSync(await download.path())));
+    expect(Object.keys(zipped).map((n) => n.replace(/^notice-2026-21-1/, 'id'))).toEqual(['id.json', 'id.xlsx']);
     // listed under 插入表格 beside the six official forms, and inserted like them
     const cards = page.getByRole('button', { name: '插入表格' });
     expect(await cards.count()).toBe(TITLES.length + 1);

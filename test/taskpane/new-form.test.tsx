@@ -14,6 +14,9 @@ import { OwnWrites } from '../../src/hosts/office/own-writes';
 import { App } from '../../src/taskpane/components/App';
 import { officePaneHost } from '../../src/taskpane/pane-host';
 import { FakeExcelHost } from '../fake-excel/host';
+import { strFromU8, unzipSync } from 'fflate';
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
+import { readEmbeddedDefinitions } from '../../src/hosts/xlsx/definition-sheet';
 
 /**
  * Issue 13 in the pane: 新表格 → 从通知导入 with a notice no one wrote code for (python-docx, make_new_notice_docx.py),
@@ -27,6 +30,22 @@ beforeAll(() => {
   notice = new Uint8Array(fs.readFileSync(path.join(dir, 'proposal-notice.docx')));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+// Every browser the pane runs in has TextEncoder and TextDecoder; jsdom leaves them out: Node's own stand in.
+Object.assign(globalThis, {
+  TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder,
+  TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder,
+});
+
+/** A Blob's bytes through FileReader (jsdom's Blob has no arrayBuffer). */
+function blobBytes(blob: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}
 
 function pane() {
   const fake = new FakeExcelHost();
@@ -90,6 +109,24 @@ describe('新表格 in the pane', () => {
     const form = saved as NonNullable<typeof saved>;
     const nameField = form.bands.flatMap((b) => (b.kind === 'table' ? b.cells : [])).find((c) => c.field.label === '建议人姓名')?.field;
     expect(nameField).toMatchObject({ required: !guessedRequired, maxLength: 10 });
+
+    // The template and the definition to send the units, as the command line writes them: one .zip to save.
+    const blobs: Blob[] = [];
+    const createObjectURL = jest.fn((blob: Blob) => (blobs.push(blob), 'blob:template'));
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    // jsdom navigates nowhere: the link's click is the browser's download, here only recorded
+    const clicked = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    await act(async () => {
+      fireEvent.click(within(review).getByRole('button', { name: '下载模板和定义（.zip）' }));
+    });
+    // ExcelJS is loaded on the first download: give it time
+    await waitFor(() => expect(blobs).toHaveLength(1), { timeout: 30_000 });
+    expect(clicked).toHaveBeenCalledTimes(1);
+    clicked.mockRestore();
+    const zip = unzipSync(await blobBytes(blobs[0] as Blob));
+    expect(Object.keys(zip).sort()).toEqual([`${form.id}.json`, `${form.id}.xlsx`]);
+    expect(JSON.parse(strFromU8(zip[`${form.id}.json`] as Uint8Array))).toEqual(JSON.parse(JSON.stringify(form)));
+    expect(readEmbeddedDefinitions(zip[`${form.id}.xlsx`] as Uint8Array)).toEqual([{ ok: true, notice: expect.anything(), form }]);
 
     // Listed under 插入表格 and inserted like a built-in form.
     const card = formCard(/职工合理化建议登记表/);

@@ -16,6 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { useId, useMemo, useState, type Dispatch } from 'react';
 import type { FormDraft } from '../../app/import-forms';
+import type { FormDefinition } from '../../core/form-schema';
 import {
   REVIEW_TYPES,
   displayName,
@@ -44,7 +45,10 @@ const useStyles = makeStyles({
   guesses: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-type Outcome = { kind: 'saved'; replaced: boolean; name: string; version: number } | { kind: 'problems'; problems: string[] } | undefined;
+type Outcome =
+  | { kind: 'saved'; replaced: boolean; name: string; version: number; form: FormDefinition }
+  | { kind: 'problems'; problems: string[] }
+  | undefined;
 
 function FieldRow({ field, edit, onEdit, s }: { field: ReviewedField; edit: FieldEdit; onEdit: Dispatch<FieldEdit>; s: NewFormStrings }) {
   const styles = useStyles();
@@ -96,12 +100,16 @@ export function FormReview({
   s,
   canSave,
   save,
+  canDownload,
+  download,
   onDiscard,
 }: {
   draft: FormDraft;
   s: NewFormStrings;
   canSave: boolean;
   save: PaneHost['saveForm'];
+  canDownload: boolean;
+  download: PaneHost['downloadTemplate'];
   onDiscard: () => void;
 }) {
   const styles = useStyles();
@@ -123,7 +131,24 @@ export function FormReview({
     setOutcome(undefined);
     try {
       const kept = await save({ form: edited.form, notice: draft.notice });
-      setOutcome({ kind: 'saved', replaced: kept.saved === 'replaced', name: displayName(edited.form), version: kept.version });
+      setOutcome({
+        kind: 'saved',
+        replaced: kept.saved === 'replaced',
+        name: displayName(edited.form),
+        version: kept.version,
+        form: kept.form,
+      });
+    } catch (err) {
+      setOutcome({ kind: 'problems', problems: [err instanceof Error ? err.message : String(err)] });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function onDownload(form: FormDefinition) {
+    setBusy(true);
+    try {
+      await download({ form, notice: draft.notice }, `${displayName(form)}.zip`);
     } catch (err) {
       setOutcome({ kind: 'problems', problems: [err instanceof Error ? err.message : String(err)] });
     } finally {
@@ -194,6 +219,16 @@ export function FormReview({
           </MessageBarBody>
         </MessageBar>
       )}
+      {outcome?.kind === 'saved' &&
+        (canDownload ? (
+          <div className={styles.actions}>
+            <Button disabled={busy} onClick={() => void onDownload(outcome.form)}>
+              {s.downloadTemplate}
+            </Button>
+          </div>
+        ) : (
+          <Caption1 className={styles.meta}>{s.noDownloadOnMac}</Caption1>
+        ))}
       {outcome?.kind === 'problems' && (
         <MessageBar intent="error">
           <MessageBarBody>

@@ -147,6 +147,8 @@ export default function NewFormPanel({ host, locale }: { host: PaneHost; locale:
           s={s}
           canSave={host.inOffice}
           save={(d) => host.saveForm(d)}
+          canDownload={host.canDownload}
+          download={(d, name) => host.downloadTemplate(d, name)}
           onDiscard={() => setFound((f) => (f ? { ...f, drafts: f.drafts.filter((d) => d !== draft) } : f))}
         />
       ))}

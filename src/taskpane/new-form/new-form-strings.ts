@@ -32,6 +32,9 @@ export interface NewFormStrings {
   saved: (name: string, replaced: boolean) => string;
   savedVersion: (name: string, version: number) => string;
   discard: string;
+  /** The template (.xlsx) and the definition (.json) of a saved form, as one .zip: for the units to fill in. */
+  downloadTemplate: string;
+  noDownloadOnMac: string;
   cannotSave: string;
   outsideOffice: string;
 }
@@ -77,6 +80,9 @@ const zh: NewFormStrings = {
   savedVersion: (name, version) =>
     `已把改动后的“${name}”保存为第 ${version} 版：新插入的表用这一版；已插入的表和已发出的模板仍按原来的版本检查和汇总。`,
   discard: '放弃',
+  downloadTemplate: '下载模板和定义（.zip）',
+  noDownloadOnMac:
+    'Excel for Mac 的加载项不能保存文件。要发给各单位的模板，请用命令行 union-forms import 生成，或插入此表后把工作簿发出（工作簿带着表格定义）。',
   cannotSave: '不能保存',
   outsideOffice: '在 Excel 中打开本加载项才能保存和从所选区域创建。',
 };
@@ -123,6 +129,9 @@ const en: NewFormStrings = {
   savedVersion: (name, version) =>
     `Saved the changed “${name}” as version ${version}: new sheets use it; sheets inserted and templates sent before keep their own version.`,
   discard: 'Discard',
+  downloadTemplate: 'Download the template and definition (.zip)',
+  noDownloadOnMac:
+    'Add-ins in Excel for Mac cannot save files. Make the templates for the units with the command line’s union-forms import, or insert this form and send the workbook (it carries the definition).',
   cannotSave: 'Cannot save',
   outsideOffice: 'Open this add-in in Excel to save forms and to create one from the selection.',
 };

@@ -4,6 +4,7 @@
  *  - time to write a form as .xlsx against time to insert it through the adapter (a ratio, same run);
  *  - first-load JavaScript of the built task pane, gzipped (after `npm run build`).
  */
+import type { FormDefinition } from '../src/core/form-schema';
 import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
@@ -257,33 +258,46 @@ async function recheckFigures(): Promise<string[]> {
 }
 
 /** 200 district workbooks (the six forms in turn, each unit's own values), written once to a temporary folder. */
-async function mergeFigures(): Promise<string[]> {
+/**
+ * A district's return of `form` as ExcelJS saves it: every field a plausible value by its type (`text` for texts,
+ * `count` for whole numbers), a choice its first option, lists filled to four rows.
+ */
+async function sampleReturn(
+  form: FormDefinition,
+  text: string,
+  count: number,
+): Promise<{ bytes: Buffer; plan: ReturnType<typeof planSheet> }> {
   const ExcelJS = (await import('exceljs')).default;
+  const plan = planSheet(form);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await writeFormsWorkbook([plan])) as unknown as ArrayBuffer);
+  const ws = workbook.worksheets[0]!;
+  const sample: Record<string, string | number> = {
+    text,
+    longText: '开展职工创新活动',
+    integer: count,
+    yesNo: '是',
+    check: '√',
+    date: '2018-5-20',
+    phone: '021-55885659',
+    postcode: '200063',
+  };
+  for (const s of plan.slots) {
+    if (s.tableId !== undefined && (s.index ?? 0) > 3) continue;
+    ws.getCell(cellAddress(s.row, s.col)).value = s.field.type === 'choice' ? s.field.options[0]! : (sample[s.field.type] ?? null);
+  }
+  return { bytes: Buffer.from(await workbook.xlsx.writeBuffer()), plan };
+}
+
+async function mergeFigures(): Promise<string[]> {
   const os = await import('os');
   const { execFileSync } = await import('child_process');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uf-bench-merge-'));
   try {
     for (let i = 0; i < 200; i++) {
       const form = FORMS[i % FORMS.length]!;
-      const plan = planSheet(form);
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load((await writeFormsWorkbook([plan])) as unknown as ArrayBuffer);
-      const ws = workbook.worksheets[0]!;
-      const sample: Record<string, string | number> = {
-        text: `第${i}区某单位`,
-        longText: '开展职工创新活动',
-        integer: 12 + i,
-        yesNo: '是',
-        check: '√',
-        date: '2018-5-20',
-        phone: '021-55885659',
-        postcode: '200063',
-      };
-      for (const s of plan.slots) {
-        if (s.tableId !== undefined && (s.index ?? 0) > 3) continue;
-        ws.getCell(cellAddress(s.row, s.col)).value = s.field.type === 'choice' ? s.field.options[0]! : (sample[s.field.type] ?? null);
-      }
-      fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.xlsx`), Buffer.from(await workbook.xlsx.writeBuffer()));
+      const { bytes } = await sampleReturn(form, `第${i}区某单位`, 12 + i);
+      fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.xlsx`), bytes);
     }
     const out = execFileSync(process.execPath, [path.join(__dirname, 'merge-run.js'), dir], { encoding: 'utf8' });
     const r = JSON.parse(out) as {
@@ -319,26 +333,9 @@ async function pickToSummaryFigures(): Promise<string[]> {
   // one filled workbook per form, its unit replaced per return
   const filled = new Map<string, { data: Uint8Array; unitCell: string }>();
   for (const form of FORMS) {
-    const plan = planSheet(form);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await writeFormsWorkbook([plan])) as unknown as ArrayBuffer);
-    const ws = workbook.worksheets[0]!;
-    const sample: Record<string, string | number> = {
-      text: '开展职工创新活动',
-      longText: '开展职工创新活动',
-      integer: 12,
-      yesNo: '是',
-      check: '√',
-      date: '2018-5-20',
-      phone: '021-55885659',
-      postcode: '200063',
-    };
-    for (const s of plan.slots) {
-      if (s.tableId !== undefined && (s.index ?? 0) > 3) continue;
-      ws.getCell(cellAddress(s.row, s.col)).value = s.field.type === 'choice' ? s.field.options[0]! : (sample[s.field.type] ?? null);
-    }
+    const { bytes, plan } = await sampleReturn(form, '开展职工创新活动', 12);
     const unit = plan.slots.find((s) => s.field.id === form.unitFieldId)!;
-    filled.set(form.id, { data: new Uint8Array(await workbook.xlsx.writeBuffer()), unitCell: cellAddress(unit.row, unit.col) });
+    filled.set(form.id, { data: new Uint8Array(bytes), unitCell: cellAddress(unit.row, unit.col) });
   }
   for (const count of [101, 500]) {
     const files = [];

@@ -56,6 +56,11 @@ function formatValue(value: number | string, format: string | undefined, params:
   }
 }
 
+/** Text typed by a person, made safe to keep where placeholders are read: its braces full-width, printed the same. */
+export function literalText(text: string): string {
+  return text.replace(/\{/g, '｛').replace(/\}/g, '｝');
+}
+
 export function fillTemplate(text: string, params: ParamValues): string {
   return text.replace(PLACEHOLDER, (_whole, param: string, format: string | undefined) => {
     const value = params[param];

@@ -2,10 +2,8 @@ import type { EnvelopeNotice, OpenedEnvelope } from '../core/definition-envelope
 import type { FormDefinition } from '../core/form-schema';
 import { catalogueWithImported, type FoundDefinition } from '../core/imported-catalogue';
 import type { Catalogue } from '../core/notice-catalogue';
+import { THIS_WORKBOOK } from '../hosts/office/read-workbook-forms';
 import { CATALOGUE } from '../notices';
-
-/** How the open workbook is named in the messages about the definitions it carries. */
-export const THIS_WORKBOOK_FILE = '本工作簿';
 
 /**
  * The forms the pane knows in the open workbook (issue 13 §3): the program's own and those imported into this
@@ -32,10 +30,6 @@ export class WorkbookCatalogue {
     return this.built.catalogue.forms;
   }
 
-  isImported(formId: string): boolean {
-    return this.found.some((f) => f.form.id === formId);
-  }
-
   /** The definitions the workbook keeps with their notices, as the merge worker takes them. */
   get keptWithNotices(): { notice: EnvelopeNotice; form: FormDefinition }[] {
     return this.found.map((f) => ({ notice: f.notice, form: f.form }));
@@ -55,8 +49,8 @@ export class WorkbookCatalogue {
     this.found = [];
     this.refusedOnRead = [];
     for (const e of opened) {
-      if (e.ok) this.found.push({ file: THIS_WORKBOOK_FILE, notice: e.notice, form: e.form });
-      else this.refusedOnRead.push(`${THIS_WORKBOOK_FILE}：${e.problem}`);
+      if (e.ok) this.found.push({ file: THIS_WORKBOOK, notice: e.notice, form: e.form });
+      else this.refusedOnRead.push(`${THIS_WORKBOOK}：${e.problem}`);
     }
     this.rebuild();
   }
@@ -65,7 +59,7 @@ export class WorkbookCatalogue {
   put(form: FormDefinition, notice: EnvelopeNotice): void {
     this.found = [
       ...this.found.filter((f) => !(f.form.id === form.id && f.form.version === form.version)),
-      { file: THIS_WORKBOOK_FILE, notice, form },
+      { file: THIS_WORKBOOK, notice, form },
     ];
     this.rebuild();
   }

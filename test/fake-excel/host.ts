@@ -1163,7 +1163,8 @@ export class FakeRange implements RangeSurface {
   /**
    * Range.getMergedAreasOrNullObject (ExcelApi 1.13; below it the API is not there). As in Excel, only the merged
    * areas whose top-left cell is in the range are given (office-js #3611, confirmed by design: not one that starts
-   * above or left of it), each whole, past the range's edges too; a null object when there is none; more than 512
+   * above or left of it); each area is given whole, past the range's edges — no page says whether Excel clips them,
+   * so the add-in clips them itself (read-selection-grid.ts) and relies on neither; a null object when there is none; more than 512
    * fail the batch (the reference: "if the merged areas count in this range is more than 512, then this method will
    * fail to return the result").
    */
@@ -1396,7 +1397,11 @@ function columnWidthOf(sheet: SheetState, col: number): number {
   return sheet.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH;
 }
 
-/** A sheet's name as Excel writes it in an address: quoted, its quotes doubled, unless letters, digits, _ and . only. */
+/**
+ * A sheet's name as Excel writes it in an address: quoted, its quotes doubled, unless letters, digits, _ and . only
+ * (Microsoft support, "Create an external reference (link) to a cell range in another workbook": a sheet name with
+ * nonalphabetical characters is enclosed in single quotation marks).
+ */
 function sheetReference(name: string): string {
   return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }

@@ -1,6 +1,6 @@
 import { schemaProblems } from '../definition-envelope';
 import { FormDefinitionSchema, type Field, type FormDefinition } from '../form-schema';
-import { fillTemplate } from '../templates';
+import { fillTemplate, literalText } from '../templates';
 
 /**
  * The fields of an imported form as a person reviews them before saving (issue 13 §2): label, type, required and
@@ -182,7 +182,7 @@ export function editForm(form: FormDefinition, edits: FormEdits): EditedForm {
     const name = edits.name.trim();
     if (name === '') problems.push('表格名称不能为空。');
     // A name typed by the clerk is text: braces in it are not placeholders.
-    draft.name = name.replace(/\{/g, '｛').replace(/\}/g, '｝');
+    draft.name = literalText(name);
   }
   if (problems.length > 0) return { ok: false, problems };
   const result = FormDefinitionSchema.safeParse(draft);

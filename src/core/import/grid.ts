@@ -39,3 +39,8 @@ export function tableGrid(table: DocTable): GridTable {
 export function isBlank(text: string): boolean {
   return /^[\s_\u3000]*$/.test(text);
 }
+
+/** A 序号 printed in a list's row: 1, 2, … 999. */
+export function isSerial(text: string): boolean {
+  return /^\d{1,3}$/.test(text);
+}

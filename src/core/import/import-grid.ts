@@ -1,11 +1,12 @@
+import { squashSpaces } from '../cell-value';
 import { UserError } from '../errors';
 import type { FormDefinition } from '../form-schema';
 import { checkedDefinition } from './checked-definition';
 import { sha256Hex, utf8Bytes } from '../sha256';
 import { parseChineseNumeral } from '../templates';
-import { isBlank, type GridCell, type GridTable } from './grid';
+import { isBlank, isSerial, type GridCell, type GridTable } from './grid';
 import { GuessLog, type Guess } from './guess-log';
-import { formFrom, type Attachment } from './import-notice';
+import { formFrom, HEADING, type Attachment } from './import-notice';
 import type { NoticeFacts } from './notice-facts';
 import type { SelectedGrid } from './selected-grid';
 
@@ -15,8 +16,7 @@ export interface ImportedGridForm {
   guesses: Guess[];
 }
 
-const HEADING = /^附件\s*(\d+)\s*[:：]?$/;
-const squash = (t: string) => t.replace(/\s+/g, '');
+const squash = squashSpaces;
 
 /** The selection's cells on its grid: a merged area is one cell with its top-left text; the cells it covers are gone. */
 function gridCells(grid: SelectedGrid): GridCell[] {
@@ -78,7 +78,7 @@ function joinBlankRuns(cells: readonly GridCell[]): GridCell[] {
   const byRow = new Map<number, GridCell[]>();
   for (const c of cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
   for (const row of byRow.values()) {
-    const labelled = row.some((c) => !isBlank(c.text) && !/^\d{1,3}$/.test(c.text));
+    const labelled = row.some((c) => !isBlank(c.text) && !isSerial(c.text));
     let run: GridCell | undefined;
     for (const c of row.sort((a, b) => a.col - b.col)) {
       const blank = isBlank(c.text) && c.colSpan === 1 && c.rowSpan === 1;
@@ -144,7 +144,7 @@ export function importGrid(grid: SelectedGrid, today: string): ImportedGridForm 
   // Blank rows under a list's header (or under its numbered rows) are the list's rows to fill in, up to the notes —
   // or, with nothing below, to the end of the selection; blank rows under anything else are spacing, left out.
   const lastRow = rows[last] ?? [];
-  const listAbove = headerRow(lastRow) || /^\d{1,3}$/.test(lastRow[0]?.text ?? '');
+  const listAbove = headerRow(lastRow) || isSerial(lastRow[0]?.text ?? '');
   if (listAbove) while (last < (tail.length > 0 ? end : rowCount - 1) && empty(last + 1)) last++;
   if (first > last)
     throw new UserError(

@@ -1,8 +1,9 @@
+import { squashSpaces } from '../cell-value';
 import type { z } from 'zod';
 import type { FormDefinition, FormDefinitionInput, ParamSchema, RowSchema } from '../form-schema';
 import { checkedDefinition } from './checked-definition';
 import { sha256Hex, utf8Bytes } from '../sha256';
-import { chineseNumeral } from '../templates';
+import { chineseNumeral, literalText } from '../templates';
 import type { DocBlock } from './docx-model';
 import { guessField, type FieldInput } from './field-guess';
 import { tableGrid, type GridTable } from './grid';
@@ -22,7 +23,8 @@ export interface ImportedNotice {
   skipped: string[];
 }
 
-const HEADING = /^附件\s*(\d+)\s*[:：]?$/;
+/** The line that opens an attachment: 附件1, 附件 2：. */
+export const HEADING = /^附件\s*(\d+)\s*[:：]?$/;
 
 /** One attachment of a notice, or a block of cells selected in a sheet: its lines and its tables on their grids. */
 export interface Attachment {
@@ -48,9 +50,9 @@ function splitAttachments(blocks: readonly DocBlock[]): { body: string[]; attach
   for (const block of blocks) {
     if (block.kind === 'paragraph') {
       const text = block.text.trim();
-      const heading = HEADING.exec(text.replace(/\s+/g, ''));
+      const heading = HEADING.exec(squash(text));
       if (heading) {
-        current = { no: Number(heading[1]), heading: text.replace(/\s+/g, ''), title: '', above: [], tables: [], below: [] };
+        current = { no: Number(heading[1]), heading: squash(text), title: '', above: [], tables: [], below: [] };
         attachments.push(current);
       } else if (!current) body.push(block.text);
       else if (text === '') continue;
@@ -61,12 +63,12 @@ function splitAttachments(blocks: readonly DocBlock[]): { body: string[]; attach
   return { body, attachments };
 }
 
-const squash = (t: string) => t.replace(/\s+/g, '');
+const squash = squashSpaces;
 
 /** Labels and names with the notice's parameters as placeholders: 第七届 → 第{edition:cn}届, 2020年度 → {year}年度. */
 function templated(text: string, facts: NoticeFacts): string {
   // Braces typed in the notice are text, not placeholders: full-width ones print the same to a reader.
-  let out = text.replace(/\{/g, '｛').replace(/\}/g, '｝');
+  let out = literalText(text);
   if (facts.edition !== undefined) out = out.split(`第${chineseNumeral(facts.edition)}届`).join('第{edition:cn}届');
   if (facts.year !== undefined) out = out.replace(new RegExp(`${facts.year}\\s*年度`, 'g'), '{year}年度');
   return out;

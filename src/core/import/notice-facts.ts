@@ -1,3 +1,4 @@
+import { squashSpaces } from '../cell-value';
 import { parseChineseNumeral } from '../templates';
 import type { GuessLog } from './guess-log';
 
@@ -17,7 +18,7 @@ const DOC_NO = /[\u4e00-\u9fa5]{1,10}[〔[(（]\d{4}[〕\])）]\s*\d+\s*号/;
 const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 const ISSUER = /(总工会|工会|委员会|中心|协会|局|委|办公室)$/;
 
-const squash = (text: string) => text.replace(/\s+/g, '');
+const squash = squashSpaces;
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** The facts of a notice from its paragraphs before the first attachment, each guess logged. */

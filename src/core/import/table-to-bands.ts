@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CellSchema, RowSchema, TableBandSchema } from '../form-schema';
 import { boxOptions, fieldName, guessField, hasBoxes, type FieldInput } from './field-guess';
-import { isBlank, type GridCell } from './grid';
+import { isBlank, isSerial, type GridCell } from './grid';
 import type { GuessLog } from './guess-log';
 
 type CellInput = z.input<typeof CellSchema>;
@@ -26,8 +26,6 @@ export class FieldIds {
   }
 }
 
-const SERIAL = /^\d{1,3}$/;
-
 interface ListFound {
   header: number;
   first: number;
@@ -51,8 +49,8 @@ function findLists(cells: readonly GridCell[], rowCount: number): ListFound[] {
     for (let k = r + 1; k < rowCount; k++) {
       const row = rowCells(cells, k);
       if (row.map((c) => `${c.col}/${c.colSpan}`).join(',') !== shape) break;
-      if (!row.every((c, i) => isBlank(c.text) || (i === 0 && SERIAL.test(c.text)))) break;
-      if (row[0] && SERIAL.test(row[0].text)) numbered = true;
+      if (!row.every((c, i) => isBlank(c.text) || (i === 0 && isSerial(c.text)))) break;
+      if (row[0] && isSerial(row[0].text)) numbered = true;
       last = k;
     }
     if (last > r) {

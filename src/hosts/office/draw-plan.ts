@@ -3,7 +3,8 @@ import { literalForTyping } from '../../core/cell-text';
 import type { NativeRule, NativeValidation } from '../../core/native-validation';
 import type { PlannedCell, SheetPlan } from '../../core/sheet-plan';
 import type { ResolvedStyle } from '../../core/styles';
-import { columnWidthToPoints, POINTS_PER_INCH } from '../../core/units';
+import { columnWidthToPoints } from '../../core/units';
+import { queuePageBasics } from './page-setup';
 import { MARKER_COLUMN_WIDTH } from '../../core/layout';
 import type { ApiSupport } from './api-support';
 import type { EdgeName, RangeSurface, WorksheetSurface } from './excel-surface';
@@ -116,16 +117,7 @@ export function queueDrawing(ws: WorksheetSurface, plan: SheetPlan, support: Api
   if (support.pageLayout) {
     const { print } = plan;
     const layout = ws.pageLayout;
-    layout.paperSize = 'A4';
-    layout.orientation = print.orientation === 'portrait' ? 'Portrait' : 'Landscape';
-    layout.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight };
-    layout.centerHorizontally = print.horizontalCentered;
-    layout.leftMargin = print.margins.left * POINTS_PER_INCH;
-    layout.rightMargin = print.margins.right * POINTS_PER_INCH;
-    layout.topMargin = print.margins.top * POINTS_PER_INCH;
-    layout.bottomMargin = print.margins.bottom * POINTS_PER_INCH;
-    layout.headerMargin = print.margins.header * POINTS_PER_INCH;
-    layout.footerMargin = print.margins.footer * POINTS_PER_INCH;
+    queuePageBasics(layout, print);
     layout.setPrintArea(rangeAddress(print.area));
     if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.top + 1}:$${print.titleRows.bottom + 1}`);
   }

@@ -4,7 +4,8 @@ import { UserError } from '../../core/errors';
 import type { SummaryTable } from '../../core/merge/summaries';
 import { planSummary, TEXT_FORMAT, type SummaryCellStyle, type SummaryPlan, type SummaryPlanOptions } from '../../core/merge/summary-plan';
 import { uniqueSheetName } from '../../core/sheet-names';
-import { columnWidthToPoints, POINTS_PER_INCH } from '../../core/units';
+import { columnWidthToPoints } from '../../core/units';
+import { queuePageBasics } from './page-setup';
 import type { ApiSupport } from './api-support';
 import { describeExcelError, retryInCellEditMode } from './excel-errors';
 import type { ContextSurface, ExcelRun, RangeSurface, WorksheetSurface } from './excel-surface';
@@ -162,16 +163,7 @@ function queueStyle(range: RangeSurface, style: SummaryCellStyle): void {
 function queuePrint(ws: WorksheetSurface, plan: SummaryPlan): void {
   const { print } = plan;
   const layout = ws.pageLayout;
-  layout.paperSize = print.paper;
-  layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-  layout.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight };
-  layout.centerHorizontally = print.horizontalCentered;
-  layout.leftMargin = print.margins.left * POINTS_PER_INCH;
-  layout.rightMargin = print.margins.right * POINTS_PER_INCH;
-  layout.topMargin = print.margins.top * POINTS_PER_INCH;
-  layout.bottomMargin = print.margins.bottom * POINTS_PER_INCH;
-  layout.headerMargin = print.margins.header * POINTS_PER_INCH;
-  layout.footerMargin = print.margins.footer * POINTS_PER_INCH;
+  queuePageBasics(layout, print);
   layout.setPrintTitleRows(`$${print.titleRows.top + 1}:$${print.titleRows.bottom + 1}`);
   if (print.titleColumns)
     layout.setPrintTitleColumns(`$${columnLetters(print.titleColumns.left)}:$${columnLetters(print.titleColumns.right)}`);

@@ -1,3 +1,4 @@
+import { THIS_WORKBOOK } from '../../hosts/office/read-workbook-forms';
 import { catalogueWithImported } from '../../core/imported-catalogue';
 import type { ReturnFile } from '../../core/merge/merge-returns';
 import type { Catalogue } from '../../core/notice-catalogue';
@@ -45,7 +46,7 @@ function catalogueOf(files: readonly ReadFile[], builtIn: Catalogue, kept: reado
   const { catalogue, added, refused } = catalogueWithImported(
     builtIn.notices,
     files.flatMap((f) => f.found),
-    kept.map((k) => ({ file: '本工作簿', notice: k.notice, form: k.form })),
+    kept.map((k) => ({ file: THIS_WORKBOOK, notice: k.notice, form: k.form })),
   );
   const sheetNames = Object.fromEntries(catalogue.forms.filter((f) => !builtIn.findForm(f.id)).map((f) => [f.id, f.sheetName]));
   return { catalogue, definitions: { added, refused: [...files.flatMap((f) => f.refused), ...refused], sheetNames } };

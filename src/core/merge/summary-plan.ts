@@ -54,15 +54,19 @@ export interface SummaryFooter {
   right: string;
 }
 
-export interface SummaryPrint {
+/** What every printed sheet's plan sets: paper, orientation, fit to pages, centring and margins. */
+export interface PageBasics {
   paper: 'A4';
   orientation: 'portrait' | 'landscape';
   /** Pages wide (1) and tall (0: as many as it takes). */
   fitToWidth: number;
   fitToHeight: number;
   horizontalCentered: boolean;
-  /** Inches. */
+  /** Inches, as Excel stores them. */
   margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+}
+
+export interface SummaryPrint extends PageBasics {
   /** Rows repeated at the top of every printed page (zero-based, inclusive): the header rows. */
   titleRows: { top: number; bottom: number };
   /** Columns repeated at the left of every page (the first, the unit), when the table is more than one page wide. */

@@ -1,15 +1,6 @@
 import { POINTS_PER_INCH } from '../../core/units';
+import type { PageBasics } from '../../core/merge/summary-plan';
 import type { PageLayoutSurface } from './excel-surface';
-
-/** What a form's and a summary's print plans share: paper, orientation, fit, centring and margins (inches). */
-export interface PageBasics {
-  paper: 'A4';
-  orientation: 'portrait' | 'landscape';
-  fitToWidth: number;
-  fitToHeight: number;
-  horizontalCentered: boolean;
-  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
-}
 
 /** Queues a sheet's paper, orientation, fit to pages, centring and margins (PageLayout, ExcelApi 1.9: the caller checks). */
 export function queuePageBasics(layout: PageLayoutSurface, print: PageBasics): void {

@@ -104,7 +104,7 @@ function fileLines(inputs: readonly InputReport[]): string[] {
 /** Why nothing was merged, in one sentence. */
 function nothingMerged(given: readonly string[], returns: readonly ReturnFile[], result: MergeResult, others: number): string {
   const also = others > 0 ? `（另有 ${others} 个其他文件，不是 Excel 工作簿）` : '';
-  if (returns.length === 0) return `在 ${given.join('、')} 中没有找到 Excel 工作簿（.xlsx/.xlsm/.xls/.et/.csv）${also}，未生成汇总。`;
+  if (returns.length === 0) return `在 ${given.join('、')} 中没有找到表格文件（.xlsx/.xls/.et/.ods/.csv 等）${also}，未生成汇总。`;
   const count = (s: InputReport['status']) => result.inputs.filter((i) => i.status === s && returns.some((r) => r.file === i.file)).length;
   const parts = [
     count('unreadable') > 0 ? `${count('unreadable')} 个无法读取` : '',
@@ -225,7 +225,7 @@ export async function mergeCommand(
   if (desk.units.length) {
     const late = desk.units.filter((u) => u.forms.some((f) => f.late)).map((u) => u.unit);
     io.out(
-      `报送情况：齐全 ${desk.counts.complete}，缺报部分表格 ${desk.counts.partial}，未报送 ${desk.counts.missing}${late.length ? `；迟报（${late.length}）：${late.join('、')}` : ''}。`,
+      `报送情况：齐全 ${desk.counts.complete}，缺报部分表格 ${desk.counts.partial}，${desk.counts.otherEdition ? `已报（届次不符）${desk.counts.otherEdition}，` : ''}未报送 ${desk.counts.missing}${late.length ? `；迟报（${late.length}）：${late.join('、')}` : ''}。`,
     );
   }
   if (values.slips)

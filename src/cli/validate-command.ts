@@ -89,7 +89,15 @@ export async function validateCommand(
   // Each file read once: its sheets, and the imported-form definitions it carries (issue 13 §3); the built-in forms
   // plus those make the catalogue every file is then checked against.
   const carried: ReturnAndDefinitions[] = [];
-  for (const file of files) carried.push(takeCarriedDefinitions(await readReturnFile(path.resolve(io.cwd, file), file)));
+  for (const file of files) {
+    // Which files are read is merge's rule (fileRole): other documents get its verdict, without being opened.
+    const role = fileRole(path.basename(file), '检查');
+    const read =
+      role.role === 'other' && !missing.includes(file)
+        ? { file, modified: 0, unreadable: role.message }
+        : await readReturnFile(path.resolve(io.cwd, file), file);
+    carried.push(takeCarriedDefinitions(read));
+  }
   const { catalogue, added, refused } = catalogueWithImported(
     CATALOGUE.notices,
     carried.flatMap((c) => c.found),

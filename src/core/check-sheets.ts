@@ -14,6 +14,8 @@ export interface SheetToCheck {
    * top-left cell; a list cell merged over several rows gives its value to every row it spans.
    */
   merges?: CellRange[];
+  /** Hidden (or very hidden) in its workbook, where the host knows it: a clerk's old copy, never a return on its own. */
+  hidden?: boolean;
 }
 
 export interface SheetVerdict {

@@ -15,8 +15,23 @@ describe('which files found among the returns are read, left out, or given a ver
       expect([name, fileRole(name).role]).toEqual([name, 'ignored']);
   });
 
-  it('workbooks are returns, whatever the case of their extension', () => {
-    for (const name of ['殷行.xlsx', 'A.XLS', 'b.xlsm', 'c.et', 'd.csv', '五角场 (2).Xlsx'])
+  it('workbooks of every format the reader takes are returns, whatever the case of their extension', () => {
+    for (const name of [
+      '殷行.xlsx',
+      'A.XLS',
+      'b.xlsm',
+      'c.et',
+      'd.csv',
+      '五角场 (2).Xlsx',
+      '申请表.ods',
+      '汇总.xlsb',
+      '模板.xltx',
+      '模板.xltm',
+      '旧模板.xlt',
+      'WPS模板.ett',
+      '苹果.numbers',
+      '模板.ots',
+    ])
       expect([name, fileRole(name).role, isReturnFileName(name)]).toEqual([name, 'return', true]);
   });
 
@@ -34,8 +49,15 @@ describe('which files found among the returns are read, left out, or given a ver
     expect(message('报表.abc')).toBe('不是 Excel 工作簿（.abc 文件），未合并。');
     expect(message('xlsx')).toBe('不是 Excel 工作簿（没有扩展名的文件），未合并。');
     expect(message('各街道报表.zip')).toMatch(/^是压缩包（\.zip），未合并：请先解压/);
-    expect(message('申请表.ods')).toMatch(/OpenDocument 表格 \.ods.*另存为 \.xlsx/);
+    expect(message('申请表.fods')).toMatch(/单文件 OpenDocument 表格 \.fods.*另存为 \.xlsx/);
+    expect(message('旧表.wk1')).toMatch(/Lotus 1-2-3 表格 \.wk1.*另存为 \.xlsx/);
     for (const name of ['通知.docx', '说明.txt', '报表.zip', 'xlsx']) expect(isReturnFileName(name)).toBe(false);
+  });
+
+  it('validate is told the same of them, with 未检查 for 未合并', () => {
+    const role = fileRole('通知.docx', '检查');
+    expect(role.role === 'other' && role.message).toBe('不是 Excel 工作簿（Word 文档），未检查。');
+    expect(fileRole('申请表.ods', '检查').role).toBe('return');
   });
 
   it('hidden and system folders are not searched; others are', () => {

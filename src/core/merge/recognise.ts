@@ -109,7 +109,12 @@ export function recogniseSheet(sheet: SheetToCheck, catalogue: Catalogue): Recog
     if (!best || score > best.score) best = { form, score };
   }
   if (!best || best.score < LABEL_MATCH_THRESHOLD) {
-    return { ok: false, reason: texts.size === 0 ? '空白工作表。' : '不是本系统的官方表格（没有标记，标题和栏目也对不上）。' };
+    return {
+      ok: false,
+      reason: sheet.grid.some((row) => row?.some((v) => v !== null && v !== undefined && String(v).trim() !== ''))
+        ? '不是本系统的官方表格（没有标记，标题和栏目也对不上）。'
+        : '空白工作表。',
+    };
   }
   return {
     ok: true,

@@ -1,5 +1,12 @@
-/** Files a unit may have sent as its return: workbooks, and WPS and CSV files, which get a verdict of their own. */
-const RETURN_FILE = /\.(xlsx|xlsm|xls|et|csv)$/i;
+/**
+ * Files a unit may have sent as its return, read by `validate`, `merge` and the pane alike (src/hosts/xlsx/
+ * read-workbook.ts tells the format from the bytes): Excel workbooks and templates of every age, WPS (.et/.ett),
+ * OpenDocument (.ods/.ots), Excel binary (.xlsb), Numbers, and CSV as Excel and WPS save it.
+ */
+const RETURN_EXTENSIONS = ['xlsx', 'xlsm', 'xltx', 'xltm', 'xls', 'xlt', 'et', 'ett', 'ods', 'ots', 'xlsb', 'numbers', 'csv'] as const;
+const RETURN_FILE = new RegExp(`\\.(${RETURN_EXTENSIONS.join('|')})$`, 'i');
+/** The same formats for a file chooser's `accept` (".xlsx,.xlsm,…"). */
+export const RETURN_FILE_ACCEPT = RETURN_EXTENSIONS.map((e) => `.${e}`).join(',');
 
 /**
  * What a file found among the returns is:
@@ -33,10 +40,13 @@ const DOCUMENTS: readonly [RegExp, string][] = [
 
 /** Spreadsheets in a format the reader does not take: the clerk can save them again as .xlsx. */
 const OTHER_SPREADSHEETS: readonly [RegExp, string][] = [
-  [/^xlsb$/, 'Excel 二进制工作簿'],
-  [/^(xlt|xltx|xltm)$/, 'Excel 模板'],
-  [/^ods$/, 'OpenDocument 表格'],
-  [/^numbers$/, 'Numbers 表格'],
+  [/^fods$/, '单文件 OpenDocument 表格'],
+  [/^sxc$/, 'OpenOffice 1.x 表格'],
+  [/^xlw$/, 'Excel 4.0 工作簿'],
+  [/^(xla|xlam)$/, 'Excel 加载项'],
+  [/^(wk1|wk3|wk4|wks|123)$/, 'Lotus 1-2-3 表格'],
+  [/^gnumeric$/, 'Gnumeric 表格'],
+  [/^dbf$/, 'dBase 数据表'],
 ];
 
 const ARCHIVE = /^(zip|rar|7z|tar|gz|tgz|bz2|xz)$/;
@@ -51,19 +61,25 @@ function extensionOf(name: string): string {
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 }
 
-/** The role of a file from its name alone (the last part of its path); the one rule for the CLI, the pane and tests. */
-export function fileRole(name: string): FileRole {
+/**
+ * The role of a file from its name alone (the last part of its path); the one rule for `merge`, `validate`, the pane
+ * and tests. `action` is what the other documents' message says was not done to them (合并, or 检查 for validate).
+ */
+export function fileRole(name: string, action: '合并' | '检查' = '合并'): FileRole {
   if (LOCK_FILE.test(name)) return { role: 'ignored', why: '临时锁文件' };
   if (SYSTEM_FILE.test(name)) return { role: 'ignored', why: '隐藏或系统文件' };
   if (RETURN_FILE.test(name)) return { role: 'return' };
   const ext = extensionOf(name);
   const spreadsheet = OTHER_SPREADSHEETS.find(([re]) => re.test(ext));
   if (spreadsheet)
-    return { role: 'other', message: `不是本程序能读取的格式（${spreadsheet[1]} .${ext}），未合并：请在 Excel 或 WPS 中另存为 .xlsx。` };
-  if (ARCHIVE.test(ext)) return { role: 'other', message: `是压缩包（.${ext}），未合并：请先解压，再合并其中的表格。` };
+    return {
+      role: 'other',
+      message: `不是本程序能读取的格式（${spreadsheet[1]} .${ext}），未${action}：请在 Excel 或 WPS 中另存为 .xlsx。`,
+    };
+  if (ARCHIVE.test(ext)) return { role: 'other', message: `是压缩包（.${ext}），未${action}：请先解压，再${action}其中的表格。` };
   const document = DOCUMENTS.find(([re]) => re.test(ext));
   const what = document ? document[1] : ext ? `.${ext} 文件` : '没有扩展名的文件';
-  return { role: 'other', message: `不是 Excel 工作簿（${what}），未合并。` };
+  return { role: 'other', message: `不是 Excel 工作簿（${what}），未${action}。` };
 }
 
 /** Whether a file found in a folder or dropped on the pane is taken as a return (lock and system files are not). */

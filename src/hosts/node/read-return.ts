@@ -12,8 +12,11 @@ function why(err: unknown): string {
     case 'EACCES':
     case 'EPERM':
       return '没有读取权限。';
+    case 'EBUSY':
+      return '文件正被其他程序使用，请关闭后再试。';
     default:
-      return `无法读取：${(err as Error).message}`;
+      // The system's own (English) words are not shown.
+      return '无法读取此文件：请确认文件可以打开，复制到本机后再试。';
   }
 }
 

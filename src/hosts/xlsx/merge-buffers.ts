@@ -2,6 +2,7 @@ import { UserError } from '../../core/errors';
 import { summariseReturns, type MergeOptions, type MergeOutcome } from '../../app/merge-returns';
 import type { ReturnFile } from '../../core/merge/merge-returns';
 import { readWorkbookFile } from './read-workbook';
+import { DAMAGED } from './read-verdicts';
 
 /** A returned file's bytes as a host picked it (a file chooser, a drop, a folder on disk). */
 export interface ReturnBuffer {
@@ -14,14 +15,10 @@ export interface ReturnBuffer {
 /** One returned file read into sheets, or the Chinese reason it cannot be (never throws for a bad file). */
 export function readReturnBuffer(buffer: ReturnBuffer): ReturnFile {
   try {
-    return { file: buffer.name, modified: buffer.modified, sheets: readWorkbookFile(buffer.data) };
+    return { file: buffer.name, modified: buffer.modified, sheets: readWorkbookFile(buffer.data, buffer.name) };
   } catch (err) {
-    if (err instanceof UserError) return { file: buffer.name, modified: buffer.modified, unreadable: err.message };
-    return {
-      file: buffer.name,
-      modified: buffer.modified,
-      unreadable: `无法读取：${String((err as Error)?.message ?? err).slice(0, 120)}`,
-    };
+    // Only a verdict written for the clerk is shown; an exception's own text never is.
+    return { file: buffer.name, modified: buffer.modified, unreadable: err instanceof UserError ? err.message : DAMAGED };
   }
 }
 

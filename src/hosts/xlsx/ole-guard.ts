@@ -1,6 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { UserError } from '../../core/errors';
-import { NOT_EXCEL, PASSWORD_PROTECTED, POWERPOINT_DOCUMENT, WORD_DOCUMENT } from './read-verdicts';
+import { DAMAGED, NOT_EXCEL, PASSWORD_PROTECTED, POWERPOINT_DOCUMENT, WORD_DOCUMENT } from './read-verdicts';
 
 interface CfbEntry {
   name: string;
@@ -39,8 +39,8 @@ export function checkOleWorkbook(data: Uint8Array): void {
   let cfb: CfbContainer;
   try {
     cfb = CFB.read(data, { type: 'array' });
-  } catch (err) {
-    throw new UserError('unreadable', `文件已损坏，无法读取（${String((err as Error)?.message ?? err).slice(0, 80)}）。`);
+  } catch {
+    throw new UserError('unreadable', DAMAGED);
   }
   if (CFB.find(cfb, 'EncryptionInfo') || CFB.find(cfb, 'EncryptedPackage')) throw new UserError('unreadable', PASSWORD_PROTECTED);
   const workbook = CFB.find(cfb, 'Workbook') ?? CFB.find(cfb, 'Book');

@@ -3,9 +3,22 @@ import type { CellRange } from '../../core/a1';
 import type { CellValue } from '../../core/cell-value';
 import type { SheetToCheck } from '../../core/check-sheets';
 import { UserError } from '../../core/errors';
+import { baseName } from '../../core/merge/return-files';
 import { isCalendarFormat, serialDate, withChineseFormats } from './date-cells';
 import { checkOleWorkbook } from './ole-guard';
-import { EMPTY_FILE, NOT_EXCEL, PASSWORD_PROTECTED, POWERPOINT_DOCUMENT, WORD_DOCUMENT } from './read-verdicts';
+import { withoutLibraryOutput } from './quiet-library';
+import {
+  CSV_NOT_TEXT,
+  DAMAGED,
+  EMPTY_FILE,
+  NOT_EXCEL,
+  oldExcelFormat,
+  PASSWORD_PROTECTED,
+  POWERPOINT_DOCUMENT,
+  textNamedAsWorkbook,
+  WORD_DOCUMENT,
+} from './read-verdicts';
+import { decodeText, gridOfText } from './text-grid';
 import { checkedZip } from './zip-guard';
 
 /** A returned form is tens of kilobytes; a workbook over this is not a return. */
@@ -32,6 +45,12 @@ const ERRORS: Record<number, string> = {
   0x2b: '#GETTING_DATA',
 };
 const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
+/**
+ * Excel 2.x to 4.0 wrote a sheet as bare BIFF records, not inside an OLE file: the first is a BOF record, 0x0009
+ * (BIFF2), 0x0209 (BIFF3) or 0x0409 (BIFF4), of 4 to 16 bytes ([MS-XLS] 2.4.21 and the BIFF2-4 record layouts).
+ */
+const OLD_BIFF: Record<number, string> = { 0x00: 'Excel 2.x', 0x02: 'Excel 3.0', 0x04: 'Excel 4.0' };
+const TEXT_FILE = /\.csv$/i;
 const OTHER_OFFICE_FILES: [string, string][] = [
   ['word/document.xml', WORD_DOCUMENT],
   ['ppt/presentation.xml', POWERPOINT_DOCUMENT],
@@ -121,9 +140,10 @@ function parse(data: Uint8Array): XLSX.WorkBook {
       WTF: false,
     });
   } catch (err) {
+    // SheetJS's own words never reach the clerk: a password is told apart, anything else is a damaged file.
     const message = String((err as Error)?.message ?? err);
     if (/password|encrypt/i.test(message)) throw new UserError('unreadable', PASSWORD_PROTECTED);
-    throw new UserError('unreadable', `文件已损坏或不是 Excel 工作簿，无法读取（${message.slice(0, 80)}）。`);
+    throw new UserError('unreadable', DAMAGED);
   }
 }
 
@@ -133,31 +153,17 @@ export function fileTooLarge(bytes: number): string | undefined {
   return `文件太大（${(bytes / MB).toFixed(1)} MB），超过 ${MAX_FILE_BYTES / MB} MB 的上限，未读取。请删去与报表无关的工作表、图片等内容后再试。`;
 }
 
-/**
- * Reads an .xlsx/.xlsm/.xls file's sheets, or says in Chinese why it cannot. Of each sheet:
- * - `grid`: cell values from A1; a number shown with a date format (yyyy/m/d, m"月"d"日", …) as a Date at that day's
- *   UTC midnight (plus the time of day, if the cell holds one), in either date system; times alone (h:mm) and other
- *   numbers as numbers; formulas as their cached values, errors as #N/A etc. Rows end at their last value, so they
- *   differ in length; empty rows are empty arrays.
- * - `nameValues`: values of the sheet's own defined names (where a form's marker may be).
- * - `merges`, always known here: at most MAX_MERGES, each of more than one cell, starting within the grid's columns
- *   and rows and cut off at its right (MAX_GRID_COLUMNS) and bottom (the grid's last row).
- */
-export function readWorkbookFile(data: Uint8Array): Required<SheetToCheck>[] {
-  if (data.length === 0) throw new UserError('unreadable', EMPTY_FILE);
-  const tooLarge = fileTooLarge(data.length);
-  if (tooLarge) throw new UserError('unreadable', tooLarge);
-  let input = data;
-  if (startsWith(data, ZIP)) {
-    const { zip, entries } = checkedZip(data);
-    for (const [part, message] of OTHER_OFFICE_FILES) if (entries.some((e) => e.name === part)) throw new UserError('unreadable', message);
-    // A Chinese Excel names its built-in date formats (2018年7月15日, 7月15日) by id alone, and SheetJS knows none of them.
-    input = withChineseFormats(zip) ?? zip;
-  } else if (startsWith(data, OLE)) checkOleWorkbook(data);
-  else throw new UserError('unreadable', NOT_EXCEL);
-  const workbook = parse(forSheetJs(input));
+/** The version of Excel 2.x-4.0 that wrote these bytes, if they are a bare BIFF2/3/4 stream. */
+function oldBiffVersion(data: Uint8Array): string | undefined {
+  const length = (data[2] as number) | ((data[3] as number) << 8);
+  if (data[0] !== 0x09 || length < 4 || length > 16) return undefined;
+  return OLD_BIFF[data[1] as number];
+}
+
+function sheetsOf(workbook: XLSX.WorkBook): Required<SheetToCheck>[] {
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   const names = workbook.Workbook?.Names ?? [];
+  const states = workbook.Workbook?.Sheets ?? [];
   return workbook.SheetNames.map((name, index) => {
     const sheet = workbook.Sheets[name];
     const grid = gridOf(sheet, date1904);
@@ -166,6 +172,75 @@ export function readWorkbookFile(data: Uint8Array): Required<SheetToCheck>[] {
       grid,
       nameValues: names.filter((n) => n.Sheet === index).map((n) => String(n.Ref ?? '')),
       merges: mergesOf(sheet, grid.length),
+      // 1: hidden, 2: very hidden (shown again only from VBA).
+      hidden: Boolean(states[index]?.Hidden),
     };
   });
+}
+
+/** A CSV file's one sheet, named as Excel names it: after the file. */
+function textSheet(data: Uint8Array, fileName: string): Required<SheetToCheck>[] {
+  const text = decodeText(data);
+  if (text === undefined) throw new UserError('unreadable', CSV_NOT_TEXT);
+  const name =
+    baseName(fileName)
+      .replace(/\.[^.]*$/, '')
+      .slice(0, 31) || 'Sheet1';
+  return [{ name, grid: gridOfText(text, MAX_GRID_COLUMNS), nameValues: [], merges: [], hidden: false }];
+}
+
+function readByContent(data: Uint8Array, fileName: string): Required<SheetToCheck>[] {
+  if (startsWith(data, ZIP)) {
+    const { zip, entries } = checkedZip(data);
+    for (const [part, message] of OTHER_OFFICE_FILES) if (entries.some((e) => e.name === part)) throw new UserError('unreadable', message);
+    // A Chinese Excel names its built-in date formats (2018年7月15日, 7月15日) by id alone, and SheetJS knows none of them.
+    return sheetsOf(parse(forSheetJs(withChineseFormats(zip) ?? zip)));
+  }
+  if (startsWith(data, OLE)) {
+    checkOleWorkbook(data);
+    return sheetsOf(parse(forSheetJs(data)));
+  }
+  const oldVersion = oldBiffVersion(data);
+  if (oldVersion) {
+    // Read where SheetJS can (one sheet of labels, numbers and formulas' values); a file it cannot read, or reads
+    // to no value at all, is named by its version so that the clerk knows what to save it as.
+    let sheets: Required<SheetToCheck>[];
+    try {
+      sheets = sheetsOf(parse(forSheetJs(data)));
+    } catch {
+      throw new UserError('unreadable', oldExcelFormat(oldVersion));
+    }
+    if (!sheets.some((s) => s.grid.length > 0)) throw new UserError('unreadable', oldExcelFormat(oldVersion));
+    return sheets;
+  }
+  if (TEXT_FILE.test(fileName)) return textSheet(data, fileName);
+  const text = decodeText(data);
+  if (text !== undefined) throw new UserError('unreadable', textNamedAsWorkbook(/^\s*</.test(text)));
+  throw new UserError('unreadable', NOT_EXCEL);
+}
+
+/**
+ * Reads a returned file's sheets, or says in Chinese why it cannot. The format is told from the bytes: a zip (.xlsx,
+ * .xlsm, .xltx, .xlsb, .ods, .numbers), an OLE file (.xls, .et, Excel 5.0/95), bare Excel 2.x-4.0 records, or — for a
+ * file named .csv — text (text-grid.ts). Of each sheet:
+ * - `grid`: cell values from A1; a number shown with a date format (yyyy/m/d, m"月"d"日", …) as a Date at that day's
+ *   UTC midnight (plus the time of day, if the cell holds one), in either date system; times alone (h:mm) and other
+ *   numbers as numbers; formulas as their cached values, errors as #N/A etc. Rows end at their last value, so they
+ *   differ in length; empty rows are empty arrays.
+ * - `nameValues`: values of the sheet's own defined names (where a form's marker may be).
+ * - `merges`, always known here: at most MAX_MERGES, each of more than one cell, starting within the grid's columns
+ *   and rows and cut off at its right (MAX_GRID_COLUMNS) and bottom (the grid's last row). None in a CSV.
+ * - `hidden`: hidden or very hidden in the workbook.
+ * Whatever the libraries print while reading is kept off the console; whatever they throw becomes a Chinese verdict.
+ */
+export function readWorkbookFile(data: Uint8Array, fileName = ''): Required<SheetToCheck>[] {
+  if (data.length === 0) throw new UserError('unreadable', EMPTY_FILE);
+  const tooLarge = fileTooLarge(data.length);
+  if (tooLarge) throw new UserError('unreadable', tooLarge);
+  try {
+    return withoutLibraryOutput(() => readByContent(data, fileName));
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError('unreadable', DAMAGED);
+  }
 }

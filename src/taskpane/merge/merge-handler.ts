@@ -120,8 +120,9 @@ export function createMergeHandler(
       );
       lastDesk = preview.desk;
       post({ id: request.id, type: 'done', preview });
-    } catch (err) {
-      post({ id: request.id, type: 'failed', message: `合并时出错：${String((err as Error)?.message ?? err).slice(0, 200)}` });
+    } catch {
+      // An exception's own (English) text is not for the clerk.
+      post({ id: request.id, type: 'failed', message: '合并时出错（程序内部错误）：请重试；仍不行时，请把这批文件交给技术人员检查。' });
     }
   };
 }

@@ -26,7 +26,7 @@ export interface Desk {
   /** The 催报 message, when someone on the roster still owes something. */
   reminder: string | undefined;
   slips: CorrectionSlip[];
-  counts: { complete: number; partial: number; missing: number; offRoster: number };
+  counts: { complete: number; partial: number; otherEdition: number; missing: number; offRoster: number };
 }
 
 export function collectionDesk(result: MergeResult, options: DeskOptions): Desk {
@@ -56,6 +56,7 @@ export function collectionDesk(result: MergeResult, options: DeskOptions): Desk 
     counts: {
       complete: onRoster.filter((u) => u.status === 'complete').length,
       partial: onRoster.filter((u) => u.status === 'partial').length,
+      otherEdition: onRoster.filter((u) => u.status === 'otherEdition').length,
       missing: onRoster.filter((u) => u.status === 'missing').length,
       offRoster: units.length - onRoster.length,
     },

@@ -49,7 +49,7 @@ export interface MergeStrings {
   boardHeading: string;
   unitColumn: string;
   formWord: Record<'submitted' | 'late' | 'missing' | 'problems' | 'corrected' | 'notOwed', string>;
-  unitWord: Record<'complete' | 'partial' | 'missing', string>;
+  unitWord: Record<'complete' | 'partial' | 'otherEdition' | 'missing', string>;
   /** A board cell read aloud: unit, form and what it says, with the counts of problems. */
   cellLabel: (unit: string, form: string, words: string, errors: number, warnings: number) => string;
   deskCounts: (complete: number, partial: number, missing: number) => string;
@@ -187,7 +187,7 @@ const zh: Strings = {
     boardHeading: '报送情况',
     unitColumn: '单位',
     formWord: { submitted: '已报', late: '迟报', missing: '未报', problems: '有误', corrected: '已更正', notOwed: '不需报' },
-    unitWord: { complete: '齐全', partial: '缺报', missing: '未报' },
+    unitWord: { complete: '齐全', partial: '缺报', otherEdition: '已报（届次不符）', missing: '未报' },
     cellLabel: (unit, form, words, errors, warnings) =>
       `${unit}，${form}：${words}${errors + warnings > 0 ? `（错误 ${errors}，警告 ${warnings}）` : ''}`,
     deskCounts: (complete, partial, missing) => `齐全 ${complete} · 缺报 ${partial} · 未报 ${missing}`,
@@ -294,7 +294,7 @@ const en: Strings = {
     boardHeading: 'Who has sent what',
     unitColumn: 'Unit',
     formWord: { submitted: 'Sent', late: 'Late', missing: 'Not sent', problems: 'Problems', corrected: 'Corrected', notOwed: 'Not due' },
-    unitWord: { complete: 'Complete', partial: 'Partial', missing: 'Nothing' },
+    unitWord: { complete: 'Complete', partial: 'Partial', otherEdition: 'Sent (wrong edition)', missing: 'Nothing' },
     cellLabel: (unit, form, words, errors, warnings) =>
       `${unit}, ${form}: ${words}${errors + warnings > 0 ? ` (${errors} errors, ${warnings} warnings)` : ''}`,
     deskCounts: (complete, partial, missing) => `Complete ${complete} · Partial ${partial} · Nothing ${missing}`,

@@ -73,7 +73,7 @@ it('gives each roster unit complete, partial or missing, per form sent, late and
     ['大桥街道总工会', true, 'complete'],
     ['平凉路街道总工会', true, 'missing'],
   ]);
-  expect(counts).toEqual({ complete: 2, partial: 1, missing: 1, offRoster: 0 });
+  expect(counts).toEqual({ complete: 2, partial: 1, otherEdition: 0, missing: 1, offRoster: 0 });
   const form = (unit: string, id: string) => byUnit.get(unit)!.forms.find((f) => f.form === id)!;
   expect(form('殷行街道总工会', 'yangpu-theme-activity')).toMatchObject({
     submitted: true,

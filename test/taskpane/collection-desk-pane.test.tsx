@@ -26,6 +26,7 @@ const form = (id: string, over: Partial<FormStatus> = {}): FormStatus => ({
   errors: 0,
   warnings: 0,
   corrected: false,
+  otherEdition: false,
   files: [`${id}.xlsx`],
   ...over,
 });
@@ -47,7 +48,7 @@ const desk: Desk = {
   ],
   reminder: REMINDER,
   slips: [{ unit: '乙区总工会', files: ['乙.xlsx'], items: [], deadline: undefined }],
-  counts: { complete: 2, partial: 1, missing: 1, offRoster: 1 },
+  counts: { complete: 2, partial: 1, otherEdition: 0, missing: 1, offRoster: 1 },
 };
 const table = (rows: number): SummaryTable =>
   ({ sheetName: '汇总', rows: Array.from({ length: rows }, () => []) }) as unknown as SummaryTable;

@@ -19,6 +19,10 @@ export interface FormStatus {
   warnings: number;
   /** A later return of the unit replaced an earlier one. */
   corrected: boolean;
+  /** Not sent on this 届次's form, but on another's (held back, not summed): the unit has reported, on the wrong form. */
+  otherEdition: boolean;
+  /** For otherEdition: the form as sent (《第六届…》) and as asked for (《第七届…》). */
+  editions?: { sent: string; wanted: string };
   /** The files of the returns that count (the latest of each record). */
   files: string[];
 }
@@ -26,8 +30,11 @@ export interface FormStatus {
 export interface UnitStatus {
   unit: string;
   onRoster: boolean;
-  /** complete: every form owed came; partial: some did; missing: none did. */
-  status: 'complete' | 'partial' | 'missing';
+  /**
+   * complete: every form owed came; partial: some did; otherEdition: none on this 届次's form, some on another's
+   * (已报（届次不符）: asked again for this one, never 未报送); missing: none did.
+   */
+  status: 'complete' | 'partial' | 'otherEdition' | 'missing';
   forms: FormStatus[];
 }
 
@@ -73,7 +80,7 @@ function owedForms(result: MergeResult, rosterUnitOf: (unit: string) => string |
   const noticesOfUnit = new Map<string, Set<string>>();
   for (const input of result.inputs)
     for (const s of input.sheets) {
-      if (!s.form || !(s.used || s.replaced) || !s.unit.trim()) continue;
+      if (!s.form || !(s.used || s.replaced || s.otherEdition) || !s.unit.trim()) continue;
       const onRoster = rosterUnitOf(s.unit);
       if (onRoster !== undefined) sentByRoster.add(s.form);
       const unit = onRoster ?? s.unit.trim();
@@ -123,6 +130,7 @@ export function collectionStatus(result: MergeResult, options: StatusOptions): U
       else if (report.used) used.set(key, [...(used.get(key) ?? []), { report, file: input.file }]);
     }
 
+  const otherEdition = new Map(result.otherEditions.map((o) => [`${rosterUnitOf(o.unit) ?? o.unit.trim()}\u0000${o.form}`, o]));
   const owedBy = owedForms(result, rosterUnitOf);
   const formsOf = (unit: string): FormStatus[] =>
     owedBy(unit).map(({ id, title }) => {
@@ -138,12 +146,17 @@ export function collectionStatus(result: MergeResult, options: StatusOptions): U
         errors: sent.reduce((n, s) => n + count(s.report.issues, 'error'), 0),
         warnings: sent.reduce((n, s) => n + count(s.report.issues, 'warning'), 0),
         corrected: replaced.has(`${unit}\u0000${id}`),
+        otherEdition: sent.length === 0 && otherEdition.has(`${unit}\u0000${id}`),
+        ...(sent.length === 0 && otherEdition.has(`${unit}\u0000${id}`)
+          ? { editions: { sent: otherEdition.get(`${unit}\u0000${id}`)!.sent, wanted: otherEdition.get(`${unit}\u0000${id}`)!.wanted } }
+          : {}),
         files: [...new Set(sent.map((s) => s.file))],
       };
     });
   const statusOf = (forms: readonly FormStatus[]): UnitStatus['status'] => {
     const sent = forms.filter((f) => f.submitted).length;
-    return sent === 0 ? 'missing' : sent === forms.length ? 'complete' : 'partial';
+    if (sent === 0) return forms.some((f) => f.otherEdition) ? 'otherEdition' : 'missing';
+    return sent === forms.length ? 'complete' : 'partial';
   };
 
   const units: UnitStatus[] = rosterUnits.map((unit) => {

@@ -33,21 +33,36 @@ export function reminderText(units: readonly UnitStatus[], options: ReminderOpti
   const roster = units.filter((u) => u.onRoster);
   const missing = roster.filter((u) => u.status === 'missing');
   const partial = roster.filter((u) => u.status === 'partial');
-  if (!missing.length && !partial.length) return undefined;
+  const wrongForm = roster.filter((u) => u.forms.some((f) => f.otherEdition));
+  if (!missing.length && !partial.length && !wrongForm.length) return undefined;
   const common = commonDeadline(roster);
   const lines = [`【催报】${options.subject}`, `截至${chineseDate(options.today)}，`];
   if (missing.length) {
     const owed = missing[0]!.forms.map((f) => formWithDeadline(f.title, f.deadline, common)).join('、');
     lines.push(`以下 ${missing.length} 个单位尚未报送（应报：${owed}）：`, missing.map((u) => u.unit).join('、'));
   }
-  if (partial.length) {
-    lines.push(`以下 ${partial.length} 个单位尚缺表格：`);
-    for (const u of partial)
+  const owedNow = (u: UnitStatus) => u.forms.filter((f) => !f.submitted && !f.otherEdition);
+  const stillOwing = partial.filter((u) => owedNow(u).length > 0);
+  if (stillOwing.length) {
+    lines.push(`以下 ${stillOwing.length} 个单位尚缺表格：`);
+    for (const u of stillOwing)
       lines.push(
-        `${u.unit}：${u.forms
-          .filter((f) => !f.submitted)
+        `${u.unit}：${owedNow(u)
           .map((f) => formWithDeadline(f.title, f.deadline, common))
           .join('、')}`,
+      );
+  }
+  if (wrongForm.length) {
+    // 已报（届次不符）: they did send, on another 届次's form; ask for this one's, never call them 未报送.
+    lines.push(`以下 ${wrongForm.length} 个单位报送的表格届次或年度不符（不能计入本次汇总），请用本届表格重新报送：`);
+    for (const u of wrongForm)
+      lines.push(
+        `${u.unit}：${u.forms
+          .filter((f) => f.otherEdition)
+          .map((f) =>
+            f.editions ? `报来的是《${f.editions.sent}》，请报《${f.editions.wanted}》` : formWithDeadline(f.title, f.deadline, common),
+          )
+          .join('；')}`,
       );
   }
   if (!common) lines.push('请尽快报送，谢谢！');

@@ -8,7 +8,10 @@ import { readSheet } from '../read/read-sheet';
 import type { Problem } from '../rules/check-form';
 import { checkField, type FieldValue } from '../rules/field-rules';
 import { fillTemplate } from '../templates';
+import { relateSheets, unknownUnit, type FileSheet, type SheetRelation } from './file-sheets';
 import { matchRoster, recordKeyText } from './record-identity';
+import { unitKey } from './roster';
+import { identityText, namedAsCorrection, nameLikeness, NEAR_NAMES, resendRank, SAME_CONTENT, SAME_CONTENT_CORRECTION } from './resends';
 import { baseName } from './return-files';
 
 /** One returned workbook as a host read it, or why it could not. */
@@ -53,6 +56,8 @@ export interface SheetReport {
   /** Whether its records count: false for sheets skipped (no form, left blank) or replaced by a later return. */
   used: boolean;
   replaced?: boolean;
+  /** Not summed: hidden in its workbook. */
+  hidden?: true;
   /** Not summed: a return of another 届次/年度 than the one most returns of its form carry. */
   otherEdition?: true;
   /** For a replaced sheet: the return that replaced it, and what that return changed, field by field. */
@@ -97,6 +102,10 @@ export interface MergeResult {
   rosterMatches: { unit: string; rosterUnit: string }[];
   /** Units that sent returns but are not on the roster (名单外单位); empty without a roster. */
   offRoster: string[];
+  /** Returns of one unit kept both though their names are near: maybe one project resent (合并报告 and 合计 say so). */
+  resendDoubts: { form: string; unit: string; files: [string, string]; names: [string, string] }[];
+  /** Units that sent a form of another 届次/年度 only: they have reported (已报（届次不符）), not summed. */
+  otherEditions: { unit: string; form: string; title: string; sent: string; wanted: string }[];
 }
 
 interface Taken {
@@ -111,7 +120,9 @@ interface Taken {
   problems: Problem[];
   report: SheetReport;
   key: string;
-  records: { sheetRecord: MergedRecord | undefined; rows: MergedRecord[] };
+  records: { sheetRecord: MergedRecord | undefined; rows: MergedRecord[]; head: MergedRecord };
+  /** For a 续表: the sheet of the same file whose list it continues. */
+  continues: Taken | undefined;
 }
 
 function checkedValue(reading: FormReading, at: number): FieldValue | CellValue {
@@ -138,7 +149,11 @@ function identityOf(form: FormDefinition, reading: FormReading): Record<string, 
   return identity;
 }
 
-function recordsOf(t: Omit<Taken, 'records' | 'key'>): Taken['records'] {
+/**
+ * A sheet's records: the return as one (its head fields) and each filled list row. `unit` is how its records name
+ * their unit; a 续表's rows take the head fields (and identity) of the sheet they continue, `head`.
+ */
+function recordsOf(t: Omit<Taken, 'records' | 'key'>, unit: string, head?: MergedRecord): Taken['records'] {
   const { reading, form } = t;
   /** Problems (not reminders) per list row, by `table[row]`. */
   const counts = new Map<string, number>();
@@ -148,8 +163,8 @@ function recordsOf(t: Omit<Taken, 'records' | 'key'>): Taken['records'] {
     const rowKey = `${p.list.table}[${p.list.row}]`;
     counts.set(rowKey, (counts.get(rowKey) ?? 0) + 1);
   }
-  const identity = identityOf(form, reading);
-  const base = { unit: t.unit, file: t.file, sheet: t.sheet };
+  const identity = head?.identity ?? identityOf(form, reading);
+  const base = { unit, file: t.file, sheet: t.sheet };
   const single: MergedRecord = { ...base, values: {}, typed: {}, cells: {}, identity, problems: 0 };
   const byRow = new Map<number, MergedRecord>();
   const table = reading.plan.tables.find((x) => x.id === form.merge.table);
@@ -166,7 +181,7 @@ function recordsOf(t: Omit<Taken, 'records' | 'key'>): Taken['records'] {
           cells: {},
           identity,
           problems: 0,
-          sheetValues: { values: single.values, typed: single.typed },
+          sheetValues: { values: (head ?? single).values, typed: (head ?? single).typed },
         };
         byRow.set(slot.index, target);
       }
@@ -177,7 +192,7 @@ function recordsOf(t: Omit<Taken, 'records' | 'key'>): Taken['records'] {
     target.cells[slot.field.id] = cellOf(reading, at);
   });
   single.problems = t.problems.filter((p) => p.severity !== 'info').length;
-  const sheetRecord = form.merge.sheetRecord ? single : undefined;
+  const sheetRecord = form.merge.sheetRecord && !head ? single : undefined;
   const rows: MergedRecord[] = [];
   if (table) {
     const band = form.bands.find((b) => b.kind === 'table' && b.id === table.id);
@@ -189,7 +204,7 @@ function recordsOf(t: Omit<Taken, 'records' | 'key'>): Taken['records'] {
       rows.push(record);
     }
   }
-  return { sheetRecord, rows };
+  return { sheetRecord, rows, head: head ?? single };
 }
 
 const shown = (v: CellValue | FieldValue): string => {
@@ -231,6 +246,87 @@ function editionWords(t: Taken): string {
   return fillTemplate(t.form.name, t.reading.plan.params);
 }
 
+/** Whether `t` is a later return than `earlier`: saved later; at the same time, named later in a chain (原稿 → 最终); then read later. */
+function laterReturn(t: Taken, earlier: Taken): boolean {
+  if (t.modified !== earlier.modified) return t.modified > earlier.modified;
+  const rank = resendRank(t.file) - resendRank(earlier.file);
+  return rank !== 0 ? rank > 0 : t.order > earlier.order;
+}
+
+/** Two returns of one unit whose names are near but whose contents differ too much to say they are one project. */
+export interface ResendDoubt {
+  form: string;
+  unit: string;
+  earlier: Taken;
+  later: Taken;
+  earlierName: string;
+  laterName: string;
+}
+
+/** The share of head fields (other than the unit and the names compared) two returns fill alike. */
+function contentLikeness(a: Taken, b: Taken): number {
+  const skip = new Set([a.form.unitFieldId, ...a.form.merge.sameReturnBy]);
+  const ids = new Set([...Object.keys(a.records.head.values), ...Object.keys(b.records.head.values)].filter((id) => !skip.has(id)));
+  let filled = 0;
+  let same = 0;
+  for (const id of ids) {
+    const x = identityText(shown(a.records.head.values[id] ?? null));
+    const y = identityText(shown(b.records.head.values[id] ?? null));
+    if (!x && !y) continue;
+    filled++;
+    if (x === y) same++;
+  }
+  const rows = (t: Taken) =>
+    t.records.rows.map((r) =>
+      identityText(
+        Object.values(r.typed)
+          .map((v) => cellText(v as CellValue))
+          .join('|'),
+      ),
+    );
+  const ra = new Set(rows(a));
+  const rb = rows(b);
+  filled += Math.max(ra.size, rb.length);
+  same += rb.filter((r) => ra.has(r)).length;
+  return filled === 0 ? 1 : same / filled;
+}
+
+/**
+ * Resends whose project was renamed (“五小”竞赛 → 五小竞赛 is the same key already; 职工创新论坛 → 职工技术创新论坛 is
+ * not): of one unit's returns of a form that names its records (工作室名称, 活动项目名称), a later one with a near name
+ * and mostly the same content — or named as a correction (修改, 最终) and half the same — takes the earlier's key, so
+ * it replaces it. Near names with different contents are kept both, and returned as doubts for 合并报告 and the totals.
+ */
+function joinResends(candidates: readonly Taken[]): ResendDoubt[] {
+  const groups = new Map<string, Taken[]>();
+  for (const t of candidates) {
+    if (t.form.merge.sameReturnBy.length === 0) continue;
+    const key = `${t.form.id}\u0000${recordKeyText('', t.unit, [])}`;
+    groups.set(key, [...(groups.get(key) ?? []), t]);
+  }
+  const doubts: ResendDoubt[] = [];
+  const nameOf = (t: Taken) => Object.values(t.records.head.identity).join(' ');
+  for (const group of groups.values()) {
+    const ordered = [...group].sort((a, b) => (laterReturn(a, b) ? 1 : laterReturn(b, a) ? -1 : 0));
+    ordered.forEach((later, i) => {
+      for (let k = i - 1; k >= 0; k--) {
+        const earlier = ordered[k] as Taken;
+        if (earlier.key === later.key || earlier.file === later.file) continue;
+        const near = nameLikeness(nameOf(earlier), nameOf(later)) >= NEAR_NAMES;
+        const content = contentLikeness(earlier, later);
+        const correction = namedAsCorrection(later.file);
+        if (near && content >= (correction ? SAME_CONTENT_CORRECTION : SAME_CONTENT)) {
+          later.key = earlier.key;
+          return;
+        }
+        if (near || (correction && content >= SAME_CONTENT))
+          doubts.push({ form: later.form.id, unit: later.unit, earlier, later, earlierName: nameOf(earlier), laterName: nameOf(later) });
+      }
+    });
+  }
+  return doubts;
+}
+
 const skippedSheet = (sheet: string, message: string, form: FormDefinition | null = null): SheetReport => ({
   sheet,
   form: form?.id ?? null,
@@ -255,6 +351,7 @@ export function mergeReturns(
 ): MergeResult {
   const inputs: InputReport[] = [];
   const taken: Taken[] = [];
+  const roster = options.roster ?? [];
   let order = 0;
   for (const file of files) {
     if ('unreadable' in file) {
@@ -263,6 +360,7 @@ export function mergeReturns(
     }
     const report: InputReport = { file: file.file, status: 'merged', message: '', sheets: [] };
     inputs.push(report);
+    const found: (FileSheet & { report: SheetReport })[] = [];
     for (const sheet of file.sheets) {
       const read = readSheet(sheet, options.today, options.catalogue);
       if (!read.ok) {
@@ -275,6 +373,12 @@ export function mergeReturns(
         report.sheets.push({ ...skippedSheet(sheet.name, '跳过：表格尚未填写。', form), method, confidence });
         continue;
       }
+      if (sheet.hidden) {
+        // A hidden sheet is a clerk's old copy (last year's list), never this year's return: reported, not summed.
+        const message = `隐藏的工作表《${sheet.name}》未汇总：其中是一份${form.sheetName}，如要报送请取消隐藏后重报。`;
+        report.sheets.push({ ...skippedSheet(sheet.name, message, form), method, confidence, hidden: true });
+        continue;
+      }
       const unitAt = reading.plan.slots.findIndex((s) => s.field.id === form.unitFieldId);
       const unit = unitAt >= 0 ? cellText(reading.values[unitAt]) : '';
       const sheetReport: SheetReport = {
@@ -283,7 +387,7 @@ export function mergeReturns(
         title: form.sheetName,
         unit,
         records: 0,
-        problems: problems.filter((p) => p.severity !== 'info').length,
+        problems: 0,
         method,
         confidence,
         used: true,
@@ -297,24 +401,43 @@ export function mergeReturns(
         ].join(''),
       };
       report.sheets.push(sheetReport);
+      found.push({ sheet: sheet.name, form, reading, problems, unit, report: sheetReport });
+    }
+    const relations = relateSheets(file.file, found, roster);
+    const fileTaken: Taken[] = [];
+    found.forEach((entry, i) => {
+      const relation = relations[i] as SheetRelation;
+      const sheetReport = entry.report;
+      sheetReport.unit = relation.unit;
+      sheetReport.issues = relation.problems;
+      sheetReport.problems = relation.problems.filter((p) => p.severity !== 'info').length;
+      const main = relation.continues === undefined ? undefined : fileTaken[relation.continues];
+      if (main) sheetReport.message += `这是工作表“${main.sheet}”的续表，单位和联系人等按该表汇总。`;
+      sheetReport.message += relation.unitNote;
       const partial = {
         file: file.file,
         modified: file.modified,
         order: order++,
-        sheet: sheet.name,
-        form,
-        unit,
-        reading,
-        problems,
+        sheet: entry.sheet,
+        form: entry.form,
+        unit: relation.unit,
+        reading: entry.reading,
+        problems: relation.problems,
         report: sheetReport,
+        continues: main,
       };
-      const records = recordsOf(partial);
-      taken.push({
-        ...partial,
-        records,
-        key: recordKeyText(form.id, unit, Object.values(records.sheetRecord?.identity ?? identityOf(form, reading))),
-      });
-    }
+      const records = recordsOf(partial, relation.unit ? relation.unit : unknownUnit(file.file), main?.records.head);
+      const key = main
+        ? `${main.key}\u0000续${i}`
+        : recordKeyText(
+            entry.form.id,
+            relation.unit,
+            Object.values(records.sheetRecord?.identity ?? identityOf(entry.form, entry.reading)),
+          );
+      const t: Taken = { ...partial, records, key };
+      fileTaken.push(t);
+      taken.push(t);
+    });
   }
 
   // One edition per form: a return of another 届次/年度 (a retyped title of 第六届) is reported, not summed.
@@ -339,18 +462,21 @@ export function mergeReturns(
     t.report.message = `${t.report.message}未合并：这是《${editionWords(t)}》，本次汇总的是《${same ? editionWords(same) : ''}》，届次或年度不同，请核对。`;
   }
 
+  const doubts = joinResends(taken.filter((t) => t.unit && !other.has(t) && !t.continues));
   const latest = new Map<string, Taken>();
   for (const t of taken) {
     if (!t.unit || other.has(t)) continue;
     const earlier = latest.get(t.key);
-    if (!earlier || t.modified > earlier.modified || (t.modified === earlier.modified && t.order > earlier.order)) latest.set(t.key, t);
+    if (!earlier || laterReturn(t, earlier)) latest.set(t.key, t);
   }
   const forms = new Map<string, FormRecords>();
   for (const t of taken) {
     if (other.has(t)) continue;
-    const winner = t.unit ? latest.get(t.key) : t;
+    // A 续表 goes with the sheet it continues: replaced when a later file replaced that sheet.
+    const mainWinner = t.continues ? latest.get(t.continues.key) : undefined;
+    const winner = mainWinner && mainWinner !== t.continues && latest.get(t.key) === t ? mainWinner : t.unit ? latest.get(t.key) : t;
     if (winner !== t && winner) {
-      const changes = changesBetween(t, winner);
+      const changes = winner === mainWinner ? [] : changesBetween(t, winner);
       const sameFile = winner.file === t.file;
       t.report.used = false;
       t.report.replaced = true;
@@ -358,7 +484,10 @@ export function mergeReturns(
       t.report.message = sameFile
         ? `同一文件中工作表“${winner.sheet}”是同一份${t.form.sheetName}（同一单位、同名），只用后一份。`
         : `已被较新的文件“${baseName(winner.file)}”（工作表“${winner.sheet}”）代替：同一单位的同一份${t.form.sheetName}只用最新的一份。`;
-      t.report.message += changes.length ? `改动：${changes.map((c) => `${c.label}“${c.old}”→“${c.new}”`).join('；')}。` : '两份内容相同。';
+      if (winner !== mainWinner)
+        t.report.message += changes.length
+          ? `改动：${changes.map((c) => `${c.label}“${c.old}”→“${c.new}”`).join('；')}。`
+          : '两份内容相同。';
       winner.report.message = `${winner.report.message}代替了${sameFile ? '同一文件中' : `较早的文件“${baseName(t.file)}”中`}工作表“${t.sheet}”的同一份表格。`;
       continue;
     }
@@ -368,7 +497,12 @@ export function mergeReturns(
     if (sheetRecord) entry.sheetRecords.push(sheetRecord);
     entry.rowRecords.push(...rows);
     t.report.records = (sheetRecord ? 1 : 0) + rows.length;
-    if (!t.unit) t.report.message = `${t.report.message}未填单位名称。`.trim();
+  }
+  for (const d of doubts) {
+    if (!d.earlier.report.used || !d.later.report.used) continue;
+    const words = `疑似同一项目的修改稿：“${d.earlierName}”（${baseName(d.earlier.file)}）与“${d.laterName}”（${baseName(d.later.file)}），两份都已计入汇总，请核对。`;
+    d.earlier.report.message += words;
+    d.later.report.message += words;
   }
 
   for (const input of inputs) {
@@ -390,13 +524,26 @@ export function mergeReturns(
     }
   }
 
+  const used = taken.filter((t) => t.report.used);
+  const otherEditions = [...other]
+    .filter((t) => t.unit && !used.some((u) => u.form.id === t.form.id && unitKey(u.unit) === unitKey(t.unit)))
+    .map((t) => {
+      const same = used.find((x) => x.form.id === t.form.id);
+      return { unit: t.unit, form: t.form.id, title: t.form.sheetName, sent: editionWords(t), wanted: same ? editionWords(same) : '' };
+    });
   return {
     inputs,
     forms: [...forms.values()],
-    ...rosterFindings(
-      taken.filter((t) => t.report.used),
-      options.roster ?? [],
-    ),
+    ...rosterFindings(used, roster, otherEditions),
+    resendDoubts: doubts
+      .filter((d) => d.earlier.report.used && d.later.report.used)
+      .map((d) => ({
+        form: d.form,
+        unit: d.unit,
+        files: [d.earlier.file, d.later.file],
+        names: [d.earlierName, d.laterName],
+      })),
+    otherEditions,
   };
 }
 
@@ -404,8 +551,9 @@ export function mergeReturns(
 function rosterFindings(
   used: readonly Taken[],
   roster: readonly string[],
+  otherEditions: MergeResult['otherEditions'],
 ): Pick<MergeResult, 'missing' | 'missingForms' | 'rosterMatches' | 'offRoster'> {
-  const units = [...new Set(used.map((t) => t.unit).filter(Boolean))];
+  const units = [...new Set([...used.map((t) => t.unit), ...otherEditions.map((o) => o.unit)].filter(Boolean))];
   const { matched, matches, offRoster } = matchRoster(units, roster);
   const sentBy = new Map<string, Set<string>>();
   for (const t of used) {
@@ -416,7 +564,9 @@ function rosterFindings(
     sentBy.set(rosterUnit, forms);
   }
   const rosterUnits = roster.map((u) => u.trim()).filter(Boolean);
-  const missing = rosterUnits.filter((u) => !sentBy.has(u));
+  // A unit that sent last year's form has reported (已报（届次不符））: it is asked for this year's, not listed as 未报送.
+  const reportedOther = new Set(otherEditions.map((o) => matched.get(o.unit)).filter(Boolean));
+  const missing = rosterUnits.filter((u) => !sentBy.has(u) && !reportedOther.has(u));
   // The forms of each notice that anyone sent: a unit that sent one of them owes the others.
   const noticeForms = new Map<string, Map<string, FormDefinition>>();
   for (const t of used) {
@@ -432,7 +582,10 @@ function rosterFindings(
       if (!rosterForms.has(form.id)) continue;
       const owing = rosterUnits.filter((u) => {
         const sent = sentBy.get(u);
-        return sent !== undefined && !sent.has(form.id) && [...forms.keys()].some((id) => sent.has(id) && rosterForms.has(id));
+        const otherEdition = otherEditions.some((o) => o.form === form.id && matched.get(o.unit) === u);
+        return (
+          sent !== undefined && !sent.has(form.id) && !otherEdition && [...forms.keys()].some((id) => sent.has(id) && rosterForms.has(id))
+        );
       });
       if (owing.length) missingForms.push({ form: form.id, title: form.sheetName, units: owing });
     }

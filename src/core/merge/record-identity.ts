@@ -1,4 +1,4 @@
-import { squashSpaces, toHalfWidth } from '../cell-value';
+import { identityText } from './resends';
 import { unitKey } from './roster';
 
 /**
@@ -6,7 +6,7 @@ import { unitKey } from './roster';
  * the form declares (活动项目名称, 工作室名称). Only a later return with the same key replaces an earlier one.
  */
 export function recordKeyText(formId: string, unit: string, identity: readonly string[]): string {
-  return [formId, unitKey(unit), ...identity.map((v) => squashSpaces(toHalfWidth(v)))].join('|');
+  return [formId, unitKey(unit), ...identity.map(identityText)].join('|');
 }
 
 /**

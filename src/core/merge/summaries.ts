@@ -128,6 +128,7 @@ function tableOf(
   names: { sheetName: string; title: string; formId: string },
   extra: ExtraColumn[],
   uncounted: UncountedCell[],
+  doubts = 0,
 ): SummaryTable {
   const { sheetName, title, formId } = names;
   const fileName = fileNamer(records.map((r) => r.file));
@@ -141,7 +142,8 @@ function tableOf(
     r.problems,
   ]);
   const totals: SummaryValue[] = [
-    `合计（${records.length}）`,
+    // Kept both, maybe one project sent twice: the total says so rather than double count in silence.
+    doubts ? `合计（${records.length}，含疑似重复 ${doubts} 份，见合并报告）` : `合计（${records.length}）`,
     ...fields.map((f) => totalOf(f, records, sheetName, uncounted)),
     ...extra.map(() => null),
     null,
@@ -198,7 +200,10 @@ function summariesOf(result: MergeResult, catalogue: Catalogue): Summaries {
   const cross = runCrossFormChecks(result.forms, catalogue.notices);
   const uncounted: UncountedCell[] = [];
   const tables: SummaryTable[] = [];
-  for (const entry of result.forms) tables.push(...formSummaries(entry, cross.columns, uncounted));
+  for (const entry of result.forms) {
+    const doubts = result.resendDoubts.filter((d) => d.form === entry.form.id).length;
+    tables.push(...formSummaries(entry, cross.columns, uncounted, doubts));
+  }
   tables.push(...cross.tables);
   built.set(result, (found = { catalogue, tables, uncounted, cross }));
   return found;
@@ -227,6 +232,7 @@ function formSummaries(
   { form, sheetRecords, rowRecords }: FormRecords,
   columns: readonly RecordColumn[],
   uncounted: UncountedCell[],
+  doubts: number,
 ): SummaryTable[] {
   const plan = planSheet(form);
   const singles = plan.slots.filter((s) => s.tableId === undefined && s.field.id !== form.unitFieldId).map((s) => s.field);
@@ -237,7 +243,7 @@ function formSummaries(
   if (form.merge.sheetRecord) {
     const sheetName = both ? `${name}-单位` : name;
     const names = { sheetName, title: `${plan.title}（汇总）`, formId: form.id };
-    const table = tableOf(sheetRecords, singles, names, extraColumns(form.id, false, columns), uncounted);
+    const table = tableOf(sheetRecords, singles, names, extraColumns(form.id, false, columns), uncounted, doubts);
     out.push(form.merge.items ? groupedByItems(table, form, singles) : table);
   }
   if (form.merge.table) {
@@ -256,7 +262,8 @@ function formSummaries(
           value: (r) => shownValue(f, r.sheetValues?.values[f.id] ?? null, r.sheetValues?.typed[f.id] ?? null),
         }));
     const names = { sheetName, title: `${plan.title}（名单汇总）`, formId: form.id };
-    out.push(tableOf(rowRecords, tableFields, names, [...identity, ...ofReturn, ...extraColumns(form.id, true, columns)], uncounted));
+    const extra = [...identity, ...ofReturn, ...extraColumns(form.id, true, columns)];
+    out.push(tableOf(rowRecords, tableFields, names, extra, uncounted, form.merge.sheetRecord ? 0 : doubts));
   }
   if (form.merge.items) out.push(itemsTable(form, sheetRecords));
   if (form.merge.unitTotals)
@@ -428,6 +435,30 @@ export function reportTable(result: MergeResult, catalogue: Catalogue): SummaryT
         null,
         null,
       ]);
+  for (const o of result.otherEditions)
+    rows.push([
+      null,
+      null,
+      o.title,
+      o.unit,
+      '已报（届次不符）',
+      `“${o.unit}”报送的是《${o.sent}》，本次汇总的是《${o.wanted}》，未计入汇总：请其按本届表格重新报送。`,
+      null,
+      null,
+      null,
+    ]);
+  for (const d of result.resendDoubts)
+    rows.push([
+      d.files.map(nameOf).join('、'),
+      null,
+      titleOf(d.form),
+      d.unit,
+      '疑似重复',
+      `疑似同一项目的修改稿：“${d.names[0]}”与“${d.names[1]}”，两份都已计入汇总，请核对。`,
+      null,
+      null,
+      null,
+    ]);
   for (const m of result.rosterMatches)
     rows.push([null, null, null, m.unit, '名单对应', `“${m.unit}”按名单中的“${m.rosterUnit}”统计。`, null, null, null]);
   for (const unit of result.offRoster)

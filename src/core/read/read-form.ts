@@ -6,6 +6,7 @@ import { resolveParams, type ParamOverrides } from '../params';
 import type { FieldSlot, SheetPlan } from '../sheet-plan';
 import { labelKey, LabelIndex, SheetCells, type Grid } from './label-index';
 import { locateForm, type LocatedForm } from './locate-form';
+import { findStatedTotals, type StatedTotal } from './stated-totals';
 
 export type { Grid } from './label-index';
 
@@ -25,6 +26,8 @@ export interface FormReading {
   doubts: readonly FieldDoubt[];
   /** How the fields were found: at the template's places, or label by label. */
   layout: 'template' | 'labels';
+  /** Rows a clerk added to total a list (合计、小计): read as blank list rows, their stated numbers kept here. */
+  statedTotals: readonly StatedTotal[];
 }
 
 /** The value read for a slot, by its key (`members[13].name`); undefined for a key the plan has no slot for. */
@@ -49,6 +52,22 @@ export function readForm(
   markerParams: ParamOverrides = {},
   merges: readonly CellRange[] = [],
 ): FormReading {
+  return withoutTotals(readCells(form, grid, markerParams, merges));
+}
+
+/** A clerk's 合计 row is no record: its cells are read as blank, and what it states is kept for the checker. */
+function withoutTotals(reading: Omit<FormReading, 'statedTotals'>): FormReading {
+  const { totals, totalSlots } = findStatedTotals(reading.plan.slots, reading.values);
+  if (totals.length === 0) return { ...reading, statedTotals: [] };
+  return { ...reading, values: reading.values.map((v, at) => (totalSlots.has(at) ? null : v)), statedTotals: totals };
+}
+
+function readCells(
+  form: FormDefinition,
+  grid: Grid,
+  markerParams: ParamOverrides,
+  merges: readonly CellRange[],
+): Omit<FormReading, 'statedTotals'> {
   const params = usableParams(form, markerParams);
   const template = located(form, params, undefined);
   const cells = new SheetCells(grid, merges);
@@ -107,7 +126,7 @@ function followsTemplate(template: SheetPlan, grid: Grid, tableRows: Record<stri
 }
 
 /** The reading of a sheet whose fields were found label by label. */
-function placed(form: FormDefinition, params: ParamOverrides, found: LocatedForm, cells: SheetCells): FormReading {
+function placed(form: FormDefinition, params: ParamOverrides, found: LocatedForm, cells: SheetCells): Omit<FormReading, 'statedTotals'> {
   const tableRows: Record<string, number> = {};
   for (const [id, t] of found.tables) tableRows[id] = t.rowCount;
   const base = located(form, params, tableRows);

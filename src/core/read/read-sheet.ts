@@ -5,6 +5,7 @@ import type { Catalogue } from '../notice-catalogue';
 import { problemMessage } from '../messages';
 import { checkForm, type Problem } from '../rules/check-form';
 import { readForm, type FormReading } from './read-form';
+import { statedTotalProblems } from './stated-total-checks';
 
 export type SheetReading =
   | { ok: false; reason: string }
@@ -46,6 +47,7 @@ export function readSheet(sheet: SheetToCheck, today: string, catalogue: Catalog
       };
     }),
     ...checked,
+    ...statedTotalProblems(reading),
   ];
   return { ok: true, recognition: found.recognition, reading, problems, untouched };
 }

@@ -1,7 +1,9 @@
 import type { CellRange } from './a1';
 import type { CellValue } from './cell-value';
 import type { Catalogue } from './notice-catalogue';
-import { readSheet } from './read/read-sheet';
+import { cellText } from './cell-value';
+import { relateSheets } from './merge/file-sheets';
+import { readSheet, type SheetReading } from './read/read-sheet';
 import type { Problem } from './rules/check-form';
 
 /** A sheet as any host hands it over for checking. */
@@ -45,7 +47,28 @@ export function errorCount(verdict: FileVerdict): number {
 
 /** A returned file's verdict: problems when any error or warning, ok otherwise (reminders do not count). */
 export function fileVerdict(file: string, sheets: readonly SheetToCheck[], today: string, catalogue: Catalogue): FileVerdict {
-  const verdicts = sheets.map((s) => checkSheet(s, today, catalogue));
+  const reads = sheets.map((s) => readSheet(s, today, catalogue));
+  const verdicts = sheets.map((s, i) => verdictOf(s, reads[i] as SheetReading));
+  // A 续表 is checked as the merge reads it: not asked again for the head fields the notice prints once.
+  const found = reads.flatMap((read, at) => {
+    const sheet = sheets[at] as SheetToCheck;
+    if (!read.ok || read.untouched || sheet.hidden) return [];
+    const { form } = read.recognition;
+    const unitAt = read.reading.plan.slots.findIndex((x) => x.field.id === form.unitFieldId);
+    const unit = unitAt >= 0 ? cellText(read.reading.values[unitAt]) : '';
+    return [{ at, sheet: sheet.name, form, reading: read.reading, problems: read.problems, unit }];
+  });
+  relateSheets(file, found, []).forEach((relation, k) => {
+    const entry = found[k];
+    const main = relation.continues === undefined ? undefined : found[relation.continues];
+    if (!entry || !main) return;
+    const verdict = verdicts[entry.at] as SheetVerdict;
+    verdicts[entry.at] = {
+      ...verdict,
+      problems: relation.problems,
+      message: `${verdict.message ?? ''}这是工作表“${main.sheet}”的续表，单位和联系人等按该表检查。`,
+    };
+  });
   const forms = verdicts.filter((v) => v.form !== null).length;
   const errors = countOf(verdicts, 'error');
   const warnings = countOf(verdicts, 'warning');
@@ -58,7 +81,10 @@ export function fileVerdict(file: string, sheets: readonly SheetToCheck[], today
 
 /** Finds the form a sheet holds (by its marker, or by its title and labels, as the merge does), reads it and checks it. */
 export function checkSheet(sheet: SheetToCheck, today: string, catalogue: Catalogue): SheetVerdict {
-  const read = readSheet(sheet, today, catalogue);
+  return verdictOf(sheet, readSheet(sheet, today, catalogue));
+}
+
+function verdictOf(sheet: SheetToCheck, read: SheetReading): SheetVerdict {
   if (!read.ok)
     return { sheet: sheet.name, form: null, version: null, problems: [], message: `不是本系统的官方表格，未检查：${read.reason}` };
   const { form, method, confidence, version } = read.recognition;
@@ -67,6 +93,7 @@ export function checkSheet(sheet: SheetToCheck, today: string, catalogue: Catalo
     version !== null && version > form.version
       ? `表格版本（v${version}）比本程序认识的（v${form.version}）新，按 v${form.version} 检查。`
       : '',
+    sheet.hidden ? '这是隐藏的工作表，合并时不计入汇总。' : '',
   ].join('');
   return { sheet: sheet.name, form: form.id, title: form.sheetName, version, problems: read.problems, message: notes || undefined };
 }

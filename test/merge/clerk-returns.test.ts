@@ -5,6 +5,7 @@
  * files through another writer.
  */
 import type { CellValue } from '../../src/core/cell-value';
+import { fileVerdict } from '../../src/core/check-sheets';
 import { collectionStatus } from '../../src/core/collect/collection-status';
 import { reminderText } from '../../src/core/collect/reminder';
 import { mergeReturns, type MergeResult, type ReturnFile } from '../../src/core/merge/merge-returns';
@@ -144,6 +145,15 @@ describe('where a return’s parts are', () => {
     ]);
     expect(issuesOf(result).filter((p) => p.severity !== 'info')).toEqual([]);
     expect(result.missing).toEqual(['杨浦区延吉新村街道总工会', '杨浦区大桥街道总工会']);
+    // validate reads it the same way
+    const verdict = fileVerdict(
+      '殷行.xlsx',
+      [sheet('主题活动', filledGrid('yangpu-theme-activity', main)), sheet('续表', filledGrid('yangpu-theme-activity', continued))],
+      TODAY,
+      CATALOGUE,
+    );
+    expect(verdict.sheets.flatMap((v) => v.problems).filter((p) => p.severity !== 'info')).toEqual([]);
+    expect(verdict.sheets[1]?.message).toContain('续表');
   });
 
   it('a blank 单位 is told from the file name against the roster, and said in 合并报告', () => {

@@ -321,6 +321,58 @@ async function mergeFigures(): Promise<string[]> {
 }
 
 /**
+ * Issue 19 §7: the whole command-line merge of 1,000 returns as a process (start, read, check, summarise, write),
+ * against a process that only starts and reads the same files with SheetJS, alternately in the same run.
+ */
+async function wholeProcessFigures(): Promise<string[]> {
+  const os = await import('os');
+  const { spawnSync } = await import('child_process');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uf-bench-whole-'));
+  const returns = path.join(dir, 'returns');
+  fs.mkdirSync(returns);
+  try {
+    for (let i = 0; i < 1000; i++) {
+      const form = FORMS[i % FORMS.length]!;
+      const { bytes } = await sampleReturn(form, `第${i}区某单位`, 12 + (i % 200));
+      fs.writeFileSync(path.join(returns, `${String(i).padStart(4, '0')}.xlsx`), bytes);
+    }
+    const repo = path.resolve(__dirname, '..', '..', '..');
+    const sheetjsAlone = [
+      '-e',
+      `const X=require('@e965/xlsx'),fs=require('fs'),p=require('path');const d=${JSON.stringify(returns)};` +
+        `for(const f of fs.readdirSync(d).sort())X.read(fs.readFileSync(p.join(d,f)),{type:'buffer',dense:true});`,
+    ];
+    const cli = [
+      path.join(repo, 'bin', 'union-forms.js'),
+      'merge',
+      returns,
+      '-o',
+      path.join(dir, '汇总.xlsx'),
+      '--force',
+      '--today',
+      '2026-11-21',
+    ];
+    const timed = (args: string[]) => {
+      const t = performance.now();
+      const run = spawnSync(process.execPath, ['--max-old-space-size=2048', ...args], { cwd: repo, encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+      return performance.now() - t;
+    };
+    const rounds: { reader: number; merge: number }[] = [];
+    for (let round = 0; round < 3; round++) rounds.push({ reader: timed(sheetjsAlone), merge: timed(cli) });
+    const ratios = rounds.map((r) => r.merge / r.reader).sort((a, b) => a - b);
+    const median = ratios[1]!;
+    const peak = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...cli], { cwd: repo, encoding: 'utf8' });
+    const peakMb = Number(/(\d+)\s*$/.exec(peak.stderr)?.[1] ?? NaN) / 1024;
+    return [
+      `whole process, 1,000 returns: SheetJS alone ${rounds.map((r) => r.reader.toFixed(0)).join('/')} ms, union-forms merge ${rounds.map((r) => r.merge.toFixed(0)).join('/')} ms; ratio (median of 3) ${median.toFixed(2)} (goal ≤ 1.2)${Number.isNaN(peakMb) ? '' : `; peak memory of the merge ${peakMb.toFixed(0)} MB`}`,
+    ];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * Issue 14: time from picking files to summaries in the pane, for 101 and 500 returns from as many units: the
  * worker's path in this process (read every picked file, merge, summarise, the collection desk), then 生成汇总表
  * through Office.js on the fake host (Excel on Windows; the web's 5 MB requests are chunked alike).
@@ -407,6 +459,8 @@ async function summaryWriteFigure(): Promise<string> {
       missingForms: [],
       rosterMatches: [],
       offRoster: [],
+      resendDoubts: [],
+      otherEditions: [],
     },
     CATALOGUE,
   );
@@ -419,6 +473,10 @@ async function summaryWriteFigure(): Promise<string> {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--whole-merge')) {
+    for (const line of await wholeProcessFigures()) console.log(line);
+    return;
+  }
   console.log('form                    syncs@1.7 syncs@newest  ops@newest  xlsx ms  insert ms  insert/xlsx');
   for (const form of FORMS) {
     const old = await insertOnce(form.id, '1.7');
@@ -440,6 +498,7 @@ async function main(): Promise<void> {
   for (const line of await recheckFigures()) console.log(line);
   console.log(await summaryWriteFigure());
   for (const line of await mergeFigures()) console.log(line);
+  for (const line of await wholeProcessFigures()) console.log(line);
   for (const line of await pickToSummaryFigures()) console.log(line);
   for (const line of realisticFigures()) console.log(line);
 }

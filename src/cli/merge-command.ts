@@ -4,6 +4,7 @@ import { localIsoDate } from '../core/cell-value';
 import { UserError } from '../core/errors';
 import type { InputReport, MergeResult, ReturnFile } from '../core/merge/merge-returns';
 import { mergeChecks, reportTable } from '../core/merge/summaries';
+import { baseName } from '../core/merge/return-files';
 import { findInputs, type FoundInput } from '../hosts/node/find-inputs';
 import { readReturnFile } from '../hosts/node/read-return';
 import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
@@ -185,6 +186,8 @@ export async function mergeCommand(
     missingForms: result.missingForms,
     rosterMatches: result.rosterMatches,
     offRoster: result.offRoster,
+    otherEditions: result.otherEditions,
+    resendDoubts: result.resendDoubts,
     units: desk.units,
     checks: mergeChecks(result, catalogue),
     definitions: { added, refused: definitionNotes },
@@ -222,6 +225,9 @@ export async function mergeCommand(
   if (result.missing.length) io.out(`未报送单位（${result.missing.length}）：${result.missing.join('、')}`);
   for (const m of result.missingForms) io.out(`缺报“${m.title}”（${m.units.length}）：${m.units.join('、')}`);
   if (result.offRoster.length) io.out(`名单外单位（${result.offRoster.length}）：${result.offRoster.join('、')}`);
+  for (const o of result.otherEditions) io.out(`已报（届次不符）：${o.unit}——报来的是《${o.sent}》，未计入汇总`);
+  for (const d of result.resendDoubts)
+    io.out(`疑似重复：${d.unit}“${d.names[0]}”与“${d.names[1]}”（${d.files.map(baseName).join('、')}），两份都已计入，请核对`);
   if (desk.units.length) {
     const late = desk.units.filter((u) => u.forms.some((f) => f.late)).map((u) => u.unit);
     io.out(

@@ -14,6 +14,10 @@ merged over two rows: those stay .xlsx):
   csv-utf8      UTF-8 without a mark (LibreOffice's and WPS's default)
   tsv-utf16     "Unicode 文本": UTF-16LE with a mark, tab-separated (named .csv here: the reader takes .csv files)
   ods, xls      every .xlsx return converted by LibreOffice (soffice --convert-to), all sheets kept
+  biff2, biff3, biff4
+                Excel 2.x, 3.0 and 4.0 worksheets (bare BIFF records, no OLE container), written here from the
+                published record layouts (BOF, CODEPAGE 936, LABEL, NUMBER, EOF), for one-sheet returns whose cells
+                are text or numbers (no dates: those need FORMAT and XF records) in GBK; BIFF2 labels up to 255 bytes
 Each new file keeps its return's modified time. In expected.json the file's name changes everywhere, and a CSV's one
 sheet takes the file's name (as Excel names it when it opens a CSV). Prints {"converted": [names]}.
 """
@@ -23,6 +27,7 @@ import json
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -59,6 +64,49 @@ def write_csv(source, target, encoding, delimiter):
     rows = [[shown(c) for c in row] for row in ws.iter_rows(values_only=True)]
     with open(target, "w", encoding=encoding, newline="") as f:
         csv.writer(f, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+
+
+# Record ids and BOF bodies of Excel 2.x-4.0 worksheets: (BOF, LABEL, NUMBER, BOF body).
+BIFF = {
+    "biff2": (0x0009, 0x0004, 0x0003, struct.pack("<HH", 0x0002, 0x0010)),
+    "biff3": (0x0209, 0x0204, 0x0203, struct.pack("<HHH", 0x0000, 0x0010, 0x0000)),
+    "biff4": (0x0409, 0x0204, 0x0203, struct.pack("<HHH", 0x0000, 0x0010, 0x0000)),
+}
+
+
+def record(kind, body):
+    return struct.pack("<HH", kind, len(body)) + body
+
+
+def biff_bytes(path, fmt):
+    """The sheet as BIFF2/3/4 records, or None where its cells cannot be written so (dates, booleans, text outside
+    GBK, a BIFF2 label over 255 bytes)."""
+    bof, label, number, bof_body = BIFF[fmt]
+    ws = openpyxl.load_workbook(path, data_only=True).worksheets[0]
+    out = [record(bof, bof_body), record(0x0042, struct.pack("<H", 936))]
+    for row in ws.iter_rows():
+        for c in row:
+            v, r, col = c.value, c.row - 1, c.column - 1
+            if v is None:
+                continue
+            if isinstance(v, bool) or isinstance(v, (dt.date, dt.datetime, dt.time)):
+                return None
+            if isinstance(v, (int, float)):
+                attrs = b"\0\0\0" if fmt == "biff2" else struct.pack("<H", 0)
+                out.append(record(number, struct.pack("<HH", r, col) + attrs + struct.pack("<d", float(v))))
+                continue
+            try:
+                text = str(v).encode("gbk")
+            except UnicodeEncodeError:
+                return None
+            if fmt == "biff2":
+                if len(text) > 255:
+                    return None
+                out.append(record(label, struct.pack("<HH", r, col) + b"\0\0\0" + struct.pack("<B", len(text)) + text))
+            else:
+                out.append(record(label, struct.pack("<HHHH", r, col, 0, len(text)) + text))
+    out.append(record(0x000A, b""))
+    return b"".join(out)
 
 
 def fits_one_csv(path):
@@ -117,6 +165,20 @@ def main():
             shutil.copystat(path, target)
             os.remove(path)
             renamed[name] = (stem + ".csv", stem[:31])
+    elif fmt in BIFF:
+        for name in names:
+            path = os.path.join(returns, name)
+            data = biff_bytes(path, fmt) if fits_one_csv(path) else None
+            if data is None:
+                continue
+            stem = name[: -len(".xlsx")]
+            target = os.path.join(returns, stem + ".xls")
+            with open(target, "wb") as f:
+                f.write(data)
+            shutil.copystat(path, target)
+            os.remove(path)
+            # A bare worksheet has no sheet name: read as Sheet1, as SheetJS and LibreOffice name it.
+            renamed[name] = (stem + ".xls", "Sheet1")
     elif fmt in ("ods", "xls"):
         with tempfile.TemporaryDirectory() as work:
             profile = "file://" + os.path.join(work, "profile")

@@ -6,6 +6,7 @@ import { UserError } from '../../core/errors';
 import { baseName } from '../../core/merge/return-files';
 import { isCalendarFormat, serialDate, withChineseFormats } from './date-cells';
 import { checkOleWorkbook } from './ole-guard';
+import { odsHiddenSheets } from './ods-visibility';
 import { withoutLibraryOutput } from './quiet-library';
 import {
   CSV_NOT_TEXT,
@@ -160,7 +161,8 @@ function oldBiffVersion(data: Uint8Array): string | undefined {
   return OLD_BIFF[data[1] as number];
 }
 
-function sheetsOf(workbook: XLSX.WorkBook): Required<SheetToCheck>[] {
+/** `hiddenByName`: the hidden sheets where SheetJS does not tell them (OpenDocument). */
+function sheetsOf(workbook: XLSX.WorkBook, hiddenByName?: ReadonlySet<string>): Required<SheetToCheck>[] {
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   const names = workbook.Workbook?.Names ?? [];
   const states = workbook.Workbook?.Sheets ?? [];
@@ -173,7 +175,7 @@ function sheetsOf(workbook: XLSX.WorkBook): Required<SheetToCheck>[] {
       nameValues: names.filter((n) => n.Sheet === index).map((n) => String(n.Ref ?? '')),
       merges: mergesOf(sheet, grid.length),
       // 1: hidden, 2: very hidden (shown again only from VBA).
-      hidden: Boolean(states[index]?.Hidden),
+      hidden: Boolean(states[index]?.Hidden) || Boolean(hiddenByName?.has(name)),
     };
   });
 }
@@ -194,7 +196,9 @@ function readByContent(data: Uint8Array, fileName: string): Required<SheetToChec
     const { zip, entries } = checkedZip(data);
     for (const [part, message] of OTHER_OFFICE_FILES) if (entries.some((e) => e.name === part)) throw new UserError('unreadable', message);
     // A Chinese Excel names its built-in date formats (2018年7月15日, 7月15日) by id alone, and SheetJS knows none of them.
-    return sheetsOf(parse(forSheetJs(withChineseFormats(zip) ?? zip)));
+    const workbook = parse(forSheetJs(withChineseFormats(zip) ?? zip));
+    const isOpenDocument = entries.some((e) => e.name === 'content.xml') && !entries.some((e) => /^xl\//.test(e.name));
+    return sheetsOf(workbook, isOpenDocument ? odsHiddenSheets(zip) : undefined);
   }
   if (startsWith(data, OLE)) {
     checkOleWorkbook(data);

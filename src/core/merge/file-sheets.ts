@@ -2,6 +2,7 @@ import { cellText } from '../cell-value';
 import type { FormDefinition } from '../form-schema';
 import type { FormReading } from '../read/read-form';
 import type { Problem } from '../rules/check-form';
+import { resendRank } from './resends';
 import { baseName } from './return-files';
 import { unitKey } from './roster';
 
@@ -47,17 +48,19 @@ function rowTexts(s: FileSheet): Set<string> {
   return new Set([...rows.values()].map((texts) => texts.join('|')));
 }
 
-/** A sheet named or titled as a continuation: 续表, 续页, (续), 续2. */
-const CONTINUATION_NAME = /续/;
+/** A sheet named as a continuation: 续表, 续页, (续), 续2, 第2页. */
+const CONTINUATION_NAME = /续|第\s*[2-9二三四五六七八九]\s*页/;
 
 /**
- * Whether `later` continues the list of `main` in the same file (a 续表): its sheet name says 续, or it repeats none
- * of main's head fields, or it names the same unit and lists none of main's rows (a second copy of a return lists
- * the same rows, and stays a resend).
+ * Whether `later` continues the list of `main` in the same file (a 续表): its sheet name says 续, or — unless the
+ * names say versions (初稿, 定稿) — it repeats none of main's head fields, or it names the same unit and lists none
+ * of main's rows (a second copy of a return lists the same rows, and stays a resend).
  */
 function continues(main: FileSheet, later: FileSheet): boolean {
   if (!later.form.merge.table || later.form.id !== main.form.id) return false;
   if (CONTINUATION_NAME.test(later.sheet)) return true;
+  // 初稿 and 定稿, 修改 and 最终 are two versions of one return, not its parts.
+  if (resendRank(later.sheet) !== 1 || resendRank(main.sheet) !== 1) return false;
   if (headBlank(later)) return true;
   if (!later.unit || unitKey(later.unit) !== unitKey(main.unit)) return false;
   const mainRows = rowTexts(main);

@@ -6,7 +6,6 @@
  * test/realistic/check_summary.py against the expected values Python computed from what it wrote; and read through
  * the pane's worker handler, which must take the same files and find the same records.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -17,98 +16,19 @@ import { createMergeHandler } from '../../src/taskpane/merge/merge-handler';
 import type { MergePreview, MergeResponse } from '../../src/taskpane/merge/merge-protocol';
 import { requireTool } from '../support/libreoffice';
 import { pickedFile } from '../support/in-process-worker';
-import { cli, describeMismatch, hasOpenpyxl, PYTHON, ROOT, type CheckResult, type CliRun } from '../realistic/run-realistic';
+import { describeMismatch, hasOpenpyxl } from '../realistic/run-realistic';
+import { AT_LEAST, EXTENSION, FORMATS, makeSource, runFormat, type Format, type FormatRun } from './run-formats';
 
-const FORMATS = ['csv-gb18030', 'csv-utf8-bom', 'csv-utf8', 'tsv-utf16', 'ods', 'xls', 'biff2', 'biff3', 'biff4'] as const;
-type Format = (typeof FORMATS)[number];
-const EXTENSION: Record<Format, string> = {
-  'csv-gb18030': '.csv',
-  'csv-utf8-bom': '.csv',
-  'csv-utf8': '.csv',
-  'tsv-utf16': '.csv',
-  ods: '.ods',
-  xls: '.xls',
-  biff2: '.xls',
-  biff3: '.xls',
-  biff4: '.xls',
-};
-/** How many returns at least each format holds: a CSV or an Excel 2.x-4.0 sheet cannot hold every return. */
-const AT_LEAST: Record<Format, number> = {
-  'csv-gb18030': 25,
-  'csv-utf8-bom': 25,
-  'csv-utf8': 25,
-  'tsv-utf16': 25,
-  ods: 30,
-  xls: 30,
-  biff2: 12,
-  biff3: 12,
-  biff4: 12,
-};
 const TODAY = '2026-11-21';
-
-interface FormatRun {
-  converted: string[];
-  merge: CliRun;
-  check: CheckResult;
-  report: { inputs: InputReport[]; outputs: { sheet: string; rows: number }[]; derived: { sheet: string; rows: number }[] };
-}
-
 let root: string;
 const runs = new Map<Format, FormatRun>();
-
-function python(args: string[]): string {
-  const run = spawnSync(PYTHON, args, { encoding: 'utf8', timeout: 300_000, maxBuffer: 64 << 20 });
-  if (run.status !== 0) throw new Error(`${args[0]} failed (exit ${run.status}): ${run.stderr || run.error?.message || ''}`);
-  return run.stdout;
-}
-
-function runFormat(format: Format): FormatRun {
-  const dir = path.join(root, format);
-  const { converted } = JSON.parse(
-    python([path.join(ROOT, 'test', 'formats', 'resave_returns.py'), path.join(root, 'source'), dir, format]),
-  ) as { converted: string[] };
-  const merge = cli(
-    [
-      'merge',
-      'returns',
-      '-o',
-      'out.xlsx',
-      '--roster',
-      'roster.txt',
-      '--json',
-      'report.json',
-      '--slips',
-      'slips',
-      '--reminder',
-      '催报.txt',
-      '--force',
-    ],
-    dir,
-  );
-  const at = (f: string) => path.join(dir, f);
-  const check = JSON.parse(
-    python([
-      path.join(ROOT, 'test', 'realistic', 'check_summary.py'),
-      at('out.xlsx'),
-      at('report.json'),
-      at('expected.json'),
-      at('slips'),
-      at('催报.txt'),
-    ]),
-  ) as CheckResult;
-  return { converted, merge, check, report: JSON.parse(fs.readFileSync(at('report.json'), 'utf8')) as FormatRun['report'] };
-}
 
 beforeAll(() => {
   if (!hasOpenpyxl()) throw new Error('/usr/bin/python3 has no openpyxl: apt-get install python3-openpyxl (see README.md)');
   requireTool('soffice');
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'uf-formats-'));
-  const source = path.join(root, 'source');
-  const templates = path.join(root, 'templates');
-  const template = cli(['template', '--all', '-o', templates, '--force'], root);
-  if (template.code !== 0) throw new Error(`template --all failed: ${[...template.out, ...template.err].join('\n')}`);
-  python([path.join(ROOT, 'test', 'realistic', 'make_returns.py'), source, '--templates', templates, '--no-libreoffice']);
-  for (const format of FORMATS) runs.set(format, runFormat(format));
+  makeSource(root);
+  for (const format of FORMATS) runs.set(format, runFormat(root, format));
 }, 600_000);
 afterAll(() => {
   if (root) fs.rmSync(root, { recursive: true, force: true });

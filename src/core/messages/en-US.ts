@@ -24,15 +24,22 @@ export const EN_US: Readonly<Record<CoreCode, Wording>> = {
   phone: () => 'Enter a phone number.',
   'phone.format': (p) =>
     `${p.part ? `“${p.part}”: ` : ''}wrong phone number: a mobile number has 11 digits (starting with 1), a Shanghai landline 8 (021 and an extension may be added, as in 021-55885659-123).`,
+  'phone.mobileLength': (p) =>
+    `${p.part ? `“${p.part}”: ` : ''}wrong phone number: a mobile number has 11 digits; this one has ${p.count}.`,
+  'phone.areaLength': (p) =>
+    `${p.part ? `“${p.part}”: ` : ''}wrong phone number: after the area code ${p.area} come ${p.min === p.max ? p.min : `${p.min} or ${p.max}`} digits; here there are ${p.count}.`,
   'postcode.format': () => 'A postcode has 6 digits, such as 200063.',
   'date.monthAmbiguous': (p) =>
     `“${p.value}” is read as January ${p.year}; if October is meant, write “${p.year}年10月” (Excel stores ${p.year}.10 as ${p.year}.1).`,
+  'date.tenDays': (p) => `“${p.value}” is read as the ten days ${p.start} to ${p.end}; a day is asked for here, please check.`,
   'longText.short': (p) => `About ${p.about} characters are asked for; there are only ${p.count}. Please add more.`,
   'longText.long': (p) => `About ${p.about} characters are asked for; there are ${p.count}. Please shorten it.`,
   required: (p) => `Required: fill in ${p.label}.`,
   'required.row': (p) => `This row is started: fill in ${p.label} too.`,
   'blank.reminder': (p) => `${p.name} is empty; please fill it in${p.hint ? ` (${p.hint})` : ''}.`,
   'form.untouched': () => 'The form has not been filled in yet.',
+  'read.statedTotal': (p) =>
+    `The unit's own ${p.label === '小计' ? 'subtotal' : 'total'} says ${p.stated}, the rows add up to ${p.sum} (${p.what || 'rows'}); the total row is not summed. Please check.`,
   'read.notFound': (p) =>
     `Cannot find where “${p.label}” is filled in (the form’s headings were changed), so it was not read; please compare with the original form.`,
 };

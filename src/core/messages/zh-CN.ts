@@ -24,9 +24,13 @@ export const ZH_CN = {
   phone: () => '请填写电话号码。',
   'phone.format': (p) =>
     `${p.part ? `“${p.part}”` : ''}电话号码有误：手机号为11位（1开头），上海固定电话为8位（可加021和分机号，如 021-55885659-123）。`,
+  'phone.mobileLength': (p) => `${p.part ? `“${p.part}”` : ''}电话号码有误：手机号应为11位，现为${p.count}位。`,
+  'phone.areaLength': (p) =>
+    `${p.part ? `“${p.part}”` : ''}电话号码有误：区号${p.area}后的号码应为${p.min === p.max ? p.min : `${p.min}或${p.max}`}位，现为${p.count}位。`,
   'postcode.format': () => '邮政编码应为6位数字，如 200063。',
   'date.monthAmbiguous': (p) =>
     `“${p.value}”按${p.year}年1月读取；如是${p.year}年10月，请写成“${p.year}年10月”（Excel 会把 ${p.year}.10 存成 ${p.year}.1）。`,
+  'date.tenDays': (p) => `“${p.value}”按${p.start}至${p.end}这一旬读取；此处应填具体日期，请核对。`,
   'longText.short': (p) => `要求${p.about}字左右，现只有${p.count}字，请补充。`,
   'longText.long': (p) => `要求${p.about}字左右，现有${p.count}字，请精简。`,
   // A form as a whole (rules/check-form.ts)
@@ -35,6 +39,7 @@ export const ZH_CN = {
   'blank.reminder': (p) => `未填${p.name}，请补上${p.hint ? `（${p.hint}）` : ''}。`,
   'form.untouched': () => '表格尚未填写。',
   // The reader (read/read-sheet.ts)
+  'read.statedTotal': (p) => `本单位自填${p.label} ${p.stated}，明细之和 ${p.sum}（${p.what || '行数'}）；${p.label}行不计入汇总，请核对。`,
   'read.notFound': (p) => `找不到“${p.label}”的填写位置（表格的栏目被改动过），未读取此项，请对照原表核对。`,
 } satisfies Record<string, Wording>;
 

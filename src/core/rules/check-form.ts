@@ -152,6 +152,7 @@ class FormChecker implements RuleScope {
       slot: this.reading.plan.slots[at] as FieldSlot,
       value: check.status === 'ok' ? check.reading.value : undefined,
       blank: check.status === 'blank',
+      ...(check.status === 'blank' && check.notApplicable !== undefined ? { notApplicable: check.notApplicable } : {}),
       at,
     };
   }

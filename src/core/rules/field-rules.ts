@@ -4,9 +4,11 @@ import type { Field } from '../form-schema';
 import { ZH_CN, type CoreCode } from '../messages/zh-CN';
 import type { ProblemParams } from '../messages/wording';
 import { ABOUT_LENGTH_SLACK, CHECK_MARK, YES_NO_OPTIONS } from '../native-validation';
+import { notApplicableMark, numberOf } from './count-text';
+import { dateRangeOf, parseDate, parseMonth, parseTenDays, type DateRange } from './date-text';
+import { phoneLength, phonesOf } from './phone-numbers';
 
-/** A date as ISO text (YYYY-MM-DD); a range as two of them. */
-export type DateRange = { start: string; end: string };
+export type { DateRange } from './date-text';
 export type FieldValue = string | number | boolean | DateRange | null;
 
 export interface FieldReading {
@@ -19,24 +21,11 @@ export interface FieldContext {
   year: number | undefined;
 }
 
-const UNITS = /^(\d+)\s*(人|名|个|项|次|场|支|队|岁|年|家|位|件|篇|条|种)?$/;
 const ABOUT_LOW = 0.5;
 
 function digitsOf(raw: CellValue): unknown {
   if (typeof raw === 'number') return Number.isInteger(raw) ? String(raw) : String(raw);
   return toHalfWidth(cellText(raw)).replace(/[\s-]/g, '');
-}
-
-/** The number in a cell, or the cell's text when it holds none (so the message can say why). */
-function numberOf(raw: CellValue): unknown {
-  if (typeof raw === 'number') return raw;
-  if (typeof raw === 'boolean' || raw instanceof Date) return Number.NaN;
-  const text = toHalfWidth(cellText(raw)).replace(/,/g, '');
-  const withUnit = UNITS.exec(text);
-  if (withUnit) return Number(withUnit[1]);
-  if (text === '') return Number.NaN;
-  const n = Number(text);
-  return Number.isNaN(n) ? text : n;
 }
 
 /** Words that make a count approximate: 约300、300左右、300多人、300余人、近300. */
@@ -191,135 +180,25 @@ function optionOf(options: string[]) {
   };
 }
 
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-const iso = (y: number, m: number, d: number): string | undefined => {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  return date.toISOString().slice(0, 10);
-};
-
-/** One date as people write it: a Date, an Excel serial number, 2017-5-12, 2017/5/12, 2017.5.12, 2017年5月12日, 5月12日. */
-export function parseDate(raw: CellValue, year: number | undefined): string | undefined {
-  if (raw instanceof Date)
-    return Number.isNaN(raw.getTime()) ? undefined : iso(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate());
-  if (typeof raw === 'number') {
-    if (!Number.isFinite(raw) || raw < 1 || raw > 2958465) return undefined;
-    const d = new Date(EXCEL_EPOCH + Math.floor(raw) * 86400000);
-    return d.toISOString().slice(0, 10);
-  }
-  const t = toHalfWidth(cellText(raw)).replace(/\s/g, '');
-  const full = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t);
-  if (full) return iso(Number(full[1]), Number(full[2]), Number(full[3]));
-  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(t);
-  if (compact) return iso(Number(compact[1]), Number(compact[2]), Number(compact[3]));
-  const monthDay = /^(\d{1,2})[-/.月](\d{1,2})日?$/.exec(t);
-  if (monthDay && year !== undefined) return iso(year, Number(monthDay[1]), Number(monthDay[2]));
-  return undefined;
-}
-
-/**
- * A month as people write it when the notice asks no day (组建时间): 2016年9月, 2016.9, 2016-09, 2016/9, as YYYY-MM.
- * A number such as 2016.9 is what Excel keeps of "2016.9" typed into a General cell.
- */
-export function parseMonth(raw: CellValue): string | undefined {
-  let y: number;
-  let m: number;
-  if (typeof raw === 'number') {
-    if (!Number.isFinite(raw) || Number.isInteger(raw) || raw < 1900 || raw >= 2100) return undefined;
-    const [whole, fraction = ''] = String(raw).split('.');
-    if (fraction.length > 2) return undefined;
-    y = Number(whole);
-    m = Number(fraction);
-  } else if (typeof raw === 'string') {
-    const t = toHalfWidth(cellText(raw)).replace(/\s/g, '');
-    const found = /^(\d{4})(?:年(\d{1,2})月份?|[-/.](\d{1,2})月?)$/.exec(t);
-    if (!found) return undefined;
-    y = Number(found[1]);
-    m = Number(found[2] ?? found[3]);
-  } else return undefined;
-  if (m < 1 || m > 12 || y < 1900) return undefined;
-  return `${y}-${String(m).padStart(2, '0')}`;
-}
-
 /** 1900 … 2099 as a number: a year (2016) or a year and month (2016.9), never an Excel date serial here. */
 const isYearNumber = (raw: CellValue): boolean => typeof raw === 'number' && raw >= 1900 && raw < 2100;
 
-function dateRangeOf(year: number | undefined) {
-  const pair = (a: string, b: string): DateRange | undefined => {
-    const start = parseDate(a, year);
-    const end = start ? parseDate(b, Number(start.slice(0, 4))) : undefined;
-    return start && end ? { start, end } : undefined;
-  };
-  return (raw: CellValue): unknown => {
-    const single = parseDate(raw, year);
-    if (single) return { start: single, end: single };
-    const t = toHalfWidth(cellText(raw)).replace(/\s/g, '');
-    const words = t.split(/至|到|~|～|—|–|－/);
-    if (words.length === 2) return pair(words[0] as string, words[1] as string) ?? t;
-    for (let i = t.indexOf('-'); i > 0; i = t.indexOf('-', i + 1)) {
-      const found = pair(t.slice(0, i), t.slice(i + 1));
-      if (found) return found;
-    }
-    return t;
-  };
+/** A month field's value: a month, a day, or the month of a ten-day period with its year written (2016年9月上旬). */
+function monthOf(raw: CellValue, year: number | undefined): string | null {
+  const month = parseMonth(raw) ?? (isYearNumber(raw) ? undefined : parseDate(raw, year));
+  if (month) return month;
+  const tenDays = parseTenDays(raw, year);
+  return tenDays?.yearWritten ? tenDays.start.slice(0, 7) : null;
 }
 
-const MOBILE = /^1[3-9]\d{9}$/;
-const LANDLINE = /^(?:\(?0?21\)?)?[2-9]\d{7}$/;
-const OTHER_AREA = /^0[1-9]\d{1,2}[2-9]\d{6,7}$/;
-
-/** One phone number, normalised (13812345678, 02155885659-123), or undefined when it is not one. */
-function onePhone(text: string): string | undefined {
-  const t = text.replace(/\s/g, '');
-  // a number written in groups (138-1234-5678, 021-5588-5659) before any reading of "-5678" as an extension
-  const grouped = t.replace(/[()（）-]/g, '').replace(/^\+?86/, '');
-  if (MOBILE.test(grouped) || LANDLINE.test(grouped)) return grouped;
-  const m = /^(.+?)(?:(?:转|ext\.?|x|分机)(\d{1,6})|-(\d{1,6}))?$/i.exec(t);
-  const main = (m?.[1] ?? t).replace(/[()（）-]/g, '').replace(/^\+?86/, '');
-  const ext = m?.[2] ?? m?.[3] ?? '';
-  if (MOBILE.test(main) && !ext) return main;
-  if (LANDLINE.test(main) || OTHER_AREA.test(main)) return ext ? `${main}-${ext}` : main;
-  return undefined;
-}
-
-/** Words split by spaces into consecutive numbers, each valid ("021 55885659 138 1234 5678"), or undefined. */
-function phonesBySpaces(words: string[]): string[] | undefined {
-  for (let cut = words.length; cut > 0; cut--) {
-    const head = onePhone(words.slice(0, cut).join(''));
-    if (!head) continue;
-    if (cut === words.length) return [head];
-    const rest = phonesBySpaces(words.slice(cut));
-    if (rest) return [head, ...rest];
-  }
-  return undefined;
-}
-
-/** Between two numbers in one cell: 、 / ; ； , ， | or 或. */
-const PHONE_SEPARATORS = /[、/;,|]|或/;
-
-/**
- * The phone numbers in a cell, each checked: one number, or several separated by a space, 、 / ； , or 或
- * (65012345、13812345678), kept in order and joined by 、; with the part that is wrong when one is.
- */
-function phonesOf(raw: CellValue): { phones: string[] } | { wrong: string } {
-  if (typeof raw === 'number') {
-    const one = Number.isInteger(raw) ? onePhone(String(raw)) : undefined;
-    return one ? { phones: [one] } : { wrong: cellText(raw) };
-  }
-  const t = toHalfWidth(cellText(raw)).trim();
-  const whole = onePhone(t);
-  if (whole) return { phones: [whole] };
-  const parts = t
-    .split(PHONE_SEPARATORS)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-  const phones: string[] = [];
-  for (const part of parts) {
-    const found = phonesBySpaces(part.split(/\s+/));
-    if (!found) return { wrong: part };
-    phones.push(...found);
-  }
-  return phones.length > 0 ? { phones } : { wrong: t };
+/** Why a wrong phone number is wrong: its length for its kind when that is it, else what numbers look like. */
+function phoneNote(part: string, whole: string): FieldNote {
+  const shown = part === whole ? '' : part;
+  const length = phoneLength(part);
+  if (length?.kind === 'mobile') return note('phone.mobileLength', { part: shown, count: length.count });
+  if (length?.kind === 'area')
+    return note('phone.areaLength', { part: shown, area: length.area, count: length.count, min: length.min, max: length.max });
+  return note('phone.format', { part: shown });
 }
 
 function textSchema(field: Field): z.ZodType<string> {
@@ -382,20 +261,25 @@ function buildFieldSchema(field: Field, context: FieldContext): z.ZodType<FieldV
       }
       if (field.monthAllowed) {
         // A month first: "2016.9" typed into a General cell is the number 2016.9, not an Excel date serial.
-        return z.preprocess(
-          (raw: CellValue) => parseMonth(raw) ?? (isYearNumber(raw) ? null : parseDate(raw, context.year)) ?? null,
-          z.string({ error: carried('date.orMonth') }),
-        );
+        return z.preprocess((raw: CellValue) => monthOf(raw, context.year), z.string({ error: carried('date.orMonth') }));
       }
-      return z.preprocess((raw: CellValue) => parseDate(raw, context.year) ?? cellText(raw), z.iso.date({ error: carried('date') }));
+      // A day; a ten-day period (5月上旬) is read as the period it is, and fieldWarnings asks for the day.
+      return z.custom<CellValue>().transform((raw, ctx): string | DateRange => {
+        const day = parseDate(raw, context.year);
+        if (day) return day;
+        const tenDays = parseTenDays(raw, context.year);
+        if (tenDays) return { start: tenDays.start, end: tenDays.end };
+        ctx.addIssue({ code: 'custom', message: carried('date') });
+        return z.NEVER;
+      });
     case 'phone':
       return z
         .custom<CellValue>((raw) => typeof raw === 'string' || typeof raw === 'number', { error: carried('phone') })
         .transform((raw, ctx) => {
           const found = phonesOf(raw);
           if ('phones' in found) return found.phones.join('、');
-          const whole = toHalfWidth(cellText(raw)).trim();
-          ctx.addIssue({ code: 'custom', message: carried('phone.format', { part: found.wrong === whole ? '' : found.wrong }) });
+          const n = phoneNote(found.wrong, toHalfWidth(cellText(raw)).trim());
+          ctx.addIssue({ code: 'custom', message: carried(n.code, n.params) });
           return z.NEVER;
         });
     case 'postcode':
@@ -407,6 +291,10 @@ function buildFieldSchema(field: Field, context: FieldContext): z.ZodType<FieldV
 export function fieldWarnings(field: Field, value: FieldValue, raw: CellValue): FieldNote[] {
   if (field.type === 'date' && field.monthAllowed && typeof raw === 'number' && /^\d{4}\.1$/.test(String(raw))) {
     return [note('date.monthAmbiguous', { value: String(raw), year: String(raw).slice(0, 4) })];
+  }
+  if (field.type === 'date' && !field.range && !field.monthAllowed && typeof value === 'object' && value !== null) {
+    const { start, end } = value as DateRange;
+    return [note('date.tenDays', { value: cellText(raw), start, end })];
   }
   if (field.type === 'longText' && field.aboutLength && typeof value === 'string') {
     const n = countCharacters(value);
@@ -422,7 +310,11 @@ const chinese = (n: FieldNote): string => ZH_CN[n.code](n.params);
 /** A wrong value: its problem code and params, and the Chinese message (messages/ words it in other languages). */
 export type InvalidField = { status: 'invalid'; message: string } & FieldNote;
 
-export type FieldCheck = { status: 'blank' } | { status: 'ok'; reading: FieldReading } | InvalidField;
+/**
+ * A blank cell; `notApplicable` is the mark a count holds instead of a number ("/", "—", "无"): blank to every rule,
+ * and the rules that pair a count with a 是 or a tick (flagAndCount) tell it from a cell left empty.
+ */
+export type FieldCheck = { status: 'blank'; notApplicable?: string } | { status: 'ok'; reading: FieldReading } | InvalidField;
 
 const REMEMBERED = 50_000;
 const remembered = new WeakMap<Field, Map<number | undefined, Map<CellValue, FieldCheck>>>();
@@ -449,6 +341,10 @@ export function checkField(field: Field, raw: CellValue, context: FieldContext):
 function checkFieldOnce(field: Field, raw: CellValue, context: FieldContext): FieldCheck {
   if (isExcelError(raw)) return invalid(note('cell.error', { value: cellText(raw) }));
   if (cellText(raw) === '' || (field.type === 'check' && checkOf(raw) === '')) return { status: 'blank' };
+  if (field.type === 'integer') {
+    const mark = notApplicableMark(raw);
+    if (mark !== undefined) return { status: 'blank', notApplicable: mark };
+  }
   // "□有 □无": the boxes printed, none ticked.
   if (field.type === 'choice' && tickedOptions(toHalfWidth(cellText(raw)), field.options)?.length === 0) return { status: 'blank' };
   const parsed = fieldSchema(field, context).safeParse(raw);

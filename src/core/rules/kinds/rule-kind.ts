@@ -11,6 +11,8 @@ export interface RuleEntry {
   /** The checked value, or undefined when the cell is blank or wrong. */
   value: FieldValue | undefined;
   blank: boolean;
+  /** For a blank count, the not-applicable mark typed in it ("/", "—", "无"); undefined when it was left empty. */
+  notApplicable?: string;
   /** The slot's position in the layout (problems are listed in reading order). */
   at: number;
 }

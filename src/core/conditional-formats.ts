@@ -147,11 +147,73 @@ const wrongIf = (x: string, bad: string): string => `IF(ISERROR(${x}),TRUE,AND($
 const dateText = (x: string): string =>
   substituteAll(substituteAll(substituteAll(substituteAll(half(x), [' ']), ['年', '月', '.', '/'], '-'), ['日']), ['份']);
 
-/** The count in a cell as the add-in reads it ("12人", "１２", "1,200"): a number, or an error (field-rules.ts, numberOf). */
+/** Chinese numerals as the add-in reads them in a date (date-text.ts, arabicDate): 〇 to 九, 十, 廿, 卅. */
+const CN_ZEROS = ['〇', '○', '零', 'O', 'o'];
+const CN_ONE_TO_NINE = [...'一二三四五六七八九'];
+
+/**
+ * A date's text (dateText) with its Chinese numerals as digits: 二〇一七-五-十二 → 2017-5-12. Parts are put between
+ * spaces so that 十 can be told by what is beside it: alone 10, before a digit 1, after one 0, between two nothing;
+ * TRIM takes the outer spaces off. Unchanged for a date in digits. More lenient than the add-in (which reads
+ * numerals only where 年, 月 or 日 is written), never less.
+ */
+function arabicDateText(s: string): string {
+  const spaced = `" "&${substituteAll(s, ['-'], ' ')}&" "`;
+  const digits = CN_ONE_TO_NINE.reduce(
+    (e, ch, i) => `SUBSTITUTE(${e},${formulaString(ch)},"${i + 1}")`,
+    substituteAll(substituteAll(spaced, CN_ZEROS, '0'), ['廿'], '2十'),
+  );
+  const tens = [
+    [' 十 ', ' 10 '],
+    [' 十', ' 1'],
+    ['十 ', '0 '],
+    ['十', ''],
+  ].reduce(
+    (e, [from, to]) => `SUBSTITUTE(${e},${formulaString(from as string)},${formulaString(to as string)})`,
+    substituteAll(digits, ['卅'], '3十'),
+  );
+  return `SUBSTITUTE(TRIM(${tens})," ","-")`;
+}
+
+/** A ten-day period (5-上旬, from 5月上旬) as its first day (5-1), as the add-in reads it where a day is asked (parseTenDays). */
+const tenDaysAsDay = (c: string): string => `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${c},"-上旬","-1"),"-中旬","-11"),"-下旬","-21")`;
+
+/** A ten-day period as its month (2016-9-, from 2016年9月上旬), as the add-in reads it where a month is asked. */
+const tenDaysAsMonth = (c: string): string => substituteAll(c, ['上旬', '中旬', '下旬']);
+
+/** Slashes and dashes the add-in reads as "not applicable" in a count (count-text.ts, NOT_APPLICABLE), full-width too. */
+const NOT_APPLICABLE_MARKS = ['/', '／', '\\', '＼', '-', '－', '‐', '‑', '‒', '–', '—', '―', '─'];
+const NOT_APPLICABLE_WORDS = ['无', '没有', '不适用'];
+
+/** TRUE when a count holds a not-applicable mark ("/", "——", "无"): blank to the add-in. */
+const notApplicable = (x: string): string =>
+  `OR(AND(${filled(x)},LEN(${substituteAll(`TRIM(${x})`, [...NOT_APPLICABLE_MARKS, ' '])})=0),${anyEquals(`TRIM(${x})`, NOT_APPLICABLE_WORDS)})`;
+
+/** Spaces that group digits in a count ("1 200"), besides the ordinary one that TRIM keeps. */
+const GROUP_SPACES = ['\u00a0', '\u2007', '\u2009', '\u202f', '\u3000', ' '];
+
+/**
+ * The count in a cell as the add-in reads it ("12人", "１２", "1,200", "1 200"): a number, or an error (count-text.ts,
+ * numberOf). Commas and spaces are dropped wherever they are: more lenient than the add-in (which takes only groups
+ * of three), never less. With full-width digits read, the units are dropped wherever they are too, to keep the
+ * formula short enough to name it four times (unitsRead then says whether they were where the add-in reads them);
+ * without, only a unit at the end is.
+ */
 function countOf(x: string, fullWidth = true): string {
-  const t = `SUBSTITUTE(${fullWidth ? half(x) : `TRIM(${x})`},",","")`;
+  if (fullWidth) return `IF(ISNUMBER(${x}),${x},--${substituteAll(half(x), [',', ...GROUP_SPACES, ...COUNT_UNITS])})`;
+  const t = substituteAll(`TRIM(${x})`, [',', ...GROUP_SPACES]);
   const bare = `IF(ISNUMBER(FIND(RIGHT(${t}),${formulaString(COUNT_UNITS)})),TRIM(LEFT(${t},LEN(${t})-1)),${t})`;
   return `IF(ISNUMBER(${x}),${x},--${bare})`;
+}
+
+/**
+ * TRUE when a count's units are as the add-in reads them: none, or one at the end ("12人", not "3人次"). countOf drops
+ * units wherever they are; this says where they were, on the cell's own text (a short formula).
+ */
+function unitsRead(x: string): string {
+  const t = `TRIM(${x})`;
+  const without = substituteAll(t, [...COUNT_UNITS]);
+  return `OR(LEN(${t})=LEN(${without}),AND(LEN(${t})-LEN(${without})=1,ISNUMBER(FIND(RIGHT(${t}),${formulaString(COUNT_UNITS)}))))`;
 }
 
 /** TRUE when a count is a whole number within the field's bounds. */
@@ -184,7 +246,8 @@ export function fieldFormulas(field: Field, x: string, year?: number): FieldForm
       ];
     }
     case 'integer':
-      return [error('integer', `NOT(${countWithin(countOf(x), field.min, field.max)})`)];
+      // IF, not AND: AND of FALSE and an error value is an error value, which wrongIf takes for wrong.
+      return [error('integer', `IF(${notApplicable(x)},FALSE,NOT(AND(${unitsRead(x)},${countWithin(countOf(x), field.min, field.max)})))`)];
     case 'yesNo':
       return [error('yesNo', `NOT(OR(${half(x)}=${arrayOf([...YES_NO_OPTIONS, ...YES_WORDS, ...NO_WORDS])}))`)];
     case 'check':
@@ -194,6 +257,8 @@ export function fieldFormulas(field: Field, x: string, year?: number): FieldForm
     case 'date': {
       if (field.range) return [];
       const s = dateText(x);
+      // In Chinese numerals too; a ten-day period as its first day where a day is asked, as its month where a month is.
+      const c = field.monthAllowed ? tenDaysAsMonth(arabicDateText(s)) : tenDaysAsDay(arabicDateText(s));
       const asDate = (text: string) => `ISNUMBER(DATEVALUE(${text}))`;
       // 1900 … 2099 in a month field is a year (2016) or a year and month (2016.9), never a serial (field-rules.ts).
       const yearNumber = `AND(${x}>=1900,${x}<2100)`;
@@ -201,13 +266,17 @@ export function fieldFormulas(field: Field, x: string, year?: number): FieldForm
       // 2016年9月 / 2016-09: the month's first day; 2016.9 typed in a General cell is the number 2016.9 (month 1 … 12).
       const fraction = `MID(${x}&"",FIND(".",${x}&"")+1,9)`;
       const monthNumber = `IFERROR(AND(ISNUMBER(${x}),${yearNumber},${x}<>INT(${x}),LEN(${fraction})<=2,--${fraction}>=1,--${fraction}<=12),FALSE)`;
-      const month = field.monthAllowed ? [monthNumber, asDate(`${s}&"1"`), asDate(`${s}&"-1"`)] : [];
+      const month = field.monthAllowed ? [monthNumber, asDate(`${c}&"1"`), asDate(`${c}&"-1"`)] : [];
       // 5月12日, 5.12: a day of the form's year.
-      const monthDay = year === undefined ? [] : [asDate(`"${year}-"&${s}`)];
+      const monthDay = year === undefined ? [] : [asDate(`"${year}-"&${c}`)];
       // 20170512.
       const compact = `AND(LEN(${s})=8,ISNUMBER(--${s}),${asDate(`MID(${s},1,4)&"-"&MID(${s},5,2)&"-"&MID(${s},7,2)`)})`;
-      const formulas = [error('date', `NOT(OR(${[serial, asDate(s), compact, ...monthDay, ...month].join(',')}))`)];
-      if (!field.monthAllowed) return formulas;
+      const formulas = [error('date', `NOT(OR(${[serial, asDate(c), compact, ...monthDay, ...month].join(',')}))`)];
+      if (!field.monthAllowed) {
+        // 5月上旬 where a day is asked: read as the period, with a warning (field-rules.ts, date.tenDays).
+        const tenDays = `AND(NOT(ISERROR(${x})),ISNUMBER(FIND("旬",${x})),IFERROR(OR(${[asDate(c), ...monthDay].join(',')}),FALSE))`;
+        return [...formulas, { source: 'tenDays', severity: 'warning', formula: tenDays }];
+      }
       // "2016.10" typed in a General cell is kept as 2016.1: the add-in warns that it reads January (field-rules.ts).
       const january = `IFERROR(AND(ISNUMBER(${x}),${x}>=1000,${x}<10000,LEN(${x}&"")=6,RIGHT(${x}&"",2)=".1"),FALSE)`;
       return [...formulas, { source: 'monthJanuary', severity: 'warning', formula: january }];
@@ -216,7 +285,16 @@ export function fieldFormulas(field: Field, x: string, year?: number): FieldForm
       const t = half(x);
       const digitsOnly = substituteAll(t, PHONE_MARKS);
       const digitCount = `(LEN(${t})-LEN(${substituteAll(t, [...DIGITS])}))`;
-      return [error('phone', `NOT(AND(${onlyDigits(digitsOnly)},${digitCount}>=${MIN_PHONE_DIGITS}))`)];
+      // One number written "area code-number" (021-6518123): 8 digits after 010 or 02X, 7 or 8 after a 4-digit code
+      // (phone-numbers.ts). Lists, groups, extensions and full-width digits are left to the add-in.
+      const n = `TRIM(${x})`;
+      const dash = `FIND("-",${n})`;
+      const after = `LEN(${n})-${dash}`;
+      const oneDash = `AND(LEN(${n})-LEN(SUBSTITUTE(${n},"-",""))=1,${onlyDigits(`SUBSTITUTE(${n},"-","")`)},LEFT(${n})="0")`;
+      const area3 = `AND(${dash}=4,OR(LEFT(${n},3)="010",LEFT(${n},2)="02"),${after}<>8)`;
+      const area4 = `AND(${dash}=5,ISNUMBER(FIND(MID(${n},2,1),"3456789")),OR(${after}<7,${after}>8))`;
+      const areaLength = `IFERROR(AND(${oneDash},OR(${area3},${area4})),FALSE)`;
+      return [error('phone', `OR(NOT(AND(${onlyDigits(digitsOnly)},${digitCount}>=${MIN_PHONE_DIGITS})),${areaLength})`)];
     }
     case 'postcode': {
       const s = substituteAll(half(x), [' ', '-']);
@@ -312,7 +390,7 @@ function ruleFormulas(rule: Rule, places: Map<string, Place>, year: number | und
     case 'flagAndCount': {
       const flag = places.get(rule.flag);
       const severity = severe(rule.countWithoutFlag);
-      if (!flag || !severity) return [];
+      if (!flag) return [];
       return rule.counts.flatMap((ref): [Place, FieldFormula][] => {
         const count = places.get(ref);
         const f = count && referenceFrom(count, flag);
@@ -320,8 +398,13 @@ function ruleFormulas(rule: Rule, places: Map<string, Place>, year: number | und
         const x = relative(count);
         // On as the add-in reads the flag (是 or √): 有, ☑, y… too; x and ■ tick a check box only.
         const on = `OR(${half(f)}=${arrayOf(flag.field.type === 'check' ? [...YES_WORDS, CHECK_MARK, ...CHECK_TICKED] : [...YES_WORDS, '是'])})`;
-        const formula = `AND(NOT(ISERROR(${x})),${filled(x)},NOT(IFERROR(${on},FALSE)))`;
-        return [[count, { source: 'flagAndCount', severity, formula }]];
+        // "/" or 无 in the count: right when the flag is off, an error when it is on (flag-and-count.ts).
+        const marked = `AND(NOT(ISERROR(${x})),IFERROR(AND(${notApplicable(x)},${on}),FALSE))`;
+        const withoutFlag = `AND(NOT(ISERROR(${x})),${filled(x)},NOT(IFERROR(${on},FALSE)),NOT(${notApplicable(x)}))`;
+        return [
+          [count, { source: 'flagAndCount', severity: 'error', formula: marked }],
+          ...(severity ? [[count, { source: 'flagAndCount', severity, formula: withoutFlag }] as [Place, FieldFormula]] : []),
+        ];
       });
     }
     case 'yearsForAge': {
@@ -356,8 +439,9 @@ function ruleFormulas(rule: Rule, places: Map<string, Place>, year: number | und
       const x = relative(place);
       // A number of the form 2016.9 (a year and month, monthAllowed) is far in the past as a serial: never future.
       // A date typed as text ("2099年1月", "2099-1-5", "1月5日"): the day, or the month's first day, after today.
-      const s = dateText(x);
-      const texts = [s, `${s}&"1"`, `${s}&"-1"`, ...(year === undefined ? [] : [`"${year}-"&${s}`])];
+      // In Chinese numerals too; a ten-day period from its first day, or its month where a month is asked.
+      const c = place.field.monthAllowed ? tenDaysAsMonth(arabicDateText(dateText(x))) : tenDaysAsDay(arabicDateText(dateText(x)));
+      const texts = [c, `${c}&"1"`, `${c}&"-1"`, ...(year === undefined ? [] : [`"${year}-"&${c}`])];
       const later = texts.map((t) => `IFERROR(DATEVALUE(${t})>TODAY(),FALSE)`);
       const formula = `IFERROR(IF(ISNUMBER(${x}),${x}>TODAY(),OR(${later.join(',')})),FALSE)`;
       return [[place, { source: 'notFuture', severity, formula }]];

@@ -136,7 +136,13 @@ def write_copies(b, folder):
         stem, ext = os.path.splitext(src.name)
         f.name = stem + f.copy_suffix + ext
         shutil.copyfile(os.path.join(folder, src.name), os.path.join(folder, f.name))
+        # the copy holds the same sheets and mistakes; which of the two counts is the merge's choice (file_any)
         f.returns = []
+        for ret in src.returns:
+            clone = mr.Return(ret.form, ret.sheet)
+            clone.unit, clone.unit_cell, clone.counted = ret.unit, ret.unit_cell, False
+            clone.mistakes = [dict(m) for m in ret.mistakes]
+            f.returns.append(clone)
 
 
 def run_libreoffice(jobs):
@@ -258,6 +264,8 @@ def main():
     ap.add_argument("--ops")
     ap.add_argument("--companions", default="")
     ap.add_argument("--list-ops", action="store_true")
+    ap.add_argument("--one-op-each", action="store_true",
+                    help="each return gets one operator alone, in turn (to see which operators fail by themselves)")
     args = ap.parse_args()
     if args.list_ops:
         print(json.dumps([{"name": n, "phase": o["phase"], "forms": o["forms"], "libreoffice": o["libreoffice"],
@@ -268,7 +276,8 @@ def main():
     if os.path.exists(folder):
         shutil.rmtree(folder)
     os.makedirs(folder)
-    ctx = {"templates": Templates(args.templates, args.old_templates), "fill": FILL, "values": values}
+    ctx = {"templates": Templates(args.templates, args.old_templates), "fill": FILL, "values": values,
+           "last_years_form": last_years_form}
     plan_rng = random.Random(f"{args.seed}/plan/{args.count}")
     plan, roster = sv.plan(plan_rng, args.count)
     if args.only is not None:
@@ -284,6 +293,11 @@ def main():
         for i in range(args.count):
             rng = random.Random(f"{args.seed}/{i}/ops")
             libreoffice = rng.random() < args.libreoffice_share
+            if args.one_op_each:
+                names = [n for n, o in sim_ops.OPS.items() if (o["forms"] is None or plan[i][0] in o["forms"])
+                         and (args.libreoffice_share > 0 or not o["libreoffice"])]
+                wanted.append((i, [names[(i // len(sv.FORMS)) % len(names)]]))
+                continue
             wanted.append((i, choose_ops(rng, plan[i][0], libreoffice)))
     bundles = []
     for i, ops in wanted:

@@ -110,6 +110,7 @@ def retype(ret, ws, header, typed, row=None, kind=None, how=None, value=None, fm
     a careful clerk expects of it: from make_returns.expect, unless value/how are given."""
     entry = ret.single[header] if row is None else ret.rows[row][header]
     cell = entry["cell"]
+    forget_mistakes(ret, cell)
     c = ws[cell]
     c.value = typed
     if fmt:
@@ -120,6 +121,11 @@ def retype(ret, ws, header, typed, row=None, kind=None, how=None, value=None, fm
     entry["value"], entry["kind"] = value, how
     entry["typed"] = typed
     return cell
+
+
+def forget_mistakes(ret, cell):
+    """A value typed again: a mistake made in that cell before is gone (the operator adds its own, if any)."""
+    ret.mistakes = [m for m in ret.mistakes if cell not in m["cells"]]
 
 
 def fields_of(ret, kinds, single=True, rows=True):

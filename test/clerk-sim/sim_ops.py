@@ -14,7 +14,7 @@ import openpyxl
 
 import make_returns as mr
 import sim_values as sv
-from sim_model import DECLARED, LIST_OF, LIST_QUANTITY, UNIT_LABEL, SimFile, fields_of, retype, when_later
+from sim_model import DECLARED, LIST_OF, LIST_QUANTITY, UNIT_LABEL, SimFile, fields_of, forget_mistakes, retype, when_later
 from sim_sheet import a1, copy_cells, inserted, move_cells, parse, plain, rebuild
 
 OPS = {}
@@ -138,8 +138,9 @@ CN_DIGITS = "〇一二三四五六七八九"
 
 
 def cn_number(n):
+    """1–99 in Chinese numerals (十二, 三十一)."""
     if n < 10:
-        return "十" if n == 10 else CN_DIGITS[n]
+        return CN_DIGITS[n]
     tens, ones = divmod(n, 10)
     return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
 
@@ -273,7 +274,7 @@ def chinese_count(b, rng, ctx):
     if not f:
         return False
     h, r = f
-    v = ret.rows[r][h]["value"] % 90 + 11
+    v = ret.rows[r][h]["value"] % 89 + 11
     typed = cn_number(v) + "人"
     cell = retype(ret, main_ws(b), h, typed, r, how="not_number", value=typed)
     mistake(ret, h, cell, f"人数写成了汉字“{typed}”", reason="阿拉伯数字", row=r)
@@ -455,6 +456,7 @@ def merged_list_cell(b, rng, ctx):
         return False
     i = rng.choice(pairs)
     top, below_ = ret.rows[i][h], ret.rows[i + 1][h]
+    forget_mistakes(ret, below_["cell"])
     ws[below_["cell"]].value = None
     r, c = parse(top["cell"])
     ws.merge_cells(start_row=r, start_column=c, end_row=r + 1, end_column=c)
@@ -632,6 +634,8 @@ def retype_plain(b, rng, ctx):
     labels spaced out or with full-width colons, and the sheet called Sheet1."""
     if len(b.main.wb.worksheets) != 1:
         return False
+    if "other_edition" in b.flags and b.form in YANGPU:
+        return False  # the 杨浦 forms print no year: without the marker, last year's form cannot be told
     ws = main_ws(b)
     ret = main_ret(b)
     wb = openpyxl.Workbook()
@@ -700,11 +704,13 @@ def note_below_form(b, rng, ctx):
 
 
 def fresh_sheet(ctx, b, wb, title, d, index=None, old=False):
-    """A copy of the form, filled with d, added to wb as sheet `title`; its Return."""
-    src_wb = ctx["templates"].open(b.form, old=old)
+    """A copy of the form (last year's when old), filled with d, added to wb as sheet `title`; its Return."""
+    src_wb = ctx["templates"].open(b.form)
     src = src_wb.active
     src.title = title
     ret = ctx["fill"][b.form](src, d)
+    if old:
+        ctx["last_years_form"](src_wb, ctx["templates"], b.form)
     if index is not None:
         for name in wb.defined_names.definedName:  # openpyxl does not move sheet-scoped names along
             if name.localSheetId is not None and name.localSheetId >= index:
@@ -722,7 +728,7 @@ def fresh_sheet(ctx, b, wb, title, d, index=None, old=False):
 @op("forwarded_workbook", "W")
 def forwarded_workbook(b, rng, ctx):
     """A district forwards several units' returns of the form as sheets of one workbook."""
-    if len(b.main.wb.worksheets) != 1 or "retyped" in b.flags:
+    if len(b.main.wb.worksheets) != 1 or "retyped" in b.flags or "other_edition" in b.flags or "unit_from_name" in b.flags:
         return False
     for k in range(rng.randrange(1, 3)):
         unit = sv.company(3 * b.index + 1 + k) + "工会"
@@ -766,12 +772,12 @@ def district_summary_sheet(b, rng, ctx):
 @op("hidden_last_year", "W")
 def hidden_last_year(b, rng, ctx):
     """A hidden sheet with last year's return beside this year's visible one: reported, never summed."""
-    if "retyped" in b.flags:
+    if "retyped" in b.flags or "other_edition" in b.flags:
         return False
     d = ctx["values"](b.form, rng, b.unit, b.index * 3)
     title = rng.choice(["2017年", "去年", "上年度", "原表"])
     index = 0 if rng.random() < 0.5 else None
-    ret, ws = fresh_sheet(ctx, b, b.main.wb, title, d, index=index)
+    ret, ws = fresh_sheet(ctx, b, b.main.wb, title, d, index=index, old=rng.random() < 0.5)
     ws.sheet_state = "hidden"
     wb = b.main.wb
     wb.active = next(i for i, s in enumerate(wb.worksheets) if s.sheet_state == "visible")
@@ -789,7 +795,7 @@ def continuation_sheet(b, rng, ctx):
     contact fields come from the main sheet."""
     ret = main_ret(b)
     if len(ret.rows) < 2 or "total" in b.flags or "gap" in b.flags or "vmerge" in b.flags or "retyped" in b.flags \
-            or "forwarded" in b.flags:
+            or "forwarded" in b.flags or "other_edition" in b.flags:
         return False
     k = rng.randrange(1, len(ret.rows))
     moved = ret.rows[-k:]
@@ -815,6 +821,9 @@ def continuation_sheet(b, rng, ctx):
         for _label, h, _k in LIST_OF[b.form]:
             cell = mr.put(src, (header_row + 1 + i, cols[h]), typed[i].get(h))
             new_row[h] = dict(row[h], cell=cell)
+    if "序号" in cols:  # the template's own numbering under the rows carried over is cleared, as the clerk does
+        for r in range(header_row + 1 + len(moved), header_row + 1 + list_capacity(src, b.form, header_row)):
+            src.cell(row=r, column=cols["序号"]).value = None
     dst = b.main.wb.create_sheet(title)
     copy_cells(src, dst)
     cont.unit = b.unit
@@ -831,6 +840,7 @@ def unit_blank_filename(b, rng, ctx):
     if not b.short or len(b.main.returns) != 1 or not ret.unit_cell:
         return False
     main_ws(b)[ret.unit_cell].value = None
+    ret.unit = b.unit  # the roster's name, whatever was typed before
     b.main.name = rng.choice([f"{b.short}.xlsx", f"{b.short}{rng.choice(['报表', '申报表', ''])}.xlsx"])
     b.flags.add("unit_from_name")
     return True
@@ -925,6 +935,7 @@ def resend(b, rng, names, gaps):
     for f, changed in earlier:
         clone = mr.Return(b.form, ret.sheet)
         clone.unit, clone.unit_cell = ret.unit, ret.unit_cell
+        clone.mistakes = [dict(m) for m in ret.mistakes]  # the earlier version had them too (reporting them is fine)
         clone.counted = False
         f.returns = [clone]
         b.files.append(f)

@@ -55,6 +55,8 @@ interface Read {
 
 const isSummary = (ws: WorksheetSurface) => summaryMarkerOf(ws.names.items.map((n) => n.value as unknown)) !== undefined;
 const nameValuesOf = (ws: WorksheetSurface) => ws.names.items.map((n) => String(n.value ?? ''));
+/** Hidden or very hidden ("Worksheet.visibility", loaded with the sheets' names: ExcelApi 1.1). */
+const isHidden = (ws: WorksheetSurface) => ws.visibility !== 'Visible';
 
 /** The whole used range, or for a sheet past the 5,000,000-cell limit its top-left part, with a note saying so. */
 function partOf(ws: WorksheetSurface, used: RangeSurface, partCells: number): Part {
@@ -101,6 +103,7 @@ async function readAll(context: ContextSurface, sheets: WorksheetSurface[], part
       name: ws.name,
       grid: again.get(ws) ?? gridFrom(used.values as CellValue[][], used.rowIndex, used.columnIndex),
       nameValues: nameValuesOf(ws),
+      hidden: isHidden(ws),
     })),
     notes: refused.flatMap((p) => (p.note ? [p.note] : [])),
   };
@@ -139,7 +142,12 @@ async function readSized(context: ContextSurface, sheets: WorksheetSurface[], bl
     grids = await readInBlocks(context, parts, blockCells);
   }
   return {
-    sheets: parts.map((part) => ({ name: part.ws.name, grid: grids.get(part.ws) ?? [], nameValues: nameValuesOf(part.ws) })),
+    sheets: parts.map((part) => ({
+      name: part.ws.name,
+      grid: grids.get(part.ws) ?? [],
+      nameValues: nameValuesOf(part.ws),
+      hidden: isHidden(part.ws),
+    })),
     notes: parts.flatMap((p) => (p.note ? [p.note] : [])),
   };
 }
@@ -176,8 +184,8 @@ async function readInBlocks(context: ContextSurface, parts: Part[], blockCells: 
 
 /**
  * "合并本工作簿中的表": every sheet of the open workbook (except the add-in's own summaries) as one return, named
- * after the workbook. Two syncs whatever the number of sheets — the names, then every sheet's values and defined
- * names — unless the values exceed Excel on the web's 5 MB response, when the sheets are read in blocks.
+ * after the workbook. Two syncs whatever the number of sheets — the names and visibility, then every sheet's values
+ * and defined names — unless the values exceed Excel on the web's 5 MB response, when the sheets are read in blocks.
  */
 export async function readWorkbookReturns(run: ExcelRun, options: ReadWorkbookOptions = {}): Promise<WorkbookReturns> {
   for (let attempt = 1; ; attempt++) {
@@ -196,7 +204,7 @@ async function readOnce(run: ExcelRun, options: ReadWorkbookOptions): Promise<Wo
     const workbook = context.workbook;
     workbook.load('name');
     const sheets = workbook.worksheets;
-    sheets.load('items/name,items/id');
+    sheets.load('items/name,items/id,items/visibility');
     await context.sync();
     const file = workbook.name.trim() || THIS_WORKBOOK;
     let read: Read;

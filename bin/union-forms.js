@@ -20,6 +20,7 @@ try {
   throw err;
 }
 
+cli.useNativeInflate();
 cli
   .runCli(process.argv.slice(2), {
     out: (line) => process.stdout.write(`${line}\n`),

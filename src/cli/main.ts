@@ -6,7 +6,9 @@ import type { ParamOverrides } from '../core/params';
 import { FORMS, getForm } from '../notices';
 import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
 import { writeFormsWorkbook } from '../hosts/xlsx/write-workbook';
+import { nativeInflateRaw } from '../hosts/node/native-inflate';
 import { packageVersion } from '../hosts/node/package-version';
+import { useInflater } from '../hosts/xlsx/zip-guard';
 import { commandHelp, describeOptions, type CommandHelp } from './help';
 import { IMPORT_HELP, importCommand } from './import-command';
 import { MERGE_HELP, mergeCommand } from './merge-command';
@@ -157,6 +159,14 @@ function helpCommand(args: string[], io: CliIO): number {
   if (!command || args.length > 1) throw new UsageError(`没有“${args.join(' ')}”这个命令。运行 union-forms --help 查看用法。`);
   io.out(commandHelp(command));
   return EXIT_OK;
+}
+
+/**
+ * The command line's own process (bin/union-forms.js) unpacks returns with zlib, under the zip guard's limits; in-process
+ * callers (tests, the pane's worker path) keep the JavaScript inflate the browser needs.
+ */
+export function useNativeInflate(): void {
+  useInflater(nativeInflateRaw);
 }
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {

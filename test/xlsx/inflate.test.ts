@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import * as zlib from 'zlib';
-import { InflateError, inflateRaw } from '../../src/hosts/xlsx/inflate';
+import { nativeInflateRaw } from '../../src/hosts/node/native-inflate';
+import { InflateError, inflateRaw as jsInflateRaw } from '../../src/hosts/xlsx/inflate';
 
 const STRATEGIES = [zlib.constants.Z_DEFAULT_STRATEGY, zlib.constants.Z_FIXED, zlib.constants.Z_HUFFMAN_ONLY, zlib.constants.Z_RLE];
 
@@ -25,7 +26,11 @@ function kindOf(run: () => unknown): string {
   return 'ok';
 }
 
-describe('inflateRaw', () => {
+// The pane's JavaScript inflate and the command line's zlib one keep one contract.
+describe.each([
+  ['inflateRaw (JavaScript, the pane)', jsInflateRaw],
+  ['nativeInflateRaw (zlib, the command line)', nativeInflateRaw],
+])('%s', (_name, inflateRaw) => {
   it('unpacks what zlib packs, at every level and strategy, and nothing but the declared size', () => {
     fc.assert(
       fc.property(bytes, fc.constantFrom(0, 1, 6, 9), fc.constantFrom(...STRATEGIES), (data, level, strategy) => {

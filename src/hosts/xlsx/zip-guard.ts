@@ -89,9 +89,17 @@ function zip64Sizes(b: Bytes, extra: number, extraEnd: number, entry: { unpacked
   }
 }
 
+/** Unpacks a part to exactly its declared size; a host with a native inflate of the same contract installs it. */
+let inflater: (packed: Uint8Array, size: number) => Uint8Array = inflateRaw;
+
+/** Replaces the JavaScript inflate (kept for the pane's worker) by one with the same contract (the command line: zlib). */
+export function useInflater(inflate: (packed: Uint8Array, size: number) => Uint8Array): void {
+  inflater = inflate;
+}
+
 function unpack(packed: Uint8Array, size: number): Uint8Array {
   try {
-    return inflateRaw(packed, size);
+    return inflater(packed, size);
   } catch (err) {
     if (err instanceof InflateError && err.kind === 'longer') throw hostile('文件中的部件解压后比它声明的大小更大');
     throw damaged(err instanceof Error ? err.message : String(err));

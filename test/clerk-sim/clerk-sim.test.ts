@@ -36,6 +36,11 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uf-clerk-sim-test-'));
   templates = makeTemplates(dir);
   run = runClerkSim(path.join(dir, 'batch'), templates, { seed, count: COUNT, libreOfficeShare: hasSoffice() ? 0.1 : 0 });
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(
+    `clerk simulator: ${run.generated.files} files (${run.generated.libreoffice_files} through LibreOffice) generated in ${s(run.ms.generate)}, ` +
+      `merged in ${s(run.ms.merge)}, checked in ${s(run.ms.check)}`,
+  );
 }, 150_000);
 afterAll(() => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
@@ -49,11 +54,11 @@ function checked(): CheckFigures {
   return run.check;
 }
 
-/** The failing returns of one kind each, shrunk to their shortest failing operator lists (within 60 s in all). */
+/** The failing returns of one kind each, shrunk to their shortest failing operator lists (within 45 s in all). */
 function explained(failures: CheckFigures['failures']): string[] {
   if (failures.length === 0) return [];
   if (!shrunk) {
-    const deadline = performance.now() + 60_000;
+    const deadline = performance.now() + 45_000;
     shrunk = representatives(run, 4)
       .filter(() => performance.now() < deadline)
       .map((index) => shrink(run, templates, index, path.join(dir, `shrink-${index}`), deadline));

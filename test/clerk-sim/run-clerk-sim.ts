@@ -216,9 +216,8 @@ export function shrink(run: SimRun, templates: string, index: number, scratch: s
         n = Math.min(ops.length, 2 * n);
       }
     }
-    if (ops.length === 1 && !test([])) {
-      // one operator: it is the cause (the plain return passes)
-    } else if (ops.length === 0 || test([])) ops = [];
+    // The plain return (no operator) failing too means no operator is needed to fail.
+    if (test([])) ops = [];
   }
   // The failures of the minimal list, as the checker words them.
   failsWith(scratch, templates, run.options, index, alone ? ops : bundle.ops);

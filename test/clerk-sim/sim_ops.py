@@ -958,7 +958,9 @@ def resend_chain(b, rng, ctx):
 def resend_numbered(b, rng, ctx):
     """A corrected file sent again as "(1)", "v2" or "更正": the later one counts."""
     names = rng.choice([["{stem}.xlsx", "{stem}(1).xlsx"], ["{stem}.xlsx", "{stem} v2.xlsx"],
-                        ["{stem}.xlsx", "{stem}_更正.xlsx"], ["{stem}.xlsx", "{stem}（1）.xlsx"]])
+                        ["{stem}.xlsx", "{stem}_更正.xlsx"], ["{stem}.xlsx", "{stem}（1）.xlsx"],
+                        # no word of correction: the later one counts because its records nearly match
+                        ["{stem}_周一.xlsx", "{stem}_周三.xlsx"]])
     return resend(b, rng, names, [rng.randrange(2, 48)])
 
 

@@ -1,8 +1,9 @@
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { localIsoDate } from '../core/cell-value';
 import { validateReturn } from '../app/validate-returns';
 import { errorCount, type FileVerdict } from '../core/check-sheets';
-import { fileRole } from '../core/merge/return-files';
+import { fileRole, packageFolderRole } from '../core/merge/return-files';
 import { problemIn, SEVERITY_NAMES, type Lang } from '../core/messages';
 import { catalogueWithImported } from '../core/imported-catalogue';
 import type { Catalogue } from '../core/notice-catalogue';
@@ -91,7 +92,11 @@ export async function validateCommand(
   const carried: ReturnAndDefinitions[] = [];
   for (const file of files) {
     // Which files are read is merge's rule (fileRole): other documents get its verdict, without being opened.
-    const role = fileRole(path.basename(file), '检查');
+    const isFolder = await fs.stat(path.resolve(io.cwd, file)).then(
+      (st) => st.isDirectory(),
+      () => false,
+    );
+    const role = (isFolder && packageFolderRole(path.basename(file), '检查')) || fileRole(path.basename(file), '检查');
     const read =
       role.role === 'other' && !missing.includes(file)
         ? { file, modified: 0, unreadable: role.message }

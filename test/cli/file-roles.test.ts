@@ -1,4 +1,4 @@
-import { fileRole, isReturnFileName, isSearchedFolderName } from '../../src/core/merge/return-files';
+import { fileRole, isReturnFileName, isSearchedFolderName, packageFolderRole } from '../../src/core/merge/return-files';
 
 describe('which files found among the returns are read, left out, or given a verdict (one rule for CLI and pane)', () => {
   it('lock files of Excel, WPS and LibreOffice, and hidden or system files, are left out', () => {
@@ -58,6 +58,12 @@ describe('which files found among the returns are read, left out, or given a ver
     const role = fileRole('通知.docx', '检查');
     expect(role.role === 'other' && role.message).toBe('不是 Excel 工作簿（Word 文档），未检查。');
     expect(fileRole('申请表.ods', '检查').role).toBe('return');
+  });
+
+  it('a Numbers document saved as a folder is one document, told how to export it, not a folder to search', () => {
+    const role = packageFolderRole('申报表.numbers');
+    expect(role?.role === 'other' && role.message).toMatch(/Numbers 文稿.*导出为 → Excel/);
+    expect(packageFolderRole('杨浦区')).toBeUndefined();
   });
 
   it('hidden and system folders are not searched; others are', () => {

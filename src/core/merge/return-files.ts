@@ -87,6 +87,15 @@ export function isReturnFileName(name: string): boolean {
   return fileRole(name).role === 'return';
 }
 
+/**
+ * A folder that is one document to its owner: a Numbers document saved as a package (Numbers before 2013, and on
+ * request since), which Finder shows as one file. Not searched: it holds no return, only Numbers' own parts.
+ */
+export function packageFolderRole(name: string, action: '合并' | '检查' = '合并'): FileRole | undefined {
+  if (!/\.numbers$/i.test(name)) return undefined;
+  return { role: 'other', message: `是文件夹形式的 Numbers 文稿，未${action}：请在 Numbers 中选“导出为 → Excel”，再发送 .xlsx 文件。` };
+}
+
 /** Whether a folder found inside a folder of returns is searched (hidden and system folders are not). */
 export function isSearchedFolderName(name: string): boolean {
   return !SYSTEM_FOLDER.test(name);

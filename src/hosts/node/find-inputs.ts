@@ -1,7 +1,7 @@
 import { promises as fs, type Dirent } from 'fs';
 import * as path from 'path';
 import { UserError } from '../../core/errors';
-import { fileRole, isSearchedFolderName, type FileRole } from '../../core/merge/return-files';
+import { fileRole, isSearchedFolderName, packageFolderRole, type FileRole } from '../../core/merge/return-files';
 
 /** A file named on the command line or found in a folder, with what it is by the core's rule. */
 export interface FoundInput {
@@ -53,8 +53,12 @@ export async function findInputs(inputs: readonly string[], cwd: string, leaveOu
       const full = path.join(fullPath, entry.name);
       // A link is followed to a file, never to a folder (which could lead back to itself).
       const isFile = entry.isFile() || (entry.isSymbolicLink() && (await fs.stat(full).catch(() => undefined))?.isFile());
+      const asDocument = !isFile && entry.isDirectory() ? packageFolderRole(entry.name) : undefined;
       if (isFile) addFile(file, full);
-      else if (entry.isDirectory() && isSearchedFolderName(entry.name)) folders.push([file, full]);
+      else if (asDocument?.role === 'other' && !seen.has(full)) {
+        seen.add(full);
+        result.found.push({ file, fullPath: full, role: asDocument });
+      } else if (entry.isDirectory() && isSearchedFolderName(entry.name)) folders.push([file, full]);
     }
     for (const [file, full] of folders) await search(file, full);
   };

@@ -20,6 +20,12 @@ try {
   throw err;
 }
 
+// Output piped into a program that stops reading early (`| head`): stop quietly, as other command-line tools do.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (err) => {
+    if (err && err.code === 'EPIPE') process.exit(process.exitCode || 0);
+    throw err;
+  });
 cli.useNativeInflate();
 cli
   .runCli(process.argv.slice(2), {

@@ -12,7 +12,9 @@ import { mergeReturns, type MergeResult, type ReturnFile } from '../../src/core/
 import { summaryTables, reportTable } from '../../src/core/merge/summaries';
 import { nameLikeness, resendRank } from '../../src/core/merge/resends';
 import { unitFromFileName } from '../../src/core/merge/file-sheets';
-import { CATALOGUE } from '../../src/notices';
+import { planSheet } from '../../src/core/layout';
+import { readSheet } from '../../src/core/read/read-sheet';
+import { CATALOGUE, getForm } from '../../src/notices';
 import { filledGrid, goodApplication, TODAY } from '../support/filled-form';
 
 const ROSTER = ['杨浦区延吉新村街道总工会', '杨浦区殷行街道总工会', '杨浦区大桥街道总工会'];
@@ -102,6 +104,17 @@ describe('a clerk’s own 合计 row', () => {
   });
 });
 
+describe('a district’s own 汇总 sheet', () => {
+  it('quoting a form’s labels as column headings is not taken for a return of it', () => {
+    const labels = planSheet(getForm('festival-stats'))
+      .cells.filter((c) => c.role === 'label' && typeof c.value === 'string')
+      .map((c) => c.value as string);
+    const grid: CellValue[][] = [['长宁区新泾镇汇总表'], ['序号', '单位', ...labels], [1, '长宁区新泾镇总工会', ...labels.map(() => '是')]];
+    const read = readSheet({ name: '区汇总', grid, nameValues: [] }, TODAY, CATALOGUE);
+    expect(read).toEqual({ ok: false, reason: expect.stringContaining('像是自制的汇总表') });
+  });
+});
+
 describe('a hidden sheet', () => {
   it('never replaces the visible one: it is reported, not summed', () => {
     const thisYear = themeValues('杨浦区殷行街道总工会', [['职工读书会', 500]]);
@@ -161,7 +174,9 @@ describe('where a return’s parts are', () => {
       file('returns/延吉新村街道.xlsx', [sheet('Sheet1', filledGrid('yangpu-theme-activity', themeValues('', [['职工读书会', 50]])))]),
     ]);
     expect(rowsOf(result, 'yangpu-theme-activity').map((r) => r.unit)).toEqual(['杨浦区延吉新村街道总工会']);
-    expect(result.inputs[0]?.sheets[0]?.message).toContain('按文件名“延吉新村街道.xlsx”认作名单中的“杨浦区延吉新村街道总工会”');
+    expect(result.inputs[0]?.sheets[0]?.message).toContain('按文件名“延吉新村街道.xlsx”（单位名单）认作“杨浦区延吉新村街道总工会”');
+    // the blank cell is still the clerk's to fill, as a warning: the summary is right
+    expect(issuesOf(result).map((p) => [p.code, p.severity])).toEqual([['unit.fromFile', 'warning']]);
     expect(result.missing).not.toContain('杨浦区延吉新村街道总工会');
   });
 

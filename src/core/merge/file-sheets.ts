@@ -1,6 +1,7 @@
 import { cellText } from '../cell-value';
 import type { FormDefinition } from '../form-schema';
 import type { FormReading } from '../read/read-form';
+import { problemMessage } from '../messages';
 import type { Problem } from '../rules/check-form';
 import { resendRank } from './resends';
 import { baseName } from './return-files';
@@ -122,16 +123,24 @@ export function relateSheets(file: string, sheets: readonly FileSheet[], roster:
   relations.forEach((r, i) => {
     if (r.unit) return;
     const sheet = sheets[i] as FileSheet;
+    const told = (unit: string, source: string, sourceEn: string) => {
+      r.unit = unit;
+      r.unitNote = `单位名称未填，按${source}认作“${unit}”汇总，请核对。`;
+      // The blank 单位 is still the clerk's to fill in, but the summary is right: a warning, not a 必填 error.
+      r.problems = r.problems.map((p) => {
+        if (p.code !== 'required' || p.field !== sheet.form.unitFieldId) return p;
+        const params = { unit, source, sourceEn };
+        return { ...p, severity: 'warning', code: 'unit.fromFile', params, message: problemMessage('unit.fromFile', params) };
+      });
+    };
     if (units.length === 1) {
       const from = sheets.find((s, k) => k !== i && relations[k]?.unit === units[0]);
-      r.unit = units[0] as string;
-      r.unitNote = `单位名称未填，按本文件工作表“${from?.sheet ?? ''}”中的“${r.unit}”汇总，请核对。`;
+      told(units[0] as string, `本文件工作表“${from?.sheet ?? ''}”中的单位`, `sheet “${from?.sheet ?? ''}” of the same file`);
       return;
     }
     const named = unitFromFileName(file, roster);
     if (named) {
-      r.unit = named;
-      r.unitNote = `单位名称未填，按文件名“${baseName(file)}”认作名单中的“${named}”汇总，请核对。`;
+      told(named, `文件名“${baseName(file)}”（单位名单）`, `the file name “${baseName(file)}” (the roster)`);
       return;
     }
     r.unitNote = `单位名称未填，无法判断是哪个单位：本文件“${sheet.sheet}”的记录单独列出，请核对后补上单位名称。`;

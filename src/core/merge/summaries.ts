@@ -69,6 +69,8 @@ export function shownValue(field: Field, value: FieldValue | CellValue, typed: C
     const text = cellText(typed);
     return text === '' ? null : text;
   };
+  // A count the rules read as blank though something is typed ("/", "—", 无 for an activity not held) is not applicable.
+  if ((value === null || value === undefined) && field.type === 'integer') return null;
   if (value === null || value === undefined) return asTyped();
   switch (field.type) {
     case 'text':
@@ -173,7 +175,7 @@ function totalOf(field: Field, records: readonly MergedRecord[], table: string, 
       const v = r.values[field.id];
       const text = cellText(r.typed[field.id] ?? null);
       if (typeof v === 'number') sum += v;
-      else if (text !== '') {
+      else if (text !== '' && v !== null && v !== undefined) {
         left++;
         uncounted.push({ table, column: field.label, unit: r.unit, file: r.file, sheet: r.sheet, cell: r.cells[field.id] ?? '', text });
       }

@@ -40,6 +40,7 @@ export const EN_US: Readonly<Record<CoreCode, Wording>> = {
   'form.untouched': () => 'The form has not been filled in yet.',
   'read.statedTotal': (p) =>
     `The unit's own ${p.label === '小计' ? 'subtotal' : 'total'} says ${p.stated}, the rows add up to ${p.sum} (${p.what || 'rows'}); the total row is not summed. Please check.`,
+  'unit.fromFile': (p) => `The unit was left blank; merged as “${p.unit}” from ${p.sourceEn}. Please fill it in.`,
   'read.notFound': (p) =>
     `Cannot find where “${p.label}” is filled in (the form’s headings were changed), so it was not read; please compare with the original form.`,
 };

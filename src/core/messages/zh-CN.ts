@@ -40,6 +40,7 @@ export const ZH_CN = {
   'form.untouched': () => '表格尚未填写。',
   // The reader (read/read-sheet.ts)
   'read.statedTotal': (p) => `本单位自填${p.label} ${p.stated}，明细之和 ${p.sum}（${p.what || '行数'}）；${p.label}行不计入汇总，请核对。`,
+  'unit.fromFile': (p) => `单位名称未填，按${p.source}认作“${p.unit}”汇总；请补上单位名称。`,
   'read.notFound': (p) => `找不到“${p.label}”的填写位置（表格的栏目被改动过），未读取此项，请对照原表核对。`,
 } satisfies Record<string, Wording>;
 

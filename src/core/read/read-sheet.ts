@@ -19,6 +19,12 @@ export type SheetReading =
       untouched: boolean;
     };
 
+/** More than half of a form's fields (a list's column counts once) could not be placed in the sheet. */
+function mostlyUnplaced(reading: FormReading): boolean {
+  const fields = new Set(reading.plan.slots.map((s) => (s.tableId === undefined ? s.field.id : `${s.tableId}.${s.field.id}`)));
+  return reading.doubts.length * 2 > fields.size;
+}
+
 /**
  * One sheet recognised (by marker, or by title and labels), read and checked: the single path of `validate`,
  * `merge`, the pane's worker and 合并本工作簿中的表, so that they all find the same forms and the same problems.
@@ -28,6 +34,13 @@ export function readSheet(sheet: SheetToCheck, today: string, catalogue: Catalog
   if (!found.ok) return found;
   const { form, params } = found.recognition;
   const reading = readForm(form, sheet.grid, params, sheet.merges);
+  if (reading.layout === 'labels' && mostlyUnplaced(reading)) {
+    // Its labels are there (a district's own 汇总 sheet quotes them as column headings), but not its places: not a return.
+    return {
+      ok: false,
+      reason: `栏目名称与《${form.sheetName}》相同，但大多数栏目找不到填写位置：像是自制的汇总表或其他表格，不是一份报表。`,
+    };
+  }
   const checked = checkForm(reading, { today });
   const untouched = checked.length === 1 && checked[0]?.code === 'form.untouched' && reading.doubts.length === 0;
   const problems: Problem[] = [

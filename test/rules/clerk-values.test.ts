@@ -8,6 +8,7 @@ import type { CellValue } from '../../src/core/cell-value';
 import type { Field } from '../../src/core/form-schema';
 import { problemMessage } from '../../src/core/messages';
 import { mergeReturns } from '../../src/core/merge/merge-returns';
+import { reportTable, summaryTables } from '../../src/core/merge/summaries';
 import { checkField } from '../../src/core/rules/field-rules';
 import { CATALOGUE } from '../../src/notices';
 import { filledGrid, goodApplication, problemsOf, TODAY } from '../support/filled-form';
@@ -252,6 +253,13 @@ describe('“/”, “—” or 无 in a count that does not apply', () => {
     const record = result.forms.find((f) => f.form.id === 'festival-stats')?.sheetRecords[0];
     expect(record?.values.forumCount).toBeNull();
     expect(record?.values.lecturesCount).toBe(4);
+    // The summary: the item's 数量 adds nothing and is not listed as a cell left out of 合计.
+    const summary = summaryTables(result, CATALOGUE).find((t) => t.formId === 'festival-stats' && t.totals !== undefined);
+    const forum = summary?.header.findIndex((h, i) => h === '数量' && summary.header[i - 1] === '是' && summary.rows[0]?.[i - 1] === '否');
+    expect(forum).toBeGreaterThan(0);
+    expect(summary?.rows[0]?.[forum ?? 0]).toBeNull();
+    expect(summary?.totals?.[forum ?? 0]).toBe(0);
+    expect(reportTable(result, CATALOGUE).rows.flat().join('')).not.toMatch(/不是数字|未计入合计/);
   });
 });
 

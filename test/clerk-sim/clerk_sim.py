@@ -122,7 +122,8 @@ def write_bundle(b, folder, libreoffice_jobs):
             tmp = os.path.join(folder, f"~sim{b.index}_{len(libreoffice_jobs)}.xlsx")
             f.wb.save(tmp)
             rich_runs(tmp, f.rich)
-            libreoffice_jobs.append((tmp, path, f.libreoffice))
+            hidden = [ws.title for ws in f.wb.worksheets if ws.sheet_state != "visible"]
+            libreoffice_jobs.append((tmp, path, f.libreoffice, hidden))
         else:
             f.wb.save(path)
             rich_runs(path, f.rich)
@@ -152,11 +153,17 @@ def run_libreoffice(jobs):
 
     filters = {"xls": "MS Excel 97", "ods": "calc8", "xlsx": "Calc MS Excel 2007 XML"}
     with calc_desktop() as desktop:
-        for tmp, path, steps in jobs:
+        for tmp, path, steps, hidden in jobs:
             doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(tmp)), "_blank", 0,
                                                (prop("Hidden", True),))
             try:
                 doc.calculateAll()
+                # LibreOffice shows a hidden first sheet it opens on: the clerk's file keeps it hidden
+                visible = [n for n in doc.Sheets.getElementNames() if n not in hidden]
+                if hidden and visible:
+                    doc.getCurrentController().setActiveSheet(doc.Sheets.getByName(visible[0]))
+                    for name in hidden:
+                        doc.Sheets.getByName(name).IsVisible = False
                 for step in steps:
                     doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(path)), (prop("FilterName", filters[step]),))
             finally:

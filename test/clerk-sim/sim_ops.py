@@ -11,6 +11,7 @@ import io
 import re
 
 import openpyxl
+from openpyxl.workbook.views import BookView
 
 import make_returns as mr
 import sim_values as sv
@@ -780,7 +781,13 @@ def hidden_last_year(b, rng, ctx):
     ret, ws = fresh_sheet(ctx, b, b.main.wb, title, d, index=index, old=rng.random() < 0.5)
     ws.sheet_state = "hidden"
     wb = b.main.wb
-    wb.active = next(i for i, s in enumerate(wb.worksheets) if s.sheet_state == "visible")
+    # The workbook opens on the visible sheet (Excel never saves a hidden sheet as the active one).
+    visible = next(i for i, s in enumerate(wb.worksheets) if s.sheet_state == "visible")
+    if not wb.views:
+        wb.views.append(BookView())
+    wb.views[0].activeTab = visible
+    wb.views[0].firstSheet = visible
+    wb.active = visible
     ret.counted = False
     ret.hidden = True
     b.main.returns.append(ret)

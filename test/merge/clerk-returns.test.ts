@@ -113,6 +113,26 @@ describe('a district’s own 汇总 sheet', () => {
     const read = readSheet({ name: '区汇总', grid, nameValues: [] }, TODAY, CATALOGUE);
     expect(read).toEqual({ ok: false, reason: expect.stringContaining('像是自制的汇总表') });
   });
+
+  it('listing a list form’s rows under a 单位 column, several units down it, is not a return either', () => {
+    // made from a copy of the form's sheet (its marker name kept), retyped as a table of the district's units
+    const plan = planSheet(getForm('yangpu-theme-activity'));
+    const columns = plan.slots.filter((s) => s.tableId !== undefined && s.index === 0).map((s) => s.field.label);
+    const row = (n: number, unit: string) => [
+      n,
+      unit,
+      ...columns.slice(1).map((label) => (label === '参与人数' ? 40 + n : `${label}${n}`)),
+    ];
+    const grid: CellValue[][] = [
+      ['宝山区卫生系统汇总表'],
+      [columns[0] as string, '单位', ...columns.slice(1)],
+      row(1, '宝山区卫生系统工会'),
+      row(2, '上海某医院工会'),
+      ['合计', '2个单位'],
+    ];
+    const read = readSheet({ name: '汇总', grid, nameValues: [plan.marker.text] }, TODAY, CATALOGUE);
+    expect(read).toEqual({ ok: false, reason: expect.stringContaining('像是自制的汇总表') });
+  });
 });
 
 describe('a hidden sheet', () => {
@@ -196,6 +216,9 @@ describe('where a return’s parts are', () => {
     expect(unitFromFileName('延吉新村街道-修改.xlsx', ROSTER)).toBe('杨浦区延吉新村街道总工会');
     expect(unitFromFileName('殷行.xlsx', ROSTER)).toBeUndefined(); // two characters say too little
     expect(unitFromFileName('街道工会报表.xlsx', ROSTER)).toBeUndefined();
+    const bund = ['虹口区北外滩街道总工会', '黄浦区外滩街道总工会'];
+    expect(unitFromFileName('外滩街道报表.xlsx', bund)).toBe('黄浦区外滩街道总工会');
+    expect(unitFromFileName('北外滩街道.xlsx', bund)).toBe('虹口区北外滩街道总工会');
   });
 });
 

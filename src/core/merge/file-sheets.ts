@@ -77,25 +77,31 @@ function headProblem(s: FileSheet, p: Problem): boolean {
   return p.code === 'required' || p.code === 'read.notFound' || p.code === 'blank.reminder';
 }
 
+/** Words every unit's name has, and a district's name before it: no help in telling one unit from another. */
+const GENERIC_UNIT_WORDS = /上海市?|总工会|工会|委员会|联合会|有限公司|公司/g;
+const DISTRICT = /^[^区县]{2,3}(?:新区|区|县)(?=.{2,})/;
+
 /**
- * The roster unit a file's name names ("延吉新村街道.xlsx" → 杨浦区延吉新村街道总工会): the one unit sharing the longest
- * run of the name's characters (at least 3, beyond the words every unit has), when no other shares as long a run.
+ * The roster unit a file's name names ("延吉新村街道.xlsx" → 杨浦区延吉新村街道总工会): the unit sharing the longest
+ * run of the name's characters (at least 3, beyond the words every unit has); of units sharing as long a run, the
+ * one whose own name has least beside it ("外滩街道" → 黄浦区外滩街道总工会, not 虹口区北外滩街道总工会). Undefined
+ * when that still leaves two.
  */
 export function unitFromFileName(file: string, roster: readonly string[]): string | undefined {
-  const generic = /上海市?|总工会|工会|委员会|联合会|有限公司|公司|[区县市局]$/g;
-  const name = unitKey(baseName(file).replace(/\.[^.]+$/, '')).replace(generic, '');
+  const name = unitKey(baseName(file).replace(/\.[^.]+$/, '')).replace(GENERIC_UNIT_WORDS, '');
   if (name.length < 3) return undefined;
-  let best: string | undefined;
-  let bestRun = 0;
+  let best: { unit: string; run: number; rest: number } | undefined;
   let tie = false;
   for (const unit of roster) {
     const key = unitKey(unit);
     let run = 0;
     for (let i = 0; i + run < name.length; i++) while (i + run < name.length && key.includes(name.slice(i, i + run + 1))) run++;
-    if (run > bestRun) [best, bestRun, tie] = [unit.trim(), run, false];
-    else if (run === bestRun && run > 0 && unitKey(unit) !== unitKey(best ?? '')) tie = true;
+    if (run < 3) continue;
+    const rest = key.replace(DISTRICT, '').replace(GENERIC_UNIT_WORDS, '').length - run;
+    if (!best || run > best.run || (run === best.run && rest < best.rest)) [best, tie] = [{ unit: unit.trim(), run, rest }, false];
+    else if (run === best.run && rest === best.rest && unitKey(unit) !== unitKey(best.unit)) tie = true;
   }
-  return best && bestRun >= 3 && !tie ? best : undefined;
+  return best && !tie ? best.unit : undefined;
 }
 
 /**

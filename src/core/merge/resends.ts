@@ -17,7 +17,7 @@ export function resendRank(file: string): number {
     return 2 + (Number.isNaN(Number(n)) ? '二三四五六七八九'.indexOf(n) + 2 : Number(n));
   }
   if (/修改|修订|更正|改正|订正|纠正|补正|调整|重报|重新上报|更新/.test(name)) return 2;
-  if (/原稿|初稿|草稿|旧/.test(name)) return 0;
+  if (/原稿|初稿|草稿|原表|旧/.test(name)) return 0;
   return 1;
 }
 

@@ -176,7 +176,7 @@ describe('union-forms merge: every file accounted for, on stdout and in the repo
     expect(run.lines).toEqual(
       expect.arrayContaining([
         `有问题：${BAD}（2 个问题）`,
-        `无法读取：${BROKEN}——这是文本文件，只是扩展名像 Excel，无法读取：请用 Excel 打开后另存为 .xlsx 再发送。`,
+        `无法读取：${BROKEN}——不是 Excel 文件（.xlsx/.xls），无法读取。`,
         `未合并：${WORD}——不是 Excel 工作簿（Word 文档），未合并。`,
         `未合并：${TEXT}——不是 Excel 工作簿（文本文件），未合并。`,
         `未合并：${PDF}——不是 Excel 工作簿（PDF 文件），未合并。`,
@@ -224,7 +224,7 @@ describe('union-forms merge: every file accounted for, on stdout and in the repo
       '错误：没有合并到任何记录：2 个 Excel 文件中，1 个无法读取，1 个没有可识别的已填表格（另有 1 个其他文件，不是 Excel 工作簿），未生成汇总。',
     );
     expect(run.lines).toEqual([
-      `无法读取：${path.join('junk', 'c-发错了.xlsx')}——这是文本文件，只是扩展名像 Excel，无法读取：请用 Excel 打开后另存为 .xlsx 再发送。`,
+      `无法读取：${path.join('junk', 'c-发错了.xlsx')}——不是 Excel 文件（.xlsx/.xls），无法读取。`,
       `未合并：${path.join('junk', '会议记录.xlsx')}——${run.lines[1]?.split('——')[1]}`,
       `未合并：${path.join('junk', '通知.docx')}——不是 Excel 工作簿（Word 文档），未合并。`,
     ]);

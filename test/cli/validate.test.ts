@@ -100,7 +100,7 @@ describe('union-forms validate', () => {
     expect(code).toBe(2);
     const files = JSON.parse(out).files;
     expect(files.map((f: { status: string }) => f.status)).toEqual(['unreadable', 'unreadable', 'problems']);
-    expect(files[0].message).toBe('这是文本文件，只是扩展名像 Excel，无法读取：请用 Excel 打开后另存为 .xlsx 再发送。');
+    expect(files[0].message).toBe('不是 Excel 文件（.xlsx/.xls），无法读取。');
     expect(files[1].message).toBe('找不到文件。');
   });
 

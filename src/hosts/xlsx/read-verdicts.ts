@@ -13,7 +13,5 @@ export function oldExcelFormat(version: string): string {
   return `这是 ${version} 的旧格式文件，无法读取：请用 Excel 另存为 .xlsx 后再发送。`;
 }
 
-/** A web page or a text file given a workbook's name (as some systems "export to Excel"). */
-export function textNamedAsWorkbook(isWebPage: boolean): string {
-  return `这是${isWebPage ? '网页（HTML）' : '文本'}文件，只是扩展名像 Excel，无法读取：请用 Excel 打开后另存为 .xlsx 再发送。`;
-}
+/** A web page given a workbook's name (as some systems "export to Excel"). */
+export const WEB_PAGE_AS_WORKBOOK = '这是网页（HTML）文件，只是扩展名像 Excel，无法读取：请用 Excel 打开后另存为 .xlsx 再发送。';

@@ -16,7 +16,7 @@ import {
   oldExcelFormat,
   PASSWORD_PROTECTED,
   POWERPOINT_DOCUMENT,
-  textNamedAsWorkbook,
+  WEB_PAGE_AS_WORKBOOK,
   WORD_DOCUMENT,
 } from './read-verdicts';
 import { decodeText, gridOfText } from './text-grid';
@@ -218,8 +218,9 @@ function readByContent(data: Uint8Array, fileName: string): Required<SheetToChec
     return sheets;
   }
   if (TEXT_FILE.test(fileName)) return textSheet(data, fileName);
-  const text = decodeText(data);
-  if (text !== undefined) throw new UserError('unreadable', textNamedAsWorkbook(/^\s*</.test(text)));
+  // An HTML table named .xls is what many systems' "导出 Excel" writes; any other content is simply not a workbook.
+  const head = new TextDecoder(data[0] === 0xff && data[1] === 0xfe ? 'utf-16le' : 'utf-8').decode(data.subarray(0, 256));
+  if (/^\s*<(!doctype html|html|table)\b/i.test(head)) throw new UserError('unreadable', WEB_PAGE_AS_WORKBOOK);
   throw new UserError('unreadable', NOT_EXCEL);
 }
 

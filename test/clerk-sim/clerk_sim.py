@@ -78,8 +78,11 @@ def make_bundle(seed, index, form, unit, short, ops, ctx):
             continue
         if o["apply"](b, random.Random(f"{seed}/{index}/{name}"), ctx):
             b.applied.append(name)
-    if "recalc" in b.flags and not b.main.libreoffice:
-        b.main.libreoffice.append("xlsx")
+    if "recalc" in b.flags:
+        # formulas get their cached values from a spreadsheet: every version of the file went through one
+        for f in b.files:
+            if f.wb is not None and f.csv is None and not f.libreoffice:
+                f.libreoffice.append("xlsx")
     if "other_edition" in b.flags:
         for f in b.files:
             for r in f.returns:
@@ -205,7 +208,7 @@ def build_expected(bundles, roster):
                 counted = getattr(ret, "counted", True)
                 for m in ret.mistakes:
                     mistakes.append(dict(m, file=f.name, sheet=ret.sheet, form=ret.form, unit=ret.unit,
-                                         optional=not counted, any_sheet=f.csv is not None, bundle=b.index))
+                                         optional=not counted, any_sheet=f.name.endswith(".csv"), bundle=b.index))
                 if not counted:
                     continue
                 names = mr.SUMMARY[ret.form]

@@ -113,6 +113,11 @@ describe('a return saved as text', () => {
     expect(() => readWorkbookFile(bytes('binary.csv'), 'binary.csv')).toThrow(/内容却不是文本.*另存为 \.xlsx/);
   });
 
+  it('a .csv in neither UTF-8 nor GBK (Latin-1 bytes that GB18030 cannot decode) is told so', () => {
+    const latin1 = new Uint8Array([0x41, 0x2c, 0xe9, 0x0d, 0x0a, 0x42, 0x2c, 0xff, 0x0d, 0x0a]);
+    expect(() => readWorkbookFile(latin1, 'x.csv')).toThrow(/既不是 UTF-8 也不是 GBK 编码/);
+  });
+
   it('a web page named .xls is told to be one', () => {
     expect(() => readWorkbookFile(bytes('web-page.xls'), 'web-page.xls')).toThrow(/网页（HTML）文件.*另存为 \.xlsx/);
   });
@@ -184,7 +189,7 @@ describe('a verdict is Chinese only, whatever the bytes', () => {
   }
 
   /** Words a verdict may hold in Latin letters: formats and programs the clerk knows by these names. */
-  const ALLOWED = /\b(Excel|WPS|Word|PowerPoint|HTML|CSV|ZIP|ZIP64|MB|Huffman|xlsx|xls|csv|[0-9.]+x)\b/g;
+  const ALLOWED = /\b(Excel|WPS|Word|PowerPoint|HTML|CSV|UTF|GBK|ZIP|ZIP64|MB|Huffman|xlsx|xls|csv|[0-9.]+x)\b/g;
 
   it.each(['numbers.xlsx', 'numbers.ods', 'numbers.xls', 'excel2.xls', 'gbk.csv'])(
     '%s with bytes changed, cut or repeated: never a throw, never a program’s words',

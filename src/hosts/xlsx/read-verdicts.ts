@@ -6,6 +6,8 @@ export const WORD_DOCUMENT = '这是 Word 文档，不是 Excel 工作簿，无�
 export const POWERPOINT_DOCUMENT = '这是 PowerPoint 演示文稿，不是 Excel 工作簿，无法读取。';
 /** Whatever else stops a reader part-way: never the reader's own (English) words. */
 export const DAMAGED = '文件已损坏，无法读取：请在 Excel 或 WPS 中打开，另存为 .xlsx 后再发送。';
+export const CSV_UNKNOWN_ENCODING =
+  '文件名是 .csv，但其中的文字既不是 UTF-8 也不是 GBK 编码，无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再发送。';
 export const CSV_NOT_TEXT = '文件名是 .csv，内容却不是文本，无法读取：请在 Excel 或 WPS 中另存为 .xlsx 后再发送。';
 
 /** A file in a format from before Excel 5.0 that could not be read, named by its version ("Excel 4.0"). */

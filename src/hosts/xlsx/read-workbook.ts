@@ -10,6 +10,7 @@ import { odsHiddenSheets } from './ods-visibility';
 import { withoutLibraryOutput } from './quiet-library';
 import {
   CSV_NOT_TEXT,
+  CSV_UNKNOWN_ENCODING,
   DAMAGED,
   EMPTY_FILE,
   NOT_EXCEL,
@@ -183,7 +184,7 @@ function sheetsOf(workbook: XLSX.WorkBook, hiddenByName?: ReadonlySet<string>): 
 /** A CSV file's one sheet, named as Excel names it: after the file. */
 function textSheet(data: Uint8Array, fileName: string): Required<SheetToCheck>[] {
   const text = decodeText(data);
-  if (text === undefined) throw new UserError('unreadable', CSV_NOT_TEXT);
+  if (text === undefined) throw new UserError('unreadable', data.includes(0) ? CSV_NOT_TEXT : CSV_UNKNOWN_ENCODING);
   const name =
     baseName(fileName)
       .replace(/\.[^.]*$/, '')

@@ -589,8 +589,10 @@ def swap_list_columns(b, rng, ctx):
     hi_row = header_row + list_capacity(ws, b.form, header_row) + 0
     for r in range(lo_row, hi_row + 1):
         a, bb = ws.cell(row=r, column=c1), ws.cell(row=r, column=c2)
+        # formats read first: openpyxl gives a cell a date format of its own when a date is put in it
+        formats = a.number_format, bb.number_format
         a.value, bb.value = bb.value, a.value
-        a.number_format, bb.number_format = bb.number_format, a.number_format
+        bb.number_format, a.number_format = formats
     for ret in main_ws_returns(b):
         move_cells(ret, lambda rc: (rc[0], swap.get(rc[1], rc[1])) if lo_row <= rc[0] <= hi_row else rc)
     return True
@@ -813,7 +815,8 @@ def continuation_sheet(b, rng, ctx):
             if v["cell"]:
                 ws[v["cell"]].value = None
     ret.rows = ret.rows[:-k]
-    ret.mistakes = [m for m in ret.mistakes if m.get("list_row") is None or m["list_row"] < len(ret.rows)]
+    carried = [m for m in ret.mistakes if m.get("list_row") is not None and m["list_row"] >= len(ret.rows)]
+    ret.mistakes = [m for m in ret.mistakes if m not in carried]
     title = rng.choice(["续表", "续表1", "续页", f"{ws.title}（续）"])[:31]
     with_head = rng.random() < 0.4
     src_wb = ctx["templates"].open(b.form)
@@ -823,10 +826,14 @@ def continuation_sheet(b, rng, ctx):
     if with_head:
         cont.set_unit(b.unit, mr.put(src, mr.right_of(src, mr.find(src, UNIT_LABEL[b.form])), b.unit))
     header_row, cols = list_columns(src, b.form)
+    first = len(ret.rows)
     for i, row in enumerate(moved):
         new_row = cont.new_row()
         for _label, h, _k in LIST_OF[b.form]:
             cell = mr.put(src, (header_row + 1 + i, cols[h]), typed[i].get(h))
+            for m in carried:  # a mistake in a row carried over is now in the 续表, at the row's new cell
+                if m["list_row"] == first + i and row[h]["cell"] in m["cells"]:
+                    cont.mistakes.append(dict(m, cells=[cell], list_row=i))
             new_row[h] = dict(row[h], cell=cell)
     if "序号" in cols:  # the template's own numbering under the rows carried over is cleared, as the clerk does
         for r in range(header_row + 1 + len(moved), header_row + 1 + list_capacity(src, b.form, header_row)):

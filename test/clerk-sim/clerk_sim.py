@@ -313,6 +313,16 @@ def main():
     for i, ops in wanted:
         form, unit, short = plan[i]
         bundles.append(make_bundle(args.seed, i, form, unit, short, ops, ctx))
+    # Two clerks may name their files alike ("延吉新村街道申报表.xlsx"): in one folder the later gets its return's number.
+    taken_names = set()
+    for b in bundles:
+        for f in b.files:
+            if f.name is None:
+                continue
+            if f.name in taken_names:
+                stem, ext = os.path.splitext(f.name)
+                f.name = f"{stem}_{b.index}{ext}"
+            taken_names.add(f.name)
     jobs = []
     for b in bundles:
         write_bundle(b, folder, jobs)

@@ -855,7 +855,9 @@ def unit_blank_filename(b, rng, ctx):
         return False
     main_ws(b)[ret.unit_cell].value = None
     ret.unit = b.unit  # the roster's name, whatever was typed before
-    b.main.name = rng.choice([f"{b.short}.xlsx", f"{b.short}{rng.choice(['报表', '申报表', ''])}.xlsx"])
+    word = {"festival-project": "申报表", "festival-stats": "统计表", "studio-summary": "汇总表",
+            "yangpu-theme-activity": "主题活动", "yangpu-volunteer-team": "服务队登记"}[b.form]
+    b.main.name = rng.choice([f"{b.short}{word}.xlsx", f"{b.short}_{word}.xlsx", f"{b.short}（{word}）.xlsx"])
     b.flags.add("unit_from_name")
     return True
 

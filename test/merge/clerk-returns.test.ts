@@ -13,6 +13,7 @@ import { summaryTables, reportTable } from '../../src/core/merge/summaries';
 import { nameLikeness, resendRank } from '../../src/core/merge/resends';
 import { unitFromFileName } from '../../src/core/merge/file-sheets';
 import { planSheet } from '../../src/core/layout';
+import { recogniseSheet } from '../../src/core/merge/recognise';
 import { readSheet } from '../../src/core/read/read-sheet';
 import { CATALOGUE, getForm } from '../../src/notices';
 import { filledGrid, goodApplication, TODAY } from '../support/filled-form';
@@ -132,6 +133,17 @@ describe('a district’s own 汇总 sheet', () => {
     ];
     const read = readSheet({ name: '汇总', grid, nameValues: [plan.marker.text] }, TODAY, CATALOGUE);
     expect(read).toEqual({ ok: false, reason: expect.stringContaining('像是自制的汇总表') });
+  });
+});
+
+describe('the marker', () => {
+  it('is found a few rows down, where rows a clerk inserted above the form (or a .csv) put it', () => {
+    const grid = filledGrid('yangpu-volunteer-team', { unit: '杨浦区殷行街道总工会' }, { params: { year: 2017 } });
+    grid.unshift([null], ['长宁区报送']);
+    expect(recogniseSheet({ name: 'Sheet1', grid, nameValues: [] }, CATALOGUE)).toMatchObject({
+      ok: true,
+      recognition: { method: 'marker', params: { year: '2017' } },
+    });
   });
 });
 

@@ -116,8 +116,10 @@ export function relateSheets(file: string, sheets: readonly FileSheet[], roster:
       const main = sheets[m] as FileSheet;
       if (relations[m]?.continues !== undefined || main.form.id !== s.form.id || headBlank(main)) continue;
       if (!continues(main, s)) continue;
+      const mainUnit = relations[m]?.unit ?? main.unit;
       relations[i] = {
-        unit: relations[m]?.unit ?? main.unit,
+        // its own 单位 as typed when it repeats the main sheet's
+        unit: s.unit && unitKey(s.unit) === unitKey(mainUnit) ? s.unit : mainUnit,
         unitNote: '',
         continues: m,
         problems: s.problems.filter((p) => !headProblem(s, p)),

@@ -166,6 +166,8 @@ function recordsOf(t: Omit<Taken, 'records' | 'key'>, unit: string, head?: Merge
   const identity = head?.identity ?? identityOf(form, reading);
   const base = { unit, file: t.file, sheet: t.sheet };
   const single: MergedRecord = { ...base, values: {}, typed: {}, cells: {}, identity, problems: 0 };
+  // What each list row repeats of its return: a 续表's own head fields where it fills them, else those it continues.
+  const shared: Pick<MergedRecord, 'values' | 'typed'> = head ? { values: { ...head.values }, typed: { ...head.typed } } : single;
   const byRow = new Map<number, MergedRecord>();
   const table = reading.plan.tables.find((x) => x.id === form.merge.table);
   reading.plan.slots.forEach((slot, at) => {
@@ -181,7 +183,7 @@ function recordsOf(t: Omit<Taken, 'records' | 'key'>, unit: string, head?: Merge
           cells: {},
           identity,
           problems: 0,
-          sheetValues: { values: (head ?? single).values, typed: (head ?? single).typed },
+          sheetValues: shared,
         };
         byRow.set(slot.index, target);
       }
@@ -191,6 +193,12 @@ function recordsOf(t: Omit<Taken, 'records' | 'key'>, unit: string, head?: Merge
     target.typed[slot.field.id] = reading.values[at];
     target.cells[slot.field.id] = cellOf(reading, at);
   });
+  if (head)
+    for (const [id, typed] of Object.entries(single.typed)) {
+      if (cellText(typed) === '') continue;
+      shared.values[id] = single.values[id] ?? null;
+      shared.typed[id] = typed;
+    }
   single.problems = t.problems.filter((p) => p.severity !== 'info').length;
   const sheetRecord = form.merge.sheetRecord && !head ? single : undefined;
   const rows: MergedRecord[] = [];
@@ -242,8 +250,13 @@ function editionOf(t: Taken): string {
     .join(';');
 }
 
+/** The form's name for its 届次/年度 (第六届…); a name that does not show them gets them after it (…（年份 2017）). */
 function editionWords(t: Taken): string {
-  return fillTemplate(t.form.name, t.reading.plan.params);
+  const params = t.reading.plan.params;
+  const name = fillTemplate(t.form.name, params);
+  if (/\{[a-zA-Z]/.test(t.form.name)) return name;
+  const shown = t.form.params.filter((p) => p.kind === 'integer').map((p) => `${p.label} ${params[p.id]}`);
+  return shown.length ? `${name}（${shown.join('，')}）` : name;
 }
 
 /** Whether `t` is a later return than `earlier`: saved later; at the same time, named later in a chain (原稿 → 最终); then read later. */

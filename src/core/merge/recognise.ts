@@ -19,6 +19,9 @@ export interface Recognition {
 
 export type RecognitionResult = { ok: true; recognition: Recognition } | { ok: false; reason: string };
 
+/** Rows searched for the marker cell (the first, then the few a clerk may have inserted above the form). */
+const MARKER_SCAN_ROWS = 6;
+
 /** A sheet counts as a retyped form when this share of the form's own labels is found in it. */
 export const LABEL_MATCH_THRESHOLD = 0.75;
 const squash = (text: string) => toHalfWidth(text).replace(/[\s:：()（）]/g, '');
@@ -91,7 +94,9 @@ export function paramsFromTitle(grid: SheetToCheck['grid'], form: FormDefinition
  * retyped by hand or stripped by a tool — by its title and labels (against the version they match best).
  */
 export function recogniseSheet(sheet: SheetToCheck, catalogue: Catalogue): RecognitionResult {
-  const marker = sheetMarker(sheet.nameValues, sheet.grid[0]);
+  // The marker cell moves down with the form when a clerk inserts rows above it; a .csv keeps it only as a cell.
+  let marker = sheetMarker(sheet.nameValues, sheet.grid[0]);
+  for (let row = 1; !marker && row < MARKER_SCAN_ROWS; row++) marker = sheetMarker([], sheet.grid[row]);
   if (marker) {
     const form = catalogue.findForm(marker.formId, marker.version);
     if (!form) return { ok: false, reason: `未知的表格“${marker.formId}”，请升级工会表格助手。` };

@@ -24,6 +24,7 @@ import {
 import { useRef } from 'react';
 import type { InputReport } from '../../core/merge/merge-returns';
 import { parseRoster } from '../../core/merge/roster';
+import { RETURN_FILE_ACCEPT } from '../../core/merge/return-files';
 import { findForm } from '../../notices';
 import type { Strings } from '../i18n';
 import type { MergeHost } from '../merge-host';
@@ -148,7 +149,7 @@ export function MergePanel({ merge, strings }: { merge: MergeHost; strings: Stri
           className={styles.hidden}
           type="file"
           multiple
-          accept=".xlsx,.xlsm,.xls,.et,.csv"
+          accept={RETURN_FILE_ACCEPT}
           aria-label={s.pickFiles}
           onChange={(e) => {
             const picked = Array.from(e.target.files ?? []);

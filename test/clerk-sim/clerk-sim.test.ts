@@ -23,7 +23,7 @@ import {
 } from './run-clerk-sim';
 import { performance } from 'perf_hooks';
 
-const COUNT = 200;
+const COUNT = 300;
 const seed = Number(process.env.CLERK_SIM_SEED ?? Date.now() % 100_000);
 let dir: string;
 let templates: string;

@@ -417,7 +417,8 @@ def blank_rows_in_list(b, rng, ctx):
     """A blank row left between list rows."""
     ret = main_ret(b)
     ws = main_ws(b)
-    if len(ret.rows) < 2:
+    # rows are moved down from the last record: a 合计 row under them would be overwritten (and its mistake lost)
+    if len(ret.rows) < 2 or "total" in b.flags:
         return False
     header_row, cols = list_columns(ws, b.form)
     last = max(parse(c)[0] for c in row_cells(ret, len(ret.rows) - 1))

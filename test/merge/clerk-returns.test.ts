@@ -136,6 +136,34 @@ describe('a district’s own 汇总 sheet', () => {
   });
 });
 
+describe('list columns swapped', () => {
+  it('are read by their headings even where the headings differ only by words beside numbers (50字内, 100字内)', () => {
+    const plan = planSheet(getForm('yangpu-volunteer-team'));
+    const at = (id: string) => plan.slots.find((s) => s.key === `teams[0].${id}`) as { row: number; col: number };
+    const values = {
+      unit: '杨浦区殷行街道总工会',
+      contact: '李华',
+      contactPhone: '65430000',
+      fillDate: '2018-6-10',
+      'teams[0].seq': 1,
+      'teams[0].name': '殷行街道职工志愿服务队',
+      'teams[0].leader': '王强 队长',
+      'teams[0].size': 12,
+      'teams[0].formedOn': '2017-3-1',
+      'teams[0].service': '开展文明宣传志愿服务。',
+      'teams[0].results': '累计服务职工392人次。',
+    };
+    const grid = filledGrid('yangpu-volunteer-team', values);
+    const [service, results] = [at('service'), at('results')];
+    for (const row of [service.row - 1, service.row]) {
+      const line = grid[row] as CellValue[];
+      [line[service.col], line[results.col]] = [line[results.col] ?? null, line[service.col] ?? null];
+    }
+    const rows = rowsOf(merge([file('殷行.xlsx', [sheet('登记表', grid)])]), 'yangpu-volunteer-team');
+    expect(rows.map((r) => [r.typed.service, r.typed.results])).toEqual([['开展文明宣传志愿服务。', '累计服务职工392人次。']]);
+  });
+});
+
 describe('the marker', () => {
   it('is found a few rows down, where rows a clerk inserted above the form (or a .csv) put it', () => {
     const grid = filledGrid('yangpu-volunteer-team', { unit: '杨浦区殷行街道总工会' }, { params: { year: 2017 } });

@@ -111,16 +111,20 @@ function templateListLengths(template: SheetPlan, grid: Grid): Record<string, nu
   return tableRows;
 }
 
+const withoutDigits = (key: string) => key.replace(/\d+/g, '');
+
 /** Whether every label that names a field stands where the template puts it (lists at their found lengths). */
 function followsTemplate(template: SheetPlan, grid: Grid, tableRows: Record<string, number>): boolean {
   for (const c of template.cells) {
     if (c.role !== 'label' || typeof c.value !== 'string') continue;
-    const key = labelKey(c.value);
-    if (!key || /\d/.test(key)) continue;
+    // Numbers in labels vary with the 届次 and year (titles, notes) and 序号 cells are numbers: compared without them,
+    // so that two headings told apart by words ("服务内容（50字内）", "服务成效简介（100字内…）") still are.
+    const key = withoutDigits(labelKey(c.value));
+    if (!key) continue;
     let row = c.row;
     for (const t of template.tables) if (c.row >= t.firstRow + t.rowCount) row += (tableRows[t.id] ?? t.rowCount) - t.rowCount;
     const v = gridAt(grid, row, c.col);
-    if (typeof v !== 'string' || labelKey(v) !== key) return false;
+    if (typeof v !== 'string' || withoutDigits(labelKey(v)) !== key) return false;
   }
   return true;
 }

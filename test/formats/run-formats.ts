@@ -7,7 +7,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { InputReport } from '../../src/core/merge/merge-returns';
-import { cli, PYTHON, ROOT, type CheckResult, type CliRun } from '../realistic/run-realistic';
+import { cli, MERGE_ARGS, PYTHON, ROOT, type CheckResult, type CliRun } from '../realistic/run-realistic';
 
 export const FORMATS = ['csv-gb18030', 'csv-utf8-bom', 'csv-utf8', 'tsv-utf16', 'ods', 'xls', 'biff2', 'biff3', 'biff4'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -83,24 +83,7 @@ export function runFormat(root: string, format: Format): FormatRun {
   const { converted } = JSON.parse(
     python([path.join(ROOT, 'test', 'formats', 'resave_returns.py'), path.join(root, 'source'), dir, format]),
   ) as { converted: string[] };
-  const merge = cli(
-    [
-      'merge',
-      'returns',
-      '-o',
-      'out.xlsx',
-      '--roster',
-      'roster.txt',
-      '--json',
-      'report.json',
-      '--slips',
-      'slips',
-      '--reminder',
-      '催报.txt',
-      '--force',
-    ],
-    dir,
-  );
+  const merge = cli(MERGE_ARGS, dir);
   const at = (f: string) => path.join(dir, f);
   const check = JSON.parse(
     python([

@@ -17,23 +17,9 @@ import { recogniseSheet } from '../../src/core/merge/recognise';
 import { readSheet } from '../../src/core/read/read-sheet';
 import { CATALOGUE, getForm } from '../../src/notices';
 import { filledGrid, goodApplication, TODAY } from '../support/filled-form';
+import { themeReturn } from '../support/theme-return';
 
 const ROSTER = ['杨浦区延吉新村街道总工会', '杨浦区殷行街道总工会', '杨浦区大桥街道总工会'];
-
-function themeValues(unit: string, activities: [string, CellValue][]): Record<string, CellValue> {
-  const values: Record<string, CellValue> = { unit, contact: '张琳', contactPhone: '25032216', fillDate: '2018-6-10' };
-  activities.forEach(([name, people], i) => {
-    Object.assign(values, {
-      [`activities[${i}].seq`]: i + 1,
-      [`activities[${i}].name`]: name,
-      [`activities[${i}].form`]: '宣讲',
-      [`activities[${i}].schedule`]: '6月',
-      [`activities[${i}].content`]: `${name}的主要内容`,
-      [`activities[${i}].participants`]: people,
-    });
-  });
-  return values;
-}
 
 function projectValues(unit: string, name: string, over: Record<string, CellValue> = {}): Record<string, CellValue> {
   return {
@@ -61,7 +47,7 @@ const issuesOf = (result: MergeResult) => result.inputs.flatMap((i) => i.sheets.
 
 describe('a clerk’s own 合计 row', () => {
   it('is never a record; a stated total that differs from the rows is a warning at its cell', () => {
-    const values = themeValues('杨浦区殷行街道总工会', [
+    const values = themeReturn('杨浦区殷行街道总工会', [
       ['职工读书会', 500],
       ['劳模宣讲', 600],
     ]);
@@ -80,7 +66,7 @@ describe('a clerk’s own 合计 row', () => {
   });
 
   it('stays silent when the stated total is right, and reads "合计：5人" in a name column as a count of rows', () => {
-    const right = themeValues('杨浦区殷行街道总工会', [
+    const right = themeReturn('杨浦区殷行街道总工会', [
       ['职工读书会', 500],
       ['劳模宣讲', 600],
     ]);
@@ -99,7 +85,7 @@ describe('a clerk’s own 合计 row', () => {
   });
 
   it('does not take a project that starts with 总计 for a total', () => {
-    const values = themeValues('杨浦区殷行街道总工会', [['总计划编制培训', 40]]);
+    const values = themeReturn('杨浦区殷行街道总工会', [['总计划编制培训', 40]]);
     const result = merge([file('殷行.xlsx', [sheet('主题活动', filledGrid('yangpu-theme-activity', values))])]);
     expect(rowsOf(result, 'yangpu-theme-activity').map((r) => r.typed.name)).toEqual(['总计划编制培训']);
   });
@@ -177,8 +163,8 @@ describe('the marker', () => {
 
 describe('a hidden sheet', () => {
   it('never replaces the visible one: it is reported, not summed', () => {
-    const thisYear = themeValues('杨浦区殷行街道总工会', [['职工读书会', 500]]);
-    const lastYear = themeValues('杨浦区殷行街道总工会', [['去年的活动', 80]]);
+    const thisYear = themeReturn('杨浦区殷行街道总工会', [['职工读书会', 500]]);
+    const lastYear = themeReturn('杨浦区殷行街道总工会', [['去年的活动', 80]]);
     const result = merge([
       file('殷行.xlsx', [
         sheet('2018年', filledGrid('yangpu-theme-activity', thisYear)),
@@ -194,11 +180,11 @@ describe('a hidden sheet', () => {
 
 describe('where a return’s parts are', () => {
   it('a 续表 takes the unit and contacts of the main sheet, without 必填 errors for fields printed once', () => {
-    const main = themeValues('杨浦区殷行街道总工会', [
+    const main = themeReturn('杨浦区殷行街道总工会', [
       ['职工读书会', 500],
       ['劳模宣讲', 600],
     ]);
-    const continued = themeValues('', [
+    const continued = themeReturn('', [
       ['技能比武', 70],
       ['安全知识竞赛', 90],
     ]);
@@ -231,7 +217,7 @@ describe('where a return’s parts are', () => {
 
   it('a blank 单位 is told from the file name against the roster, and said in 合并报告', () => {
     const result = merge([
-      file('returns/延吉新村街道.xlsx', [sheet('Sheet1', filledGrid('yangpu-theme-activity', themeValues('', [['职工读书会', 50]])))]),
+      file('returns/延吉新村街道.xlsx', [sheet('Sheet1', filledGrid('yangpu-theme-activity', themeReturn('', [['职工读书会', 50]])))]),
     ]);
     expect(rowsOf(result, 'yangpu-theme-activity').map((r) => r.unit)).toEqual(['杨浦区延吉新村街道总工会']);
     expect(result.inputs[0]?.sheets[0]?.message).toContain('按文件名“延吉新村街道.xlsx”（单位名单）认作“杨浦区延吉新村街道总工会”');
@@ -242,8 +228,8 @@ describe('where a return’s parts are', () => {
 
   it('a unit that cannot be told keeps its rows apart, per file, never in one （未填单位） bucket', () => {
     const result = merge([
-      file('甲.xlsx', [sheet('Sheet1', filledGrid('yangpu-theme-activity', themeValues('', [['职工读书会', 50]])))]),
-      file('乙.xlsx', [sheet('Sheet1', filledGrid('yangpu-theme-activity', themeValues('', [['劳模宣讲', 60]])))]),
+      file('甲.xlsx', [sheet('Sheet1', filledGrid('yangpu-theme-activity', themeReturn('', [['职工读书会', 50]])))]),
+      file('乙.xlsx', [sheet('Sheet1', filledGrid('yangpu-theme-activity', themeReturn('', [['劳模宣讲', 60]])))]),
     ]);
     expect(rowsOf(result, 'yangpu-theme-activity').map((r) => r.unit)).toEqual(['（未填单位：甲.xlsx）', '（未填单位：乙.xlsx）']);
     expect(result.inputs.map((i) => i.sheets[0]?.message)).toEqual([

@@ -13,23 +13,9 @@ import { CATALOGUE, getForm } from '../../src/notices';
 import { readWorkbookFile } from '../../src/hosts/xlsx/read-workbook';
 import { filledFile } from '../support/filled-file';
 import { filledGrid, goodApplication } from '../support/filled-form';
+import { themeReturn } from '../support/theme-return';
 
 const TODAY = '2026-11-21';
-
-function themeReturn(unit: string, activities: [string, number | string][]): Record<string, CellValue> {
-  const values: Record<string, CellValue> = { unit, contact: '张琳', contactPhone: '25032216', fillDate: '2018-6-10' };
-  activities.forEach(([name, people], i) => {
-    Object.assign(values, {
-      [`activities[${i}].seq`]: i + 1,
-      [`activities[${i}].name`]: name,
-      [`activities[${i}].form`]: '宣讲',
-      [`activities[${i}].schedule`]: '6月',
-      [`activities[${i}].content`]: `${name}的主要内容`,
-      [`activities[${i}].participants`]: people,
-    });
-  });
-  return values;
-}
 
 /** A form typed again by hand in a new workbook: the same labels, a row lower, no marker. */
 async function retyped(formId: string, values: Record<string, CellValue>): Promise<Uint8Array> {

@@ -112,6 +112,23 @@ function python(script: string, args: string[]): string {
   return run.stdout;
 }
 
+/** The merge a careful city clerk runs over a folder of returns: summaries, report, 退回修改单 and 催报. */
+export const MERGE_ARGS = [
+  'merge',
+  'returns',
+  '-o',
+  'out.xlsx',
+  '--roster',
+  'roster.txt',
+  '--json',
+  'report.json',
+  '--slips',
+  'slips',
+  '--reminder',
+  '催报.txt',
+  '--force',
+];
+
 /** Generates the corpus into dir, merges it and checks the result. */
 export function runRealistic(dir: string, options: { libreOffice: boolean }): RealisticRun {
   const templates = path.join(dir, 'templates');
@@ -124,24 +141,7 @@ export function runRealistic(dir: string, options: { libreOffice: boolean }): Re
   ) as RealisticRun['generated'];
   const ms = { generate: performance.now() - t, merge: 0, check: 0 };
   t = performance.now();
-  const merge = cli(
-    [
-      'merge',
-      'returns',
-      '-o',
-      'out.xlsx',
-      '--roster',
-      'roster.txt',
-      '--json',
-      'report.json',
-      '--slips',
-      'slips',
-      '--reminder',
-      '催报.txt',
-      '--force',
-    ],
-    dir,
-  );
+  const merge = cli(MERGE_ARGS, dir);
   ms.merge = performance.now() - t;
   const out = path.join(dir, 'out.xlsx');
   const report = path.join(dir, 'report.json');

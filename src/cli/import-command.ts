@@ -5,7 +5,6 @@ import { importNoticeForms } from '../app/import-forms';
 import { planSheet } from '../core/layout';
 import { readDocx } from '../hosts/docx/read-docx';
 import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
-import { formTemplateFiles } from '../hosts/xlsx/form-template';
 import { commandHelp, describeOptions, type CommandHelp } from './help';
 import { parseOptions, UsageError } from './parse-options';
 
@@ -54,6 +53,8 @@ export async function importCommand(args: string[], io: { out: (line: string) =>
 
   const target = path.resolve(io.cwd, values.output);
   const pending: PendingFile[] = [];
+  // ExcelJS (the template writer) is loaded by the commands that write templates only.
+  const { formTemplateFiles } = await import('../hosts/xlsx/form-template');
   for (const { form, notice } of result.drafts)
     // The template carries its definition, so that validate and merge need nothing else (issue 13 §3).
     for (const file of await formTemplateFiles(form, notice)) pending.push({ path: path.join(target, file.name), data: file.data });

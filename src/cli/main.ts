@@ -5,7 +5,6 @@ import { planSheet } from '../core/layout';
 import type { ParamOverrides } from '../core/params';
 import { FORMS, getForm } from '../notices';
 import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
-import { writeFormsWorkbook } from '../hosts/xlsx/write-workbook';
 import { nativeInflateRaw } from '../hosts/node/native-inflate';
 import { packageVersion } from '../hosts/node/package-version';
 import { useInflater } from '../hosts/xlsx/zip-guard';
@@ -102,6 +101,8 @@ function fileNameFor(title: string): string {
 }
 
 async function templateCommand(args: string[], io: CliIO): Promise<number> {
+  // ExcelJS (the template writer) is loaded by the commands that write templates only: merge and validate start faster.
+  const { writeFormsWorkbook } = await import('../hosts/xlsx/write-workbook');
   const { values, positionals } = parseOptions(args, TEMPLATE_OPTIONS, '运行 union-forms template --help 查看用法。');
   if (values.help) {
     io.out(commandHelp(TEMPLATE_HELP));

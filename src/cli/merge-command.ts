@@ -14,7 +14,7 @@ import { catalogueWithImported } from '../core/imported-catalogue';
 import { takeCarriedDefinitions, type ReturnAndDefinitions } from '../hosts/xlsx/carried-definitions';
 import { summariseReturns } from '../app/merge-returns';
 import { slipFileName } from '../core/collect/correction-slips';
-import { writeCorrectionSlip, type SlipSource } from '../hosts/xlsx/write-slip';
+import type { SlipSource } from '../hosts/xlsx/write-slip';
 import { commandHelp, describeOptions, type CommandHelp } from './help';
 import { parseOptions, UsageError } from './parse-options';
 
@@ -140,9 +140,19 @@ export async function mergeCommand(
   const files = found.filter((f) => f.role.role === 'return');
   const returns: ReturnFile[] = [];
   const carried: ReturnAndDefinitions[] = [];
-  for (const [i, file] of files.entries()) {
+  // The disk reads of the next few files go on while one is parsed (a file's parse waits for no other's read).
+  const AHEAD = 4;
+  const reads: Promise<ReturnFile>[] = [];
+  const readAt = (i: number) => {
+    const file = files[i];
+    if (file && !reads[i]) reads[i] = readReturnFile(file.fullPath, file.file);
+    return reads[i];
+  };
+  for (let i = 0; i < files.length; i++) {
+    for (let k = i; k <= i + AHEAD; k++) readAt(k);
     // Each file is read once: its sheets, and the imported-form definitions its definition sheet carries.
-    const taken = takeCarriedDefinitions(await readReturnFile(file.fullPath, file.file));
+    const taken = takeCarriedDefinitions(await (readAt(i) as Promise<ReturnFile>));
+    delete reads[i];
     returns.push(taken.read);
     carried.push(taken);
     if (files.length > 20 && (i + 1) % 20 === 0) io.out(`已读取 ${i + 1}/${files.length} 个文件……`);
@@ -208,7 +218,7 @@ export async function mergeCommand(
       }
       pending.push({
         path: path.resolve(io.cwd, values.slips, slipFileName(slip.unit)),
-        data: await writeCorrectionSlip(slip, (file) => sources.get(file)),
+        data: await (await import('../hosts/xlsx/write-slip')).writeCorrectionSlip(slip, (file) => sources.get(file)),
       });
     }
   }

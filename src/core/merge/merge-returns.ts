@@ -129,6 +129,7 @@ function checkedValue(reading: FormReading, at: number): FieldValue | CellValue 
   const slot = reading.plan.slots[at];
   const raw = reading.values[at];
   if (!slot) return raw;
+  if (raw === null || raw === undefined || raw === '') return null; // most of a template's list rows are empty
   const year = reading.plan.params.year;
   const check = checkField(slot.field, raw, { year: typeof year === 'number' ? year : undefined });
   return check.status === 'ok' ? check.reading.value : check.status === 'blank' ? null : raw;
@@ -604,6 +605,7 @@ function rosterFindings(
     }
   }
   // Off the roster: units that sent a form the roster's units send (the enterprises named in 申请表 are not).
-  const offRosterUnits = offRoster.filter((unit) => used.some((t) => t.unit === unit && rosterForms.has(t.form.id)));
-  return { missing, missingForms, rosterMatches: matches, offRoster: roster.length ? offRosterUnits : [] };
+  const sendersOfRosterForms = new Set(used.filter((t) => rosterForms.has(t.form.id)).map((t) => t.unit));
+  const offRosterUnits = roster.length ? offRoster.filter((unit) => sendersOfRosterForms.has(unit)) : [];
+  return { missing, missingForms, rosterMatches: matches, offRoster: offRosterUnits };
 }

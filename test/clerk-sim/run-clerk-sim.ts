@@ -111,34 +111,9 @@ function mergeAndCheck(dir: string): { merge: CliRun; check: CheckFigures | unde
   return { merge, check, ms };
 }
 
-/** Generates a batch into dir, merges it and checks the result. */
-export function runClerkSim(dir: string, templates: string, options: SimOptions): SimRun {
-  for (const name of ['out.xlsx', 'report.json']) fs.rmSync(path.join(dir, name), { force: true });
-  const t = performance.now();
-  const generated = JSON.parse(
-    python('clerk_sim.py', [
-      dir,
-      '--seed',
-      String(options.seed),
-      '--count',
-      String(options.count),
-      '--templates',
-      path.join(templates, 'current'),
-      '--old-templates',
-      path.join(templates, 'old'),
-      '--libreoffice-share',
-      String(options.libreOfficeShare),
-    ]),
-  ) as Generated;
-  const generate = performance.now() - t;
-  const { merge, check, ms } = mergeAndCheck(dir);
-  const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as { bundles: BundleInfo[] };
-  return { dir, options, generated, merge, check, bundles: expected.bundles, ms: { generate, ...ms } };
-}
-
-/** Whether return `index` of the batch, made alone (beside two plain returns of its form) with these operators, fails. */
-function failsWith(dir: string, templates: string, options: SimOptions, index: number, ops: string[]): boolean {
-  python('clerk_sim.py', [
+/** What names a batch to clerk_sim.py: where it goes, its seed and size, and the two template packs. */
+function batchArgs(dir: string, templates: string, options: SimOptions): string[] {
+  return [
     dir,
     '--seed',
     String(options.seed),
@@ -148,13 +123,25 @@ function failsWith(dir: string, templates: string, options: SimOptions, index: n
     path.join(templates, 'current'),
     '--old-templates',
     path.join(templates, 'old'),
-    '--only',
-    String(index),
-    '--ops',
-    ops.join(','),
-    '--companions',
-    'auto',
-  ]);
+  ];
+}
+
+/** Generates a batch into dir, merges it and checks the result. */
+export function runClerkSim(dir: string, templates: string, options: SimOptions): SimRun {
+  for (const name of ['out.xlsx', 'report.json']) fs.rmSync(path.join(dir, name), { force: true });
+  const t = performance.now();
+  const generated = JSON.parse(
+    python('clerk_sim.py', [...batchArgs(dir, templates, options), '--libreoffice-share', String(options.libreOfficeShare)]),
+  ) as Generated;
+  const generate = performance.now() - t;
+  const { merge, check, ms } = mergeAndCheck(dir);
+  const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as { bundles: BundleInfo[] };
+  return { dir, options, generated, merge, check, bundles: expected.bundles, ms: { generate, ...ms } };
+}
+
+/** Whether return `index` of the batch, made alone (beside two plain returns of its form) with these operators, fails. */
+function failsWith(dir: string, templates: string, options: SimOptions, index: number, ops: string[]): boolean {
+  python('clerk_sim.py', [...batchArgs(dir, templates, options), '--only', String(index), '--ops', ops.join(','), '--companions', 'auto']);
   for (const name of ['out.xlsx', 'report.json']) fs.rmSync(path.join(dir, name), { force: true });
   const { merge, check } = mergeAndCheck(dir);
   if (merge.code !== 0 || merge.err.length > 0 || !check) return true;

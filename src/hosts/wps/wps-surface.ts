@@ -152,6 +152,16 @@ export interface EtRangeSurface {
   readonly Worksheet: EtWorksheetSurface;
   ClearContents(): unknown;
   ClearFormats(): unknown;
+  /**
+   * Position and size in points (typings: Range.Left/Top/Width/Height; VBA's, from the sheet's top-left corner): where
+   * a summary's chart over these cells goes, as ChartObjects().Add takes points (aiworkdeck excel_add_chart).
+   */
+  readonly Left: number;
+  readonly Top: number;
+  readonly Width: number;
+  readonly Height: number;
+  /** Selects the range; its sheet must be the active one (aiworkdeck excel_select_range activates it first). */
+  Select(): unknown;
 }
 
 export interface EtNameSurface {
@@ -191,6 +201,12 @@ export interface EtPageSetupSurface {
   FooterMargin: number;
   PrintArea: string;
   PrintTitleRows: string;
+  /** "$A:$A" (typings; VBA's PageSetup). Verified by no source, as the rest of PageSetup. */
+  PrintTitleColumns: string;
+  /** Footer sections in Excel's header/footer codes (&P, &N; && for &), as the .xlsx footer (typings; VBA). */
+  LeftFooter: string;
+  CenterFooter: string;
+  RightFooter: string;
 }
 
 export interface EtChartSurface {
@@ -199,6 +215,38 @@ export interface EtChartSurface {
   HasTitle: boolean;
   HasLegend: boolean;
   Delete(): void;
+  /** Set only after `HasTitle = true` (aiworkdeck excel_add_chart: "HasTitle 前置是硬要求"). */
+  readonly ChartTitle: EtChartTitleSurface;
+  /**
+   * The chart's axes (typings: Chart.Axes returns Kso.Axes; `Item(xlCategory = 1)` one axis). Verified by no source
+   * for the JS bridge: a summary's bars are put in the table's order with it where it works, and drawn all the same
+   * where it throws.
+   */
+  Axes(): EtAxesSurface;
+}
+
+export interface EtChartTitleSurface {
+  Text: string;
+}
+
+export interface EtAxesSurface {
+  Item(type: number, group?: number): EtAxisSurface;
+}
+
+/** Kso.MsoAxis: categories in reverse order, and where the other axis crosses (xlMaximum = 2). */
+export interface EtAxisSurface {
+  ReversePlotOrder: boolean;
+  Crosses: number;
+}
+
+/**
+ * The active window's frozen panes: `SplitRow` rows kept in view once `FreezePanes = true`, on the active sheet only
+ * (aiworkdeck excel_freeze_panes: FreezePanes = false, SplitRow / SplitColumn, FreezePanes = true).
+ */
+export interface EtWindowSurface {
+  FreezePanes: boolean;
+  SplitRow: number;
+  SplitColumn: number;
 }
 
 export interface EtChartObjectSurface {
@@ -303,6 +351,11 @@ export interface EtPluginStorageSurface {
 export interface EtFileSystemSurface {
   ReadFileAsArrayBuffer(path: string): ArrayBuffer;
   Exists(path: string): boolean;
+  /**
+   * A file's size and times (index.d.ts FileStat, node-like; typings only, verified by no source): the time a return
+   * was saved, for "the later file wins". Where it throws, the time of reading stands in.
+   */
+  stat(path: string): { readonly size: number; readonly mtimeMs: number };
 }
 
 /** The events we listen to (addon.et.d.ts; the official "表格事件" page's list). */
@@ -345,6 +398,8 @@ export interface EtApplicationSurface {
   readonly ActiveWorkbook: EtWorkbookSurface;
   readonly ActiveSheet: EtWorksheetSurface;
   readonly ActiveCell: EtRangeSurface;
+  /** The window frozen panes belong to (aiworkdeck excel_freeze_panes). */
+  readonly ActiveWindow: EtWindowSurface;
   /** "Microsoft Excel"-like for VBA's sake (aiworkdeck detects ET by `Workbooks` instead). */
   readonly Name: string;
   readonly Version: string;

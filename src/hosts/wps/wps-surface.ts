@@ -88,6 +88,8 @@ export interface EtFormatConditionSurface {
   Priority: number;
   StopIfTrue: boolean;
   Delete(): void;
+  /** Makes it the first applied (FormatCondition.SetFirstPriority, typings): the adapter orders the rules itself. */
+  SetFirstPriority(): void;
 }
 
 /**
@@ -162,6 +164,21 @@ export interface EtRangeSurface {
   readonly Height: number;
   /** Selects the range; its sheet must be the active one (aiworkdeck excel_select_range activates it first). */
   Select(): unknown;
+  /** The blocks of a selection made with Ctrl (typings: Range.Areas; VBA's): one for a plain range. */
+  readonly Areas: EtAreasSurface;
+}
+
+export interface EtAreasSurface {
+  readonly Count: number;
+  Item(index: number): EtAreaSurface;
+}
+
+/** Where one block of a selection is (1-based), to read its cells through its sheet. */
+export interface EtAreaSurface {
+  readonly Row: number;
+  readonly Column: number;
+  readonly Rows: { readonly Count: number };
+  readonly Columns: { readonly Count: number };
 }
 
 export interface EtNameSurface {
@@ -244,6 +261,8 @@ export interface EtAxisSurface {
  * (aiworkdeck excel_freeze_panes: FreezePanes = false, SplitRow / SplitColumn, FreezePanes = true).
  */
 export interface EtWindowSurface {
+  /** Gridlines are a window setting, shown for the active sheet (VBA Window.DisplayGridlines; typings). */
+  DisplayGridlines: boolean;
   FreezePanes: boolean;
   SplitRow: number;
   SplitColumn: number;
@@ -330,6 +349,12 @@ export interface EtFileDialogSurface {
   /** -1 when the clerk chose, 0 when cancelled (VBA). */
   Show(): number;
   readonly SelectedItems: { readonly Count: number; Item(index: number): string };
+  /**
+   * The kinds of file offered: `Clear()` then `Add("Excel 文件", "*.xlsx;*.xls")` (VBA's FileDialogFilters; a public
+   * WPS Writer add-in calls `FileDialog(3).Filters.Add("Office文档", "*.doc;*.docx;")`). A host that refuses it
+   * offers every file, which the merge then tells apart itself.
+   */
+  readonly Filters: { Clear(): void; Add(description: string, extensions: string): unknown };
 }
 
 /** WPS's task pane (index.d.ts CustomTaskpane; the wpsjs ET template's ribbon.js). */
@@ -400,6 +425,11 @@ export interface EtApplicationSurface {
   readonly ActiveCell: EtRangeSurface;
   /** The window frozen panes belong to (aiworkdeck excel_freeze_panes). */
   readonly ActiveWindow: EtWindowSurface;
+  /**
+   * The selected cells (pi-for-excel src/host/wps/jsapi.ts getWpsSelection). DEFECT: typed as any drawing object or
+   * `any`; with a shape selected it is no range, so a reader checks for `Areas` first.
+   */
+  readonly Selection: EtRangeSurface;
   /** "Microsoft Excel"-like for VBA's sake (aiworkdeck detects ET by `Workbooks` instead). */
   readonly Name: string;
   readonly Version: string;

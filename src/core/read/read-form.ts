@@ -86,6 +86,18 @@ function readCells(
   return placed(form, params, found, cells);
 }
 
+/**
+ * Where the fields are when the sheet follows the template (its lists at the lengths found): the plan readForm reads
+ * it by, the same object while those lengths stay the same; undefined when readForm would read it label by label.
+ * A live re-check (reread-form.ts) reads again only the cells that changed when this plan has not changed.
+ */
+export function templateLayout(form: FormDefinition, grid: Grid, markerParams: ParamOverrides = {}): SheetPlan | undefined {
+  const params = usableParams(form, markerParams);
+  const template = located(form, params, undefined);
+  const tableRows = templateListLengths(template, grid);
+  return followsTemplate(template, grid, tableRows) ? located(form, params, tableRows) : undefined;
+}
+
 /** List lengths in a sheet laid out as the template: each list ends where the label that follows it stands. */
 function templateListLengths(template: SheetPlan, grid: Grid): Record<string, number> {
   const tableRows: Record<string, number> = {};

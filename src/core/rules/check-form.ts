@@ -2,9 +2,10 @@ import { cellAddress } from '../a1';
 import type { Field, SeverityName } from '../form-schema';
 import { problemMessage, SEVERITY_NAMES, type ProblemCode, type ProblemParams } from '../messages';
 import type { FieldSlot } from '../sheet-plan';
+import type { CellValue } from '../cell-value';
 import type { FormReading } from '../read/read-form';
 import { checkField, fieldWarnings, type FieldCheck } from './field-rules';
-import { evaluateRule } from './kinds';
+import { evaluateRule, type Rule } from './kinds';
 import type { RuleEntry, RuleScope } from './kinds/rule-kind';
 
 export type Severity = SeverityName;
@@ -51,6 +52,15 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 export const SEVERITY_WORDS: Readonly<Record<Severity, string>> = SEVERITY_NAMES['zh-CN'];
 
 type Entry = RuleEntry;
+
+/** A problem with its slot's position in the layout, which orders the list (see orderProblems). */
+export type PlacedProblem = Problem & { at: number };
+
+/** The field checks of an earlier check of the same layout, reused where a slot's value is the same. */
+export interface PriorChecks {
+  values: readonly CellValue[];
+  checks: readonly FieldCheck[];
+}
 
 /** Where each field's slot is in a located layout; the same for every check of the same layout. */
 interface Structure {
@@ -100,20 +110,29 @@ export function blankReminder(field: Field): string {
   return problemMessage('blank.reminder', blankReminderParams(field));
 }
 
-class FormChecker implements RuleScope {
-  private readonly problems: (Problem & { at: number })[] = [];
-  private readonly checks: FieldCheck[];
+/**
+ * One check of a read form: the field checks, the rows started, and the problems of any slots or rules asked for.
+ * checkForm asks for all of them; recheck-form.ts asks only for what a change can have changed.
+ */
+export class FormChecker implements RuleScope {
+  /** Where report() puts the problems of the slots or the rule being checked. */
+  private sink: PlacedProblem[] = [];
+  readonly checks: FieldCheck[];
   private readonly structure: Structure;
   private readonly started = new Map<string, number[]>();
+  /** The same as sets, made when first asked. */
+  private readonly startedSets = new Map<string, Set<number>>();
   readonly year: number | undefined;
   readonly today: string;
   readonly params: FormReading['plan']['params'];
   readonly tables: FormReading['plan']['tables'];
-  private readonly untouched: boolean;
+  /** Nothing filled in but row numbers: the form is only reminded of (see run). */
+  readonly untouched: boolean;
 
   constructor(
     private readonly reading: FormReading,
     private readonly options: CheckOptions,
+    prior?: PriorChecks,
   ) {
     const year = reading.plan.params.year;
     this.year = typeof year === 'number' ? year : undefined;
@@ -128,7 +147,10 @@ class FormChecker implements RuleScope {
     let untouched = true;
     this.checks = new Array<FieldCheck>(slots.length);
     for (let at = 0; at < slots.length; at++) {
-      const check = checkField((slots[at] as FieldSlot).field, reading.values[at], context);
+      const check =
+        prior && Object.is(prior.values[at], reading.values[at])
+          ? (prior.checks[at] as FieldCheck)
+          : checkField((slots[at] as FieldSlot).field, reading.values[at], context);
       this.checks[at] = check;
       if (check.status === 'blank' || numbering[at]) continue;
       untouched = false;
@@ -146,7 +168,8 @@ class FormChecker implements RuleScope {
       );
   }
 
-  private entry(at: number): Entry {
+  /** The slot as a rule sees it. */
+  entry(at: number): Entry {
     const check = this.checks[at] as FieldCheck;
     return {
       slot: this.reading.plan.slots[at] as FieldSlot,
@@ -159,7 +182,7 @@ class FormChecker implements RuleScope {
 
   report(entry: Entry, severity: Severity, code: ProblemCode, params: ProblemParams = {}, label = entry.slot.field.label): void {
     const { slot } = entry;
-    this.problems.push({
+    this.sink.push({
       cell: cellAddress(slot.row, slot.col),
       field: slot.field.id,
       key: slot.key,
@@ -180,22 +203,23 @@ class FormChecker implements RuleScope {
       return;
     }
     this.report(entry, 'info', code, params, label);
-    (this.problems[this.problems.length - 1] as Problem).unfilled = true;
+    (this.sink[this.sink.length - 1] as Problem).unfilled = true;
   }
 
   startedRows(tableId: string): number[] {
     return this.started.get(tableId) ?? [];
   }
 
-  fieldChecks(): void {
-    const started = new Map([...this.started].map(([id, rows]) => [id, new Set(rows)]));
+  /** The problems of the given slots' own values (a list row's only when the row is started), in the order given. */
+  fieldProblems(ats: Iterable<number>): PlacedProblem[] {
+    const out: PlacedProblem[] = (this.sink = []);
     const slots = this.reading.plan.slots;
-    for (let at = 0; at < slots.length; at++) {
+    for (const at of ats) {
       const check = this.checks[at] as FieldCheck;
       const slot = slots[at] as FieldSlot;
       if (check.status === 'ok' && check.reading.warnings.length === 0) continue;
       if (check.status === 'blank' && !slot.field.required && !slot.field.remindIfBlank) continue;
-      const inUse = slot.tableId === undefined || (started.get(slot.tableId)?.has(slot.index ?? -1) ?? false);
+      const inUse = slot.tableId === undefined || this.isStarted(slot.tableId, slot.index ?? -1);
       if (!inUse) continue;
       if (check.status === 'blank' && !slot.field.required)
         this.report(this.entry(at), 'info', 'blank.reminder', blankReminderParams(slot.field));
@@ -205,6 +229,38 @@ class FormChecker implements RuleScope {
           this.report(this.entry(at), 'warning', w.code, w.params);
       else this.reportEmpty(this.entry(at), 'error', slot.tableId === undefined ? 'required' : 'required.row', { label: slot.field.label });
     }
+    return out;
+  }
+
+  /** One rule's problems, found over `scope`: this checker, or a view of it narrowed to some rows (recheck-form.ts). */
+  ruleProblems(rule: Rule, scope: RuleScope = this): PlacedProblem[] {
+    const out: PlacedProblem[] = (this.sink = []);
+    for (const found of evaluateRule(rule, scope)) {
+      const label = found.label ?? found.entry.slot.field.label;
+      if (found.empty) this.reportEmpty(found.entry, found.severity, found.code, found.params, label);
+      else this.report(found.entry, found.severity, found.code, found.params, label);
+    }
+    return out;
+  }
+
+  /** Whether anything but the row number is filled in in the list's row. */
+  isStarted(tableId: string, row: number): boolean {
+    let rows = this.startedSets.get(tableId);
+    if (!rows) this.startedSets.set(tableId, (rows = new Set(this.started.get(tableId) ?? [])));
+    return rows.has(row);
+  }
+
+  /** The entries of a `table.field` reference in the given rows that are started, in the order of the rows given. */
+  slotsInRows(ref: string, rows: Iterable<number>): Entry[] {
+    const [first, second] = ref.split('.') as [string, string | undefined];
+    const column = second === undefined ? undefined : this.structure.columns.get(first)?.get(second);
+    const out: Entry[] = [];
+    if (!column) return out;
+    for (const row of rows) {
+      const at = column[row];
+      if (at !== undefined && this.isStarted(first, row)) out.push(this.entry(at));
+    }
+    return out;
   }
 
   /** The slots a reference names: one for a field, one per started row for `table.field`. */
@@ -237,32 +293,38 @@ class FormChecker implements RuleScope {
 
   run(): Problem[] {
     if (this.untouched) {
+      this.sink = [];
       if (this.checks.length > 0) this.report(this.entry(0), 'info', 'form.untouched');
-    } else {
-      this.fieldChecks();
-      for (const rule of this.reading.form.rules) {
-        for (const found of evaluateRule(rule, this)) {
-          const label = found.label ?? found.entry.slot.field.label;
-          if (found.empty) this.reportEmpty(found.entry, found.severity, found.code, found.params, label);
-          else this.report(found.entry, found.severity, found.code, found.params, label);
-        }
-      }
+      return orderProblems(this.sink);
     }
-    return this.problems
-      .sort((a, b) => a.at - b.at || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
-      .map((p) => ({
-        cell: p.cell,
-        field: p.field,
-        key: p.key,
-        label: p.label,
-        severity: p.severity,
-        code: p.code,
-        params: p.params,
-        message: p.message,
-        ...(p.list ? { list: p.list } : {}),
-        ...(p.unfilled ? { unfilled: true as const } : {}),
-      }));
+    const all = [...this.fieldProblems(this.checks.keys())];
+    for (const rule of this.reading.form.rules) all.push(...this.ruleProblems(rule));
+    return orderProblems(all);
   }
+}
+
+/**
+ * The problems as listed: by their slot's place in the layout, the worst first at each place, and else in the order
+ * found (field checks before the rules, the rules in the form's order). Sorts `placed` in place.
+ */
+export function orderProblems(placed: PlacedProblem[]): Problem[] {
+  return placed.sort((a, b) => a.at - b.at || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map(publicProblem);
+}
+
+/** A placed problem as the list shows it (without its place; its keys always in the same order). */
+export function publicProblem(p: PlacedProblem): Problem {
+  return {
+    cell: p.cell,
+    field: p.field,
+    key: p.key,
+    label: p.label,
+    severity: p.severity,
+    code: p.code,
+    params: p.params,
+    message: p.message,
+    ...(p.list ? { list: p.list } : {}),
+    ...(p.unfilled ? { unfilled: true as const } : {}),
+  };
 }
 
 /** Every problem of a filled-in form: field by field, then the notice's rules across fields. */

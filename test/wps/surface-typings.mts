@@ -37,6 +37,7 @@ import type {
   EtSheetsSurface,
   EtTaskPaneSurface,
   EtValidationSurface,
+  EtWindowSurface,
   EtWorkbookSurface,
   EtWorkbooksSurface,
   EtWorksheetSurface,
@@ -72,6 +73,7 @@ type Pairs = [
   [EtFileSystemSurface, WPS.FileSystem],
   [EtDebugToolsSurface, Et.DebugTools],
   [EtApiEventSurface, WPS.EtApiEvent],
+  [EtWindowSurface, Et.Window],
 ];
 /** Kingsoft's interface for one of ours; any other type as it is. */
 type Theirs<T, P extends [unknown, unknown][] = Pairs> = P extends [
@@ -129,6 +131,7 @@ export type KingsoftTypingsFitOurSurface = [
   Fits<WPS.PluginStorage, Spelled<EtPluginStorageSurface>>,
   Fits<WPS.FileSystem, Spelled<EtFileSystemSurface>>,
   Fits<Et.DebugTools, Spelled<EtDebugToolsSurface>>,
+  Fits<Et.Window, Spelled<EtWindowSurface>>,
   // ApiEvent's overloads are checked by the calls in eventsWeUseExist.
   Fits<Omit<WPSMergedRoot, 'ApiEvent'>, Omit<Spelled<EtApplicationSurface>, 'ApiEvent'>>,
 ];

@@ -106,7 +106,13 @@ export class FakeEt {
   }
 
   wrap<T extends object>(target: T, kind: string): T {
-    return counted(target, kind, this.counter);
+    const proxy = counted(target, kind, this.counter);
+    // an object handed back to ET (Sheets.Add's After, SetSourceData's range) arrives as its proxy
+    const sheet = SHEET_STATES.get(target);
+    if (sheet) SHEET_STATES.set(proxy, sheet);
+    const range = RANGE_TARGETS.get(target);
+    if (range) RANGE_TARGETS.set(proxy, range);
+    return proxy;
   }
 
   sheet(name: string): EtSheetState | undefined {
@@ -122,8 +128,9 @@ export class FakeEt {
     return this.wrap(new FakeWorksheet(this, state), 'Worksheet');
   }
 
-  rangeObject(state: EtSheetState, area: CellRange, entire?: 'column' | 'row'): EtRangeSurface {
-    return this.wrap(new FakeRange(this, state, area, entire), 'Range');
+  /** `areas`: every area of a multi-area range (the first is `area`). */
+  rangeObject(state: EtSheetState, area: CellRange, entire?: 'column' | 'row', areas?: CellRange[]): EtRangeSurface {
+    return this.wrap(new FakeRange(this, state, area, entire, 'cells', areas), 'Range');
   }
 
   /** A JS write happened: undo may be cleared (behaviours.undoClearedByJsWrite). */
@@ -598,8 +605,10 @@ class FakeWorksheet {
     if (this.et.workbook.activeSheet === state) this.et.workbook.activeSheet = sheets.find((s) => s.visible === -1);
     this.et.jsWrote();
   }
+  /** One area, or several joined by commas ("A2:A6,C2:C6"), as a VBA range may be [vba: Range("A1:B2,D1:D2")]. */
   Range(address: string) {
-    return this.et.rangeObject(this.live, parseRangeAddress(address.replace(/\$/g, '')));
+    const areas = address.replace(/\$/g, '').split(',').map(parseRangeAddress);
+    return this.et.rangeObject(this.live, areas[0] as CellRange, undefined, areas.length > 1 ? areas : undefined);
   }
   get Cells() {
     return this.et.rangeObject(this.live, { top: 0, left: 0, bottom: 1048575, right: 16383 });
@@ -978,6 +987,46 @@ class FakePageSetup {
 
 type Edge = 'top' | 'bottom' | 'left' | 'right';
 const EDGE_OF_INDEX: Record<number, Edge> = { 7: 'left', 8: 'top', 9: 'bottom', 10: 'right' };
+/** xlInsideVertical 11, xlInsideHorizontal 12 [typings XlBordersIndex]. */
+const INSIDE_OF_INDEX: Record<number, 'vertical' | 'horizontal'> = { 11: 'vertical', 12: 'horizontal' };
+
+/** The lines inside a range (FakeRange.insideCells); a read gives its first inner line's, or none. */
+class FakeInsideBorder {
+  constructor(
+    private readonly range: FakeRange,
+    private readonly inner: 'vertical' | 'horizontal',
+  ) {}
+  private read(): EtBorderState {
+    let found: EtBorderState | undefined;
+    this.range.insideCells(this.inner, (cell, edge) => (found ??= cell.borders[edge]));
+    return found ?? { lineStyle: -4142, weight: 2, color: 0 };
+  }
+  private write(change: (b: EtBorderState) => void): void {
+    this.range.insideCells(this.inner, (cell, edge) => {
+      const b = cell.borders[edge] ?? { lineStyle: -4142, weight: 2, color: 0 };
+      change(b);
+      cell.borders[edge] = b;
+    });
+  }
+  get LineStyle(): number | boolean {
+    return this.read().lineStyle;
+  }
+  set LineStyle(v: number | boolean) {
+    this.write((b) => (b.lineStyle = Number(v)));
+  }
+  get Weight(): number {
+    return this.read().weight;
+  }
+  set Weight(v: number) {
+    this.write((b) => (b.weight = v));
+  }
+  get Color(): number {
+    return this.read().color;
+  }
+  set Color(v: number) {
+    this.write((b) => (b.color = v));
+  }
+}
 
 class FakeRange {
   constructor(
@@ -986,14 +1035,20 @@ class FakeRange {
     private readonly area: CellRange,
     private readonly entire?: 'column' | 'row',
     private readonly counts: 'cells' | 'rows' | 'columns' = 'cells',
+    /** Every area of a multi-area range (the first is `area`): modelled as a chart's source only. */
+    private readonly areaList?: CellRange[],
   ) {
     RANGE_TARGETS.set(this, this);
+  }
+  /** A multi-area range is modelled only as a chart's source (its address): reading or writing its cells is refused. */
+  private oneArea(): void {
+    if (this.areaList) throw new EtError('fake ET: only a chart source is modelled on a multi-area range');
   }
   get sheetName(): string {
     return this.state.name;
   }
   get address(): string {
-    return rangeAddress(this.area);
+    return (this.areaList ?? [this.area]).map(rangeAddress).join(',');
   }
   private get live() {
     return this.et.liveSheet(this.state);
@@ -1005,6 +1060,7 @@ class FakeRange {
     return this.area.right - this.area.left + 1;
   }
   private eachCell(fn: (cell: EtCellState, row: number, col: number) => void): void {
+    this.oneArea();
     const { top, left, bottom, right } = this.area;
     if ((bottom - top + 1) * (right - left + 1) > 1_000_000) throw new Error('fake ET: range too large to touch cell by cell');
     for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) fn(cellOf(this.live, r, c), r, c);
@@ -1039,6 +1095,7 @@ class FakeRange {
    * Errors come as CVErr numbers [aiworkdeck].
    */
   get Value2(): unknown {
+    this.oneArea();
     const { top, left } = this.area;
     if (this.rows === 1 && this.columns === 1) return value2Of(this.live.cells.get(cellKey(top, left)));
     const grid: EtCellValue[][] = [];
@@ -1155,6 +1212,8 @@ class FakeRange {
       {
         /** xlEdgeLeft 7, xlEdgeTop 8, xlEdgeBottom 9, xlEdgeRight 10 [typings XlBordersIndex; aiworkdeck]. */
         Item: (index: number) => {
+          const inner = INSIDE_OF_INDEX[index];
+          if (inner) return this.et.wrap(new FakeInsideBorder(this, inner), 'Border');
           const edge = EDGE_OF_INDEX[index];
           if (!edge) throw new EtError(`fake ET: border ${index} is not modelled`);
           return this.et.wrap(new FakeBorder(this, edge), 'Border');
@@ -1162,6 +1221,26 @@ class FakeRange {
       },
       'Borders',
     );
+  }
+  /**
+   * The cells on either side of each line inside the range: xlInsideVertical draws the right edge of every column
+   * but the last and the left edge of every column but the first; xlInsideHorizontal likewise by rows [vba:
+   * XlBordersIndex]. Kept on both cells, as the fake keeps each cell's own edges.
+   */
+  insideCells(inner: 'vertical' | 'horizontal', fn: (cell: EtCellState, edge: Edge) => void): void {
+    this.oneArea();
+    const { top, left, bottom, right } = this.area;
+    for (let r = top; r <= bottom; r++)
+      for (let c = left; c <= right; c++) {
+        const cell = cellOf(this.live, r, c);
+        if (inner === 'vertical') {
+          if (c < right) fn(cell, 'right');
+          if (c > left) fn(cell, 'left');
+        } else {
+          if (r < bottom) fn(cell, 'bottom');
+          if (r > top) fn(cell, 'top');
+        }
+      }
   }
   /** The cells along one edge of the range. */
   edgeCells(edge: Edge, fn: (cell: EtCellState) => void): void {

@@ -114,6 +114,29 @@ export interface Strings {
   /** Beside 届次: what the year and dates follow. */
   paramsFollowEdition: string;
   problemLine: (cell: string, label: string, message: string) => string;
+  /** 自检 (issue 20 §6): the self-test for a real Excel or WPS; its report itself is always in Chinese. */
+  selfTest: SelfTestStrings;
+}
+
+export interface SelfTestStrings {
+  /** The small entry at the foot of the pane. */
+  open: string;
+  heading: string;
+  /** What it does, and that nothing of the clerk's is changed or sent. */
+  intro: string;
+  run: string;
+  running: string;
+  /** Counts of the probes: worked, failed, not supported. */
+  summary: (ok: number, failed: number, unsupported: number) => string;
+  reportLabel: string;
+  copy: string;
+  copied: string;
+  /** Where the clipboard refuses: select the text and copy it by hand. */
+  copyByHand: string;
+  /** How to send it back. */
+  sendHint: string;
+  /** Title of the message when the self-test could not run at all (the reason follows). */
+  failed: string;
 }
 
 const zh: Strings = {
@@ -220,6 +243,21 @@ const zh: Strings = {
   countsWithUnfilled: (e, w, u, i) => `错误 ${e} · 警告 ${w} · 未填 ${u} · 提示 ${i}`,
   paramsFollowEdition: '改届次时，年份和日期随之调整；如与通知不同，可直接修改。',
   problemLine: (cell, label, message) => `${cell} ${label}：${message}`,
+  selfTest: {
+    open: '自检',
+    heading: '自检',
+    intro:
+      '自检会新建一张临时工作表，逐项试用本加载项用到的功能，然后删除它；不会改动您的工作表，也不会发送任何内容。Excel 中自检会清空撤销记录。',
+    run: '运行自检',
+    running: '正在自检……',
+    summary: (ok, failed, unsupported) => `正常 ${ok} 项，失败 ${failed} 项，不支持 ${unsupported} 项。`,
+    reportLabel: '自检报告',
+    copy: '复制报告',
+    copied: '已复制。',
+    copyByHand: '无法自动复制：请点下面的文本框，按 Ctrl+A 全选，再按 Ctrl+C 复制。',
+    sendHint: '请把报告粘贴到工作群或邮件中，发给为您单位部署本加载项的人员。报告中没有您的表格内容、工作表名称或文件名。',
+    failed: '自检未能运行',
+  },
 };
 
 const en: Strings = {
@@ -328,6 +366,22 @@ const en: Strings = {
   countsWithUnfilled: (e, w, u, i) => `${e} errors · ${w} warnings · ${u} not filled in · ${i} notes`,
   paramsFollowEdition: 'Changing the edition moves the year and dates with it; change them here if the notice says otherwise.',
   problemLine: (cell, label, message) => `${cell} ${label}: ${message}`,
+  selfTest: {
+    open: 'Self-test',
+    heading: 'Self-test',
+    intro:
+      'The self-test adds a temporary sheet, tries each feature the add-in uses on it, then deletes it. Your sheets are not changed and nothing is sent. In Excel it clears the undo history.',
+    run: 'Run the self-test',
+    running: 'Testing…',
+    summary: (ok, failed, unsupported) => `${ok} worked, ${failed} failed, ${unsupported} not supported.`,
+    reportLabel: 'Self-test report (in Chinese)',
+    copy: 'Copy the report',
+    copied: 'Copied.',
+    copyByHand: 'Could not copy: click the text below, press Ctrl+A to select it all, then Ctrl+C.',
+    sendHint:
+      'Paste the report into a chat or an e-mail to whoever set up the add-in for your office. It holds none of your cells, sheet names or file names.',
+    failed: 'The self-test could not run',
+  },
 };
 
 /** Chinese unless Office says the user works in another language. */

@@ -13,6 +13,8 @@ import { LiveValidation, type ValidationState } from '../hosts/office/live-valid
 import { OwnWrites } from '../hosts/office/own-writes';
 import type { ExcelRun } from '../hosts/office/excel-surface';
 import type { MergeHost } from './merge-host';
+import type { SelfTestReport } from '../core/self-test-report';
+import type { OfficeEnvironment } from '../hosts/office/self-test';
 
 /** Live checking of the workbook's form sheets, as the pane sees it. */
 export interface ValidationHost {
@@ -51,6 +53,22 @@ export interface PaneHost {
   readonly canDownload: boolean;
   /** The form's template (.xlsx carrying its definition) and its definition (.json), as one .zip to save. */
   downloadTemplate(draft: Pick<FormDraft, 'form' | 'notice'>, zipName: string): Promise<void>;
+  /**
+   * 自检 (issue 20 §6): every host call the add-in relies on, tried on a scratch sheet that is removed afterwards;
+   * absent where there is no workbook (the pane then offers no self-test).
+   */
+  selfTest?(): Promise<SelfTestReport>;
+}
+
+/** What Office says of itself for the self-test's report (Office.context.diagnostics: version and platform). */
+function officeEnvironment(): OfficeEnvironment {
+  const diagnostics = typeof Office === 'undefined' ? undefined : Office.context?.diagnostics;
+  return {
+    version: diagnostics?.version ?? '未知',
+    platform: diagnostics ? String(diagnostics.platform) : '未知',
+    userAgent: typeof navigator === 'undefined' ? undefined : navigator.userAgent,
+    isSetSupported: (set, version) => typeof Office !== 'undefined' && Office.context.requirements.isSetSupported(set, version),
+  };
 }
 
 /** ExcelJS and the zip writer are loaded on the first download only. */
@@ -153,6 +171,11 @@ export function officePaneHost(run: ExcelRun, support: ApiSupport, parts: Office
     importNotice: importNoticeBytes,
     canDownload: parts.merge?.canDownload ?? true,
     downloadTemplate,
+    // The self-test's code is loaded when the clerk runs it, not with the pane.
+    selfTest: async () => {
+      const { runOfficeSelfTest } = await import(/* webpackChunkName: "self-test" */ '../hosts/office/self-test');
+      return runOfficeSelfTest(run, officeEnvironment());
+    },
     importSelection: async () => {
       const grid = await run((context) => readSelectionGrid(context, support));
       const { importSelectedForm } = await import('../app/import-forms');

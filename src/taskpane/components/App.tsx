@@ -24,6 +24,9 @@ const MergePanel = lazy(() => import('./MergePanel'));
 // 新表格 is opened a few times a year: its review and its Word reader are not in the pane's first load.
 const NewFormPanel = lazy(() => import('./NewFormPanel'));
 
+// 自检 is run once on a new machine: its panel and the host's probes load when it is opened.
+const SelfTest = lazy(() => import(/* webpackChunkName: "self-test" */ './SelfTest'));
+
 type TabName = 'insert' | 'check' | 'merge';
 
 const useStyles = makeStyles({
@@ -36,6 +39,7 @@ export function App({ host, locale }: { host: PaneHost; locale: Locale }) {
   const [tab, setTab] = useState<TabName>('insert');
   const [newForm, setNewForm] = useState(false);
   const [newFormOpened, setNewFormOpened] = useState(false);
+  const [selfTestOpen, setSelfTestOpen] = useState(false);
   const { validation, merge, workbookForms } = host;
   // The tab shown: 检查 and 合并 need the workbook; outside Office the gallery is all there is.
   const showing: TabName = (tab === 'check' && validation) || (tab === 'merge' && merge) ? tab : 'insert';
@@ -114,6 +118,18 @@ export function App({ host, locale }: { host: PaneHost; locale: Locale }) {
             <FormCard key={form.id} form={form} host={host} strings={strings} />
           ))}
         </section>
+        {host.selfTest && (
+          <footer>
+            <Button appearance="subtle" size="small" aria-expanded={selfTestOpen} onClick={() => setSelfTestOpen((v) => !v)}>
+              {strings.selfTest.open}
+            </Button>
+            {selfTestOpen && (
+              <Suspense fallback={<Spinner size="tiny" />}>
+                <SelfTest run={() => host.selfTest?.() ?? Promise.reject(new Error(strings.selfTest.failed))} strings={strings.selfTest} />
+              </Suspense>
+            )}
+          </footer>
+        )}
       </main>
     </FluentProvider>
   );

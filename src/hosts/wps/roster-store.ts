@@ -1,10 +1,11 @@
 import { rangeAddress } from '../../core/a1';
+import { literalForTyping } from '../../core/cell-text';
 import { cellText } from '../../core/cell-value';
 import { UserError } from '../../core/errors';
 import { cleanUnits } from '../office/roster-xml';
-import { readValue2Grid, XL } from './et-values';
+import { readValue2Grid } from './et-values';
 import { step, wpsUserError } from './summary-errors';
-import { activeWorkbook, readSheets } from './summary-sheets';
+import { activeWorkbook, addHiddenSheet, readSheets } from './summary-sheets';
 import type { EtApplicationSurface, EtWorkbookSurface, EtWorksheetSurface } from './wps-surface';
 
 /**
@@ -56,21 +57,14 @@ export function saveRoster(app: EtApplicationSurface, units: readonly string[]):
     let ws = rosterSheet(book);
     if (!ws && clean.length === 0) return;
     const old = ws ? step('读取单位名单', () => columnA(ws as EtWorksheetSurface).rows) : 0;
-    if (!ws) {
-      const sheets = book.Worksheets;
-      ws = step('新建名单工作表', () => {
-        const added = sheets.Add(null, sheets.Item(sheets.Count));
-        added.Name = ROSTER_SHEET;
-        added.Visible = XL.sheet.veryHidden;
-        return added;
-      });
-    }
+    ws ??= addHiddenSheet(book, ROSTER_SHEET);
     const rows = Math.max(1, clean.length, old);
     const target = ws;
     step('保存单位名单', () => {
       const column = target.Range(rangeAddress({ top: 0, left: 0, bottom: rows - 1, right: 0 }));
       column.NumberFormat = TEXT_FORMAT;
-      column.Value2 = Array.from({ length: rows }, (_, i) => [clean[i] ?? null]);
+      // a name read as a formula (=, +, -, @) keeps its text: the same text prefix Office.js writes get
+      column.Value2 = Array.from({ length: rows }, (_, i) => [literalForTyping(clean[i] ?? null)]);
     });
   } catch (err) {
     if (err instanceof UserError) throw err;

@@ -38,6 +38,23 @@ export function readSheets(book: EtWorkbookSurface): WpsSheet[] {
   });
 }
 
+/**
+ * A new very hidden sheet after the last, for what the add-in keeps in the workbook (the roster, imported
+ * definitions). Sheets.Add shows the new sheet (VBA's Sheets.Add activates it), so the sheet shown before is shown
+ * again: the clerk's view does not move. 9 calls.
+ */
+export function addHiddenSheet(book: EtWorkbookSurface, name: string): EtWorksheetSurface {
+  return step('新建隐藏的工作表', () => {
+    const sheets = book.Worksheets;
+    const shown = book.ActiveSheet;
+    const added = sheets.Add(null, sheets.Item(sheets.Count));
+    added.Name = name;
+    added.Visible = XL.sheet.veryHidden;
+    shown.Activate();
+    return added;
+  });
+}
+
 /** Whether a sheet is hidden or very hidden (Visible: xlSheetVisible -1; ET may give true, as VBA's Visible can). */
 export function isHiddenSheet(ws: EtWorksheetSurface): boolean {
   const visible: unknown = ws.Visible;

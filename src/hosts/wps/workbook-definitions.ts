@@ -5,7 +5,7 @@ import { UserError } from '../../core/errors';
 import type { FormDefinition } from '../../core/form-schema';
 import { readValue2Grid, XL } from './et-values';
 import { step, wpsUserError } from './summary-errors';
-import { activeWorkbook, readSheets } from './summary-sheets';
+import { activeWorkbook, addHiddenSheet, readSheets } from './summary-sheets';
 import type { EtApplicationSurface, EtWorksheetSurface } from './wps-surface';
 
 /**
@@ -93,13 +93,7 @@ export function saveWorkbookDefinition(app: EtApplicationSurface, form: FormDefi
         if (found.Visible !== XL.sheet.veryHidden) found.Visible = XL.sheet.veryHidden;
       });
     } else {
-      const sheets = activeWorkbook(app).Worksheets;
-      ws = step('新建表格定义工作表', () => {
-        const added = sheets.Add(null, sheets.Item(sheets.Count));
-        added.Name = DEFINITION_SHEET;
-        added.Visible = XL.sheet.veryHidden;
-        return added;
-      });
+      ws = addHiddenSheet(activeWorkbook(app), DEFINITION_SHEET);
     }
     // an empty sheet's used range is A1 holding nothing (aiworkdeck usedRangeIsEmpty): the first row is then free
     const empty = rows.every((r) => r.every((v) => v === null || v === ''));

@@ -56,14 +56,15 @@ export const MAX_ERROR_CHARS = 160;
 
 /**
  * A host's error text made safe to send: on one line, every occurrence of a text to keep out (the clerk's sheet names,
- * the workbook's name) replaced by "…", and cut to MAX_ERROR_CHARS. Texts of one or two characters are replaced only
- * where they stand between quotes, so that a sheet named "1" does not blank every digit of the message.
+ * the workbook's name) replaced by "…", and cut to MAX_ERROR_CHARS. A one-character text, or two ASCII characters, is
+ * replaced only where it stands between quotes, so that a sheet named "1" or "表" does not blank every "1" or every
+ * "工作表" of the message; two Chinese characters (名单, 汇总) are a name wherever they stand.
  */
 export function redactText(text: string, keepOut: readonly string[]): string {
   let out = text.replace(/\s+/g, ' ').trim();
   const secrets = [...new Set(keepOut.filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
   for (const secret of secrets) {
-    if (secret.length >= 3) out = out.split(secret).join('…');
+    if (secret.length >= 3 || (secret.length === 2 && /[^\x00-\x7f]/.test(secret))) out = out.split(secret).join('…');
     else out = out.replace(new RegExp(`(['"“‘「])${escapeRegExp(secret)}(['"”’」])`, 'g'), '$1…$2');
   }
   return out.length > MAX_ERROR_CHARS ? `${out.slice(0, MAX_ERROR_CHARS - 1)}…` : out;
@@ -96,6 +97,13 @@ function outcomeText(outcome: ProbeOutcome): string {
   }
 }
 
+/** Two lines at most: what the host has, and what it lacks (each name once, in the runner's order). */
+function capabilityLines(capabilities: readonly Capability[]): string[] {
+  const has = capabilities.filter((c) => c.present).map((c) => c.name);
+  const lacks = capabilities.filter((c) => !c.present).map((c) => c.name);
+  return [...(has.length > 0 ? [`有：${has.join('、')}`] : []), ...(lacks.length > 0 ? [`缺：${lacks.join('、')}`] : [])];
+}
+
 export interface ProbeCounts {
   ok: number;
   failed: number;
@@ -123,7 +131,7 @@ export function formatSelfTestReport(report: SelfTestReport): string {
     ...(report.userAgent ? [`浏览器内核：${report.userAgent}`] : []),
     `时间：${report.ranAt}（用时 ${seconds} 秒${trips}）`,
     `【${report.capabilityHeading}】`,
-    ...report.capabilities.map((c) => `${c.present ? '✓' : '✗'} ${c.name}`),
+    ...capabilityLines(report.capabilities),
     '【检查项】',
     ...report.probes.map((p) => `${MARK[p.outcome.status]} ${p.label}：${outcomeText(p.outcome)}`),
     '【结果】',

@@ -123,8 +123,8 @@ describe('自检 in WPS', () => {
     // Counted by the fake: every property read, write and call is one crossing to WPS.
     expect(report.roundTrips?.count).toBeGreaterThan(100);
     const capabilities = new Map(report.capabilities.map((c) => [c.name, c.present]));
-    expect(capabilities.get('Application.ApiEvent')).toBe(true);
-    expect(capabilities.get('Application.FileSystem.ReadFileAsArrayBuffer')).toBe(true);
+    expect(capabilities.get('ApiEvent')).toBe(true);
+    expect(capabilities.get('FileSystem.ReadFileAsArrayBuffer')).toBe(true);
     // In the kind case every probe of a member the fake models is ok. (Charts and the selection's blocks are left
     // out: the fake does not model them fully yet, and the self-test is how a real WPS will answer them.)
     const ok = report.probes.filter((p) => p.outcome.status === 'ok').map((p) => p.id);

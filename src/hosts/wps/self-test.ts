@@ -446,7 +446,7 @@ export async function runWpsSelfTest(
   const keepOut: string[] = [];
   const outcomes = new Map<string, ProbeOutcome>();
   const failed = (err: unknown): ProbeOutcome => ({ status: 'failed', error: errorText(err) });
-  const capabilities: Capability[] = ET_MEMBERS.map((m) => ({ name: `Application.${m}`, present: present(app, m) }));
+  const capabilities: Capability[] = ET_MEMBERS.map((m) => ({ name: m, present: present(app, m) }));
   const version = [read(() => String(app.Version)), read(() => app.Build)]
     .filter((v) => v !== undefined && v !== '' && v !== 0)
     .join(' build ');

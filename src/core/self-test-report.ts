@@ -64,7 +64,7 @@ export function redactText(text: string, keepOut: readonly string[]): string {
   let out = text.replace(/\s+/g, ' ').trim();
   const secrets = [...new Set(keepOut.filter((s) => s.length > 0))].sort((a, b) => b.length - a.length);
   for (const secret of secrets) {
-    if (secret.length >= 3 || (secret.length === 2 && /[^\x00-\x7f]/.test(secret))) out = out.split(secret).join('…');
+    if (secret.length >= 3 || (secret.length === 2 && /[^ -~]/.test(secret))) out = out.split(secret).join('…');
     else out = out.replace(new RegExp(`(['"“‘「])${escapeRegExp(secret)}(['"”’」])`, 'g'), '$1…$2');
   }
   return out.length > MAX_ERROR_CHARS ? `${out.slice(0, MAX_ERROR_CHARS - 1)}…` : out;

@@ -28,9 +28,20 @@ export interface WpsMergeHost extends MergeHost {
 
 const RETURN_EXTENSIONS = RETURN_FILE_ACCEPT.split(',').map((e) => e.replace(/^\./, ''));
 
-/** Runs a synchronous ET step as the pane's promise-returning host call: a throw becomes a rejection. */
+/**
+ * Runs a synchronous ET step as the pane's promise-returning host call, after the pane has painted its busy state
+ * (the step holds the page until it returns); a throw becomes a rejection.
+ */
 function later<T>(work: () => T): Promise<T> {
-  return new Promise((resolve) => resolve(work()));
+  return new Promise((resolve, reject) =>
+    setTimeout(() => {
+      try {
+        resolve(work());
+      } catch (err) {
+        reject(err);
+      }
+    }, 0),
+  );
 }
 
 export function wpsMergeHost(

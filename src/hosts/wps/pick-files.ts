@@ -78,7 +78,8 @@ export function readPaths(
     let bytes: ArrayBuffer;
     try {
       bytes = fs.ReadFileAsArrayBuffer(path);
-      if (!(bytes instanceof ArrayBuffer) && !ArrayBuffer.isView(bytes)) throw new Error('no bytes');
+      // told by its shape, not instanceof: a buffer made by the host may come from another realm than the page's
+      if (typeof (bytes as { byteLength?: unknown } | null)?.byteLength !== 'number') throw new Error('no bytes');
     } catch {
       unreadable.push({ name, reason: '无法读取此文件：文件可能已被移动、删除或正被其他程序使用。' });
       continue;

@@ -172,6 +172,8 @@ export type OurEnumsAreKingsofts = [
   Same<typeof XL.edge.bottom, Et.XlBordersIndex.xlEdgeBottom>,
   Same<typeof XL.edge.left, Et.XlBordersIndex.xlEdgeLeft>,
   Same<typeof XL.edge.right, Et.XlBordersIndex.xlEdgeRight>,
+  Same<typeof XL.edge.insideVertical, Et.XlBordersIndex.xlInsideVertical>,
+  Same<typeof XL.edge.insideHorizontal, Et.XlBordersIndex.xlInsideHorizontal>,
   Same<typeof XL.lineStyle.continuous, Et.XlLineStyle.xlContinuous>,
   Same<typeof XL.lineStyle.none, Et.XlLineStyle.xlLineStyleNone>,
   Same<typeof XL.weight.thin, Kso.XlBorderWeight.xlThin>,

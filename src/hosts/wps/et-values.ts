@@ -20,7 +20,7 @@ export const XL = {
   /** XlFormatConditionType. */
   condition: { expression: 2 },
   /** XlBordersIndex. */
-  edge: { left: 7, top: 8, bottom: 9, right: 10 },
+  edge: { left: 7, top: 8, bottom: 9, right: 10, insideVertical: 11, insideHorizontal: 12 },
   /** XlLineStyle. */
   lineStyle: { continuous: 1, none: -4142 },
   /** XlBorderWeight. */

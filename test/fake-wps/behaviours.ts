@@ -36,6 +36,11 @@ export interface EtBehaviours {
    * shape is "官方未成文". Worst: 1-D.
    */
   oneRowValue2: '2d' | '1d';
+  /**
+   * `Chart.Axes().Item(xlCategory)` (ReversePlotOrder, Crosses): declared by the typings (Kso.Axes, MsoAxis), verified
+   * by no source for the JS bridge. Worst: refused (throws).
+   */
+  chartAxes: 'supported' | 'refused';
 }
 
 export const WORST_CASE: EtBehaviours = {
@@ -49,6 +54,7 @@ export const WORST_CASE: EtBehaviours = {
   conditionalFormulaRelativeTo: 'activeCell',
   pageSetup: 'ignored',
   oneRowValue2: '1d',
+  chartAxes: 'refused',
 };
 
 /** Every unknown answered the kind way: what a host that behaves like desktop Excel's VBA would do. */
@@ -63,4 +69,5 @@ export const KIND_CASE: EtBehaviours = {
   conditionalFormulaRelativeTo: 'topLeft',
   pageSetup: 'applied',
   oneRowValue2: '2d',
+  chartAxes: 'supported',
 };

@@ -761,9 +761,10 @@ class FakeChartObject {
             'ChartTitle',
           );
         },
-        /** `Axes().Item(type)`: verified by no source for the JS bridge; the fake keeps what is set. */
-        Axes: () =>
-          et.wrap(
+        /** `Axes().Item(type)`: verified by no source for the JS bridge; behaviours.chartAxes, else what is set is kept. */
+        Axes: () => {
+          if (et.behaviours.chartAxes === 'refused') throw new EtError('fake ET: Chart.Axes is not supported');
+          return et.wrap(
             {
               Item: (type: number) => {
                 const axis = (chart.axes[type] ??= { reversePlotOrder: false, crosses: -4105 });
@@ -787,7 +788,8 @@ class FakeChartObject {
               },
             },
             'Axes',
-          ),
+          );
+        },
       },
       'Chart',
     );

@@ -11,7 +11,7 @@ import type { SummaryTable } from '../../src/core/merge/summaries';
 import { planSummary, type SummaryPlan } from '../../src/core/merge/summary-plan';
 import { excelSerial } from '../../src/hosts/office/summary-cells';
 import { bgrToHex } from '../../src/hosts/wps/et-values';
-import { writeSummarySheets } from '../../src/hosts/wps/write-summaries';
+import { writeSummarySheets, type WpsSummaryWriteResult } from '../../src/hosts/wps/write-summaries';
 import { writeSummaryWorkbook } from '../../src/hosts/xlsx/write-summaries';
 import { KIND_CASE, WORST_CASE, type EtBehaviours } from '../fake-wps/behaviours';
 import { FakeEt } from '../fake-wps/fake-et';
@@ -259,11 +259,12 @@ describe.each([
 ])('summaries written through WPS (fake ET, %s) and by the .xlsx writer', (_label, behaviours) => {
   let et: FakeEt;
   let calls: number;
+  let result: WpsSummaryWriteResult;
 
   beforeAll(() => {
     et = openWorkbook(behaviours);
     const before = et.calls;
-    writeSummarySheets(et.app, tables, { plan: PLAN_OPTIONS });
+    result = writeSummarySheets(et.app, tables, { plan: PLAN_OPTIONS });
     calls = et.calls - before;
   });
 
@@ -333,6 +334,20 @@ describe.each([
     expect(first?.left).toBeGreaterThan(0);
     expect(second?.top).toBeGreaterThan((first?.top ?? 0) + (first?.height ?? 0));
     expect(plan.charts[0]?.anchor.left).toBe(plan.columns + 1);
+  });
+
+  it('puts the bars in the table’s order where the chart’s axes are there, and draws them all the same where not', () => {
+    const [bar, column] = (et.sheet('各区统计') as EtSheetState).charts;
+    if (behaviours.chartAxes === 'supported') {
+      // categories reversed, the value axis crossing at their maximum (xlMaximum 2): the first row's bar on top
+      expect(bar?.axes[1]).toEqual({ reversePlotOrder: true, crosses: 2 });
+      expect(result.chartsReversed).toBe(0);
+    } else {
+      expect(bar?.axes[1]).toBeUndefined();
+      expect(result.chartsReversed).toBe(1);
+    }
+    expect(column?.axes[1]).toBeUndefined();
+    expect([bar?.title, column?.title]).toEqual(['参加人数与活动数', '活动数']);
   });
 
   it('takes calls by the sheet, not by the row: a table ten times longer costs one more Value2 write at most', () => {

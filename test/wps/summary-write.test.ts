@@ -127,6 +127,15 @@ describe('a write WPS refuses half-way', () => {
     expect(titleOf(et, '主题活动-单位')).toBe('主题活动申报表（汇总）二');
   });
 
+  it('where the host refuses PageSetup, the summaries are written without print settings and the pane is told which', () => {
+    const et = new FakeEt({ behaviours: { pageSetup: 'refused' }, sheets: ['我的数据'] });
+    const result = writeSummarySheets(et.app, [units('一'), report('一')]);
+    expect(result.withoutPrintSettings).toEqual(['主题活动-单位', '合并报告']);
+    expect(names(et)).toEqual(['我的数据', '主题活动-单位', '合并报告']);
+    expect(titleOf(et, '合并报告')).toBe('合并报告一');
+    expect(et.sheet('合并报告')?.cells.get(cellKey(0, 2))?.value).toBe('UNIONFORMS-SUMMARY|-|合并报告');
+  });
+
   it('without an open workbook, says so before writing anything', () => {
     const et = workbook();
     const app = new Proxy(et.app, { get: (t, p) => (p === 'ActiveWorkbook' ? null : Reflect.get(t, p)) });

@@ -140,19 +140,10 @@ export async function mergeCommand(
   const files = found.filter((f) => f.role.role === 'return');
   const returns: ReturnFile[] = [];
   const carried: ReturnAndDefinitions[] = [];
-  // The disk reads of the next few files go on while one is parsed (a file's parse waits for no other's read).
-  const AHEAD = 4;
-  const reads: Promise<ReturnFile>[] = [];
-  const readAt = (i: number) => {
-    const file = files[i];
-    if (file && !reads[i]) reads[i] = readReturnFile(file.fullPath, file.file);
-    return reads[i];
-  };
   for (let i = 0; i < files.length; i++) {
-    for (let k = i; k <= i + AHEAD; k++) readAt(k);
+    const file = files[i] as (typeof files)[number];
     // Each file is read once: its sheets, and the imported-form definitions its definition sheet carries.
-    const taken = takeCarriedDefinitions(await (readAt(i) as Promise<ReturnFile>));
-    delete reads[i];
+    const taken = takeCarriedDefinitions(await readReturnFile(file.fullPath, file.file));
     returns.push(taken.read);
     carried.push(taken);
     if (files.length > 20 && (i + 1) % 20 === 0) io.out(`已读取 ${i + 1}/${files.length} 个文件……`);

@@ -183,6 +183,7 @@ function rowXml(
   formats: readonly string[],
   book: StyleBook,
   strings: SharedStrings,
+  heights: ReadonlyMap<number, number>,
 ): string {
   const style = styleOfRow(plan, row);
   const cells = values.map((value, j) => {
@@ -190,7 +191,7 @@ function rowXml(
     if (!style) return cellXml(ref, value, () => 0, strings);
     return cellXml(ref, value, (quoted) => book.xf(style, boxAt(plan, row, j), formats[j] ?? GENERAL_FORMAT, quoted), strings);
   });
-  const height = plan.rowHeights.find((h) => h.row === row)?.height;
+  const height = heights.get(row);
   return `<row r="${row + 1}"${height === undefined ? '' : ` ht="${height}" customHeight="1"`}>${cells.join('')}</row>`;
 }
 
@@ -200,10 +201,12 @@ const range = (top: number, left: number, bottom: number, right: number) =>
 function sheetXml(plan: SummaryPlan, selected: boolean, book: StyleBook, strings: SharedStrings): string {
   const { columns, titleRow, print } = plan;
   const titleValues: SummaryValue[] = [titleRow.text, ...Array<SummaryValue>(columns - 1).fill(null)];
-  const xml = [rowXml(plan, titleRow.row, titleValues, [titleRow.numberFormat], book, strings)];
+  // A summary of thousands of rows has a height for most of them: looked up, not searched for each row.
+  const heights = new Map(plan.rowHeights.map((h) => [h.row, h.height]));
+  const xml = [rowXml(plan, titleRow.row, titleValues, [titleRow.numberFormat], book, strings, heights)];
   for (const header of plan.headerRows)
-    xml.push(rowXml(plan, header.row, header.values, Array<string>(columns).fill(TEXT_FORMAT), book, strings));
-  plan.body.forEach((values, i) => xml.push(rowXml(plan, plan.bodyTop + i, values, plan.bodyFormats[i] ?? [], book, strings)));
+    xml.push(rowXml(plan, header.row, header.values, Array<string>(columns).fill(TEXT_FORMAT), book, strings, heights));
+  plan.body.forEach((values, i) => xml.push(rowXml(plan, plan.bodyTop + i, values, plan.bodyFormats[i] ?? [], book, strings, heights)));
   const widths = plan.columnWidths.map((width, j) => `<col min="${j + 1}" max="${j + 1}" width="${width}" customWidth="1"/>`);
   const lastRow = plan.bodyTop + plan.body.length;
   const { rows: ySplit, columns: xSplit } = plan.freeze;

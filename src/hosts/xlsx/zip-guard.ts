@@ -2,6 +2,7 @@ import { UserError } from '../../core/errors';
 import { PASSWORD_PROTECTED } from './read-verdicts';
 import { InflateError, inflateRaw } from './inflate';
 import { writeZip, type ZipPart } from './zip-write';
+import { withOnlyMergesAfterCells } from './sheet-tail';
 
 /** Sum of the sizes a workbook's zip declares for its parts once unpacked. */
 export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
@@ -18,6 +19,8 @@ export const RATIO_CHECKED_FROM_BYTES = 1024 * 1024;
 /** Parts SheetJS does not need for cell values (it reads each of them only if present): never unpacked. */
 const NOT_READ =
   /^(docProps|customXml|xl\/(theme|media|drawings|charts|printerSettings|embeddings|diagrams|activeX|ctrlProps))\/|^xl\/(vbaProject\.bin|calcChain\.xml)$/i;
+/** Worksheet parts, whose XML after the cells SheetJS is given only the merges of (sheet-tail.ts). */
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
 const MB = 1024 * 1024;
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
@@ -181,7 +184,11 @@ export function checkedZip(data: Uint8Array): { zip: Uint8Array; entries: ZipEnt
     .filter((e) => !NOT_READ.test(e.name))
     .map((e): ZipPart => {
       const packed = data.subarray(e.dataStart, e.dataStart + e.packed);
-      return { ...e, method: 0, data: e.method === 8 ? unpack(packed, e.unpacked) : packed };
+      const unpacked = e.method === 8 ? unpack(packed, e.unpacked) : packed;
+      if (!WORKSHEET.test(e.name)) return { ...e, method: 0, data: unpacked };
+      const cut = withOnlyMergesAfterCells(unpacked);
+      // SheetJS does not check a part's CRC-32 (parse_local_file in xlsx.js has the check commented out).
+      return { ...e, method: 0, data: cut, unpacked: cut.length };
     });
   return { zip: writeZip(parts), entries };
 }

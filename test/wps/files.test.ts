@@ -153,7 +153,7 @@ describe('the WPS merge host end to end (fake ET)', () => {
     expect(et.workbook.activeSheet?.name).toBe('合并报告');
     await host.selectCell('我的数据', 'C4');
     expect(et.workbook.activeSheet?.activeCell).toEqual({ row: 3, col: 2 });
-    await expect(host.selectCell('不存在的表', 'A1')).rejects.toThrow(/^无法选中工作表“不存在的表”的 A1/);
+    await expect(host.selectCell('不存在的表', 'A1')).rejects.toThrow(/^无法选中工作表“不存在的表”的 A1：找不到这张工作表/);
     expect(progress[progress.length - 1]).toBeGreaterThan(0);
     expect(baseName('C:\\a\\b.xlsx')).toBe('b.xlsx');
   });

@@ -121,17 +121,19 @@ export function activateSheet(app: EtApplicationSurface, name: string): void {
   }
 }
 
-/** Shows a sheet by its name with one cell selected (a problem's cell). */
+/** Shows a sheet by its name with one cell selected (a problem's cell); a sheet no longer there is told so. */
 export function selectCell(app: EtApplicationSurface, sheet: string, cell: string): void {
+  const what = `无法选中工作表“${sheet}”的 ${cell}`;
   try {
     parseCellAddress(cell);
     const book = activeWorkbook(app);
+    const found = readSheets(book).find((s) => s.name.toLowerCase() === sheet.toLowerCase());
+    if (!found) throw new UserError('wps', `${what}：找不到这张工作表，它可能已被删除或改名；请再点“合并本工作簿中的表”重新读取。`);
     step('选中单元格', () => {
-      const ws = book.Worksheets.Item(sheet);
-      ws.Activate();
-      ws.Range(cell).Select();
+      found.ws.Activate();
+      found.ws.Range(cell).Select();
     });
   } catch (err) {
-    throw wpsUserError(`无法选中工作表“${sheet}”的 ${cell}（它可能已被删除或改名；请再点“合并本工作簿中的表”重新读取）`, err);
+    throw wpsUserError(what, err);
   }
 }

@@ -145,9 +145,18 @@ export class FakeEt {
 
   // ---- The clerk's actions (not calls of the add-in: not counted) ----
 
-  /** The clerk types `text` into one cell and presses Enter: SheetChange(Sh, Target) [typings: addon.et.d.ts]. */
-  type(sheetName: string, address: string, text: string): void {
+  /**
+   * The clerk types `text` into one cell and presses Enter: SheetChange(Sh, Target) [typings: addon.et.d.ts; events
+   * page: "当用户…更改…单元格时"], then, with `enter: 'down'` (the default), the cell below is selected and
+   * SheetSelectionChange fires [vba: Application.MoveAfterReturnDirection, xlDown by default]; `enter: 'stay'` is
+   * Ctrl+Enter or Tab-less confirmation, which leaves the selection where it was.
+   */
+  type(sheetName: string, address: string, text: string, enter: 'down' | 'stay' = 'down'): void {
     this.edit(sheetName, address, [[text]], true);
+    if (enter === 'down') {
+      const { top, left } = parseRangeAddress(address);
+      this.select(sheetName, cellAddress(top + 1, left));
+    }
   }
 
   /** The clerk picks `option` from the cell's dropdown; SheetChange only if behaviours.sheetChangeOnPick. */
@@ -1342,7 +1351,7 @@ class FakeRange {
     this.eachCell((c) => (c.locked = v));
     this.et.jsWrote();
   }
-  /** In characters; WPS's default column is 8.38 characters wide [vba: StandardWidth]. */
+  /** In characters. The default 8.38 is the fake's assumption (no source; the adapter sets every width it needs). */
   get ColumnWidth(): number {
     return this.live.columnWidths.get(this.area.left) ?? 8.38;
   }
@@ -1351,7 +1360,7 @@ class FakeRange {
     for (let c = this.area.left; c <= this.area.right; c++) this.live.columnWidths.set(c, v);
     this.et.jsWrote();
   }
-  /** In points; 13.5 for the default 宋体 11 row. */
+  /** In points. The default 13.5 is the fake's assumption (no source; the adapter sets every height it needs). */
   get RowHeight(): number {
     return this.live.rowHeights.get(this.area.top) ?? 13.5;
   }

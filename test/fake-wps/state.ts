@@ -120,7 +120,10 @@ export interface EtSheetState {
 
 export const cellKey = (row: number, col: number) => `${row}:${col}`;
 
-/** Defaults of a new workbook's cell in WPS 表格 (宋体 11, general format, bottom-aligned, locked). */
+/**
+ * A new cell: general format, bottom-aligned and locked [vba: a new workbook's Normal style]; 宋体 11 is the fake's
+ * assumption for WPS's Chinese default (no source; the adapter sets every font it draws).
+ */
 export function emptyCell(): EtCellState {
   return {
     value: null,

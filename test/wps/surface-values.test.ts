@@ -120,9 +120,12 @@ describe('the fake ET', () => {
       const ws = et.app.ActiveSheet;
       ws.Range('B2').Validation.Add(3, 1, 1, '是,否');
       seen.length = 0;
+      et.app.ApiEvent.AddApiEventListener('SheetSelectionChange', (sheet, target) => seen.push(`选 ${target.Address(false, false)}`));
       et.type('Sheet1', 'A1', '12');
       et.pick('Sheet1', 'B2', '是');
-      expect(seen).toEqual(kind ? ['Sheet1!A1', 'Sheet1!B2'] : ['Sheet1!A1']);
+      et.type('Sheet1', 'C3', 'x', 'stay');
+      // Enter after typing selects the cell below; a pick moves nothing.
+      expect(seen).toEqual(kind ? ['Sheet1!A1', '选 A2', 'Sheet1!B2', 'Sheet1!C3'] : ['Sheet1!A1', '选 A2', 'Sheet1!C3']);
       expect(et.sheet('Sheet1')?.cells.get('1:1')?.value).toBe('是');
     }
   });

@@ -24,7 +24,8 @@ import {
   type SelfTestReport,
 } from '../../core/self-test-report';
 import { uniqueSheetName } from '../../core/sheet-names';
-import { XL, bgrToHex, hexToBgr, readValue2Grid, withAlertsOff } from './et-values';
+import { isoToSerial } from './draw-prepare';
+import { XL, bgrToHex, hexToBgr, readValue2Grid, withAlertsOff, withScreenUpdatingOff } from './et-values';
 import type { EtApplicationSurface, EtRangeSurface, EtWorksheetSurface } from './wps-surface';
 
 export interface WpsEnvironment {
@@ -149,13 +150,16 @@ const PROBES: readonly WpsProbe[] = [
   {
     id: 'values',
     label: 'Value2 二维写入与读回、文字格式、错误值、各形状',
-    run: ({ ws }) => {
+    run: ({ app, ws }) => {
       ws.Range('A2:A3').NumberFormat = '@';
       const block = ws.Range('A2:C3');
-      block.Value2 = [
-        ['00123', 3.5, "'=1+1"],
-        [PROBE_TEXT, null, "'2018-5-20"],
-      ];
+      // Big writes go with ScreenUpdating off (et-values.ts), as the drawing's one Value2 write does.
+      withScreenUpdatingOff(app, () => {
+        block.Value2 = [
+          ['00123', 3.5, "'=1+1"],
+          [PROBE_TEXT, null, "'2018-5-20"],
+        ];
+      });
       expectEqual('值', readValue2Grid(block.Value2, 2, 3), [
         ['00123', 3.5, '=1+1'],
         [PROBE_TEXT, null, '2018-5-20'],
@@ -199,7 +203,8 @@ const PROBES: readonly WpsProbe[] = [
       range.VerticalAlignment = XL.vAlign.middle;
       range.WrapText = true;
       range.Orientation = XL.orientation.vertical;
-      for (const edge of [XL.edge.left, XL.edge.top, XL.edge.bottom, XL.edge.right]) {
+      // The outer edges and the lines between the cells (draw-plan.ts boxes a block with its inside lines).
+      for (const edge of [XL.edge.left, XL.edge.top, XL.edge.bottom, XL.edge.right, XL.edge.insideHorizontal, XL.edge.insideVertical]) {
         const border = range.Borders.Item(edge);
         border.LineStyle = XL.lineStyle.continuous;
         border.Weight = XL.weight.thin;
@@ -219,7 +224,7 @@ const PROBES: readonly WpsProbe[] = [
   },
   {
     id: 'validation',
-    label: '数据验证（Validation.Add：下拉列表、整数、文字长度，输入提示）',
+    label: '数据验证（Validation.Add：下拉列表、整数、文字长度、日期，输入提示）',
     run: ({ ws }) => {
       const list = ws.Range('A14').Validation;
       list.Add(XL.validate.list, XL.alert.stop, XL.operator.between, '是,否');
@@ -233,6 +238,14 @@ const PROBES: readonly WpsProbe[] = [
       list.ErrorMessage = PROBE_TEXT;
       ws.Range('B14').Validation.Add(XL.validate.wholeNumber, XL.alert.warning, XL.operator.greaterEqual, '0');
       ws.Range('C14').Validation.Add(XL.validate.textLength, XL.alert.warning, XL.operator.between, '0', '100');
+      // Dates as serial numbers, as draw-prepare.ts gives them.
+      ws.Range('D14').Validation.Add(
+        XL.validate.date,
+        XL.alert.stop,
+        XL.operator.between,
+        String(isoToSerial('2000-01-01')),
+        String(isoToSerial('2099-12-31')),
+      );
       const back = ws.Range('A14').Validation;
       expectEqual('验证类型', back.Type, XL.validate.list);
       expectEqual('列表来源', back.Formula1, '是,否');
@@ -249,6 +262,8 @@ const PROBES: readonly WpsProbe[] = [
       ws.Range('A18').Select();
       const added = range.FormatConditions.Add(XL.condition.expression, undefined, '=AND(A18<>"",LEN(A18)>3)');
       added.Interior.Color = hexToBgr(PINK);
+      // draw-plan.ts adds the rules last to first, each made the first applied.
+      added.SetFirstPriority();
       const first = range.FormatConditions.Item(1);
       expectEqual('条件格式类型', first.Type, XL.condition.expression);
       return `公式读回 ${JSON.stringify(first.Formula1)}`;
@@ -302,7 +317,9 @@ const PROBES: readonly WpsProbe[] = [
       page.PrintArea = '$A$1:$J$20';
       page.PrintTitleRows = '$1:$2';
       page.PrintTitleColumns = '$A:$A';
+      page.LeftFooter = PROBE_TEXT;
       page.CenterFooter = '第 &P 页，共 &N 页';
+      page.RightFooter = PROBE_TEXT;
       const back = [page.Orientation, page.FitToPagesWide, page.PrintTitleRows];
       if (JSON.stringify(back) !== JSON.stringify([XL.page.landscape, 1, '$1:$2']))
         throw new Mismatch(`写入后读回 ${JSON.stringify(back)}：设置未生效`);

@@ -143,7 +143,7 @@ async function syncsPerChange(): Promise<string> {
   const own = new OwnWrites(undefined, 0);
   const plan = planSheet(FORMS.find((f) => f.id === 'festival-project')!);
   await host.run((ctx) => insertForm(ctx, plan, support, own));
-  const live = new LiveValidation((b) => host.run(b), support, own, { debounceMs: 1 });
+  const live = new LiveValidation((b) => host.run(b), support, own, { catalogue: CATALOGUE, debounceMs: 1 });
   await live.start();
   await live.idle();
   const at = (key: string) => {
@@ -206,7 +206,7 @@ async function recheckFigures(): Promise<string[]> {
     const filled: Record<string, string | number> = {};
     for (const s of plan.slots) filled[cellAddress(s.row, s.col)] = s.field.type === 'integer' ? 12 : '某某';
     host.userEdit(plan.sheetName, filled);
-    const live = new LiveValidation((b) => host.run(b), support, own, { debounceMs: 1 });
+    const live = new LiveValidation((b) => host.run(b), support, own, { catalogue: CATALOGUE, debounceMs: 1 });
     await live.start();
     await live.idle();
     const unchanged: number[] = [];

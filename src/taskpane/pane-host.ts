@@ -108,7 +108,7 @@ export interface OfficePaneParts {
 export function officePaneHost(run: ExcelRun, support: ApiSupport, parts: OfficePaneParts = {}): PaneHost {
   const ownWrites = parts.ownWrites ?? new OwnWrites();
   const workbookForms = parts.workbookForms ?? new WorkbookCatalogue();
-  const live = parts.live ?? new LiveValidation(run, support, ownWrites);
+  const live = parts.live ?? new LiveValidation(run, support, ownWrites, { catalogue: workbookForms.catalogue });
   // The forms imported into this workbook before: read once, then checked like the program's own. A failed read
   // (the clerk editing a cell, say) is said in the pane and tried again by 检查整个工作簿 or the next save; a save
   // waits for it, so that what it keeps is added to what the workbook had.

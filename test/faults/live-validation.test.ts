@@ -1,3 +1,4 @@
+import { CATALOGUE } from '../../src/notices';
 import { HIGHLIGHT } from '../../src/core/rules/highlights';
 import { detectApiSupport } from '../../src/hosts/office/api-support';
 import { insertForm } from '../../src/hosts/office/insert-form';
@@ -38,6 +39,7 @@ async function fresh(apiVersion = NEWEST_API) {
   const host = (await template(apiVersion)).fork({ apiVersion });
   const support = detectApiSupport((s, v) => host.isSetSupported(s, v));
   const live = new LiveValidation(runOn(host), support, new OwnWrites(undefined, 0), {
+    catalogue: CATALOGUE,
     today: () => '2026-11-21',
     debounceMs: 1,
     retryMs: RETRY_MS,

@@ -1,3 +1,4 @@
+import { CATALOGUE } from '../../src/notices';
 import { cellAddress } from '../../src/core/a1';
 import { HIGHLIGHT } from '../../src/core/rules/highlights';
 import { detectApiSupport } from '../../src/hosts/office/api-support';
@@ -16,6 +17,7 @@ async function setUp() {
   const support = detectApiSupport((s, v) => host.isSetSupported(s, v));
   await host.run((ctx) => insertForm(ctx, SUMMARY, support, new OwnWrites(undefined, 0)));
   const live = new LiveValidation((batch) => host.run(batch), support, new OwnWrites(undefined, 0), {
+    catalogue: CATALOGUE,
     today: () => '2026-11-21',
     debounceMs: 1,
     retryMs: 2,

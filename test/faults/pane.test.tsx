@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { planSheet } from '../../src/core/layout';
-import { getForm } from '../../src/notices';
+import { getForm, CATALOGUE } from '../../src/notices';
 import { detectApiSupport } from '../../src/hosts/office/api-support';
 import { insertForm } from '../../src/hosts/office/insert-form';
 import { LiveValidation } from '../../src/hosts/office/live-validation';
@@ -28,7 +28,7 @@ function pane() {
   const run = runOn(host);
   const support = detectApiSupport((s, v) => host.isSetSupported(s, v));
   const own = new OwnWrites(undefined, 0);
-  const live = new LiveValidation(run, support, own, { debounceMs: 1, retryMs: 5, today: () => TODAY });
+  const live = new LiveValidation(run, support, own, { catalogue: CATALOGUE, debounceMs: 1, retryMs: 5, today: () => TODAY });
   render(<App host={officePaneHost(run, support, { ownWrites: own, live })} locale="zh-CN" />);
   const settle = async () => {
     await act(async () => {

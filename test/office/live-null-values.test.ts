@@ -1,5 +1,5 @@
 import { planSheet } from '../../src/core/layout';
-import { getForm } from '../../src/notices';
+import { getForm, CATALOGUE } from '../../src/notices';
 import { detectApiSupport } from '../../src/hosts/office/api-support';
 import { insertForm } from '../../src/hosts/office/insert-form';
 import { LiveValidation } from '../../src/hosts/office/live-validation';
@@ -24,6 +24,7 @@ forEachPlatform((platform) => {
       const big = '志愿者服务队登记表';
       host.state.cell(host.state.sheet(big)!, 60_000, 120).value = '远处的一个值';
       const live = new LiveValidation((batch) => host.run(batch), support, own, {
+        catalogue: CATALOGUE,
         today: () => '2026-11-21',
         debounceMs: 5,
         retryMs: 5,

@@ -1,3 +1,4 @@
+import { CATALOGUE } from '../../src/notices';
 import { cellAddress } from '../../src/core/a1';
 import { HIGHLIGHT } from '../../src/core/rules/highlights';
 import { detectApiSupport } from '../../src/hosts/office/api-support';
@@ -18,6 +19,7 @@ async function setUp(platform: PlatformProfile, apiVersion = NEWEST_API, paint: 
   const own = new OwnWrites(undefined, 0);
   await host.run((ctx) => insertForm(ctx, SUMMARY, support, own));
   const live = new LiveValidation((batch) => host.run(batch), support, own, {
+    catalogue: CATALOGUE,
     today: () => '2026-11-21',
     debounceMs: 5,
     retryMs: 5,
@@ -180,6 +182,7 @@ forEachPlatform((platform) => {
       host.state.cell(sheet, stale!.row, stale!.col).fill = HIGHLIGHT.error;
       const support = detectApiSupport((s, v) => host.isSetSupported(s, v));
       const reopened = new LiveValidation((batch) => host.run(batch), support, new OwnWrites(), {
+        catalogue: CATALOGUE,
         today: () => '2026-11-21',
         debounceMs: 5,
       });

@@ -1,12 +1,12 @@
 import { cellAddress } from '../../src/core/a1';
 import { planSheet } from '../../src/core/layout';
 import type { SheetPlan } from '../../src/core/sheet-plan';
-import { getForm } from '../../src/notices';
+import { getForm, CATALOGUE } from '../../src/notices';
 import { detectApiSupport } from '../../src/hosts/office/api-support';
 import { insertForm } from '../../src/hosts/office/insert-form';
 import { LiveValidation } from '../../src/hosts/office/live-validation';
 import { OwnWrites } from '../../src/hosts/office/own-writes';
-import { selectionAreas } from '../../src/hosts/office/selection-areas';
+import { selectionAreas } from '../../src/hosts/live/selection-areas';
 import type { FakeExcelHost } from '../fake-excel/host';
 import { desktop, hostFor } from '../fake-excel/platforms';
 import { forEachPlatform } from './for-each-platform';
@@ -46,10 +46,7 @@ forEachPlatform((platform) => {
       (b) => host.run(b),
       detectApiSupport((s, v) => host.isSetSupported(s, v)),
       new OwnWrites(),
-      {
-        today: () => '2026-11-21',
-        debounceMs: 1,
-      },
+      { catalogue: CATALOGUE, today: () => '2026-11-21', debounceMs: 1 },
     );
     await live.start();
     await live.idle();

@@ -1,7 +1,7 @@
 import { cellAddress } from '../../src/core/a1';
 import { HIGHLIGHT } from '../../src/core/rules/highlights';
 import { planSheet } from '../../src/core/layout';
-import { getForm } from '../../src/notices';
+import { getForm, CATALOGUE } from '../../src/notices';
 import { detectApiSupport } from '../../src/hosts/office/api-support';
 import { insertForm } from '../../src/hosts/office/insert-form';
 import { LiveValidation } from '../../src/hosts/office/live-validation';
@@ -20,7 +20,12 @@ async function setUp(platform: PlatformProfile, apiVersion = NEWEST_API, eventTi
   const support = detectApiSupport((s, v) => host.isSetSupported(s, v));
   const own = new OwnWrites();
   await host.run((ctx) => insertForm(ctx, SUMMARY, support, own));
-  const live = new LiveValidation((batch) => host.run(batch), support, own, { today: () => '2026-11-21', debounceMs: 2, retryMs: 2 });
+  const live = new LiveValidation((batch) => host.run(batch), support, own, {
+    catalogue: CATALOGUE,
+    today: () => '2026-11-21',
+    debounceMs: 2,
+    retryMs: 2,
+  });
   await live.start();
   await live.idle();
   const sheet = host.state.sheet(SHEET) as SheetState;
@@ -147,7 +152,7 @@ forEachPlatform((platform) => {
         (b) => reference.run(b),
         detectApiSupport((s, v) => reference.isSetSupported(s, v)),
         new OwnWrites(),
-        { today: () => '2026-11-21', debounceMs: 2 },
+        { catalogue: CATALOGUE, today: () => '2026-11-21', debounceMs: 2 },
       );
       reference.userEdit(SHEET, { [address]: pickValue });
       await typed.start();

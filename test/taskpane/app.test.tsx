@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { CATALOGUE } from '../../src/notices';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/components/App';
 import { pickLocale } from '../../src/taskpane/i18n';
@@ -104,7 +105,7 @@ describe('the 检查 tab', () => {
     const run: ExcelRun = (batch) => fake.run(batch);
     const support = detectApiSupport((s, v) => fake.isSetSupported(s, v));
     const own = new OwnWrites(undefined, 0);
-    const live = new LiveValidation(run, support, own, { debounceMs: 1, today: () => '2026-11-21' });
+    const live = new LiveValidation(run, support, own, { catalogue: CATALOGUE, debounceMs: 1, today: () => '2026-11-21' });
     const host = officePaneHost(run, support, { ownWrites: own, live });
     render(<App host={host} locale="zh-CN" />);
     const festival = card(/活动项目申报表/);

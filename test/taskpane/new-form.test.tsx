@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { CATALOGUE } from '../../src/notices';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -53,7 +54,7 @@ function pane() {
   const run: ExcelRun = (batch) => fake.run(batch);
   const support = detectApiSupport((s, v) => fake.isSetSupported(s, v));
   const own = new OwnWrites(undefined, 0);
-  const live = new LiveValidation(run, support, own, { debounceMs: 1, today: () => '2026-11-29' });
+  const live = new LiveValidation(run, support, own, { catalogue: CATALOGUE, debounceMs: 1, today: () => '2026-11-29' });
   const host = officePaneHost(run, support, { ownWrites: own, live });
   render(<App host={host} locale="zh-CN" />);
   return { fake, host, live };

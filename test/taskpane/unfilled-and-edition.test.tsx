@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { cellAddress } from '../../src/core/a1';
 import { planSheet } from '../../src/core/layout';
 import { HIGHLIGHT } from '../../src/core/rules/highlights';
-import { getForm } from '../../src/notices';
+import { getForm, CATALOGUE } from '../../src/notices';
 import { detectApiSupport } from '../../src/hosts/office/api-support';
 import { LiveValidation } from '../../src/hosts/office/live-validation';
 import { OwnWrites } from '../../src/hosts/office/own-writes';
@@ -22,7 +22,12 @@ function pane() {
   const support = detectApiSupport((s, v) => fake.isSetSupported(s, v));
   const own = new OwnWrites(undefined, 0);
   // Painting after every check (not only the ones the clerk asks for), so that "not red while 未填" is seen in the cells.
-  const live = new LiveValidation(run, support, own, { debounceMs: 1, today: () => '2026-11-21', paint: 'every-check' });
+  const live = new LiveValidation(run, support, own, {
+    catalogue: CATALOGUE,
+    debounceMs: 1,
+    today: () => '2026-11-21',
+    paint: 'every-check',
+  });
   const host = officePaneHost(run, support, { ownWrites: own, live });
   render(<App host={host} locale="zh-CN" />);
   const settle = () =>

@@ -1,5 +1,5 @@
 /**
- * Runs live checking's Excel work one batch at a time, in order (a failed batch does not stop the next), and says
+ * Runs live checking's host work one batch at a time, in order (a failed batch does not stop the next), and says
  * whether any is waiting or running.
  */
 export class CheckQueue {

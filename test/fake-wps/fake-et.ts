@@ -14,7 +14,6 @@
  */
 import { cellAddress, parseRangeAddress, rangeAddress, type CellRange } from '../../src/core/a1';
 import { SHEET_NAME_MAX } from '../../src/core/sheet-names';
-import { columnWidthToPoints } from '../../src/core/units';
 import { cvErrCode } from '../../src/hosts/wps/et-values';
 import type { EtApplicationSurface, EtCellValue, EtRangeSurface, EtWorksheetSurface } from '../../src/hosts/wps/wps-surface';
 import { WORST_CASE, type EtBehaviours } from './behaviours';
@@ -265,7 +264,15 @@ function storeTyped(state: EtSheetState, row: number, col: number, value: EtCell
   cell.value = value === '' ? null : value;
 }
 
-/** Value2 of one cell: errors as CVErr numbers [aiworkdeck]. */
+/** A column's width in points from its width in characters, as measured in WPS [aiworkdeck: see FakeRange.Left]. */
+function columnPoints(characters: number): number {
+  return 5.625 * characters + 3.35;
+}
+
+/**
+ * Value2 of one cell: errors as CVErr numbers, #DIV/0! as −2146826281, as measured on WPS 12.1.0.28043 [aiworkdeck
+ * wpsEtHandlers.js collectFormulaErrors: "错误值经 Value2 回来的是 CVErr 数值码"].
+ */
 function value2Of(cell: EtCellState | undefined): EtCellValue {
   if (!cell) return null;
   if (typeof cell.value === 'string' && /^#/.test(cell.value)) return cvErrCode(cell.value) ?? cell.value;
@@ -1437,10 +1444,14 @@ class FakeRange {
     this.live.activeCell = { row: this.area.top, col: this.area.left };
     return true;
   }
-  /** Points from the sheet's top-left corner [vba: Range.Left/Top]; a column's points as Excel converts characters. */
+  /**
+   * Points from the sheet's top-left corner [vba: Range.Left/Top]. A column of w characters is 5.625 × w + 3.35
+   * points wide, as measured on WPS 12.1.0.28043 [aiworkdeck wpsEtHandlers.js, setColumnWidthPoints: 5 → 31.5,
+   * 10 → 59.6, 20 → 115.85, 40 → 228.35].
+   */
   get Left() {
     let points = 0;
-    for (let c = 0; c < this.area.left; c++) points += columnWidthToPoints(this.live.columnWidths.get(c) ?? 8.38);
+    for (let c = 0; c < this.area.left; c++) points += columnPoints(this.live.columnWidths.get(c) ?? 8.38);
     return points;
   }
   get Top() {
@@ -1450,7 +1461,7 @@ class FakeRange {
   }
   get Width() {
     let points = 0;
-    for (let c = this.area.left; c <= this.area.right; c++) points += columnWidthToPoints(this.live.columnWidths.get(c) ?? 8.38);
+    for (let c = this.area.left; c <= this.area.right; c++) points += columnPoints(this.live.columnWidths.get(c) ?? 8.38);
     return points;
   }
   get Height() {

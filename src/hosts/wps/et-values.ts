@@ -43,7 +43,8 @@ export const XL = {
 
 /**
  * Error values as Value2 gives them: VBA's CVErr as the HRESULT 0x800A0000 + the error number, read as a signed
- * 32-bit number (aiworkdeck wpsEtHandlers.js: −2146826281 = #DIV/0!; the numbers are VBA's xlErrDiv0 = 2007 etc.).
+ * 32-bit number. Measured on WPS 12.1.0.28043: #DIV/0! came back as −2146826281 = 0x800A07D7, VBA's xlErrDiv0 2007
+ * (aiworkdeck wpsEtHandlers.js, collectFormulaErrors); the other numbers are VBA's xlErr… values.
  * A clerk's number can never equal one of these in a form (no field takes −2146826xxx), so the mapping is safe.
  */
 const CVERR_BASE = 0x800a0000 - 0x1_0000_0000;

@@ -5,6 +5,7 @@ const fs = require('fs');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { ChunkGroupsPlugin } = require('./scripts/chunk-groups-plugin');
 const { CDN_OFFICE_JS, DEV_URL, contentSecurityPolicy, isOfficeJsFile, manifestFor, officeJsDir, productionUrl, readManifest } = require('./scripts/build-settings');
 
 module.exports = async (env = {}, argv = {}) => {
@@ -21,6 +22,8 @@ module.exports = async (env = {}, argv = {}) => {
       rules: [{ test: /\.tsx?$/, loader: 'ts-loader', exclude: /node_modules/, options: { configFile: 'tsconfig.web.json', transpileOnly: true } }],
     },
     plugins: [
+      // chunk-groups.json: what the page loads at first and what waits for its first use (npm run size)
+      new ChunkGroupsPlugin(),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

@@ -1,40 +1,60 @@
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import { App } from './components/App';
-import { pickLocale } from './i18n';
-import { MergeClient } from './merge/merge-client';
-import { spawnMergeWorker } from './merge/spawn-worker';
-import { officeMergeHost } from './office-merge-host';
-import type { ExcelRun } from '../hosts/office/excel-surface';
-import { detachedPaneHost, officePaneHost, supportFromOffice } from './pane-host';
-import { WorkbookCatalogue } from './workbook-catalogue';
+import { pickLocale, type Locale } from './i18n';
+import type { PaneHost } from './pane-host';
+import type { EtApplicationSurface } from '../hosts/wps/wps-surface';
+
+/**
+ * The host is chosen at start-up: Office.js present → Excel; a `window.Application` with `Workbooks` → WPS 表格
+ * (WPS gives its task pane that synchronous object model and no Office.js; its `Application.Name` imitates Excel's,
+ * so ET is told by `Workbooks`, as aiworkdeck's wpsDoc.js does); otherwise the pane is detached (a plain browser).
+ * Each host's adapter and live checking is its own chunk (excel-host, wps-host), loaded once the host is known:
+ * the page's first load is React, Fluent UI and the pane's shell only.
+ */
+/** The merge worker's spawner, with the 合并 tab's code. */
+const loadWorker = () => import(/* webpackChunkName: "merge-tab" */ './merge/spawn-worker').then((m) => m.spawnMergeWorker);
+
+function wpsApplication(): EtApplicationSurface | undefined {
+  const app = (window as unknown as { Application?: Partial<EtApplicationSurface> }).Application;
+  try {
+    return app && typeof app === 'object' && app.Workbooks ? (app as EtApplicationSurface) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function show(root: Root, host: PaneHost, locale: Locale, onCollapse?: () => void): void {
+  root.render(<App host={host} locale={locale} onCollapse={onCollapse} />);
+}
+
+async function showDetached(root: Root, locale: Locale): Promise<void> {
+  const { detachedPaneHost } = await import(/* webpackChunkName: "excel-host" */ './pane-host');
+  show(root, detachedPaneHost(), locale);
+}
 
 function mount(): void {
   const container = document.getElementById('app');
   if (!container) return;
   const root = createRoot(container);
-  if (typeof Office === 'undefined') {
-    root.render(<App host={detachedPaneHost()} locale={pickLocale(navigator.language)} />);
+  if (typeof Office !== 'undefined') {
+    // fetched while office.js starts
+    const excel = import(/* webpackChunkName: "excel-host" */ './excel-start');
+    void Office.onReady(async (info) => {
+      const locale = pickLocale(Office.context?.displayLanguage ?? navigator.language);
+      if (info.host !== Office.HostType.Excel) return showDetached(root, locale);
+      show(root, (await excel).excelPaneHost(loadWorker), locale);
+    });
     return;
   }
-  void Office.onReady((info) => {
-    const locale = pickLocale(Office.context?.displayLanguage ?? navigator.language);
-    if (info.host !== Office.HostType.Excel) {
-      root.render(<App host={detachedPaneHost()} locale={locale} />);
-      return;
-    }
-    const run: ExcelRun = (batch) => Excel.run((context) => batch(context));
-    // The forms imported into this workbook: listed for insert, checked live, and taken first by the merge.
-    const workbookForms = new WorkbookCatalogue();
-    const merge = officeMergeHost(
-      run,
-      new MergeClient(spawnMergeWorker),
-      undefined,
-      undefined,
-      undefined,
-      () => workbookForms.keptWithNotices,
+  const et = wpsApplication();
+  const locale = pickLocale(navigator.language);
+  if (et) {
+    void import(/* webpackChunkName: "wps-host" */ './wps-pane-host').then(({ wpsPaneHost, collapseWpsPane }) =>
+      show(root, wpsPaneHost(et), locale, () => collapseWpsPane(et)),
     );
-    root.render(<App host={officePaneHost(run, supportFromOffice(), { merge, workbookForms })} locale={locale} />);
-  });
+    return;
+  }
+  void showDetached(root, locale);
 }
 
 mount();

@@ -68,6 +68,7 @@ describe.each([
     expect(outcomes.get('conditionalFormats')?.status).toBe(kind ? 'ok' : 'failed');
     expect(outcomes.get('sheetNames')?.status).toBe(kind ? 'ok' : 'failed');
     expect(outcomes.get('pageSetup')?.status).toBe(kind ? 'ok' : 'failed');
+    expect(outcomes.get('chartAxes')?.status).toBe(kind ? 'ok' : 'failed');
     // The fake's Value2 of one row: 2-D in the kind case, 1-D in the worst (behaviours.oneRowValue2).
     const values = outcomes.get('values');
     expect(values).toMatchObject({ status: 'ok', note: expect.stringContaining(kind ? '一行读回二维数组' : '一行读回一维数组') });
@@ -111,6 +112,7 @@ describe('自检 in WPS', () => {
       'window',
       'protection',
       'charts',
+      'chartAxes',
       'selection',
       'usedRange',
       'undo',
@@ -125,8 +127,8 @@ describe('自检 in WPS', () => {
     const capabilities = new Map(report.capabilities.map((c) => [c.name, c.present]));
     expect(capabilities.get('ApiEvent')).toBe(true);
     expect(capabilities.get('FileSystem.ReadFileAsArrayBuffer')).toBe(true);
-    // In the kind case every probe of a member the fake models is ok. (Charts and the selection's blocks are left
-    // out: the fake does not model them fully yet, and the self-test is how a real WPS will answer them.)
+    // In the kind case every probe of a member the fake models is ok. (The selection's blocks are left out: the fake's
+    // Selection is the active cell only, and the self-test is how a real WPS will answer.)
     const ok = report.probes.filter((p) => p.outcome.status === 'ok').map((p) => p.id);
     expect(ok).toEqual(
       expect.arrayContaining([
@@ -142,6 +144,8 @@ describe('自检 in WPS', () => {
         'pageSetup',
         'window',
         'protection',
+        'charts',
+        'chartAxes',
         'usedRange',
         'undo',
         'pluginStorage',

@@ -26,7 +26,7 @@ import {
 import { uniqueSheetName } from '../../core/sheet-names';
 import { isoToSerial } from './draw-prepare';
 import { XL, bgrToHex, hexToBgr, readValue2Grid, withAlertsOff, withScreenUpdatingOff } from './et-values';
-import type { EtApplicationSurface, EtRangeSurface, EtWorksheetSurface } from './wps-surface';
+import type { EtApplicationSurface, EtChartSurface, EtRangeSurface, EtWorksheetSurface } from './wps-surface';
 
 export interface WpsEnvironment {
   /** navigator.userAgent: WPS's embedded Chromium says its version there (and WpsOfficeApp/…, where it does). */
@@ -117,6 +117,8 @@ interface Site {
   readonly scratchName: string;
   /** Names this run made at the workbook's level (to delete at the clean-up). */
   readonly workbookNames: string[];
+  /** The chart the charts probe made, for the axis probe after it. */
+  chart?: EtChartSurface;
 }
 
 interface WpsProbe {
@@ -352,8 +354,9 @@ const PROBES: readonly WpsProbe[] = [
   },
   {
     id: 'charts',
-    label: '图表（ChartObjects().Add、SetSourceData、条形图、标题、坐标轴）',
-    run: ({ ws }) => {
+    label: '图表（ChartObjects().Add、SetSourceData、条形图、标题、图例）',
+    run: (site) => {
+      const { ws } = site;
       ws.Range('A22:C24').Value2 = [
         ['甲', 1, 2],
         ['乙', 3, 4],
@@ -367,11 +370,21 @@ const PROBES: readonly WpsProbe[] = [
       chart.HasTitle = true;
       chart.ChartTitle.Text = PROBE_TEXT;
       chart.HasLegend = true;
+      site.chart = chart;
+      expectEqual('图表数', ws.ChartObjects().Count, 1);
+      expectEqual('图表类型', chart.ChartType, CHART.barClustered);
+    },
+  },
+  {
+    id: 'chartAxes',
+    label: '图表坐标轴（Axes().Item：条形按表中顺序排列）',
+    run: ({ chart }) => {
+      // chart-draw.ts draws the chart all the same where this throws (bars then in reverse order).
+      if (!chart) throw new Mismatch('未运行：图表未建成');
       const axis = chart.Axes().Item(CHART.category);
       axis.ReversePlotOrder = true;
       axis.Crosses = CHART.maximum;
-      expectEqual('图表数', ws.ChartObjects().Count, 1);
-      expectEqual('图表类型', chart.ChartType, CHART.barClustered);
+      expectEqual('坐标轴反转', axis.ReversePlotOrder, true);
     },
   },
   {

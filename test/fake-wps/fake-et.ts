@@ -590,6 +590,7 @@ class FakeWorksheet {
   set Name(name: string) {
     checkSheetName(this.et, name, this.live);
     this.live.name = name;
+    this.et.jsWrote();
   }
   get Index() {
     return this.et.workbook.sheets.indexOf(this.live) + 1;
@@ -599,6 +600,7 @@ class FakeWorksheet {
   }
   set Visible(v: number) {
     this.live.visible = v;
+    this.et.jsWrote();
   }
   Activate(): void {
     this.et.workbook.activeSheet = this.live;
@@ -678,10 +680,12 @@ class FakeWorksheet {
         insertRows: Boolean(allowInsertingRows),
       },
     };
+    this.et.jsWrote();
   }
   Unprotect(password?: string): void {
     if ((password ?? '') !== this.live.protection.password) throw new EtError('fake ET: wrong password');
     this.live.protection = { protected: false, password: '', allow: {} };
+    this.et.jsWrote();
   }
   /** `ChartObjects()` without an index: the collection [aiworkdeck; pi]. */
   ChartObjects() {

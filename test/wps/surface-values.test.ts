@@ -144,6 +144,19 @@ describe('the fake ET', () => {
     expect(kws.PageSetup.Orientation).toBe(2);
   });
 
+  it("loses the clerk's undo after a JS write in the worst case, keeps it in the kind one", () => {
+    for (const [behaviours, undone] of [
+      [{}, false],
+      [KIND_CASE, true],
+    ] as const) {
+      const et = new FakeEt({ behaviours });
+      et.type('Sheet1', 'A1', '12');
+      et.app.ActiveSheet.Range('C1').Value2 = 'x';
+      expect(et.undo()).toBe(undone);
+      expect(et.sheet('Sheet1')?.cells.get('0:0')?.value ?? null).toBe(undone ? null : 12);
+    }
+  });
+
   it('throws on a member it does not model, so an adapter cannot lean on one unnoticed', () => {
     const et = new FakeEt();
     const ws = et.app.ActiveSheet as unknown as Record<string, unknown>;

@@ -30,6 +30,8 @@ export interface LiveCheckingOptions {
    * or by reading and checking the whole form again (the bench measures both).
    */
   incremental?: boolean;
+  /** Told how long each read through the host and each check of what was read took (npm run bench). */
+  measure?: (phase: 'read' | 'check', ms: number) => void;
 }
 
 /** One form sheet's last reading and its checker, for checking again only what a change changed. */
@@ -58,6 +60,7 @@ export class LiveChecking {
   private readonly retryMs: number;
   private readonly maxRetries: number;
   private readonly incremental: boolean;
+  private readonly measure: LiveCheckingOptions['measure'];
   /** How a required cell still empty is reported (CheckOptions.unfilled): the pane sets 'pending', and 'error' on 检查全部. */
   unfilled: CheckOptions['unfilled'] = 'error';
 
@@ -70,6 +73,7 @@ export class LiveChecking {
     this.retryMs = options.retryMs ?? 1000;
     this.maxRetries = options.maxRetries ?? 30;
     this.incremental = options.incremental ?? true;
+    this.measure = options.measure;
     this.reads = new SheetReads(port);
     this.painter = new LivePainter(port, options.paint ?? 'requested');
     this.watch = new SheetWatch(
@@ -201,7 +205,9 @@ export class LiveChecking {
 
   private async checkIn(sheet: FormSheet, paint: boolean, areas?: CellRange[]): Promise<void> {
     const known = this.store.get(sheet.sheetId);
+    const started = performance.now();
     const read = await this.reads.read(sheet.sheetId, known !== undefined, areas);
+    this.measure?.('read', performance.now() - started);
     if (!paint && read.unchanged && known?.sheetName === read.name) return;
     sheet.sheetName = read.name;
     if (!read.cells) {
@@ -218,7 +224,9 @@ export class LiveChecking {
       this.store.emit();
       return;
     }
+    const checking = performance.now();
     const { reading, problems } = this.readAndCheck(sheet, read.cells);
+    this.measure?.('check', performance.now() - checking);
     const list: LiveSheetProblems = {
       sheetId: sheet.sheetId,
       sheetName: read.name,

@@ -218,6 +218,15 @@ const PROBES: readonly OfficeProbe[] = [
       ws.getRangeByIndexes(top, 0, 1, 1).format.columnWidth = 60;
       // The marker's column is hidden (draw-plan.ts): a column of the scratch sheet far right.
       ws.getRangeByIndexes(top, 9, 1, 1).getEntireColumn().columnHidden = true;
+      // read-selection-grid.ts reads each column's width in points (getColumn, format/columnWidth).
+      const column = range.getColumn(0);
+      column.load('format/columnWidth');
+      return () => {
+        const width = column.format.columnWidth;
+        // Excel keeps widths in whole pixels of its standard font: a few points either way is the same column.
+        if (typeof width !== 'number' || Math.abs(width - 60) > 3) throw new Mismatch(`列宽读回 ${JSON.stringify(width)}，应约为 60 磅`);
+        return `列宽写入 60 磅，读回 ${width} 磅`;
+      };
     },
   },
   {

@@ -63,6 +63,7 @@ describe.each(FORMS.map((f) => [f.id, f]))('%s: the .xlsx renderer and the WPS a
     // Each formula's relative references read from its range's top-left cell, as in the file.
     for (const f of formats) expect(f.anchor).toBe(f.range.split(':')[0]);
     expect(inserted.skipped).toEqual([]);
+    expect(inserted.refusedConditions).toBe(0);
   });
 
   it('where WPS refuses what no source says it does: the same cells, merges, validation and marker cell; the rest left out and said', () => {
@@ -81,6 +82,7 @@ describe.each(FORMS.map((f) => [f.id, f]))('%s: the .xlsx renderer and the WPS a
     expect(snapshot.print).toBeNull();
     expect(sheet.conditions).toEqual([]);
     expect([...inserted.skipped].sort()).toEqual(['conditionalFormats', 'markerName', 'pageSetup']);
+    expect(inserted.refusedConditions).toBe(plan.conditionalFormats.length);
   });
 
   it('where a host makes a sheet name a workbook name, the marker name is removed again (no clash between forms)', () => {

@@ -73,6 +73,18 @@ describe('insertFormWps', () => {
     expect(() => insertFormWps(et.app, plan)).toThrow(/且未能撤销.*请删除它。$/);
   });
 
+  it("leaves out a conditional format the host refuses, keeps the others in the plan's order, and says how many", () => {
+    const et = new FakeEt({ behaviours: KIND_CASE });
+    et.failOn('FormatConditions.Add()', 2);
+    const inserted = insertFormWps(et.app, plan);
+    expect(inserted.refusedConditions).toBe(1);
+    expect(inserted.skipped).toEqual([]);
+    // Added last to first, so the second added is the plan's second to last.
+    const refused = plan.conditionalFormats[plan.conditionalFormats.length - 2];
+    const kept = plan.conditionalFormats.filter((r) => r !== refused).map((r) => `=${r.formula}`);
+    expect(et.sheet(inserted.sheetName)?.conditions.map((c) => c.formula1)).toEqual(kept);
+  });
+
   it('refuses a plan ET would refuse half-way before making a single call', () => {
     const et = clerksWorkbook();
     const bad: SheetPlan = {

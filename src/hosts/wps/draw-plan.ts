@@ -1,7 +1,7 @@
 /**
  * Draws a prepared SheetPlan (draw-prepare.ts) on a new, empty, active ET worksheet: widths and heights by runs,
- * formats by rectangles, merges, all values in one 2-D Value2 write, borders by runs, validation by field,
- * conditional formats, the marker, page setup, protection last.
+ * formats by rectangles, merges, all values in one 2-D Value2 write, boxed borders by blocks with their inside lines
+ * (underlines by runs), validation by field, conditional formats, the marker, page setup, protection last.
  *
  * Three parts no source says WPS supports are tried and left out where the host refuses them, the form being whole
  * without them (the marker cell stays; the add-in checks what the formats would show; print settings are a nicety):

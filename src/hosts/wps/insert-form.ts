@@ -16,6 +16,8 @@ import type { EtApplicationSurface, EtWorksheetSurface } from './wps-surface';
 export interface InsertedFormWps extends InsertedForm {
   /** Parts the host refused and the form does without (draw-plan.ts). */
   skipped: OptionalPart[];
+  /** How many of the plan's conditional formats the host refused. */
+  refusedConditions: number;
 }
 
 export interface InsertOptionsWps {
@@ -60,7 +62,7 @@ export function insertFormWps(app: EtApplicationSurface, plan: SheetPlan, option
           const result = drawPrepared(ws, drawing, () => {
             app.ActiveWindow.DisplayGridlines = false;
           });
-          return { sheetName, sheetId: sheetName, skipped: result.skipped };
+          return { sheetName, sheetId: sheetName, skipped: result.skipped, refusedConditions: result.refusedConditions };
         } catch (err) {
           throw new UserError('wps', insertFailure(sheetName, err, removeHalfDrawn(ws, shown)));
         }

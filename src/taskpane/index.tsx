@@ -50,7 +50,7 @@ function mount(): void {
   const locale = pickLocale(navigator.language);
   if (et) {
     void import(/* webpackChunkName: "wps-host" */ './wps-pane-host').then(({ wpsPaneHost, collapseWpsPane }) =>
-      show(root, wpsPaneHost(et), locale, () => collapseWpsPane(et)),
+      show(root, wpsPaneHost(et, { loadWorker }), locale, () => collapseWpsPane(et)),
     );
     return;
   }

@@ -5,10 +5,15 @@ import { planSheet } from '../core/layout';
 import type { FormDefinition } from '../core/form-schema';
 import type { SelectedGrid } from '../core/import/selected-grid';
 import type { SheetPlan } from '../core/sheet-plan';
+import { LiveChecking } from '../hosts/live/live-checking';
+import type { LivePort } from '../hosts/live/live-port';
 import type { InsertedForm } from '../hosts/office/insert-form';
+import { insertFormWps } from '../hosts/wps/insert-form';
 import { readWorkbookDefinitions, saveWorkbookDefinition } from '../hosts/wps/workbook-definitions';
 import type { EtApplicationSurface } from '../hosts/wps/wps-surface';
+import { lazyMergeHost } from './lazy-merge-host';
 import type { MergeHost } from './merge-host';
+import type { WorkerLike } from './merge/merge-client';
 import type { PaneHost, ValidationHost } from './pane-host';
 import { WorkbookCatalogue } from './workbook-catalogue';
 
@@ -20,12 +25,15 @@ import { WorkbookCatalogue } from './workbook-catalogue';
  * throws a UserError with a Chinese line (the WPS modules word them).
  */
 
-/** The parts of the WPS host that its own modules give; each missing part leaves its tab or button out. */
+/** The parts of the WPS host; by default its own modules. A missing part leaves its tab or button out. */
 export interface WpsPaneParts {
   /** Draws a planned form as a new sheet (hosts/wps/insert-form.ts). */
   insert?: (plan: SheetPlan) => InsertedForm;
-  /** Live checking of the workbook's form sheets (hosts/wps/live-*.ts), told when the catalogue changes. */
-  live?: ValidationHost & { setCatalogue?(catalogue: WorkbookCatalogue['catalogue']): Promise<void> | void };
+  /**
+   * ET's side of live checking (hosts/wps/live-*.ts): what is shared (src/hosts/live) reads, checks and paints through
+   * it. Without it the 检查 and 合并 tabs are left out.
+   */
+  livePort?: LivePort;
   merge?: MergeHost;
   /** The selected cells as a grid, for 从所选区域创建. */
   readSelection?: () => SelectedGrid;
@@ -78,8 +86,63 @@ const later = <T>(work: () => T): Promise<T> =>
     }, 0),
   );
 
-export function wpsPaneHost(app: EtApplicationSurface, parts: WpsPaneParts = {}): PaneHost {
+export interface WpsPaneOptions {
+  /** The merge worker's spawner, loaded with the 合并 tab (index.tsx gives it: only webpack compiles that module). */
+  loadWorker?: () => Promise<() => WorkerLike>;
+  /** Parts given instead of the WPS modules (tests). */
+  parts?: WpsPaneParts;
+}
+
+/**
+ * The 检查 tab's view of live checking, as in Excel (pane-host.ts): while the clerk fills a form in, a required cell
+ * not reached yet is 未填; 检查全部 makes it an error for the rest of the session. A dropdown pick or a paste may raise no
+ * SheetChange in WPS (no source says it does; the fake's worst case): the forms are read again when the clerk comes
+ * back to the pane, as on selection changes (hosts/live/live-watch.ts).
+ */
+function validationOf(live: LiveChecking): ValidationHost {
+  live.unfilled = 'pending';
+  let state = live.state;
+  const listeners = new Set<() => void>();
+  live.subscribe((next) => {
+    state = next;
+    listeners.forEach((l) => l());
+  });
+  void live.start().catch(() => undefined);
+  if (typeof window !== 'undefined') window.addEventListener('focus', () => live.recheck());
+  return {
+    getState: () => state,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    checkAll: () => live.checkAll(),
+    checkEverything: () => {
+      live.unfilled = 'error';
+      return live.checkAll();
+    },
+    everything: () => live.unfilled === 'error',
+    select: (sheetId, cell) => live.select(sheetId, cell),
+  };
+}
+
+export function wpsPaneHost(app: EtApplicationSurface, options: WpsPaneOptions = {}): PaneHost {
   const workbookForms = new WorkbookCatalogue();
+  const { loadWorker } = options;
+  const parts: WpsPaneParts = {
+    insert: (plan) => insertFormWps(app, plan),
+    // the 合并 tab's code (ET's summary writer, the roster, the merge client) waits for its first use, as in Excel
+    merge: loadWorker
+      ? lazyMergeHost(async () => {
+          const [{ wpsMergeHost }, { MergeClient }, spawnMergeWorker] = await Promise.all([
+            import(/* webpackChunkName: "merge-tab" */ './wps-merge-host'),
+            import(/* webpackChunkName: "merge-tab" */ './merge/merge-client'),
+            loadWorker(),
+          ]);
+          return wpsMergeHost(app, new MergeClient(spawnMergeWorker), undefined, () => workbookForms.keptWithNotices);
+        }, true)
+      : undefined,
+    ...options.parts,
+  };
   // The forms imported into this workbook before, read once (as in Excel); a failed read is said in the pane.
   let loaded = false;
   const loadDefinitions = (): void => {
@@ -87,24 +150,27 @@ export function wpsPaneHost(app: EtApplicationSurface, parts: WpsPaneParts = {})
     try {
       workbookForms.take(readWorkbookDefinitions(app));
       loaded = true;
-      void parts.live?.setCatalogue?.(workbookForms.catalogue);
+      void live?.setCatalogue(workbookForms.catalogue);
     } catch (err) {
       workbookForms.failed(err instanceof Error ? err.message : String(err));
     }
   };
   void later(loadDefinitions);
-  const { insert, live, readSelection } = parts;
+  const { insert, readSelection } = parts;
+  const live = parts.livePort ? new LiveChecking(parts.livePort, { catalogue: workbookForms.catalogue }) : undefined;
+  const validation = live ? validationOf(live) : undefined;
   return {
     inOffice: true,
     missing: [],
-    validation: live,
+    validation,
     merge: parts.merge,
     workbookForms,
     insertForm: (formId, params) =>
       later(() => {
         if (!insert) throw NOT_YET('插入表格');
         const inserted = insert(planSheet(workbookForms.catalogue.getForm(formId), { params }));
-        void live?.checkAll();
+        // an edit made while the add-in drew raised no event: every form is read again
+        live?.afterOwnWrites();
         return inserted;
       }),
     importNotice: importNoticeBytes,
@@ -124,7 +190,7 @@ export function wpsPaneHost(app: EtApplicationSurface, parts: WpsPaneParts = {})
         const form: FormDefinition = versionToKeep(edited, workbookForms.kept);
         const saved = saveWorkbookDefinition(app, form, notice);
         workbookForms.put(form, notice);
-        void parts.live?.setCatalogue?.(workbookForms.catalogue);
+        void live?.setCatalogue(workbookForms.catalogue);
         return { saved, version: form.version, form };
       }),
   };

@@ -1,0 +1,42 @@
+/**
+ * Stands in for WPS 表格 in the browser test of the WPS pane: the fake ET (test/fake-wps) as `window.Application`,
+ * set before the pane's scripts run (test/browser/wps.test.ts injects this bundle as an init script), and the pane
+ * opened as wps/main.js opens it (CreateTaskPane, its ID in PluginStorage). `window.fakeEt` lets the test act as the
+ * clerk (type, pick, select) and read the workbook back.
+ */
+import { bgrToHex } from '../../src/hosts/wps/et-values';
+import { FakeEt } from '../fake-wps/fake-et';
+
+const et = new FakeEt();
+// as wps/main.js does when the ribbon's button is clicked
+const pane = et.app.CreateTaskPane(window.location.href, '工会表格助手');
+et.pluginStorage.set('UnionForms.taskPaneId.et', String(pane.ID));
+pane.Visible = true;
+const paneId = pane.ID;
+
+function cell(sheet: string, row: number, col: number) {
+  return et.sheet(sheet)?.cells.get(`${row}:${col}`);
+}
+
+Object.assign(window, {
+  Application: et.app,
+  fakeEt: {
+    et,
+    calls: () => et.calls,
+    paneVisible: () => et.app.GetTaskPane(paneId).Visible,
+    sheets: () =>
+      et.workbook.sheets.map((s) => ({
+        name: s.name,
+        active: s === et.workbook.activeSheet,
+        validations: s.validations.size,
+        cells: s.cells.size,
+      })),
+    type: (sheet: string, address: string, text: string) => et.type(sheet, address, text),
+    select: (sheet: string, address: string) => et.select(sheet, address),
+    valueAt: (sheet: string, row: number, col: number) => cell(sheet, row, col)?.value ?? null,
+    fillAt: (sheet: string, row: number, col: number) => {
+      const fill = cell(sheet, row, col)?.fill;
+      return fill === undefined ? null : bgrToHex(fill);
+    },
+  },
+});

@@ -1,0 +1,199 @@
+/**
+ * The WPS add-in package built as `npm run build:wps` builds it (webpack.wps.js), checked by es-check, and its pane run
+ * in headless Chromium over the fake ET (test/fake-wps) injected as `window.Application` before the pane's scripts:
+ * the host chosen at start-up is WPS, office.js is never asked for, and the clerk's work goes through ET's model.
+ */
+import * as fs from 'fs';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import webpack from 'webpack';
+import { requireTool } from '../support/libreoffice';
+
+jest.setTimeout(180_000);
+
+const ROOT = path.join(__dirname, '..', '..');
+const ARTIFACTS = path.join(ROOT, 'test-results', 'browser');
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'uf-wps-'));
+const WPS_DIR = path.join(out, 'wps');
+const HARNESS = path.join(out, 'harness', 'fake-wps.js');
+let server: http.Server;
+let origin: string;
+let browser: Browser;
+const requests: string[] = [];
+const cspViolations: string[] = [];
+
+const compile = (configs: webpack.Configuration[]) =>
+  new Promise<void>((resolve, reject) =>
+    webpack(configs, (err, stats) => {
+      if (err || stats?.hasErrors()) reject(err ?? new Error(stats?.toString({ all: false, errors: true })));
+      else resolve();
+    }),
+  );
+
+async function buildAll(): Promise<void> {
+  process.env.ADDIN_URL = 'https://forms.example.org/union-forms/wps/';
+  process.env.OUTPUT_DIR = WPS_DIR;
+  const paneConfig = (require(path.join(ROOT, 'webpack.wps.js')) as (e: object, a: object) => webpack.Configuration)(
+    {},
+    { mode: 'production' },
+  );
+  const harnessConfig: webpack.Configuration = {
+    mode: 'development',
+    devtool: false,
+    context: ROOT,
+    target: ['web', 'es2018'],
+    entry: path.join(__dirname, 'fake-wps-harness.ts'),
+    output: { path: path.dirname(HARNESS), filename: path.basename(HARNESS) },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          loader: 'ts-loader',
+          exclude: /node_modules/,
+          options: { configFile: path.join(ROOT, 'tsconfig.web.json'), transpileOnly: true },
+        },
+      ],
+    },
+  };
+  await compile([paneConfig, harnessConfig]);
+}
+
+function serve(dir: string): Promise<void> {
+  server = http.createServer((req, res) => {
+    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    const type = file.endsWith('.html')
+      ? 'text/html; charset=utf-8'
+      : file.endsWith('.js')
+        ? 'text/javascript'
+        : 'application/octet-stream';
+    res.writeHead(200, { 'Content-Type': type }).end(fs.readFileSync(file));
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      resolve();
+    }),
+  );
+}
+
+async function openPane(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: 'zh-CN' });
+  await page.exposeFunction('reportCspViolation', (text: string) => cspViolations.push(text));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportCspViolation(t: string): void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
+  // WPS gives the page its object model before any script of the page runs
+  await page.addInitScript({ path: HARNESS });
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`${origin}/taskpane.html`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return page;
+}
+
+type FakeEtPage = {
+  calls(): number;
+  paneVisible(): boolean;
+  sheets(): { name: string; active: boolean; validations: number; cells: number }[];
+  type(sheet: string, address: string, text: string): void;
+  valueAt(sheet: string, row: number, col: number): unknown;
+};
+const fakeEt = <T>(page: Page, fn: (f: FakeEtPage) => T) => page.evaluate(`(${fn.toString()})(window.fakeEt)`) as Promise<T>;
+
+beforeAll(async () => {
+  requireTool('chromium');
+  await buildAll();
+  await serve(WPS_DIR);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  fs.rmSync(out, { recursive: true, force: true });
+});
+
+describe('the WPS add-in package', () => {
+  it('passes es-check: the pane and its worker as ES2018, main.js as ES5', () => {
+    const { checkWpsBuild } = require(path.join(ROOT, 'scripts', 'check-wps-build.js')) as {
+      checkWpsBuild(dir: string): { ok: boolean; files: number; es2018: { output: string }; es5: { output: string } };
+    };
+    const result = checkWpsBuild(WPS_DIR);
+    expect({ ok: result.ok, es2018: result.ok ? '' : result.es2018.output, es5: result.ok ? '' : result.es5.output }).toEqual({
+      ok: true,
+      es2018: '',
+      es5: '',
+    });
+    expect(result.files).toBeGreaterThan(1);
+  });
+
+  it('holds the shell, the pane and the two registration files naming ADDIN_URL', () => {
+    const files = fs.readdirSync(WPS_DIR);
+    expect(files).toEqual(
+      expect.arrayContaining(['ribbon.xml', 'manifest.xml', 'index.html', 'main.js', 'taskpane.html', 'publish.xml', 'jsplugins.xml']),
+    );
+    for (const name of ['publish.xml', 'jsplugins.xml']) {
+      expect(fs.readFileSync(path.join(WPS_DIR, name), 'utf8')).toContain('url="https://forms.example.org/union-forms/wps/"');
+    }
+    // no absolute address in the pane's page: its scripts are loaded relative to it
+    const html = fs.readFileSync(path.join(WPS_DIR, 'taskpane.html'), 'utf8');
+    expect([...html.matchAll(/src="?([^" >]+)/g)].map((m) => m[1]).filter((src) => /^[a-z]+:|^\//i.test(src ?? ''))).toEqual([]);
+  });
+});
+
+describe('the pane in WPS, over the fake ET', () => {
+  it('starts as the WPS host: no office.js, no “open in Excel” warning, the forms listed', async () => {
+    const page = await openPane();
+    expect(await page.getByText(/此页面需要在 Excel 中作为加载项打开/).count()).toBe(0);
+    await page.getByRole('button', { name: '插入表格' }).first().waitFor();
+    expect(await page.getByRole('button', { name: '收起窗格' }).count()).toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'wps-pane.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('inserts a form through ET: a new sheet after the last, with its validations', async () => {
+    const page = await openPane();
+    await page.getByRole('button', { name: '插入表格' }).first().click();
+    await page.getByText('已插入工作表“活动项目申报表”。').waitFor();
+    const sheets = await fakeEt(page, (f) => f.sheets());
+    expect(sheets.map((s) => s.name)).toEqual(['Sheet1', '活动项目申报表']);
+    expect(sheets[1]).toMatchObject({ active: true });
+    expect(sheets[1]?.validations).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'wps-inserted.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('收起窗格 hides the pane the ribbon opened', async () => {
+    const page = await openPane();
+    expect(await fakeEt(page, (f) => f.paneVisible())).toBe(true);
+    await page.getByRole('button', { name: '收起窗格' }).click();
+    expect(await fakeEt(page, (f) => f.paneVisible())).toBe(false);
+    await page.close();
+  });
+
+  it('asks for nothing but its own files: no office.js, no other origin; breaks none of its CSP', () => {
+    expect(requests.filter((url) => !url.startsWith(origin))).toEqual([]);
+    expect(requests.filter((url) => /office(\.debug)?\.js/.test(url))).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
+});

@@ -262,7 +262,8 @@ async function recheckFigures(): Promise<string[]> {
  * incremental (hosts/live: only the slots, rows and rule entries a change can have changed, core/rules/recheck-form.ts),
  * measured from the clerk's action to the problem list being up to date, on the fake host (Excel on Windows; the same
  * insert is refused on the web). A pick is caught on the next selection change (the area left is read); a typed
- * value raises onChanged (the used range is read). Values are a plausible list: every row filled, a few rows wrong.
+ * value raises onChanged (before: the used range is read; after: the cells the event names). Values are a plausible
+ * list: every row filled, a few rows wrong.
  */
 async function incrementalFigures(): Promise<string[]> {
   const form = FORMS.find((f) => f.id === 'studio-summary')!;
@@ -360,7 +361,8 @@ async function incrementalFigures(): Promise<string[]> {
     `    before (whole form read and checked): ${line('pick', before.pickCheck)}; ${line('typed', before.typedCheck)}`,
     `    after (incremental):                  ${line('pick', after.pickCheck)}; ${line('typed', after.typedCheck)} (goal p95 ≤ 30 ms)`,
     "  from the clerk's action to the list up to date (a pick: the cell left read on the next selection change; typed:",
-    '  onChanged, the whole used range read — on the fake host, which serialises every cell it returns to count bytes):',
+    '  onChanged, before: the whole used range read, after: the cells it names; on the fake host, which serialises every',
+    '  cell it returns to count bytes):',
     `    before: ${line('pick', before.pick)}; ${line('typed', before.typed)}`,
     `    after:  ${line('pick', after.pick)}; ${line('typed', after.typed)}`,
     `  problems listed at the end: ${before.problems} whole, ${after.problems} incremental`,

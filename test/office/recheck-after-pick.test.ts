@@ -85,6 +85,17 @@ forEachPlatform((platform) => {
       expect(live.state.sheets[0]).toBe(report);
     });
 
+    it('a typed value is read alone too: onChanged names the cells it edited', async () => {
+      const { host, settle, errorsAt } = await setUp();
+      const { address, option } = listCell(3);
+      expect(errorsAt(address)).toHaveLength(1);
+      const [syncs, cells] = [host.syncCount, host.loadedCells];
+      host.userEdit(plan.sheetName, { [address]: option });
+      await settle();
+      expect([host.syncCount - syncs, host.loadedCells - cells]).toEqual([1, 1]);
+      expect(errorsAt(address)).toEqual([]);
+    });
+
     it('made before any selection change was seen: the sheet of the first one is re-read whole', async () => {
       const { host, settle, errorsAt } = await setUp();
       const { address, option } = listCell(1);

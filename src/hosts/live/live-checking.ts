@@ -26,8 +26,10 @@ export interface LiveCheckingOptions {
   /** When cells are painted: only in checks the clerk asked for (the default, see PaintPolicy), or in every check. */
   paint?: PaintPolicy;
   /**
-   * Whether a change is checked by doing again only what it can have changed (the default; core/rules/recheck-form.ts),
-   * or by reading and checking the whole form again (the bench measures both).
+   * Whether a change is checked by doing again only what it can have changed (the default): only the changed cells
+   * read again where the host names them, and only what they can have changed checked again
+   * (core/rules/recheck-form.ts); or, as before issue 20, the whole used range read and the whole form checked again
+   * on every change (the bench measures both).
    */
   incremental?: boolean;
   /** Told how long each read through the host and each check of what was read took (npm run bench). */
@@ -85,6 +87,7 @@ export class LiveChecking {
       options.catalogue,
       this.debounceMs,
     );
+    this.watch.readChangedAreas = this.incremental;
     this.store = new LiveStore((id) => this.watch.sheets.get(id)?.position ?? Number.MAX_SAFE_INTEGER);
     this.queue = new CheckQueue((busy) => this.store.setBusy(busy));
   }

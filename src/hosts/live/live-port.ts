@@ -46,8 +46,11 @@ export interface SheetProbe {
 
 /** What the host tells live checking. */
 export interface LiveEvents {
-  /** Cells of the sheet changed (typing, paste, fill, undo, a co-author). */
-  changed(sheetId: string): void;
+  /**
+   * Cells of the sheet changed (typing, paste, fill, undo, a co-author). `address`: the changed cells, when the host
+   * says which and no cells moved (not an insert or delete of rows, columns or cells); else undefined.
+   */
+  changed(sheetId: string, address?: string): void;
   /** The selection moved to `address` of the sheet (undefined when the host did not say where). */
   selectionChanged(sheetId: string, address: string | undefined): void;
   /** A sheet was added (resolves when the form sheets have been found again). */

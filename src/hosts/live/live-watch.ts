@@ -44,6 +44,8 @@ export class SheetWatch implements LiveEvents {
   private lastSelection: { sheetId: string; address: string } | undefined;
   /** What each sheet's scheduled check is to read. */
   private readonly pendingReads = new Map<string, PendingRead>();
+  /** Whether a change whose cells the host names reads only those (else the whole used range, as before issue 20). */
+  readChangedAreas = true;
 
   constructor(
     private readonly calls: WatchCalls,
@@ -67,10 +69,14 @@ export class SheetWatch implements LiveEvents {
 
   /**
    * Every change event of a form sheet is checked, whenever it arrives: before, during or after a write of the
-   * add-in's own. Nothing is dropped; a check only reads.
+   * add-in's own. Nothing is dropped; a check only reads. When the host says which cells changed (`address`: typing,
+   * a paste, a fill — not rows or cells inserted or deleted, which the host's port does not pass on), only that area
+   * is read again and patched into the last full read, as for a selection change; an area outside the used range
+   * last read, or not worth reading alone, is read whole (sheet-reads.ts).
    */
-  changed(sheetId: string): void {
-    if (this.sheets.has(sheetId)) this.schedule(sheetId);
+  changed(sheetId: string, address?: string): void {
+    if (!this.sheets.has(sheetId)) return;
+    this.schedule(sheetId, (this.readChangedAreas && address && selectionAreas(address)) || 'all');
   }
 
   /**

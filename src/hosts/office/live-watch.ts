@@ -12,6 +12,15 @@ interface SelectionEvents {
 }
 
 /**
+ * The cells a change edited in place (WorksheetChangedEventArgs.address, ExcelApi 1.7), when its changeType says no
+ * cells moved ("RangeEdited"); an insert or delete of rows, columns or cells shifts what lies beyond it, so its sheet
+ * is read whole.
+ */
+function editedAddress(e: Excel.WorksheetChangedEventArgs): string | undefined {
+  return e.changeType === 'RangeEdited' ? e.address : undefined;
+}
+
+/**
  * Excel's side of watching the workbook: registers for its change and selection events (workbook-wide where Excel
  * has them, else per form sheet) and lists the sheets with their markers. What the events mean is shared
  * (hosts/live/live-watch.ts).
@@ -36,7 +45,7 @@ export class OfficeSheetEvents {
     const addingHandlers = !this.workbookHandlers;
     if (addingHandlers) {
       if (this.support.workbookEvents) {
-        all.onChanged.add(async (e) => events.changed(e.worksheetId));
+        all.onChanged.add(async (e) => events.changed(e.worksheetId, editedAddress(e)));
         all.onSelectionChanged.add(async (e) => events.selectionChanged(e.worksheetId, e.address));
       }
       all.onAdded.add(() => events.added());
@@ -64,7 +73,7 @@ export class OfficeSheetEvents {
       probes.push(probe);
       if (!this.support.workbookEvents && !this.registered.has(ws.id) && isForm(probe)) {
         registering.push(ws.id);
-        ws.onChanged.add(async (e) => events.changed(e.worksheetId));
+        ws.onChanged.add(async (e) => events.changed(e.worksheetId, editedAddress(e)));
         (ws as WorksheetSurface & SelectionEvents).onSelectionChanged.add(async (e) => events.selectionChanged(e.worksheetId, e.address));
       }
     }

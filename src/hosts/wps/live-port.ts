@@ -24,9 +24,9 @@ class PaintRefused extends Error {
 /**
  * Live checking's port to WPS 表格 (ET), whose object model is synchronous and cross-process (about 0.2 ms a call,
  * aiworkdeck's measurement; ../shared/research/wps-addin.md): a form is read as one 2-D Value2 of its used range (12
- * calls), the area a selection left as one Value2 each (2 calls), problem cells painted a rectangle of one fill at a
- * time (3 calls each), a cell selected by selectCell (summary-sheets.ts). WPS has no sheet ids: a sheet is known by
- * its name (a renamed sheet is found again under its new name by the next discovery).
+ * calls), the cells a SheetChange names or a selection left as one Value2 each (2 calls), problem cells painted a
+ * rectangle of one fill at a time (3 calls each), a cell selected by selectCell (summary-sheets.ts). WPS has no sheet
+ * ids: a sheet is known by its name (a renamed sheet is found again under its new name by the next discovery).
  *
  * Events, through Application.ApiEvent (addon.et.d.ts; the official "表格事件" page):
  * - SheetChange(Sh, Target): cells changed. No source says that it fires on a dropdown pick or a paste (the fake's
@@ -81,10 +81,12 @@ export class WpsLivePort implements LivePort {
       this.findAgain(events);
       return undefined;
     };
-    api.AddApiEventListener('SheetChange', (sheet: EtWorksheetSurface) => {
+    api.AddApiEventListener('SheetChange', (sheet: EtWorksheetSurface, target: EtRangeSurface) => {
       if (this.painting > 0) return;
       const name = seen(sheet);
-      if (name !== undefined) events.changed(name);
+      // Target is the changed range (VBA's SheetChange; the events page: "Target 更改的区域"); rows inserted or
+      // deleted come as whole rows, which reach past the used range and so are read whole (hosts/live/sheet-reads.ts).
+      if (name !== undefined) events.changed(name, String(target.Address(false, false)));
     });
     api.AddApiEventListener('SheetSelectionChange', (sheet: EtWorksheetSurface, target: EtRangeSurface) => {
       const name = seen(sheet);

@@ -8,7 +8,7 @@ import type { SheetPlan } from '../core/sheet-plan';
 import { LiveChecking } from '../hosts/live/live-checking';
 import type { LivePort } from '../hosts/live/live-port';
 import type { InsertedForm } from '../hosts/office/insert-form';
-import { insertFormWps } from '../hosts/wps/insert-form';
+import { WpsLivePort } from '../hosts/wps/live-port';
 import { readWorkbookDefinitions, saveWorkbookDefinition } from '../hosts/wps/workbook-definitions';
 import type { EtApplicationSurface } from '../hosts/wps/wps-surface';
 import { lazyMergeHost } from './lazy-merge-host';
@@ -20,7 +20,7 @@ import { WorkbookCatalogue } from './workbook-catalogue';
 /**
  * The pane's host in WPS 表格 (index.tsx loads this module, as the "wps-host" chunk, when the page has a
  * `window.Application` with `Workbooks` and no Office.js). It composes the WPS modules: drawing a form
- * (hosts/wps/insert-form.ts), live checking (hosts/wps/live-*.ts), the merge (wps-merge-host.ts), and the workbook's
+ * (hosts/wps/insert-form.ts), live checking (the shared hosts/live through hosts/wps/live-port.ts), the merge (wps-merge-host.ts), and the workbook's
  * imported forms (hosts/wps/workbook-definitions.ts). ET's calls are synchronous; each runs at once, and a failure
  * throws a UserError with a Chinese line (the WPS modules word them).
  */
@@ -30,8 +30,8 @@ export interface WpsPaneParts {
   /** Draws a planned form as a new sheet (hosts/wps/insert-form.ts). */
   insert?: (plan: SheetPlan) => InsertedForm;
   /**
-   * ET's side of live checking (hosts/wps/live-*.ts): what is shared (src/hosts/live) reads, checks and paints through
-   * it. Without it the 检查 and 合并 tabs are left out.
+   * ET's side of live checking (hosts/wps/live-port.ts): what is shared (src/hosts/live) reads, checks and paints
+   * through it. Without it the 检查 and 合并 tabs are left out.
    */
   livePort?: LivePort;
   merge?: MergeHost;
@@ -129,7 +129,7 @@ export function wpsPaneHost(app: EtApplicationSurface, options: WpsPaneOptions =
   const workbookForms = new WorkbookCatalogue();
   const { loadWorker } = options;
   const parts: WpsPaneParts = {
-    insert: (plan) => insertFormWps(app, plan),
+    livePort: new WpsLivePort(app),
     // the 合并 tab's code (ET's summary writer, the roster, the merge client) waits for its first use, as in Excel
     merge: loadWorker
       ? lazyMergeHost(async () => {
@@ -156,7 +156,16 @@ export function wpsPaneHost(app: EtApplicationSurface, options: WpsPaneOptions =
     }
   };
   void later(loadDefinitions);
-  const { insert, readSelection } = parts;
+  const { readSelection } = parts;
+  // ET's drawing of a form waits for the first 插入表格 (it is not needed to show the forms or to check them)
+  const drawing = (): Promise<(plan: SheetPlan) => InsertedForm> =>
+    parts.insert
+      ? Promise.resolve(parts.insert)
+      : import(/* webpackChunkName: "wps-insert" */ '../hosts/wps/insert-form').then(
+          ({ insertFormWps }) =>
+            (plan) =>
+              insertFormWps(app, plan),
+        );
   const live = parts.livePort ? new LiveChecking(parts.livePort, { catalogue: workbookForms.catalogue }) : undefined;
   const validation = live ? validationOf(live) : undefined;
   return {
@@ -165,14 +174,20 @@ export function wpsPaneHost(app: EtApplicationSurface, options: WpsPaneOptions =
     validation,
     merge: parts.merge,
     workbookForms,
-    insertForm: (formId, params) =>
-      later(() => {
-        if (!insert) throw NOT_YET('插入表格');
+    insertForm: async (formId, params) => {
+      const insert = await drawing();
+      return later(() => {
         const inserted = insert(planSheet(workbookForms.catalogue.getForm(formId), { params }));
-        // an edit made while the add-in drew raised no event: every form is read again
-        live?.afterOwnWrites();
+        // ET tells of no sheet added: the form sheets are found again and checked, as Excel's pane does after an insert
+        void live?.checkAll();
         return inserted;
-      }),
+      });
+    },
+    // 自检 (issue 20 §6): its code is loaded when the clerk runs it, not with the pane
+    selfTest: async () => {
+      const { runWpsSelfTest } = await import(/* webpackChunkName: "self-test" */ '../hosts/wps/self-test');
+      return runWpsSelfTest(app, { userAgent: typeof navigator === 'undefined' ? undefined : navigator.userAgent });
+    },
     importNotice: importNoticeBytes,
     // WPS's pane is a Chromium page: a download is saved where the clerk chooses
     canDownload: true,

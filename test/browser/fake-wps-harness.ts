@@ -4,6 +4,7 @@
  * opened as wps/main.js opens it (CreateTaskPane, its ID in PluginStorage). `window.fakeEt` lets the test act as the
  * clerk (type, pick, select) and read the workbook back.
  */
+import { parseCellAddress } from '../../src/core/a1';
 import { bgrToHex } from '../../src/hosts/wps/et-values';
 import { FakeEt } from '../fake-wps/fake-et';
 
@@ -33,10 +34,30 @@ Object.assign(window, {
       })),
     type: (sheet: string, address: string, text: string) => et.type(sheet, address, text),
     select: (sheet: string, address: string) => et.select(sheet, address),
-    valueAt: (sheet: string, row: number, col: number) => cell(sheet, row, col)?.value ?? null,
-    fillAt: (sheet: string, row: number, col: number) => {
+    /** The fill of one cell ("D10") as #RRGGBB, or null. */
+    fillAt: (sheet: string, address: string) => {
+      const { row, col } = parseCellAddress(address);
       const fill = cell(sheet, row, col)?.fill;
       return fill === undefined ? null : bgrToHex(fill);
+    },
+    /** A sheet's values as rows, from A1 to its last used cell, with any formula reported in place of its value. */
+    table: (sheet: string) => {
+      const s = et.sheet(sheet);
+      if (!s) return null;
+      let rows = 0;
+      let cols = 0;
+      for (const [key, c] of s.cells) {
+        if (c.value === null && c.formula === undefined) continue;
+        const [row, col] = key.split(':').map(Number) as [number, number];
+        rows = Math.max(rows, row + 1);
+        cols = Math.max(cols, col + 1);
+      }
+      return Array.from({ length: rows }, (_r, row) =>
+        Array.from({ length: cols }, (_c, col) => {
+          const c = cell(sheet, row, col);
+          return c?.formula !== undefined ? { formula: c.formula } : (c?.value ?? null);
+        }),
+      );
     },
   },
 });

@@ -10,7 +10,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import webpack from 'webpack';
+import { cellAddress } from '../../src/core/a1';
+import type { CellValue } from '../../src/core/cell-value';
+import { planSheet } from '../../src/core/layout';
+import { getForm } from '../../src/notices';
+import { filledFile } from '../support/filled-file';
 import { requireTool } from '../support/libreoffice';
+import { volunteerReturn } from '../support/volunteer-return';
 
 jest.setTimeout(180_000);
 
@@ -100,14 +106,21 @@ async function openPane(): Promise<Page> {
   return page;
 }
 
+type Table = (string | number | boolean | null | { formula: string })[][];
 type FakeEtPage = {
   calls(): number;
   paneVisible(): boolean;
   sheets(): { name: string; active: boolean; validations: number; cells: number }[];
   type(sheet: string, address: string, text: string): void;
-  valueAt(sheet: string, row: number, col: number): unknown;
+  fillAt(sheet: string, address: string): string | null;
+  table(sheet: string): Table | null;
 };
+/** Runs `fn` on the page's window.fakeEt (reads of the workbook). */
 const fakeEt = <T>(page: Page, fn: (f: FakeEtPage) => T) => page.evaluate(`(${fn.toString()})(window.fakeEt)`) as Promise<T>;
+/** The clerk types into one cell and presses Enter (SheetChange, then the cell below selected). */
+const typeInto = (page: Page, sheet: string, address: string, text: string) =>
+  page.evaluate(([s, a, t]) => (window as unknown as { fakeEt: FakeEtPage }).fakeEt.type(s, a, t), [sheet, address, text] as const);
+const tableOf = (page: Page, sheet: string) => page.evaluate((s) => (window as unknown as { fakeEt: FakeEtPage }).fakeEt.table(s), sheet);
 
 beforeAll(async () => {
   requireTool('chromium');
@@ -188,6 +201,87 @@ describe('the pane in WPS, over the fake ET', () => {
     expect(await fakeEt(page, (f) => f.paneVisible())).toBe(true);
     await page.getByRole('button', { name: '收起窗格' }).click();
     expect(await fakeEt(page, (f) => f.paneVisible())).toBe(false);
+    await page.close();
+  });
+
+  it('runs 自检 through ET and shows its report, leaving the workbook as it was', async () => {
+    const page = await openPane();
+    const before = await fakeEt(page, (f) => f.sheets().map((s) => s.name));
+    await page.getByRole('button', { name: '自检' }).click();
+    await page.getByRole('button', { name: '运行自检' }).click();
+    await page.getByRole('button', { name: '复制报告' }).waitFor({ timeout: 60_000 });
+    // the report names the host and lists the probes' results
+    expect(await page.getByText(/WPS/).count()).toBeGreaterThan(0);
+    expect(await fakeEt(page, (f) => f.sheets().map((s) => s.name))).toEqual(before);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'wps-self-test.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('the whole flow: insert, type a wrong value and see it listed and painted, fix it, merge three returns', async () => {
+    const plan = planSheet(getForm('yangpu-volunteer-team'));
+    const at = (key: string) => {
+      const slot = plan.slots.find((x) => x.key === key);
+      if (!slot) throw new Error(key);
+      return cellAddress(slot.row, slot.col);
+    };
+    const returns = path.join(out, 'returns');
+    fs.mkdirSync(returns, { recursive: true });
+    const inputs: [string, Record<string, CellValue>][] = [
+      ['殷行街道.xlsx', volunteerReturn('殷行街道工会', '殷行科技服务队', 12, '为社区居民修理家电')],
+      ['五角场街道.xlsx', volunteerReturn('五角场街道工会', '五角场法律服务队', 8, '法律咨询')],
+      ['长白新村街道.xlsx', volunteerReturn('长白新村街道工会', '长白健康服务队', 15, '健康讲座和义诊')],
+    ];
+    const files: string[] = [];
+    for (const [name, values] of inputs) {
+      files.push(path.join(returns, name));
+      fs.writeFileSync(files[files.length - 1] as string, await filledFile('yangpu-volunteer-team', values));
+    }
+    const sheet = '志愿者服务队登记表';
+    const page = await openPane();
+    await page.getByRole('button', { name: '插入表格' }).nth(5).click();
+    await page.getByText(`已插入工作表“${sheet}”。`).waitFor();
+
+    await page.getByRole('tab', { name: '检查' }).click();
+    const size = at('teams[0].size');
+    const phone = at('contactPhone');
+    const typed: [string, string][] = [
+      [at('unit'), '殷行街道工会'],
+      [at('teams[0].name'), '殷行科技服务队'],
+      [size, '十二个'],
+      [phone, '5588'],
+    ];
+    for (const [address, text] of typed) await typeInto(page, sheet, address, text);
+    const sizeProblem = page.getByRole('button', { name: new RegExp(`^${size} 服务队人数：`) });
+    const phoneProblem = page.getByRole('button', { name: new RegExp(`^${phone} .*电话号码有误`) });
+    await sizeProblem.waitFor();
+    await phoneProblem.waitFor();
+    await page.getByRole('button', { name: '检查整个工作簿' }).click();
+    await page.waitForFunction(`window.fakeEt.fillAt(${JSON.stringify(sheet)}, ${JSON.stringify(size)}) === '#FFC7CE'`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'wps-flow-problems.png'), fullPage: true });
+
+    await typeInto(page, sheet, size, '12');
+    await typeInto(page, sheet, phone, '021-55885659');
+    await sizeProblem.waitFor({ state: 'detached' });
+    await phoneProblem.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '检查整个工作簿' }).click();
+    await page.waitForFunction(`window.fakeEt.fillAt(${JSON.stringify(sheet)}, ${JSON.stringify(size)}) === null`);
+
+    await page.getByRole('tab', { name: '合并' }).click();
+    await page.locator('input[type=file]').setInputFiles(files);
+    await page.getByText(/共 3 个文件：可合并 3/).waitFor();
+    await page.getByRole('button', { name: '生成汇总表' }).click();
+    await page.getByText(/已生成 \d+ 张工作表/).waitFor();
+    const names = (await fakeEt(page, (f) => f.sheets())).map((x) => x.name);
+    expect(names).toEqual(expect.arrayContaining([sheet, '志愿者服务队汇总', '合并报告']));
+    const summary = (await tableOf(page, '志愿者服务队汇总')) as Table;
+    const header = summary.find((row) => row.includes('服务队人数')) as Table[number];
+    const sizeCol = header.indexOf('服务队人数');
+    const body = summary.slice(summary.indexOf(header) + 1).filter((row) => row.some((v) => v !== null));
+    const totals = body[body.length - 1] as Table[number];
+    expect(String(totals[0])).toMatch(/^合计/);
+    expect(totals[sizeCol]).toBe(12 + 8 + 15);
+    expect(body.flat().some((v) => typeof v === 'object' && v !== null)).toBe(false);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'wps-flow-merged.png'), fullPage: true });
     await page.close();
   });
 

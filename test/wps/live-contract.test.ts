@@ -7,7 +7,9 @@ import { CATALOGUE } from '../../src/notices';
 import { KIND_CASE, WORST_CASE, type EtBehaviours } from '../fake-wps/behaviours';
 import { FakeEt } from '../fake-wps/fake-et';
 import { cellKey } from '../fake-wps/state';
+import type { CellValue } from '../../src/core/cell-value';
 import { liveContract, type LiveWorld } from '../live/live-contract';
+import { randomEditsMatchFullCheck } from '../live/random-edits';
 import { GOOD, SUMMARY, at } from '../support/studio-summary-sheet';
 
 /** One fake WPS with the 汇总表 inserted through the WPS adapter and live checking started on its port. */
@@ -43,7 +45,17 @@ async function wpsWorld(behaviours: EtBehaviours) {
     },
     settle,
   };
-  return { et, world };
+  /** The sheet's cells as the fake holds them, from A1 (not read through the add-in). */
+  const grid = (): CellValue[][] => {
+    const out: CellValue[][] = [];
+    for (const [key, cell] of et.sheet(sheet)?.cells ?? []) {
+      const [row, col] = key.split(':').map(Number) as [number, number];
+      while (out.length <= row) out.push([]);
+      (out[row] as CellValue[])[col] = cell.value as CellValue;
+    }
+    return out;
+  };
+  return { et, world, grid };
 }
 
 describe.each([
@@ -51,6 +63,11 @@ describe.each([
   ['the kind case (ET behaves like Excel’s VBA)', KIND_CASE],
 ])('the live-checking contract in WPS 表格 (fake ET), %s', (_label, behaviours) => {
   liveContract(async () => (await wpsWorld(behaviours)).world);
+
+  it('after every step of random clerk’s work, the problems listed are the full check’s of the sheet as it is', async () => {
+    const { world, grid } = await wpsWorld(behaviours);
+    expect(await randomEditsMatchFullCheck(world, grid, 20261207, 60)).toBe(60);
+  });
 });
 
 describe('live checking in WPS: calls to ET', () => {

@@ -26,6 +26,9 @@ function pageScripts(html) {
 /** Loaded once the pane shows, whatever the host (App.tsx preloads the 检查 tab). */
 const AFTER_SHOWN = ['check-tab'];
 
+/** Chunks a build holds for the other host, never loaded in this one (each build picks its host at start-up). */
+const OTHER_HOST = { 'excel-host': /^wps-/, 'wps-host': /^excel-/ };
+
 function measure(label, dir, page, startGroup) {
   const html = path.join(dir, page);
   if (!fs.existsSync(html)) return [`${label}: not built (${path.relative(ROOT, dir) || dir})`];
@@ -51,7 +54,7 @@ function measure(label, dir, page, startGroup) {
     start.forEach((f) => loaded.add(f));
   }
   const later = Object.entries(groups)
-    .filter(([name, g]) => !g.entry && !startGroups.includes(name) && !/-host$/.test(name))
+    .filter(([name, g]) => !g.entry && !startGroups.includes(name) && !/-host$/.test(name) && !OTHER_HOST[startGroup]?.test(name))
     .map(([name, g]) => [name, extra(g.files).reduce((n, f) => n + gz(dir, f), 0)])
     .filter(([, bytes]) => bytes > 0);
   if (later.length > 0) lines.push(`  on first use: ${later.map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ')}`);

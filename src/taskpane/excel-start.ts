@@ -17,7 +17,7 @@ export function excelPaneHost(loadWorker: () => Promise<() => WorkerLike>): Pane
   const canDownload = Office.context?.platform !== Office.PlatformType?.Mac;
   const merge = lazyMergeHost(async () => {
     const [{ officeMergeHost }, { MergeClient }, spawnMergeWorker] = await Promise.all([
-      import(/* webpackChunkName: "merge-tab" */ './office-merge-host'),
+      import(/* webpackChunkName: "excel-merge" */ './office-merge-host'),
       import(/* webpackChunkName: "merge-tab" */ './merge/merge-client'),
       loadWorker(),
     ]);

@@ -134,7 +134,7 @@ export function wpsPaneHost(app: EtApplicationSurface, options: WpsPaneOptions =
     merge: loadWorker
       ? lazyMergeHost(async () => {
           const [{ wpsMergeHost }, { MergeClient }, spawnMergeWorker] = await Promise.all([
-            import(/* webpackChunkName: "merge-tab" */ './wps-merge-host'),
+            import(/* webpackChunkName: "wps-merge" */ './wps-merge-host'),
             import(/* webpackChunkName: "merge-tab" */ './merge/merge-client'),
             loadWorker(),
           ]);
@@ -185,7 +185,7 @@ export function wpsPaneHost(app: EtApplicationSurface, options: WpsPaneOptions =
     },
     // 自检 (issue 20 §6): its code is loaded when the clerk runs it, not with the pane
     selfTest: async () => {
-      const { runWpsSelfTest } = await import(/* webpackChunkName: "self-test" */ '../hosts/wps/self-test');
+      const { runWpsSelfTest } = await import(/* webpackChunkName: "wps-self-test" */ '../hosts/wps/self-test');
       return runWpsSelfTest(app, { userAgent: typeof navigator === 'undefined' ? undefined : navigator.userAgent });
     },
     importNotice: importNoticeBytes,

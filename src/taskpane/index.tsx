@@ -14,10 +14,22 @@ import type { EtApplicationSurface } from '../hosts/wps/wps-surface';
 /** The merge worker's spawner, with the 合并 tab's code. */
 const loadWorker = () => import(/* webpackChunkName: "merge-tab" */ './merge/spawn-worker').then((m) => m.spawnMergeWorker);
 
+/**
+ * WPS 表格's object model: the global `Application` (Kingsoft's typings: index.d.ts), or, in older builds, what
+ * `wps.EtApplication()` gives (the deprecated root the typings name; tmustier/pi-for-excel src/host/wps/jsapi.ts tries
+ * both). Only an object with `Workbooks` is ET.
+ */
 function wpsApplication(): EtApplicationSurface | undefined {
-  const app = (window as unknown as { Application?: Partial<EtApplicationSurface> }).Application;
+  const page = window as unknown as {
+    Application?: Partial<EtApplicationSurface>;
+    wps?: { EtApplication?: () => Partial<EtApplicationSurface> | undefined };
+  };
+  const isEt = (app: Partial<EtApplicationSurface> | undefined): app is EtApplicationSurface =>
+    app !== undefined && app !== null && typeof app === 'object' && Boolean(app.Workbooks);
   try {
-    return app && typeof app === 'object' && app.Workbooks ? (app as EtApplicationSurface) : undefined;
+    if (isEt(page.Application)) return page.Application;
+    const older = typeof page.wps?.EtApplication === 'function' ? page.wps.EtApplication() : undefined;
+    return isEt(older) ? older : undefined;
   } catch {
     return undefined;
   }

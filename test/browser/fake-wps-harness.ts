@@ -19,8 +19,10 @@ function cell(sheet: string, row: number, col: number) {
   return et.sheet(sheet)?.cells.get(`${row}:${col}`);
 }
 
+// ?root=wps: an older build, whose page reaches ET through wps.EtApplication() only (the typings' deprecated root)
+const olderRoot = new URLSearchParams(window.location.search).get('root') === 'wps';
+Object.assign(window, olderRoot ? { wps: { EtApplication: () => et.app } } : { Application: et.app });
 Object.assign(window, {
-  Application: et.app,
   fakeEt: {
     et,
     calls: () => et.calls,

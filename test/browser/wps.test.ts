@@ -90,7 +90,7 @@ function serve(dir: string): Promise<void> {
   );
 }
 
-async function openPane(): Promise<Page> {
+async function openPane(query = ''): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: 'zh-CN' });
   await page.exposeFunction('reportCspViolation', (text: string) => cspViolations.push(text));
   await page.addInitScript(() =>
@@ -101,7 +101,7 @@ async function openPane(): Promise<Page> {
   // WPS gives the page its object model before any script of the page runs
   await page.addInitScript({ path: HARNESS });
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(`${origin}/taskpane.html`);
+  await page.goto(`${origin}/taskpane.html${query}`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   return page;
 }
@@ -181,6 +181,14 @@ describe('the pane in WPS, over the fake ET', () => {
     await page.getByRole('button', { name: '插入表格' }).first().waitFor();
     expect(await page.getByRole('button', { name: '收起窗格' }).count()).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'wps-pane.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('finds ET through wps.EtApplication() where an older build gives no global Application', async () => {
+    const page = await openPane('?root=wps');
+    await page.getByRole('button', { name: '收起窗格' }).waitFor();
+    await page.getByRole('button', { name: '插入表格' }).first().click();
+    await page.getByText('已插入工作表“活动项目申报表”。').waitFor();
     await page.close();
   });
 

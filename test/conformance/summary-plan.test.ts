@@ -1,4 +1,3 @@
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- ExcelJS objects here (getCell of an .xlsx read back), not Office.js proxies */
 /**
  * The summaries of one merge, written by the .xlsx writer (read back with ExcelJS) and by the Office.js writer on
  * the fake host, compared cell by cell with each other and with the SummaryPlan both draw from.
@@ -7,173 +6,24 @@ import ExcelJS from 'exceljs';
 import { rangeAddress } from '../../src/core/a1';
 import type { SummaryTable } from '../../src/core/merge/summaries';
 import { planSummary, type SummaryPlan } from '../../src/core/merge/summary-plan';
-import { columnWidthToPoints, POINTS_PER_INCH } from '../../src/core/units';
+import { columnWidthToPoints } from '../../src/core/units';
 import type { ContextSurface } from '../../src/hosts/office/excel-surface';
-import { excelSerial } from '../../src/hosts/office/summary-cells';
 import { writeSummarySheets } from '../../src/hosts/office/write-summaries';
 import { writeSummaryWorkbook } from '../../src/hosts/xlsx/write-summaries';
 import { FakeExcelHost, type FakeHostOptions } from '../fake-excel/host';
 import type { SheetState } from '../fake-excel/state';
+import { mergeSummaries, PLAN_OPTIONS } from '../support/sample-summaries';
+import { EDGE_NAMES, hundredths, seenInFile as seenInFileAs, type SeenCell, type SeenSheet } from '../support/seen-summary';
 
-const PLAN_OPTIONS = { issuer: '杨浦区总工会 & 宣教部', date: '2026-11-21' };
-
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-
-/**
- * The summaries of a small merge, as summaryTables and reportTable give them (a unit table with a date and a totals
- * row, a wide list table, the report). Built here rather than merged, so that this test only depends on the plan.
- */
-function mergeSummaries(): SummaryTable[] {
-  const units: SummaryTable = {
-    sheetName: '主题活动-单位',
-    title: '杨浦区职工主题活动申报表（汇总）',
-    formId: 'yangpu-theme-activity',
-    header: ['单位', '联系人', '联系电话', '填表日期', '来源文件', '工作表', '问题数'],
-    rows: [
-      ['殷行街道总工会', '张琳', '021-25032216', day('2018-06-10'), '殷行街道.xlsx', '主题活动', 0],
-      ['五角场街道总工会', '=HYPERLINK("http://x","点我")', '00123', '2018年6月', '五角场.xlsx', '主题活动', 1],
-    ],
-    totals: ['合计（2）', null, null, null, null, null, 1],
-    formats: ['text', 'text', 'text', 'date', 'text', 'text', 'number'],
-  };
-  const list: SummaryTable = {
-    sheetName: '主题活动-名单',
-    title: '杨浦区职工主题活动申报表（名单汇总）',
-    formId: 'yangpu-theme-activity',
-    header: ['单位', '序号', '活动名称', '活动形式', '时间安排', '主要内容', '参加人数', '来源文件', '工作表', '问题数'],
-    rows: [
-      ['殷行街道总工会', 1, '劳模进社区', '宣讲', '6月', '劳模进社区的主要内容，'.repeat(6), 120, '殷行街道.xlsx', '主题活动', 0],
-      ['殷行街道总工会', 2, '技能比武', '比赛', day('2018-06-20'), '技能比武的主要内容', 80, '殷行街道.xlsx', '主题活动', 0],
-      ['五角场街道总工会', 1, '+职工讲堂', '讲座', '6月', '@讲堂', '二十', '五角场.xlsx', '主题活动', 1],
-    ],
-    totals: ['合计（3）', null, null, null, null, null, '200（另有1格不是数字，未计入，见合并报告）', null, null, 1],
-    formats: ['text', 'number', 'text', 'text', 'text', 'text', 'number', 'text', 'text', 'number'],
-  };
-  const report: SummaryTable = {
-    sheetName: '合并报告',
-    title: '合并报告',
-    formId: null,
-    header: ['文件', '结果', '说明', '工作表', '表格', '单位', '识别方式', '记录数', '问题数'],
-    rows: [
-      ['殷行街道.xlsx', '已合并', '', '主题活动', 'yangpu-theme-activity', '殷行街道总工会', '标记', 1, 0],
-      ['五角场.xlsx', '已合并（有问题）', '', '主题活动', 'yangpu-theme-activity', '五角场街道总工会', '标记', 1, 1],
-    ],
-    totals: undefined,
-    formats: ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'number', 'number'],
-  };
-  // a statistics table: two-level headers (an item's words over its short columns), wide enough for several pages
-  const items = Array.from({ length: 30 }, (_, i) => `是否开展第${i + 1}项职工科技创新活动（含讲座、展览和技能比赛）`);
-  const stats: SummaryTable = {
-    sheetName: '活动情况统计汇总',
-    title: '职工科技节活动情况统计表（汇总）',
-    formId: 'festival-stats',
-    header: ['单位', ...items.flatMap(() => ['是', '数量']), '填表日期', '来源文件'],
-    headerGroups: [{ title: '', span: 1 }, ...items.map((title) => ({ title, span: 2 }))],
-    rows: ['殷行街道总工会', '五角场街道总工会'].map((unit, u) => [
-      unit,
-      ...items.flatMap((_, i) => [(i + u) % 2 ? '是' : '否', i * u]),
-      day('2017-05-20'),
-      `${unit}.xlsx`,
-    ]),
-    totals: ['合计（2）', ...items.flatMap(() => ['“是”1个', 0]), null, null],
-    formats: ['text', ...items.flatMap(() => ['text', 'number'] as const), 'date', 'text'],
-  };
-  return [units, list, report, stats];
-}
+/** The file read in the terms of Excel's object model: widths in points; the fake keeps no footer. */
+const seenInFile = (ws: ExcelJS.Worksheet, rows: number, columns: number) =>
+  seenInFileAs(ws, rows, columns, { widths: 'points', footer: false });
 
 /** A workbook open in Excel, with the clerk's own sheet shown. */
 function openWorkbook(options: FakeHostOptions = {}): FakeExcelHost {
   const excel = new FakeExcelHost(options);
   excel.state.activeSheetId = excel.state.addSheet('Sheet1').id;
   return excel;
-}
-
-/** What a person sees in one cell, in the same terms for both hosts. */
-interface SeenCell {
-  value: string | number | null;
-  numberFormat: string;
-  font: string;
-  bold: boolean;
-  fill: string | null;
-  horizontal: string;
-  vertical: string;
-  wrap: boolean;
-  borders: string[];
-}
-
-interface SeenSheet {
-  name: string;
-  cells: SeenCell[][];
-  merges: string[];
-  /** Points. */
-  widths: number[];
-  /** Rows of a height of their own (one-based row → points). */
-  heights: Record<number, number>;
-  frozen: { rows: number; columns: number };
-  print: {
-    paper: string | undefined;
-    orientation: string | undefined;
-    fitToWidth: number | undefined;
-    fitToHeight: number | undefined;
-    centered: boolean;
-    margins: number[];
-    titleRows: string | undefined;
-    titleColumns: string | undefined;
-  };
-}
-
-const EDGE_NAMES = { top: 'EdgeTop', bottom: 'EdgeBottom', left: 'EdgeLeft', right: 'EdgeRight' } as const;
-const points = (inches: number | undefined) => Math.round((inches ?? 0) * POINTS_PER_INCH * 100) / 100;
-
-function seenInFile(ws: ExcelJS.Worksheet, rows: number, columns: number): SeenSheet {
-  const cells: SeenCell[][] = [];
-  for (let r = 1; r <= rows; r++) {
-    const row: SeenCell[] = [];
-    for (let c = 1; c <= columns; c++) {
-      const cell = ws.getRow(r).getCell(c);
-      // ExcelJS gives the cells of a merged area the value of its first cell, which alone holds one
-      const v = cell.type === ExcelJS.ValueType.Merge ? null : cell.value;
-      const fill = cell.fill?.type === 'pattern' && cell.fill.pattern === 'solid' ? cell.fill.fgColor?.argb : undefined;
-      row.push({
-        value: v instanceof Date ? excelSerial(v) : v === null || v === undefined || v === '' ? null : (v as string | number),
-        numberFormat: cell.numFmt || 'General',
-        font: `${cell.font?.name}/${cell.font?.size}`,
-        bold: cell.font?.bold === true,
-        fill: fill ? `#${fill.slice(2)}` : null,
-        horizontal: cell.alignment?.horizontal ?? 'general',
-        // ExcelJS names SpreadsheetML's vertical="center" 'middle'
-        vertical: cell.alignment?.vertical === 'middle' ? 'center' : (cell.alignment?.vertical ?? 'bottom'),
-        wrap: cell.alignment?.wrapText === true,
-        borders: (Object.keys(EDGE_NAMES) as (keyof typeof EDGE_NAMES)[])
-          .filter((e) => cell.border?.[e]?.style)
-          .map((e) => `${EDGE_NAMES[e]}:${cell.border[e]?.style}:#${cell.border[e]?.color?.argb?.slice(2)}`),
-      });
-    }
-    cells.push(row);
-  }
-  const view = ws.views[0] as { xSplit?: number; ySplit?: number } | undefined;
-  const setup = ws.pageSetup;
-  const m = setup.margins;
-  return {
-    name: ws.name,
-    cells,
-    merges: (ws.model as unknown as { merges: string[] }).merges,
-    widths: Array.from({ length: columns }, (_, j) => columnWidthToPoints(ws.getColumn(j + 1).width ?? 0)),
-    heights: Object.fromEntries(
-      Array.from({ length: rows }, (_, r) => [r + 1, ws.getRow(r + 1).height] as const).filter(([, h]) => h !== undefined),
-    ),
-    frozen: { rows: view?.ySplit ?? 0, columns: view?.xSplit ?? 0 },
-    print: {
-      paper: setup.paperSize === 9 ? 'A4' : String(setup.paperSize),
-      orientation: setup.orientation,
-      fitToWidth: setup.fitToWidth,
-      fitToHeight: setup.fitToHeight,
-      centered: setup.horizontalCentered === true,
-      margins: [m?.left, m?.right, m?.top, m?.bottom, m?.header, m?.footer].map(points),
-      titleRows: setup.printTitlesRow?.replace(/\$/g, ''),
-      titleColumns: setup.printTitlesColumn?.replace(/\$/g, ''),
-    },
-  };
 }
 
 function seenInExcel(sheet: SheetState, rows: number, columns: number): SeenSheet {
@@ -214,7 +64,7 @@ function seenInExcel(sheet: SheetState, rows: number, columns: number): SeenShee
       fitToWidth: layout.zoom?.horizontalFitToPages,
       fitToHeight: layout.zoom?.verticalFitToPages,
       centered: layout.centerHorizontally,
-      margins: [m.left, m.right, m.top, m.bottom, m.header, m.footer].map((p) => Math.round((p ?? 0) * 100) / 100),
+      margins: [m.left, m.right, m.top, m.bottom, m.header, m.footer].map(hundredths),
       titleRows: layout.printTitleRows?.replace(/\$/g, ''),
       titleColumns: layout.printTitleColumns?.replace(/\$/g, ''),
     },

@@ -1,4 +1,3 @@
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- ExcelJS objects and the fake ET's plain state here, not Office.js proxies */
 /**
  * The summaries of one merge, written by the .xlsx writer (read back with ExcelJS) and by the WPS writer on the fake
  * ET, compared cell by cell: the same conformance as test/conformance/summary-plan.test.ts for the Office host. The
@@ -9,178 +8,18 @@ import ExcelJS from 'exceljs';
 import { rangeAddress } from '../../src/core/a1';
 import type { SummaryTable } from '../../src/core/merge/summaries';
 import { planSummary, type SummaryPlan } from '../../src/core/merge/summary-plan';
-import { excelSerial } from '../../src/hosts/office/summary-cells';
 import { bgrToHex } from '../../src/hosts/wps/et-values';
 import { writeSummarySheets, type WpsSummaryWriteResult } from '../../src/hosts/wps/write-summaries';
 import { writeSummaryWorkbook } from '../../src/hosts/xlsx/write-summaries';
 import { KIND_CASE, WORST_CASE, type EtBehaviours } from '../fake-wps/behaviours';
 import { FakeEt } from '../fake-wps/fake-et';
 import { cellKey, emptyCell, type EtSheetState } from '../fake-wps/state';
+import { chartedSummary, mergeSummaries, PLAN_OPTIONS } from '../support/sample-summaries';
+import { EDGES, EDGE_NAMES, hundredths, seenInFile as seenInFileAs, type SeenCell, type SeenSheet } from '../support/seen-summary';
 
-const PLAN_OPTIONS = { issuer: '杨浦区总工会 & 宣教部', date: '2026-11-21' };
-
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-
-/** The summaries of a small merge (written here, not merged, so that only the plan is under test). */
-function mergeSummaries(): SummaryTable[] {
-  const units: SummaryTable = {
-    sheetName: '主题活动-单位',
-    title: '杨浦区职工主题活动申报表（汇总）',
-    formId: 'yangpu-theme-activity',
-    header: ['单位', '联系人', '联系电话', '填表日期', '来源文件', '工作表', '问题数'],
-    rows: [
-      ['殷行街道总工会', '张琳', '021-25032216', day('2018-06-10'), '殷行街道.xlsx', '主题活动', 0],
-      ['五角场街道总工会', '=HYPERLINK("http://x","点我")', '00123', '2018年6月', '五角场.xlsx', '主题活动', 1],
-    ],
-    totals: ['合计（2）', null, null, null, null, null, 1],
-    formats: ['text', 'text', 'text', 'date', 'text', 'text', 'number'],
-  };
-  const list: SummaryTable = {
-    sheetName: '主题活动-名单',
-    title: '杨浦区职工主题活动申报表（名单汇总）',
-    formId: 'yangpu-theme-activity',
-    header: ['单位', '序号', '活动名称', '活动形式', '时间安排', '主要内容', '参加人数', '来源文件', '工作表', '问题数'],
-    rows: [
-      ['殷行街道总工会', 1, '劳模进社区', '宣讲', '6月', '劳模进社区的主要内容，'.repeat(6), 120, '殷行街道.xlsx', '主题活动', 0],
-      ['殷行街道总工会', 2, '技能比武', '比赛', day('2018-06-20'), '技能比武的主要内容', 80, '殷行街道.xlsx', '主题活动', 0],
-      ['五角场街道总工会', 1, '+职工讲堂', '讲座', '6月', '@讲堂', '二十', '五角场.xlsx', '主题活动', 1],
-    ],
-    totals: ['合计（3）', null, null, null, null, null, '200（另有1格不是数字，未计入，见合并报告）', null, null, 1],
-    formats: ['text', 'number', 'text', 'text', 'text', 'text', 'number', 'text', 'text', 'number'],
-  };
-  const report: SummaryTable = {
-    sheetName: '合并报告',
-    title: '合并报告',
-    formId: null,
-    header: ['文件', '结果', '说明', '工作表', '表格', '单位', '识别方式', '记录数', '问题数'],
-    rows: [
-      ['殷行街道.xlsx', '已合并', '', '主题活动', 'yangpu-theme-activity', '殷行街道总工会', '标记', 1, 0],
-      ['五角场.xlsx', '已合并（有问题）', '', '主题活动', 'yangpu-theme-activity', '五角场街道总工会', '标记', 1, 1],
-    ],
-    totals: undefined,
-    formats: ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'number', 'number'],
-  };
-  const items = Array.from({ length: 30 }, (_, i) => `是否开展第${i + 1}项职工科技创新活动（含讲座、展览和技能比赛）`);
-  const stats: SummaryTable = {
-    sheetName: '活动情况统计汇总',
-    title: '职工科技节活动情况统计表（汇总）',
-    formId: 'festival-stats',
-    header: ['单位', ...items.flatMap(() => ['是', '数量']), '填表日期', '来源文件'],
-    headerGroups: [{ title: '', span: 1 }, ...items.map((title) => ({ title, span: 2 }))],
-    rows: ['殷行街道总工会', '五角场街道总工会'].map((unit, u) => [
-      unit,
-      ...items.flatMap((_, i) => [(i + u) % 2 ? '是' : '否', i * u]),
-      day('2017-05-20'),
-      `${unit}.xlsx`,
-    ]),
-    totals: ['合计（2）', ...items.flatMap(() => ['“是”1个', 0]), null, null],
-    formats: ['text', ...items.flatMap(() => ['text', 'number'] as const), 'date', 'text'],
-  };
-  const charted: SummaryTable = {
-    sheetName: '各区统计',
-    title: '各区参加人数统计',
-    formId: null,
-    header: ['单位', '参加人数', '活动数'],
-    rows: ['黄浦区', '徐汇区', '长宁区', '静安区'].map((u, i) => [u, 40 + i * 25, 3 + i]),
-    totals: ['合计', 310, 18],
-    formats: ['text', 'number', 'number'],
-    charts: [
-      { title: '参加人数与活动数', kind: 'bar', category: '单位', series: ['参加人数', '活动数'] },
-      { title: '活动数', kind: 'column', category: '单位', series: ['活动数'] },
-    ],
-  };
-  return [units, list, report, stats, charted];
-}
-
-/** What a person sees in one cell, in the same terms for both writers. */
-interface SeenCell {
-  value: string | number | null;
-  numberFormat: string;
-  font: string;
-  bold: boolean;
-  fill: string | null;
-  horizontal: string;
-  vertical: string;
-  wrap: boolean;
-  borders: string[];
-}
-
-interface SeenSheet {
-  name: string;
-  cells: SeenCell[][];
-  merges: string[];
-  /** Characters, as both keep them. */
-  widths: number[];
-  /** Rows of a height of their own (one-based row → points). */
-  heights: Record<number, number>;
-  frozen: number;
-  print: {
-    paper: string | undefined;
-    orientation: string | undefined;
-    fitToWidth: number | undefined;
-    fitToHeight: number | undefined;
-    centered: boolean;
-    /** Points. */
-    margins: number[];
-    titleRows: string | undefined;
-    titleColumns: string | undefined;
-    footer: string | undefined;
-  };
-}
-
-const EDGES = ['top', 'bottom', 'left', 'right'] as const;
-const EDGE_NAMES = { top: 'EdgeTop', bottom: 'EdgeBottom', left: 'EdgeLeft', right: 'EdgeRight' } as const;
-const round = (n: number | undefined) => Math.round((n ?? 0) * 100) / 100;
-
-function seenInFile(ws: ExcelJS.Worksheet, rows: number, columns: number): SeenSheet {
-  const cells: SeenCell[][] = [];
-  for (let r = 1; r <= rows; r++) {
-    const row: SeenCell[] = [];
-    for (let c = 1; c <= columns; c++) {
-      const cell = ws.getRow(r).getCell(c);
-      const v = cell.type === ExcelJS.ValueType.Merge ? null : cell.value;
-      const fill = cell.fill?.type === 'pattern' && cell.fill.pattern === 'solid' ? cell.fill.fgColor?.argb : undefined;
-      row.push({
-        value: v instanceof Date ? excelSerial(v) : v === null || v === undefined || v === '' ? null : (v as string | number),
-        numberFormat: cell.numFmt || 'General',
-        font: `${cell.font?.name}/${cell.font?.size}`,
-        bold: cell.font?.bold === true,
-        fill: fill ? `#${fill.slice(2)}` : null,
-        horizontal: cell.alignment?.horizontal ?? 'general',
-        vertical: cell.alignment?.vertical === 'middle' ? 'center' : (cell.alignment?.vertical ?? 'bottom'),
-        wrap: cell.alignment?.wrapText === true,
-        borders: EDGES.filter((e) => cell.border?.[e]?.style).map(
-          (e) => `${EDGE_NAMES[e]}:${cell.border[e]?.style}:#${cell.border[e]?.color?.argb?.slice(2)}`,
-        ),
-      });
-    }
-    cells.push(row);
-  }
-  const view = ws.views[0] as { ySplit?: number } | undefined;
-  const setup = ws.pageSetup;
-  const m = setup.margins;
-  return {
-    name: ws.name,
-    cells,
-    merges: (ws.model as unknown as { merges: string[] }).merges,
-    widths: Array.from({ length: columns }, (_, j) => ws.getColumn(j + 1).width ?? 0),
-    heights: Object.fromEntries(
-      Array.from({ length: rows }, (_, r) => [r + 1, ws.getRow(r + 1).height] as const).filter(([, h]) => h !== undefined),
-    ),
-    frozen: view?.ySplit ?? 0,
-    print: {
-      paper: setup.paperSize === 9 ? 'A4' : String(setup.paperSize),
-      orientation: setup.orientation,
-      fitToWidth: setup.fitToWidth,
-      fitToHeight: setup.fitToHeight,
-      centered: setup.horizontalCentered === true,
-      margins: [m?.left, m?.right, m?.top, m?.bottom, m?.header, m?.footer].map((inches) => round((inches ?? 0) * 72)),
-      titleRows: setup.printTitlesRow?.replace(/\$/g, ''),
-      titleColumns: setup.printTitlesColumn?.replace(/\$/g, ''),
-      footer: ws.headerFooter.oddFooter,
-    },
-  };
-}
+/** The file read in the terms of WPS's object model: widths in characters, the printed footer with the rest. */
+const seenInFile = (ws: ExcelJS.Worksheet, rows: number, columns: number) =>
+  seenInFileAs(ws, rows, columns, { widths: 'characters', footer: true });
 
 const H_NAMES: Record<number, string> = { 1: 'general', [-4108]: 'center', [-4131]: 'left', [-4152]: 'right' };
 const V_NAMES: Record<number, string> = { [-4107]: 'bottom', [-4108]: 'center', [-4160]: 'top' };
@@ -218,14 +57,14 @@ function seenInWps(sheet: EtSheetState, rows: number, columns: number): SeenShee
     merges: sheet.merges.map((area) => rangeAddress(area)),
     widths: Array.from({ length: columns }, (_, j) => sheet.columnWidths.get(j) ?? 0),
     heights: Object.fromEntries([...sheet.rowHeights].filter(([r]) => r < rows).map(([r, h]) => [r + 1, h])),
-    frozen: sheet.freeze.frozen ? sheet.freeze.row : 0,
+    frozen: sheet.freeze.frozen ? { rows: sheet.freeze.row, columns: sheet.freeze.column } : { rows: 0, columns: 0 },
     print: {
       paper: p.paperSize === 9 ? 'A4' : p.paperSize === undefined ? undefined : String(p.paperSize),
       orientation,
       fitToWidth: typeof p.fitToPagesWide === 'number' ? p.fitToPagesWide : undefined,
       fitToHeight: p.fitToPagesTall === false ? 0 : typeof p.fitToPagesTall === 'number' ? p.fitToPagesTall : undefined,
       centered: p.centerHorizontally,
-      margins: [p.margins.left, p.margins.right, p.margins.top, p.margins.bottom, p.margins.header, p.margins.footer].map(round),
+      margins: [p.margins.left, p.margins.right, p.margins.top, p.margins.bottom, p.margins.header, p.margins.footer].map(hundredths),
       titleRows: p.printTitleRows ? p.printTitleRows.replace(/\$/g, '') : undefined,
       titleColumns: p.printTitleColumns ? p.printTitleColumns.replace(/\$/g, '') : undefined,
       footer: p.footers.center === '' ? undefined : `&L${p.footers.left}&C${p.footers.center}&R${p.footers.right}`,
@@ -246,7 +85,7 @@ let plans: SummaryPlan[];
 let file: ExcelJS.Workbook;
 
 beforeAll(async () => {
-  tables = mergeSummaries();
+  tables = [...mergeSummaries(), chartedSummary()];
   plans = tables.map((t) => planSummary(t, PLAN_OPTIONS));
   const bytes = await writeSummaryWorkbook(tables, PLAN_OPTIONS);
   file = new ExcelJS.Workbook();

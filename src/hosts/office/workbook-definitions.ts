@@ -1,5 +1,6 @@
-import { openEnvelope, sealDefinition, type EnvelopeNotice, type OpenedEnvelope } from '../../core/definition-envelope';
-import { DEFINITION_SHEET, envelopeFromRow, envelopePieces, MAX_DEFINITIONS } from '../../core/definition-sheet-text';
+import { checkRoomForDefinition, findDefinitionRow, openDefinitionRows } from '../../core/definition-rows';
+import { sealDefinition, type EnvelopeNotice, type OpenedEnvelope } from '../../core/definition-envelope';
+import { DEFINITION_SHEET, envelopePieces } from '../../core/definition-sheet-text';
 import { UserError } from '../../core/errors';
 import type { FormDefinition } from '../../core/form-schema';
 import { describeExcelError } from './excel-errors';
@@ -61,12 +62,7 @@ function usedRows({ used }: SheetRead): unknown[][] {
  */
 export async function readWorkbookDefinitions(context: ContextSurface): Promise<OpenedEnvelope[]> {
   const read = await readSheet(context);
-  const opened: OpenedEnvelope[] = [];
-  for (const row of usedRows(read).slice(0, MAX_DEFINITIONS)) {
-    const text = envelopeFromRow(row);
-    if (text !== undefined) opened.push(openEnvelope(text));
-  }
-  return opened;
+  return openDefinitionRows(usedRows(read));
 }
 
 const TEXT_FORMAT = '@';
@@ -106,23 +102,9 @@ export async function saveWorkbookDefinition(
   const rows = usedRows(read);
   const top = rows.length > 0 && used ? used.rowIndex : 0;
   const left = rows.length > 0 && used ? used.columnIndex : 0;
-  let count = 0;
-  let target: { row: number; width: number } | undefined;
-  rows.forEach((row, i) => {
-    const text = envelopeFromRow(row);
-    if (text === undefined) return;
-    count++;
-    const opened = openEnvelope(text);
-    if (target || !opened.ok || opened.form.id !== form.id || opened.form.version !== form.version) return;
-    let last = row.length - 1;
-    while (last >= 0 && (row[last] === '' || row[last] === null || row[last] === undefined)) last--;
-    target = { row: top + i, width: left + last + 1 };
-  });
-  if (!target && count >= MAX_DEFINITIONS)
-    throw new UserError(
-      'excel',
-      `工作簿中已保存了 ${MAX_DEFINITIONS} 个导入的表格定义，不能再添加“${form.name}”。请在另一个工作簿中导入，或另建一个空白工作簿。`,
-    );
+  const found = findDefinitionRow(rows, form, { top, left });
+  checkRoomForDefinition(found, form, 'excel');
+  const { target } = found;
 
   let ws: WorksheetSurface;
   if (!sheet) {

@@ -1,7 +1,7 @@
 import { rangeAddress } from '../../core/a1';
-import { openEnvelope, sealDefinition, type EnvelopeNotice, type OpenedEnvelope } from '../../core/definition-envelope';
-import { DEFINITION_SHEET, envelopeFromRow, envelopePieces, MAX_DEFINITIONS } from '../../core/definition-sheet-text';
-import { UserError } from '../../core/errors';
+import { checkRoomForDefinition, findDefinitionRow, openDefinitionRows } from '../../core/definition-rows';
+import { sealDefinition, type EnvelopeNotice, type OpenedEnvelope } from '../../core/definition-envelope';
+import { DEFINITION_SHEET, envelopePieces } from '../../core/definition-sheet-text';
 import type { FormDefinition } from '../../core/form-schema';
 import { readValue2Grid, XL } from './et-values';
 import { step, wpsUserError } from './summary-errors';
@@ -48,12 +48,7 @@ export function readWorkbookDefinitions(app: EtApplicationSurface): OpenedEnvelo
   } catch (err) {
     throw wpsUserError('无法读取工作簿中保存的表格定义', err);
   }
-  const opened: OpenedEnvelope[] = [];
-  for (const row of read.rows.slice(0, MAX_DEFINITIONS)) {
-    const text = envelopeFromRow(row);
-    if (text !== undefined) opened.push(openEnvelope(text));
-  }
-  return opened;
+  return openDefinitionRows(read.rows);
 }
 
 /**
@@ -67,30 +62,16 @@ export function readWorkbookDefinitions(app: EtApplicationSurface): OpenedEnvelo
 export function saveWorkbookDefinition(app: EtApplicationSurface, form: FormDefinition, notice: EnvelopeNotice): 'added' | 'replaced' {
   const pieces = envelopePieces(sealDefinition(form, notice));
   try {
-    const { ws: found, rows, top } = readSheet(app);
-    let count = 0;
-    let target: { row: number; width: number } | undefined;
-    rows.forEach((row, i) => {
-      const text = envelopeFromRow(row);
-      if (text === undefined) return;
-      count++;
-      const opened = openEnvelope(text);
-      if (target || !opened.ok || opened.form.id !== form.id || opened.form.version !== form.version) return;
-      let last = row.length - 1;
-      while (last >= 0 && (row[last] === '' || row[last] === null || row[last] === undefined)) last--;
-      target = { row: top + i, width: last + 1 };
-    });
-    if (!target && count >= MAX_DEFINITIONS)
-      throw new UserError(
-        'wps',
-        `工作簿中已保存了 ${MAX_DEFINITIONS} 个导入的表格定义，不能再添加“${form.name}”。请在另一个工作簿中导入，或另建一个空白工作簿。`,
-      );
+    const { ws: sheet, rows, top } = readSheet(app);
+    const found = findDefinitionRow(rows, form, { top, left: 0 });
+    checkRoomForDefinition(found, form, 'wps');
+    const { target } = found;
     let ws: EtWorksheetSurface;
-    if (found) {
-      ws = found;
+    if (sheet) {
+      ws = sheet;
       step('打开表格定义', () => {
-        if (found.ProtectContents) found.Unprotect();
-        if (found.Visible !== XL.sheet.veryHidden) found.Visible = XL.sheet.veryHidden;
+        if (sheet.ProtectContents) sheet.Unprotect();
+        if (sheet.Visible !== XL.sheet.veryHidden) sheet.Visible = XL.sheet.veryHidden;
       });
     } else {
       ws = addHiddenSheet(activeWorkbook(app), DEFINITION_SHEET);

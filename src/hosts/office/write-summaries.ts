@@ -3,7 +3,7 @@ import { localIsoDate } from '../../core/cell-value';
 import { UserError } from '../../core/errors';
 import type { SummaryTable } from '../../core/merge/summaries';
 import { planSummary, TEXT_FORMAT, type SummaryCellStyle, type SummaryPlan, type SummaryPlanOptions } from '../../core/merge/summary-plan';
-import { uniqueSheetName } from '../../core/sheet-names';
+import { parkingSheetNames, summarySheetNames, type SummarySheetNames } from '../../core/merge/summary-sheet-names';
 import { columnWidthToPoints } from '../../core/units';
 import { queuePageBasics } from './page-setup';
 import type { ApiSupport } from './api-support';
@@ -90,12 +90,6 @@ interface OldSummary extends PreviousSummary {
   parking: string;
 }
 
-/** Characters Excel refuses in a sheet name become _, and a name cannot start or end with an apostrophe. */
-const safeSheetName = (name: string) =>
-  name
-    .replace(/[[\]:*?/\\]/g, '_')
-    .replace(/^'+|'+$/g, '')
-    .trim() || '汇总';
 const lower = (name: string) => name.toLowerCase();
 
 /** Operations a sheet's set-up queues besides one per column (its width): see queueSetup. */
@@ -289,31 +283,20 @@ function planNames(
   old: readonly PreviousSummary[],
   pageLayout: boolean,
 ): Job[] {
-  const oldNames = new Set(old.map((o) => lower(o.name)));
-  const taken = existing.filter((s) => !oldNames.has(lower(s.name))).map((s) => s.name);
-  const finals = plans.map((t) => {
-    const name = uniqueSheetName(safeSheetName(t.sheetName), taken);
-    taken.push(name);
-    return name;
-  });
-  const all = [...existing.map((s) => s.name), ...finals];
+  const names = summarySheetNames(
+    plans.map((p) => p.sheetName),
+    existing.map((s) => s.name),
+    old,
+  );
   return plans.map((plan, i) => {
-    const finalName = finals[i] as string;
-    let initialName = finalName;
-    if (oldNames.has(lower(finalName))) {
-      initialName = uniqueSheetName(`新${finalName}`, all);
-      all.push(initialName);
-    }
+    const { finalName, initialName } = names[i] as SummarySheetNames;
     return jobFor(plan, finalName, initialName, pageLayout);
   });
 }
 
 function parkingNames(old: readonly PreviousSummary[], taken: string[]): OldSummary[] {
-  return old.map((o) => {
-    const parking = uniqueSheetName(`旧${o.name}`, taken);
-    taken.push(parking);
-    return { ...o, parking };
-  });
+  const parking = parkingSheetNames(old, taken);
+  return old.map((o, i) => ({ ...o, parking: parking[i] as string }));
 }
 
 type Recovery =

@@ -2,7 +2,7 @@ import { localIsoDate } from '../../core/cell-value';
 import { UserError } from '../../core/errors';
 import type { SummaryTable } from '../../core/merge/summaries';
 import { planSummary, type SummaryPlan, type SummaryPlanOptions } from '../../core/merge/summary-plan';
-import { uniqueSheetName } from '../../core/sheet-names';
+import { parkingSheetNames, summarySheetNames, type SummarySheetNames } from '../../core/merge/summary-sheet-names';
 import { rangeAddress } from '../../core/a1';
 import { drawChart } from './chart-draw';
 import { withAlertsOff, withScreenUpdatingOff } from './et-values';
@@ -88,41 +88,23 @@ interface Parked extends WpsPreviousSummary {
   deleted: boolean;
 }
 
-/** Characters no sheet name may hold become _, and a name cannot start or end with an apostrophe (as in Excel). */
-const safeSheetName = (name: string) =>
-  name
-    .replace(/[[\]:*?/\\]/g, '_')
-    .replace(/^'+|'+$/g, '')
-    .trim() || '汇总';
 const lower = (name: string) => name.toLowerCase();
 
 /** Names for the new sheets, and temporary ones where an earlier summary still holds the name. */
 function planNames(plans: readonly SummaryPlan[], existing: readonly string[], old: readonly WpsPreviousSummary[]): Job[] {
-  const oldNames = new Set(old.map((o) => lower(o.name)));
-  const taken = existing.filter((n) => !oldNames.has(lower(n)));
-  const finals = plans.map((p) => {
-    const name = uniqueSheetName(safeSheetName(p.sheetName), taken);
-    taken.push(name);
-    return name;
-  });
-  const all = [...existing, ...finals];
-  return plans.map((plan, i) => {
-    const finalName = finals[i] as string;
-    let initialName = finalName;
-    if (oldNames.has(lower(finalName))) {
-      initialName = uniqueSheetName(`新${finalName}`, all);
-      all.push(initialName);
-    }
-    return { plan, finalName, initialName, values: bodyValues(plan) };
-  });
+  const names = summarySheetNames(
+    plans.map((p) => p.sheetName),
+    existing,
+    old,
+  );
+  return plans.map((plan, i) => ({ plan, ...(names[i] as SummarySheetNames), values: bodyValues(plan) }));
 }
 
 function parkingNames(old: readonly WpsPreviousSummary[], sheets: readonly WpsSheet[], taken: string[]): Parked[] {
-  return old.map((o) => {
-    const parking = uniqueSheetName(`旧${o.name}`, taken);
-    taken.push(parking);
+  const parking = parkingSheetNames(old, taken);
+  return old.map((o, i) => {
     const ws = sheets.find((s) => lower(s.name) === lower(o.name))?.ws as EtWorksheetSurface;
-    return { ...o, parking, ws, parked: false, deleted: false };
+    return { ...o, parking: parking[i] as string, ws, parked: false, deleted: false };
   });
 }
 

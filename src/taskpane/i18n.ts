@@ -116,6 +116,21 @@ export interface Strings {
   problemLine: (cell: string, label: string, message: string) => string;
   /** 自检 (issue 20 §6): the self-test for a real Excel or WPS; its report itself is always in Chinese. */
   selfTest: SelfTestStrings;
+  /** Files chosen through the host's own dialog (WPS 表格's), beside the pane's file chooser. */
+  hostFiles: HostFilesStrings;
+}
+
+export interface HostFilesStrings {
+  /** 合并: the returns chosen in WPS's dialog. */
+  chooseReturns: string;
+  /** 新表格: the notice chosen in WPS's dialog. */
+  chooseNotice: string;
+  /** Title above the files chosen that could not be read (each then with its reason). */
+  unreadable: (n: number) => string;
+  unreadableLine: (name: string, reason: string) => string;
+  /** Title and text when WPS's dialog could not be opened at all. */
+  dialogFailed: string;
+  dialogFailedText: string;
 }
 
 export interface SelfTestStrings {
@@ -243,6 +258,14 @@ const zh: Strings = {
   countsWithUnfilled: (e, w, u, i) => `错误 ${e} · 警告 ${w} · 未填 ${u} · 提示 ${i}`,
   paramsFollowEdition: '改届次时，年份和日期随之调整；如与通知不同，可直接修改。',
   problemLine: (cell, label, message) => `${cell} ${label}：${message}`,
+  hostFiles: {
+    chooseReturns: '用 WPS 选择文件…',
+    chooseNotice: '用 WPS 选择通知…',
+    unreadable: (n) => `${n} 个文件未能读取`,
+    unreadableLine: (name, reason) => `${name}：${reason}`,
+    dialogFailed: '未能打开 WPS 的文件对话框',
+    dialogFailedText: '请改用旁边的选择按钮选择文件。',
+  },
   selfTest: {
     open: '自检',
     heading: '自检',
@@ -366,6 +389,14 @@ const en: Strings = {
   countsWithUnfilled: (e, w, u, i) => `${e} errors · ${w} warnings · ${u} not filled in · ${i} notes`,
   paramsFollowEdition: 'Changing the edition moves the year and dates with it; change them here if the notice says otherwise.',
   problemLine: (cell, label, message) => `${cell} ${label}: ${message}`,
+  hostFiles: {
+    chooseReturns: 'Choose with WPS…',
+    chooseNotice: 'Choose the notice with WPS…',
+    unreadable: (n) => (n === 1 ? '1 file could not be read' : `${n} files could not be read`),
+    unreadableLine: (name, reason) => `${name}: ${reason}`,
+    dialogFailed: 'Could not open the WPS file dialog',
+    dialogFailedText: 'Use the choose button beside it instead.',
+  },
   selfTest: {
     open: 'Self-test',
     heading: 'Self-test',

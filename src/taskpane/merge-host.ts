@@ -1,3 +1,4 @@
+import type { ChooseFiles } from './chosen-files';
 import type { ReadProgress } from './merge/merge-client';
 import type { MergePreview, PickedFile, SlipFile } from './merge/merge-protocol';
 
@@ -33,4 +34,9 @@ export interface MergeHost {
   loadRoster(): Promise<string[]>;
   saveRoster(units: string[]): Promise<void>;
   rosterFromSelection(): Promise<string[]>;
+  /**
+   * Returns chosen in the host's own file dialog (WPS: Application.FileDialog), where the pane's file chooser may not
+   * work; the files go to `readFiles` as the chooser's do. Absent in Excel.
+   */
+  chooseReturns?: ChooseFiles<PickedFile>;
 }

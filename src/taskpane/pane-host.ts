@@ -12,6 +12,7 @@ import { insertForm, type InsertedForm } from '../hosts/office/insert-form';
 import { LiveValidation, type ValidationState } from '../hosts/office/live-validation';
 import { OwnWrites } from '../hosts/office/own-writes';
 import type { ExcelRun } from '../hosts/office/excel-surface';
+import type { ChooseFiles } from './chosen-files';
 import type { MergeHost } from './merge-host';
 import type { SelfTestReport } from '../core/self-test-report';
 import type { OfficeEnvironment } from '../hosts/office/self-test';
@@ -42,6 +43,11 @@ export interface PaneHost {
   insertForm(formId: string, params: ParamOverrides): Promise<InsertedForm>;
   /** 新表格 → 从通知导入: the notice's Word file read and its attachment forms recognised (nothing saved yet). */
   importNotice(data: Uint8Array): Promise<NoticeImport>;
+  /**
+   * 新表格 → 从通知导入 through the host's own file dialog (WPS: Application.FileDialog), where the pane's file chooser
+   * may not work: the notice's file, whose bytes go to `importNotice` as the chooser's do. Absent in Excel.
+   */
+  chooseNotice?: ChooseFiles<Blob>;
   /** 新表格 → 从所选区域创建: the selected cells read (one sync) and recognised as a form (nothing saved yet). */
   importSelection(): Promise<FormDraft>;
   /** A reviewed form kept in the workbook (its definition sheet): listed under 插入表格 and checked live. */

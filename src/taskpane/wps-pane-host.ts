@@ -9,6 +9,7 @@ import { LiveChecking } from '../hosts/live/live-checking';
 import type { LivePort } from '../hosts/live/live-port';
 import type { InsertedForm } from '../hosts/office/insert-form';
 import { WpsLivePort } from '../hosts/wps/live-port';
+import { pickFiles } from '../hosts/wps/pick-files';
 import { readWorkbookDefinitions, saveWorkbookDefinition } from '../hosts/wps/workbook-definitions';
 import type { EtApplicationSurface } from '../hosts/wps/wps-surface';
 import { lazyMergeHost } from './lazy-merge-host';
@@ -132,14 +133,18 @@ export function wpsPaneHost(app: EtApplicationSurface, options: WpsPaneOptions =
     livePort: new WpsLivePort(app),
     // the 合并 tab's code (ET's summary writer, the roster, the merge client) waits for its first use, as in Excel
     merge: loadWorker
-      ? lazyMergeHost(async () => {
-          const [{ wpsMergeHost }, { MergeClient }, spawnMergeWorker] = await Promise.all([
-            import(/* webpackChunkName: "wps-merge" */ './wps-merge-host'),
-            import(/* webpackChunkName: "merge-tab" */ './merge/merge-client'),
-            loadWorker(),
-          ]);
-          return wpsMergeHost(app, new MergeClient(spawnMergeWorker), undefined, () => workbookForms.keptWithNotices);
-        }, true)
+      ? lazyMergeHost(
+          async () => {
+            const [{ wpsMergeHost }, { MergeClient }, spawnMergeWorker] = await Promise.all([
+              import(/* webpackChunkName: "wps-merge" */ './wps-merge-host'),
+              import(/* webpackChunkName: "merge-tab" */ './merge/merge-client'),
+              loadWorker(),
+            ]);
+            return wpsMergeHost(app, new MergeClient(spawnMergeWorker), undefined, () => workbookForms.keptWithNotices);
+          },
+          true,
+          { choosesReturns: true },
+        )
       : undefined,
     ...options.parts,
   };
@@ -189,6 +194,11 @@ export function wpsPaneHost(app: EtApplicationSurface, options: WpsPaneOptions =
       return runWpsSelfTest(app, { userAgent: typeof navigator === 'undefined' ? undefined : navigator.userAgent });
     },
     importNotice: importNoticeBytes,
+    // the notice through WPS's own dialog and file reader, beside the pane's chooser (no source says that one works)
+    chooseNotice: () =>
+      later(() =>
+        pickFiles(app, { title: '选择通知（Word 文件）', multiple: false, filter: { description: 'Word 文件', extensions: ['docx'] } }),
+      ),
     // WPS's pane is a Chromium page: a download is saved where the clerk chooses
     canDownload: true,
     downloadTemplate,

@@ -29,6 +29,8 @@ import { findForm } from '../../notices';
 import type { Strings } from '../i18n';
 import type { MergeHost } from '../merge-host';
 import { useMergeState } from '../merge/use-merge-state';
+import { useHostChooser } from '../use-host-chooser';
+import { ChooserNote } from './ChooserNote';
 import { SheetProblems } from './SheetProblems';
 import { StatusBoard } from './StatusBoard';
 
@@ -77,6 +79,8 @@ export function MergePanel({ merge, strings }: { merge: MergeHost; strings: Stri
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const m = useMergeState(merge, strings);
+  // WPS: the returns chosen in its own dialog go where the chooser's files go (the same worker merge)
+  const dialog = useHostChooser(merge.chooseReturns, m.addFiles, strings.hostFiles);
   const { files, rosterText, deadline, phase, preview, fromWorkbook, banner, confirm, written, dragging, reminderShown } = m.state;
   const busy = m.busy;
 
@@ -161,6 +165,11 @@ export function MergePanel({ merge, strings }: { merge: MergeHost; strings: Stri
           <Button appearance="primary" disabled={busy} onClick={() => input.current?.click()}>
             {s.pickFiles}
           </Button>
+          {dialog.available && (
+            <Button disabled={busy || dialog.choosing} onClick={dialog.choose}>
+              {strings.hostFiles.chooseReturns}
+            </Button>
+          )}
           <Button disabled={busy} onClick={m.readWorkbook}>
             {s.mergeWorkbook}
           </Button>
@@ -172,6 +181,7 @@ export function MergePanel({ merge, strings }: { merge: MergeHost; strings: Stri
         </div>
         <Caption1>{files.length > 0 ? s.picked(files.length) : s.dropHint}</Caption1>
       </div>
+      <ChooserNote note={dialog.note} />
 
       <Field label={s.rosterLabel} hint={s.rosterHint(parseRoster(rosterText).length)}>
         <Textarea value={rosterText} resize="vertical" rows={3} onChange={(_e, d) => m.typeRoster(d.value)} onBlur={m.rosterChanged} />

@@ -11,9 +11,11 @@ import {
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { FormDraft, NoticeImport } from '../../app/import-forms';
-import type { Locale } from '../i18n';
+import { stringsFor, type Locale } from '../i18n';
 import { newFormStrings } from '../new-form/new-form-strings';
 import type { PaneHost } from '../pane-host';
+import { useHostChooser } from '../use-host-chooser';
+import { ChooserNote } from './ChooserNote';
 import { FormReview } from './FormReview';
 
 const useStyles = makeStyles({
@@ -41,6 +43,7 @@ function fileBytes(file: Blob): Promise<Uint8Array> {
  */
 export default function NewFormPanel({ host, locale }: { host: PaneHost; locale: Locale }) {
   const s = newFormStrings(locale);
+  const hostFiles = stringsFor(locale).hostFiles;
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -66,7 +69,8 @@ export default function NewFormPanel({ host, locale }: { host: PaneHost; locale:
     }
   }
 
-  function onPicked(files: FileList | null) {
+  /** The notice's file, from the pane's chooser or the host's dialog: its bytes go to the same import. */
+  function onPicked(files: ArrayLike<Blob> | null) {
     const file = files?.[0];
     if (!file) return;
     void attempt(async () => {
@@ -75,6 +79,8 @@ export default function NewFormPanel({ host, locale }: { host: PaneHost; locale:
     });
     if (input.current) input.current.value = '';
   }
+  // WPS: the notice chosen in its own dialog, beside the pane's chooser
+  const dialog = useHostChooser(host.chooseNotice, onPicked, hostFiles);
 
   const notice = found?.notice;
   return (
@@ -95,12 +101,18 @@ export default function NewFormPanel({ host, locale }: { host: PaneHost; locale:
           aria-label={s.fromNotice}
           onChange={(e) => onPicked(e.target.files)}
         />
+        {dialog.available && (
+          <Button disabled={busy || dialog.choosing} onClick={dialog.choose}>
+            {hostFiles.chooseNotice}
+          </Button>
+        )}
         <Button disabled={busy || !host.inOffice} onClick={() => void attempt(async () => ({ drafts: [await host.importSelection()] }))}>
           {s.fromSelection}
         </Button>
         {busy && <Spinner size="tiny" label={s.reading} />}
       </div>
       {!host.inOffice && <Caption1 className={styles.meta}>{s.outsideOffice}</Caption1>}
+      <ChooserNote note={dialog.note} />
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>

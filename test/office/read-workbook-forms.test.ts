@@ -1,4 +1,3 @@
-import type { CellValue } from '../../src/core/cell-value';
 import { planSheet } from '../../src/core/layout';
 import { mergeReturns, type ReturnFile } from '../../src/core/merge/merge-returns';
 import { summaryTables } from '../../src/core/merge/summaries';
@@ -12,18 +11,8 @@ import { writeSummarySheets } from '../../src/hosts/office/write-summaries';
 import type { FakeHostOptions } from '../fake-excel/host';
 import { hostFor, type PlatformProfile } from '../fake-excel/platforms';
 import { filledGrid, goodApplication, TODAY } from '../support/filled-form';
+import { trimmed } from '../support/trimmed-grid';
 import { forEachPlatform } from './for-each-platform';
-
-/** Blank cells as null and no trailing blanks, so that grids from different readers compare. */
-function trimmed(grid: readonly CellValue[][]): CellValue[][] {
-  const rows = grid.map((row) => {
-    const r = row.map((v) => (v === '' || v === undefined ? null : v));
-    while (r.length > 0 && r[r.length - 1] === null) r.pop();
-    return r;
-  });
-  while (rows.length > 0 && rows[rows.length - 1]?.length === 0) rows.pop();
-  return rows;
-}
 
 async function workbookWithForms(platform: PlatformProfile, options: FakeHostOptions = {}, extraSheets = 0) {
   const host = hostFor(platform, options);

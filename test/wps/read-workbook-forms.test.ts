@@ -13,17 +13,7 @@ import { KIND_CASE, WORST_CASE, type EtBehaviours } from '../fake-wps/behaviours
 import { FakeEt } from '../fake-wps/fake-et';
 import { cellKey, emptyCell, type EtSheetState } from '../fake-wps/state';
 import { filledGrid, goodApplication, TODAY } from '../support/filled-form';
-
-/** Blank cells as null and no trailing blanks, so that grids from different readers compare. */
-function trimmed(grid: readonly CellValue[][]): CellValue[][] {
-  const rows = grid.map((row) => {
-    const r = row.map((v) => (v === '' || v === undefined ? null : v));
-    while (r.length > 0 && r[r.length - 1] === null) r.pop();
-    return r;
-  });
-  while (rows.length > 0 && rows[rows.length - 1]?.length === 0) rows.pop();
-  return rows;
-}
+import { trimmed } from '../support/trimmed-grid';
 
 /** The clerk's cells put straight into the fake's workbook (not through the adapter under test). */
 function put(sheet: EtSheetState, grid: readonly (readonly CellValue[])[], top = 0, left = 0): void {

@@ -8,7 +8,7 @@ import { readSelectionGrid } from '../hosts/office/read-selection-grid';
 import { readWorkbookDefinitions, saveWorkbookDefinition } from '../hosts/office/workbook-definitions';
 import { WorkbookCatalogue } from './workbook-catalogue';
 import { detectApiSupport, missingFeatures, type ApiSupport, type MissingFeature } from '../hosts/office/api-support';
-import { insertForm, type InsertedForm } from '../hosts/office/insert-form';
+import type { InsertedForm } from '../hosts/office/insert-form';
 import { LiveValidation, type ValidationState } from '../hosts/office/live-validation';
 import { OwnWrites } from '../hosts/office/own-writes';
 import type { ExcelRun } from '../hosts/office/excel-surface';
@@ -170,6 +170,8 @@ export function officePaneHost(run: ExcelRun, support: ApiSupport, parts: Office
     workbookForms,
     insertForm: async (formId, params) => {
       const plan = planSheet(workbookForms.catalogue.getForm(formId), { params });
+      // The drawing of a form waits for the first 插入表格: it is not needed to show the forms or to check them.
+      const { insertForm } = await import(/* webpackChunkName: "excel-insert" */ '../hosts/office/insert-form');
       const inserted = await run((context) => insertForm(context, plan, support, ownWrites));
       void live.checkAll();
       return inserted;
@@ -179,7 +181,7 @@ export function officePaneHost(run: ExcelRun, support: ApiSupport, parts: Office
     downloadTemplate,
     // The self-test's code is loaded when the clerk runs it, not with the pane.
     selfTest: async () => {
-      const { runOfficeSelfTest } = await import(/* webpackChunkName: "self-test" */ '../hosts/office/self-test');
+      const { runOfficeSelfTest } = await import(/* webpackChunkName: "excel-self-test" */ '../hosts/office/self-test');
       return runOfficeSelfTest(run, officeEnvironment());
     },
     importSelection: async () => {

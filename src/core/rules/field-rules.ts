@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { cellText, countCharacters, isExcelError, toHalfWidth, type CellValue } from '../cell-value';
 import type { Field } from '../form-schema';
 import { ZH_CN, type CoreCode } from '../messages/zh-CN';
@@ -23,7 +22,7 @@ export interface FieldContext {
 
 const ABOUT_LOW = 0.5;
 
-function digitsOf(raw: CellValue): unknown {
+function digitsOf(raw: CellValue): string {
   if (typeof raw === 'number') return Number.isInteger(raw) ? String(raw) : String(raw);
   return toHalfWidth(cellText(raw)).replace(/[\s-]/g, '');
 }
@@ -86,23 +85,6 @@ export interface FieldNote {
 }
 
 const note = (code: CoreCode, params: ProblemParams = {}): FieldNote => ({ code, params });
-
-/**
- * zod carries a note through an issue's message slot, as JSON that checkFieldOnce reads back; it is never shown.
- * The words are made from the code afterwards (messages/), in the language asked for.
- */
-const carried = (code: CoreCode, params: ProblemParams = {}): string => JSON.stringify(note(code, params));
-
-function noteOfIssue(message: string | undefined): FieldNote {
-  try {
-    const found = JSON.parse(message ?? '') as Partial<FieldNote>;
-    if (typeof found.code === 'string' && found.code in ZH_CN && typeof found.params === 'object' && found.params)
-      return note(found.code, found.params);
-  } catch {
-    // a message zod wrote itself: no code of ours
-  }
-  return note('invalid');
-}
 
 /** Why a cell's text is not a count: approximate (约300), in Chinese numerals (十二人), or neither. */
 export function notIntegerNote(input: unknown): FieldNote {
@@ -201,89 +183,94 @@ function phoneNote(part: string, whole: string): FieldNote {
   return note('phone.format', { part: shown });
 }
 
-function textSchema(field: Field): z.ZodType<string> {
-  const max = field.type === 'text' || field.type === 'longText' ? field.maxLength : undefined;
-  const base = z.string();
-  return max === undefined
-    ? base
-    : base.refine((s) => countCharacters(s) <= max, {
-        error: (issue) => carried('maxLength', { max, count: countCharacters(String(issue.input)) }),
-      });
+/** A non-blank cell read against its field: the normalised value, or the first thing wrong with it. */
+type Parsed = { ok: true; value: FieldValue } | { ok: false; note: FieldNote };
+
+const ok = (value: FieldValue): Parsed => ({ ok: true, value });
+const wrong = (n: FieldNote): Parsed => ({ ok: false, note: n });
+
+/** A count: a finite number, a whole one a program can hold exactly, within the field's bounds (in that order). */
+function parseInteger(field: Extract<Field, { type: 'integer' }>, raw: CellValue): Parsed {
+  const n = numberOf(raw);
+  if (typeof n !== 'number' || !Number.isFinite(n)) return wrong(notIntegerNote(n));
+  if (!Number.isSafeInteger(n)) return wrong(note('integer.fraction'));
+  if (n < field.min) return wrong(note('integer.min', { min: field.min }));
+  if (field.max !== undefined && n > field.max) return wrong(note('integer.max', { max: field.max }));
+  return ok(n);
 }
 
-const schemas = new WeakMap<Field, Map<number | undefined, z.ZodType<FieldValue>>>();
-
-/** The field's schema, built once per field and year (building one costs far more than using it). */
-export function fieldSchema(field: Field, context: FieldContext): z.ZodType<FieldValue> {
-  let byYear = schemas.get(field);
-  if (!byYear) schemas.set(field, (byYear = new Map()));
-  let schema = byYear.get(context.year);
-  if (!schema) byYear.set(context.year, (schema = buildFieldSchema(field, context)));
-  return schema;
+function parseText(field: Extract<Field, { type: 'text' | 'longText' }>, raw: CellValue): Parsed {
+  const text = cellText(raw);
+  const count = countCharacters(text);
+  return field.maxLength !== undefined && count > field.maxLength ? wrong(note('maxLength', { max: field.maxLength, count })) : ok(text);
 }
 
-/** The zod schema of one field: it takes a non-blank cell value and gives the normalised value or says what is wrong. */
-function buildFieldSchema(field: Field, context: FieldContext): z.ZodType<FieldValue> {
+function parseChoice(options: string[], raw: CellValue): Parsed {
+  const chosen = optionOf(options)(raw);
+  if (typeof chosen === 'string' && options.includes(chosen)) return ok(chosen);
+  if (typeof chosen === 'object' && chosen !== null && 'several' in chosen) {
+    return wrong(note('choice.several', { chosen: (chosen as { several: string[] }).several.join('、') }));
+  }
+  return wrong(note('choice', { options: options.join('、') }));
+}
+
+function parseDateField(field: Extract<Field, { type: 'date' }>, raw: CellValue, year: number | undefined): Parsed {
+  if (field.range) {
+    const range = dateRangeOf(year)(raw) as Partial<DateRange> | string;
+    if (typeof range !== 'object' || typeof range.start !== 'string' || typeof range.end !== 'string') return wrong(note('date.range'));
+    return range.start <= range.end ? ok({ start: range.start, end: range.end }) : wrong(note('date.rangeOrder'));
+  }
+  if (field.monthAllowed) {
+    // A month first: "2016.9" typed into a General cell is the number 2016.9, not an Excel date serial.
+    const month = monthOf(raw, year);
+    return month === null ? wrong(note('date.orMonth')) : ok(month);
+  }
+  // A day; a ten-day period (5月上旬) is read as the period it is, and fieldWarnings asks for the day.
+  const day = parseDate(raw, year);
+  if (day) return ok(day);
+  const tenDays = parseTenDays(raw, year);
+  return tenDays ? ok({ start: tenDays.start, end: tenDays.end }) : wrong(note('date'));
+}
+
+function parsePhone(raw: CellValue): Parsed {
+  if (typeof raw !== 'string' && typeof raw !== 'number') return wrong(note('phone'));
+  const found = phonesOf(raw);
+  if ('phones' in found) return ok(found.phones.join('、'));
+  return wrong(phoneNote(found.wrong, toHalfWidth(cellText(raw)).trim()));
+}
+
+/**
+ * Reads a non-blank cell value as its field asks: the normalised value, or what is wrong with it. Plain code, no
+ * schema library: every cell the pane checks passes here, and the pane loads no more than it needs at start-up.
+ */
+function parseField(field: Field, raw: CellValue, context: FieldContext): Parsed {
   switch (field.type) {
     case 'text':
     case 'longText':
-      return z.preprocess((raw: CellValue) => cellText(raw), textSchema(field));
-    case 'integer': {
-      let n = z
-        .number({ error: (issue) => JSON.stringify(notIntegerNote(issue.input)) })
-        .int({ error: carried('integer.fraction') })
-        .min(field.min, { error: carried('integer.min', { min: field.min }) });
-      if (field.max !== undefined) n = n.max(field.max, { error: carried('integer.max', { max: field.max }) });
-      return z.preprocess(numberOf, n);
+      return parseText(field, raw);
+    case 'integer':
+      return parseInteger(field, raw);
+    case 'yesNo': {
+      const v = yesNoOf(raw);
+      return typeof v === 'string' && YES_NO_OPTIONS.includes(v) ? ok(v) : wrong(note('yesNo'));
     }
-    case 'yesNo':
-      return z.preprocess(yesNoOf, z.enum(YES_NO_OPTIONS as [string, ...string[]], { error: carried('yesNo') }));
-    case 'check':
-      return z.preprocess(checkOf, z.enum([CHECK_MARK, ''], { error: carried('check') }));
+    case 'check': {
+      const v = checkOf(raw);
+      return v === CHECK_MARK || v === '' ? ok(v) : wrong(note('check'));
+    }
     case 'choice':
-      return z
-        .preprocess(
-          optionOf(field.options),
-          z.union([z.enum(field.options as [string, ...string[]]), z.object({ several: z.array(z.string()) })], {
-            error: carried('choice', { options: field.options.join('、') }),
-          }),
-        )
-        .transform((v, ctx) => {
-          if (typeof v === 'string') return v;
-          ctx.addIssue({ code: 'custom', message: carried('choice.several', { chosen: v.several.join('、') }) });
-          return z.NEVER;
-        });
+      return parseChoice(field.options, raw);
     case 'date':
-      if (field.range) {
-        return z
-          .preprocess(dateRangeOf(context.year), z.object({ start: z.string(), end: z.string() }, { error: carried('date.range') }))
-          .refine((r) => r.start <= r.end, { error: carried('date.rangeOrder') });
-      }
-      if (field.monthAllowed) {
-        // A month first: "2016.9" typed into a General cell is the number 2016.9, not an Excel date serial.
-        return z.preprocess((raw: CellValue) => monthOf(raw, context.year), z.string({ error: carried('date.orMonth') }));
-      }
-      // A day; a ten-day period (5月上旬) is read as the period it is, and fieldWarnings asks for the day.
-      return z.custom<CellValue>().transform((raw, ctx): string | DateRange => {
-        const day = parseDate(raw, context.year);
-        if (day) return day;
-        const tenDays = parseTenDays(raw, context.year);
-        if (tenDays) return { start: tenDays.start, end: tenDays.end };
-        ctx.addIssue({ code: 'custom', message: carried('date') });
-        return z.NEVER;
-      });
+      return parseDateField(field, raw, context.year);
     case 'phone':
-      return z
-        .custom<CellValue>((raw) => typeof raw === 'string' || typeof raw === 'number', { error: carried('phone') })
-        .transform((raw, ctx) => {
-          const found = phonesOf(raw);
-          if ('phones' in found) return found.phones.join('、');
-          const n = phoneNote(found.wrong, toHalfWidth(cellText(raw)).trim());
-          ctx.addIssue({ code: 'custom', message: carried(n.code, n.params) });
-          return z.NEVER;
-        });
-    case 'postcode':
-      return z.preprocess(digitsOf, z.string().regex(/^\d{6}$/, { error: carried('postcode.format') }));
+      return parsePhone(raw);
+    case 'postcode': {
+      const digits = digitsOf(raw);
+      return /^\d{6}$/.test(digits) ? ok(digits) : wrong(note('postcode.format'));
+    }
+    default:
+      // A field type this reader does not know (none passes the schema): a wrong value, never an exception.
+      return wrong(note('invalid'));
   }
 }
 
@@ -347,9 +334,9 @@ function checkFieldOnce(field: Field, raw: CellValue, context: FieldContext): Fi
   }
   // "□有 □无": the boxes printed, none ticked.
   if (field.type === 'choice' && tickedOptions(toHalfWidth(cellText(raw)), field.options)?.length === 0) return { status: 'blank' };
-  const parsed = fieldSchema(field, context).safeParse(raw);
-  if (!parsed.success) return invalid(noteOfIssue(parsed.error.issues[0]?.message));
-  return { status: 'ok', reading: { value: parsed.data, warnings: fieldWarnings(field, parsed.data, raw).map(chinese) } };
+  const parsed = parseField(field, raw, context);
+  if (!parsed.ok) return invalid(parsed.note);
+  return { status: 'ok', reading: { value: parsed.value, warnings: fieldWarnings(field, parsed.value, raw).map(chinese) } };
 }
 
 const invalid = (n: FieldNote): InvalidField => ({ status: 'invalid', message: chinese(n), ...n });

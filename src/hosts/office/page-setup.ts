@@ -1,4 +1,4 @@
-import { POINTS_PER_INCH } from '../../core/units';
+import { marginsInPoints } from '../../core/margin-points';
 import type { PageBasics } from '../../core/merge/summary-plan';
 import type { PageLayoutSurface } from './excel-surface';
 
@@ -8,11 +8,11 @@ export function queuePageBasics(layout: PageLayoutSurface, print: PageBasics): v
   layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   layout.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight };
   layout.centerHorizontally = print.horizontalCentered;
-  // Excel's PageLayout margins are in points; the plans keep inches, as the file formats do.
-  layout.leftMargin = print.margins.left * POINTS_PER_INCH;
-  layout.rightMargin = print.margins.right * POINTS_PER_INCH;
-  layout.topMargin = print.margins.top * POINTS_PER_INCH;
-  layout.bottomMargin = print.margins.bottom * POINTS_PER_INCH;
-  layout.headerMargin = print.margins.header * POINTS_PER_INCH;
-  layout.footerMargin = print.margins.footer * POINTS_PER_INCH;
+  const margins = marginsInPoints(print.margins);
+  layout.leftMargin = margins.left;
+  layout.rightMargin = margins.right;
+  layout.topMargin = margins.top;
+  layout.bottomMargin = margins.bottom;
+  layout.headerMargin = margins.header;
+  layout.footerMargin = margins.footer;
 }

@@ -10,6 +10,7 @@
 import { rangeAddress as addressOf } from '../../core/a1';
 import type { EtBorderSurface, EtRangeSurface, EtWorksheetSurface } from './wps-surface';
 import { XL } from './et-values';
+import { writeMargins } from './page-margins';
 import { step } from './summary-errors';
 import { type FormatProperty, type PreparedDrawing, type PreparedValidation } from './draw-prepare';
 
@@ -132,12 +133,7 @@ function setUpPage(ws: EtWorksheetSurface, drawing: PreparedDrawing, result: Dra
     page.FitToPagesWide = print.fitToPagesWide;
     page.FitToPagesTall = print.fitToPagesTall;
     page.CenterHorizontally = print.centerHorizontally;
-    page.LeftMargin = print.margins.left;
-    page.RightMargin = print.margins.right;
-    page.TopMargin = print.margins.top;
-    page.BottomMargin = print.margins.bottom;
-    page.HeaderMargin = print.margins.header;
-    page.FooterMargin = print.margins.footer;
+    writeMargins(page, print.margins);
     page.PrintArea = print.printArea;
     if (print.printTitleRows) page.PrintTitleRows = print.printTitleRows;
     // Read back what differs from a new sheet's defaults: a host that drops the writes keeps fit-to-pages off.

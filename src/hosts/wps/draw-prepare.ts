@@ -10,7 +10,7 @@ import { MARKER_COLUMN_WIDTH } from '../../core/layout';
 import { ERROR_MAX, PROMPT_MAX, PROMPT_TITLE_MAX, type NativeRule, type NativeValidation } from '../../core/native-validation';
 import type { SheetPlan } from '../../core/sheet-plan';
 import type { ResolvedStyle } from '../../core/styles';
-import { POINTS_PER_INCH } from '../../core/units';
+import { marginsInPoints, type PageMargins } from '../../core/margin-points';
 import { rectanglesOf, runsOf, type Rectangle } from './draw-rectangles';
 import { hexToBgr, XL } from './et-values';
 import type { EtCellValue } from './wps-surface';
@@ -69,7 +69,7 @@ export interface PreparedDrawing {
     /** False: as many pages tall as it takes (VBA's FitToPagesTall = False). */
     fitToPagesTall: number | false;
     centerHorizontally: boolean;
-    margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+    margins: PageMargins;
     printArea: string;
     printTitleRows: string | undefined;
   };
@@ -291,7 +291,6 @@ export function prepareDrawing(plan: SheetPlan): PreparedDrawing {
     throw new UserError('wps', `无法插入“${plan.sheetName}”：${[...new Set(problems)].join('；')}。没有写入任何内容。`);
 
   const { print } = plan;
-  const inches = (n: number) => n * POINTS_PER_INCH;
   return {
     block,
     values,
@@ -321,14 +320,7 @@ export function prepareDrawing(plan: SheetPlan): PreparedDrawing {
       fitToPagesWide: print.fitToWidth,
       fitToPagesTall: print.fitToHeight === 0 ? false : print.fitToHeight,
       centerHorizontally: print.horizontalCentered,
-      margins: {
-        left: inches(print.margins.left),
-        right: inches(print.margins.right),
-        top: inches(print.margins.top),
-        bottom: inches(print.margins.bottom),
-        header: inches(print.margins.header),
-        footer: inches(print.margins.footer),
-      },
+      margins: marginsInPoints(print.margins),
       printArea: rangeAddress(print.area).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2'),
       printTitleRows: print.titleRows ? `$${print.titleRows.top + 1}:$${print.titleRows.bottom + 1}` : undefined,
     },

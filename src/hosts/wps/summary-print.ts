@@ -1,7 +1,8 @@
 import { columnLetters } from '../../core/a1';
+import { marginsInPoints } from '../../core/margin-points';
 import type { SummaryPrint } from '../../core/merge/summary-plan';
-import { POINTS_PER_INCH } from '../../core/units';
 import { XL } from './et-values';
+import { writeMargins } from './page-margins';
 import { printTitleRows } from './summary-ranges';
 import type { EtWorksheetSurface } from './wps-surface';
 
@@ -21,12 +22,7 @@ export function writePrintSettings(ws: EtWorksheetSurface, print: SummaryPrint):
   setup.FitToPagesWide = print.fitToWidth;
   setup.FitToPagesTall = print.fitToHeight === 0 ? false : print.fitToHeight;
   setup.CenterHorizontally = print.horizontalCentered;
-  setup.LeftMargin = print.margins.left * POINTS_PER_INCH;
-  setup.RightMargin = print.margins.right * POINTS_PER_INCH;
-  setup.TopMargin = print.margins.top * POINTS_PER_INCH;
-  setup.BottomMargin = print.margins.bottom * POINTS_PER_INCH;
-  setup.HeaderMargin = print.margins.header * POINTS_PER_INCH;
-  setup.FooterMargin = print.margins.footer * POINTS_PER_INCH;
+  writeMargins(setup, marginsInPoints(print.margins));
   setup.PrintTitleRows = printTitleRows(print.titleRows.top, print.titleRows.bottom);
   if (print.titleColumns)
     setup.PrintTitleColumns = `$${columnLetters(print.titleColumns.left)}:$${columnLetters(print.titleColumns.right)}`;

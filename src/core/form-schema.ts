@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ruleRefs, RuleSchema } from './rules/kinds';
+import { ruleRefs } from './rules/kinds';
+import { RuleSchema } from './rules/kinds/rule-schema';
 import { Identifier, Severity } from './schema-atoms';
 import { placeholdersIn, TEMPLATE_FORMATS } from './templates';
 
@@ -9,7 +10,7 @@ z.config({ jitless: true });
 
 export { Severity } from './schema-atoms';
 /** Rules across fields, from the notices: one module per kind in rules/kinds/, their union built by its registry. */
-export { RuleSchema } from './rules/kinds';
+export { RuleSchema } from './rules/kinds/rule-schema';
 const FormId = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'form id: kebab-case');
 
 export const HAlign = z.enum(['left', 'center', 'right']);

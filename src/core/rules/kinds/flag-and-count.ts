@@ -1,6 +1,4 @@
-import { z } from 'zod';
 import type { ProblemParams } from '../../messages/wording';
-import { FieldRef, Severity } from '../../schema-atoms';
 import { ruleKind, type RuleFinding } from './rule-kind';
 
 /** How the flag is set, in Chinese: ticked (a check field) or answered 是 (a yes/no field). */
@@ -13,16 +11,17 @@ const unmarkEnglish = (p: ProblemParams) => (p.mark === 'check' ? 'untick' : 'an
 /** A yes/no or tick and the counts that go with it (有发明专利 and 件数): a count needs the flag, the flag asks a count. */
 export const flagAndCount = ruleKind({
   kind: 'flagAndCount',
-  schema: z
-    .object({
-      kind: z.literal('flagAndCount'),
-      flag: FieldRef,
-      counts: z.array(FieldRef).min(1),
-      countAsked: z.boolean(),
-      countWithoutFlag: Severity,
-      flagWithoutCount: Severity,
-    })
-    .strict(),
+  schema: ({ z, FieldRef, Severity }) =>
+    z
+      .object({
+        kind: z.literal('flagAndCount'),
+        flag: FieldRef,
+        counts: z.array(FieldRef).min(1),
+        countAsked: z.boolean(),
+        countWithoutFlag: Severity,
+        flagWithoutCount: Severity,
+      })
+      .strict(),
   refs: (rule) => ({ fields: [rule.flag, ...rule.counts] }),
   check(rule, scope) {
     const flag = scope.slotsOf(rule.flag)[0];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Lang, ProblemParams, Wording } from '../../messages/wording';
 import { flagAndCount } from './flag-and-count';
 import { mentions } from './mentions';
@@ -28,13 +28,14 @@ export const RULE_KINDS = [
   withinPeriod,
 ] as const;
 
-type Kinds = typeof RULE_KINDS;
-type SchemasOf<T extends readonly unknown[]> = { -readonly [I in keyof T]: T[I] extends { schema: infer S } ? S : never };
+export type Kinds = typeof RULE_KINDS;
+/** Each kind's schema type, in the registry's order (rule-schema.ts builds them). */
+export type SchemasOf<T extends readonly unknown[]> = {
+  -readonly [I in keyof T]: T[I] extends { schema(parts: never): infer S } ? S : never;
+};
 
-/** A rule of any kind, as a form definition gives it: the union of the kinds' schemas, told apart by `kind`. */
-export const RuleSchema = z.discriminatedUnion('kind', RULE_KINDS.map((k) => k.schema) as unknown as SchemasOf<Kinds>);
-
-export type Rule = z.output<typeof RuleSchema>;
+/** A rule of any kind, as a form definition gives it (rule-schema.ts's RuleSchema checks it, told apart by `kind`). */
+export type Rule = z.output<SchemasOf<Kinds>[number]>;
 export type RuleKindName = Rule['kind'];
 /** Every problem code a rule kind may report. */
 export type RuleCode = Kinds[number] extends infer K ? (K extends { messages: { 'zh-CN': infer T } } ? keyof T & string : never) : never;

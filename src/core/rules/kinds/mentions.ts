@@ -1,22 +1,21 @@
-import { z } from 'zod';
-import { FieldRef, Severity } from '../../schema-atoms';
 import { ruleKind } from './rule-kind';
 import { whenEquals } from './when-equals';
 
 /** When one field has one of some values, another must mention one of some words (工匠工作室 → 曾获荣誉 names 上海工匠). */
 export const mentions = ruleKind({
   kind: 'mentions',
-  schema: z
-    .object({
-      kind: z.literal('mentions'),
-      when: FieldRef,
-      equals: z.array(z.string()).min(1),
-      field: FieldRef,
-      words: z.array(z.string()).min(1),
-      severity: Severity,
-      message: z.string().min(1),
-    })
-    .strict(),
+  schema: ({ z, FieldRef, Severity }) =>
+    z
+      .object({
+        kind: z.literal('mentions'),
+        when: FieldRef,
+        equals: z.array(z.string()).min(1),
+        field: FieldRef,
+        words: z.array(z.string()).min(1),
+        severity: Severity,
+        message: z.string().min(1),
+      })
+      .strict(),
   refs: (rule) => ({ fields: [rule.when, rule.field] }),
   check(rule, scope) {
     const when = whenEquals(scope, rule.when, rule.equals);

@@ -1,20 +1,19 @@
-import { z } from 'zod';
-import { Identifier, Severity } from '../../schema-atoms';
 import { ruleKind } from './rule-kind';
 
 /** A list needs at least `min` rows, counting `plus` people named outside it (团队须有5人以上, 含领衔人). */
 export const minRows = ruleKind({
   kind: 'minRows',
-  schema: z
-    .object({
-      kind: z.literal('minRows'),
-      table: Identifier,
-      min: z.number().int().min(1),
-      plus: z.number().int().min(0),
-      severity: Severity,
-      message: z.string().min(1),
-    })
-    .strict(),
+  schema: ({ z, Identifier, Severity }) =>
+    z
+      .object({
+        kind: z.literal('minRows'),
+        table: Identifier,
+        min: z.number().int().min(1),
+        plus: z.number().int().min(0),
+        severity: Severity,
+        message: z.string().min(1),
+      })
+      .strict(),
   refs: (rule) => ({ tables: [rule.table] }),
   check(rule, scope) {
     const table = scope.tables.find((t) => t.id === rule.table);

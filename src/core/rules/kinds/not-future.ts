@@ -1,12 +1,10 @@
-import { z } from 'zod';
-import { FieldRef, Severity } from '../../schema-atoms';
 import type { DateRange } from '../field-rules';
 import { ruleKind } from './rule-kind';
 
 /** A date (or a period's start) that cannot be later than today. */
 export const notFuture = ruleKind({
   kind: 'notFuture',
-  schema: z.object({ kind: z.literal('notFuture'), field: FieldRef, severity: Severity }).strict(),
+  schema: ({ z, FieldRef, Severity }) => z.object({ kind: z.literal('notFuture'), field: FieldRef, severity: Severity }).strict(),
   refs: (rule) => ({ fields: [rule.field] }),
   check(rule, scope) {
     return scope.slotsOf(rule.field).flatMap((entry) => {

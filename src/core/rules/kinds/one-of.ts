@@ -1,22 +1,21 @@
-import { z } from 'zod';
-import { FieldRef, Severity } from '../../schema-atoms';
 import { ruleKind } from './rule-kind';
 import { whenEquals } from './when-equals';
 
 /** When one field has one of some values, another must be one of the allowed (巾帼工作室 → 领衔人性别 女). */
 export const oneOf = ruleKind({
   kind: 'oneOf',
-  schema: z
-    .object({
-      kind: z.literal('oneOf'),
-      when: FieldRef,
-      equals: z.array(z.string()).min(1),
-      field: FieldRef,
-      allowed: z.array(z.string()).min(1),
-      severity: Severity,
-      message: z.string().min(1),
-    })
-    .strict(),
+  schema: ({ z, FieldRef, Severity }) =>
+    z
+      .object({
+        kind: z.literal('oneOf'),
+        when: FieldRef,
+        equals: z.array(z.string()).min(1),
+        field: FieldRef,
+        allowed: z.array(z.string()).min(1),
+        severity: Severity,
+        message: z.string().min(1),
+      })
+      .strict(),
   refs: (rule) => ({ fields: [rule.when, rule.field] }),
   check(rule, scope) {
     const when = whenEquals(scope, rule.when, rule.equals);

@@ -1,20 +1,19 @@
-import { z } from 'zod';
-import { FieldRef, Severity } from '../../schema-atoms';
 import { ruleKind } from './rule-kind';
 import { whenEquals } from './when-equals';
 
 /** A reminder shown when a field has one of some values (巾帼工作室: women over half the team). */
 export const reminder = ruleKind({
   kind: 'reminder',
-  schema: z
-    .object({
-      kind: z.literal('reminder'),
-      when: FieldRef,
-      equals: z.array(z.string()).min(1),
-      severity: Severity,
-      message: z.string().min(1),
-    })
-    .strict(),
+  schema: ({ z, FieldRef, Severity }) =>
+    z
+      .object({
+        kind: z.literal('reminder'),
+        when: FieldRef,
+        equals: z.array(z.string()).min(1),
+        severity: Severity,
+        message: z.string().min(1),
+      })
+      .strict(),
   refs: (rule) => ({ fields: [rule.when] }),
   check(rule, scope) {
     const when = whenEquals(scope, rule.when, rule.equals);

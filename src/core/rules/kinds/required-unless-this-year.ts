@@ -1,19 +1,18 @@
-import { z } from 'zod';
-import { FieldRef, Severity } from '../../schema-atoms';
 import { ruleKind } from './rule-kind';
 
 /** A field required unless the date beside it falls in the form's year (服务成效 of a team formed this year). */
 export const requiredUnlessThisYear = ruleKind({
   kind: 'requiredUnlessThisYear',
-  schema: z
-    .object({
-      kind: z.literal('requiredUnlessThisYear'),
-      field: FieldRef,
-      dateField: FieldRef,
-      severity: Severity,
-      message: z.string().min(1),
-    })
-    .strict(),
+  schema: ({ z, FieldRef, Severity }) =>
+    z
+      .object({
+        kind: z.literal('requiredUnlessThisYear'),
+        field: FieldRef,
+        dateField: FieldRef,
+        severity: Severity,
+        message: z.string().min(1),
+      })
+      .strict(),
   refs: (rule) => ({ fields: [rule.field, rule.dateField] }),
   check(rule, scope) {
     return scope.slotsOf(rule.field).flatMap((entry) => {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ProblemParams, Wordings } from '../../messages/wording';
-import type { SeverityName } from '../../schema-atoms';
+import type { FieldRef, Identifier, Severity, SeverityName } from '../../schema-atoms';
 import type { PlannedTable } from '../../sheet-plan';
 import type { FieldSlot } from '../../sheet-plan';
 import type { FieldValue } from '../field-rules';
@@ -55,12 +55,23 @@ export interface RuleRefs {
 }
 
 /**
+ * What a kind's schema is built from, handed in by rule-schema.ts: the kinds' modules import no zod themselves, so
+ * that checking a form loads none (only reading a definition from outside does, through form-schema.ts).
+ */
+export interface SchemaParts {
+  z: typeof z;
+  FieldRef: typeof FieldRef;
+  Identifier: typeof Identifier;
+  Severity: typeof Severity;
+}
+
+/**
  * A kind of rule across fields: its schema (a `kind` literal and its settings), the names it refers to, its
  * evaluation, and the wording of every problem code it reports, in every language.
  */
 export interface RuleKind<K extends string, S extends z.ZodObject<{ kind: z.ZodLiteral<K> }>, C extends string> {
   kind: K;
-  schema: S;
+  schema(parts: SchemaParts): S;
   refs(rule: z.output<S>): RuleRefs;
   check(rule: z.output<S>, scope: RuleScope): RuleFinding<C>[];
   messages: Wordings<C>;

@@ -1,11 +1,9 @@
-import { z } from 'zod';
-import { FieldRef, Severity } from '../../schema-atoms';
 import { ruleKind, type RuleFinding } from './rule-kind';
 
 /** A list's row numbers (序号) run 1, 2, 3 … over the rows filled in. */
 export const sequence = ruleKind({
   kind: 'sequence',
-  schema: z.object({ kind: z.literal('sequence'), field: FieldRef, severity: Severity }).strict(),
+  schema: ({ z, FieldRef, Severity }) => z.object({ kind: z.literal('sequence'), field: FieldRef, severity: Severity }).strict(),
   refs: (rule) => ({ fields: [rule.field] }),
   check(rule, scope) {
     return scope.slotsOf(rule.field).flatMap((entry, i): RuleFinding<'rule.sequence' | 'rule.sequence.blank'>[] => {

@@ -1,12 +1,10 @@
-import { z } from 'zod';
 import { cellText } from '../../cell-value';
-import { FieldRef, Severity } from '../../schema-atoms';
 import { ruleKind, type RuleFinding } from './rule-kind';
 
 /** A list column whose values may each appear once (工作室名称); spaces and full-width forms do not make two names differ. */
 export const unique = ruleKind({
   kind: 'unique',
-  schema: z.object({ kind: z.literal('unique'), field: FieldRef, severity: Severity }).strict(),
+  schema: ({ z, FieldRef, Severity }) => z.object({ kind: z.literal('unique'), field: FieldRef, severity: Severity }).strict(),
   refs: (rule) => ({ fields: [rule.field] }),
   check(rule, scope) {
     const seen = new Map<string, number>();

@@ -1,15 +1,14 @@
-import { z } from 'zod';
 import { parseMonthDay } from '../../templates';
-import { FieldRef, Identifier, Severity } from '../../schema-atoms';
 import type { DateRange } from '../field-rules';
 import { ruleKind } from './rule-kind';
 
 /** A date or period inside the activity's period, given as two month-day params of the form's year. */
 export const withinPeriod = ruleKind({
   kind: 'withinPeriod',
-  schema: z
-    .object({ kind: z.literal('withinPeriod'), field: FieldRef, startParam: Identifier, endParam: Identifier, severity: Severity })
-    .strict(),
+  schema: ({ z, FieldRef, Identifier, Severity }) =>
+    z
+      .object({ kind: z.literal('withinPeriod'), field: FieldRef, startParam: Identifier, endParam: Identifier, severity: Severity })
+      .strict(),
   refs: (rule) => ({ fields: [rule.field], monthDayParams: [rule.startParam, rule.endParam] }),
   check(rule, scope) {
     const year = scope.year;

@@ -1,13 +1,12 @@
-import { z } from 'zod';
-import { FieldRef, Severity } from '../../schema-atoms';
 import { ruleKind } from './rule-kind';
 
 /** Years of work that fit the age: no one starts work before `startAge`. */
 export const yearsForAge = ruleKind({
   kind: 'yearsForAge',
-  schema: z
-    .object({ kind: z.literal('yearsForAge'), age: FieldRef, years: FieldRef, startAge: z.number().int().min(10), severity: Severity })
-    .strict(),
+  schema: ({ z, FieldRef, Severity }) =>
+    z
+      .object({ kind: z.literal('yearsForAge'), age: FieldRef, years: FieldRef, startAge: z.number().int().min(10), severity: Severity })
+      .strict(),
   refs: (rule) => ({ fields: [rule.age, rule.years] }),
   check(rule, scope) {
     return scope.slotsOf(rule.age).flatMap((age) => {

@@ -3,6 +3,7 @@
  * in headless Chromium over the fake ET (test/fake-wps) injected as `window.Application` before the pane's scripts:
  * the host chosen at start-up is WPS, office.js is never asked for, and the clerk's work goes through ET's model.
  */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
@@ -290,6 +291,73 @@ describe('the pane in WPS, over the fake ET', () => {
     expect(totals[sizeCol]).toBe(12 + 8 + 15);
     expect(body.flat().some((v) => typeof v === 'object' && v !== null)).toBe(false);
     await page.screenshot({ path: path.join(ARTIFACTS, 'wps-flow-merged.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('takes files through WPS’s own dialog (FileDialog, wps.FileSystem): three returns merged, a notice imported', async () => {
+    const made: [string, Uint8Array][] = [
+      [
+        'C:\\报表\\殷行街道.xlsx',
+        await filledFile('yangpu-volunteer-team', volunteerReturn('殷行街道工会', '殷行科技服务队', 12, '为社区居民修理家电')),
+      ],
+      [
+        '/home/科员/报表/五角场街道.xlsx',
+        await filledFile('yangpu-volunteer-team', volunteerReturn('五角场街道工会', '五角场法律服务队', 8, '法律咨询')),
+      ],
+      [
+        '/home/科员/报表/长白新村街道.xlsx',
+        await filledFile('yangpu-volunteer-team', volunteerReturn('长白新村街道工会', '长白健康服务队', 15, '健康讲座和义诊')),
+      ],
+    ];
+    execFileSync('/usr/bin/python3', [path.join(__dirname, '..', 'import', 'make_new_notice_docx.py'), out]);
+    made.push(['/home/科员/通知/合理化建议通知.docx', new Uint8Array(fs.readFileSync(path.join(out, 'proposal-notice.docx')))]);
+    const page = await openPane();
+    // the clerk's files on disk, for the fake ET's FileSystem to read (test/fake-wps/fake-et.ts)
+    await page.evaluate(
+      (files) => {
+        const { et } = (window as unknown as { fakeEt: { et: { files: Map<string, Uint8Array> } } }).fakeEt;
+        for (const [name, base64] of files)
+          et.files.set(
+            name,
+            Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)),
+          );
+      },
+      made.map(([name, bytes]) => [name, Buffer.from(bytes).toString('base64')] as const),
+    );
+    const nextPick = (paths: string[]) =>
+      page.evaluate((p) => void ((window as unknown as { fakeEt: { et: { nextPick: string[] } } }).fakeEt.et.nextPick = p), paths);
+
+    await page.getByRole('tab', { name: '合并' }).click();
+    await nextPick(made.slice(0, 3).map(([name]) => name));
+    await page.getByRole('button', { name: '用 WPS 选择文件…' }).click();
+    await page.getByText(/共 3 个文件：可合并 3/).waitFor();
+    for (const name of ['殷行街道.xlsx', '五角场街道.xlsx', '长白新村街道.xlsx'])
+      expect(await page.getByText(name, { exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: '生成汇总表' }).click();
+    await page.getByText(/已生成 \d+ 张工作表/).waitFor();
+    const summary = (await tableOf(page, '志愿者服务队汇总')) as Table;
+    const header = summary.find((row) => row.includes('服务队人数')) as Table[number];
+    const body = summary.slice(summary.indexOf(header) + 1).filter((row) => row.some((v) => v !== null));
+    const totals = body[body.length - 1] as Table[number];
+    expect(String(totals[0])).toMatch(/^合计/);
+    expect(totals[header.indexOf('服务队人数')]).toBe(12 + 8 + 15);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'wps-dialog-merged.png'), fullPage: true });
+
+    // a cancel leaves the tab as it was
+    const before = await page.getByRole('region', { name: '合并' }).textContent();
+    await nextPick([]);
+    await page.getByRole('button', { name: '用 WPS 选择文件…' }).click();
+    await page.getByRole('button', { name: '用 WPS 选择文件…' }).and(page.locator(':enabled')).waitFor();
+    expect(await page.getByRole('region', { name: '合并' }).textContent()).toBe(before);
+
+    await page.getByRole('tab', { name: '插入表格' }).click();
+    await page.getByRole('button', { name: '新表格…' }).click();
+    const newForm = page.getByRole('region', { name: '新表格' });
+    await nextPick(['/home/科员/通知/合理化建议通知.docx']);
+    await newForm.getByRole('button', { name: '用 WPS 选择通知…' }).click();
+    await newForm.getByText(/找到 1 张附件表格/).waitFor();
+    expect(await newForm.getByText(/^通知：.*文号：沪工总经〔2026〕21号/).count()).toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'wps-dialog-notice.png'), fullPage: true });
     await page.close();
   });
 

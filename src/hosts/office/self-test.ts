@@ -20,14 +20,8 @@
 import { cellAddress } from '../../core/a1';
 import { literalForTyping } from '../../core/cell-text';
 import type { PageBasics } from '../../core/merge/summary-plan';
-import {
-  errorText,
-  redactText,
-  type Capability,
-  type ProbeOutcome,
-  type ProbeResult,
-  type SelfTestReport,
-} from '../../core/self-test-report';
+import { errorText, type Capability, type ProbeOutcome, type SelfTestReport } from '../../core/self-test-report';
+import { listedProbes } from '../../core/self-test-probes';
 import { uniqueSheetName } from '../../core/sheet-names';
 import type { RequirementCheck } from './api-support';
 import { retryInCellEditMode } from './excel-errors';
@@ -458,7 +452,6 @@ function eventsNote(watch: EventWatch): string {
 }
 
 const EVENTS_LABEL = '事件（onChanged、onSelectionChanged、onAdded、onDeleted）与 enableEvents';
-const NOT_RUN: ProbeOutcome = { status: 'failed', error: '未运行' };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -682,13 +675,10 @@ export async function runOfficeSelfTest(
     if (!outcomes.has('sheet')) outcomes.set('sheet', failed(err));
   }
 
-  const listed: ProbeResult[] = [
-    { id: 'sheet', label: '新建与删除临时工作表', outcome: outcomes.get('sheet') ?? NOT_RUN },
-    ...PROBES.map((p) => ({ id: p.id, label: p.label, outcome: outcomes.get(p.id) ?? NOT_RUN })),
-    { id: 'events', label: EVENTS_LABEL, outcome: outcomes.get('events') ?? NOT_RUN },
-  ];
-  const probes = listed.map((p): ProbeResult =>
-    p.outcome.status === 'failed' ? { ...p, outcome: { status: 'failed', error: redactText(p.outcome.error, keepOut) } } : p,
+  const probes = listedProbes(
+    [{ id: 'sheet', label: '新建与删除临时工作表' }, ...PROBES, { id: 'events', label: EVENTS_LABEL }],
+    outcomes,
+    keepOut,
   );
   const capabilities: Capability[] = EXCEL_API_SETS.map((v) => ({ name: `ExcelApi ${v}`, present: has(v) }));
   return {

@@ -15,14 +15,8 @@
  * wait for the clerk). Nothing of the clerk's goes into the report: sheet and workbook names are read only to choose a
  * free name and to keep them out of the error texts (redactText).
  */
-import {
-  errorText,
-  redactText,
-  type Capability,
-  type ProbeOutcome,
-  type ProbeResult,
-  type SelfTestReport,
-} from '../../core/self-test-report';
+import { errorText, type Capability, type ProbeOutcome, type SelfTestReport } from '../../core/self-test-report';
+import { listedProbes } from '../../core/self-test-probes';
 import { uniqueSheetName } from '../../core/sheet-names';
 import { isoToSerial } from './draw-prepare';
 import { XL, bgrToHex, hexToBgr, readValue2Grid, withAlertsOff, withScreenUpdatingOff } from './et-values';
@@ -536,13 +530,14 @@ export async function runWpsSelfTest(
   }
   if (scratchRemoved && outcomes.get('sheet')?.status === 'ok') outcomes.set('sheet', { status: 'ok', note: '已新建并删除临时工作表' });
 
-  const listed: ProbeResult[] = [
-    { id: 'sheet', label: '新建、改名与删除临时工作表（Worksheets.Add、Name、Delete）', outcome: outcomes.get('sheet') ?? NOT_RUN },
-    ...PROBES.map((p) => ({ id: p.id, label: p.label, outcome: outcomes.get(p.id) ?? NOT_RUN })),
-    { id: 'events', label: EVENTS_LABEL, outcome: outcomes.get('events') ?? NOT_RUN },
-  ];
-  const probes = listed.map((p): ProbeResult =>
-    p.outcome.status === 'failed' ? { ...p, outcome: { status: 'failed', error: redactText(p.outcome.error, keepOut) } } : p,
+  const probes = listedProbes(
+    [
+      { id: 'sheet', label: '新建、改名与删除临时工作表（Worksheets.Add、Name、Delete）' },
+      ...PROBES,
+      { id: 'events', label: EVENTS_LABEL },
+    ],
+    outcomes,
+    keepOut,
   );
   const callsAfter = options.calls?.();
   return {
@@ -563,7 +558,6 @@ export async function runWpsSelfTest(
   };
 }
 
-const NOT_RUN: ProbeOutcome = { status: 'failed', error: '未运行' };
 const EVENTS_LABEL = '事件（ApiEvent：SheetChange、SheetSelectionChange；EnableEvents）';
 
 /**

@@ -101,7 +101,16 @@ export function isoToSerial(iso: string): number {
   return (Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
 
-function ruleArguments(rule: NativeRule | undefined): Pick<PreparedValidation, 'type' | 'operator' | 'formula1' | 'formula2' | 'dropdown'> {
+type RuleArguments = Pick<PreparedValidation, 'type' | 'operator' | 'formula1' | 'formula2' | 'dropdown'>;
+
+/** A validation of `type` by its bounds: at most the maximum, at least the minimum, or between both. */
+function bounded(type: number, min: number | undefined, max: number | undefined): RuleArguments {
+  if (min === undefined) return { type, operator: XL.operator.lessEqual, formula1: String(max), formula2: undefined, dropdown: false };
+  if (max === undefined) return { type, operator: XL.operator.greaterEqual, formula1: String(min), formula2: undefined, dropdown: false };
+  return { type, operator: XL.operator.between, formula1: String(min), formula2: String(max), dropdown: false };
+}
+
+function ruleArguments(rule: NativeRule | undefined): RuleArguments {
   if (!rule) return { type: 0, operator: XL.operator.between, formula1: '', formula2: undefined, dropdown: false };
   switch (rule.kind) {
     case 'list':
@@ -113,47 +122,9 @@ function ruleArguments(rule: NativeRule | undefined): Pick<PreparedValidation, '
         dropdown: true,
       };
     case 'whole':
-      return rule.max === undefined
-        ? {
-            type: XL.validate.wholeNumber,
-            operator: XL.operator.greaterEqual,
-            formula1: String(rule.min),
-            formula2: undefined,
-            dropdown: false,
-          }
-        : {
-            type: XL.validate.wholeNumber,
-            operator: XL.operator.between,
-            formula1: String(rule.min),
-            formula2: String(rule.max),
-            dropdown: false,
-          };
+      return bounded(XL.validate.wholeNumber, rule.min, rule.max);
     case 'textLength':
-      if (rule.min === undefined) {
-        return {
-          type: XL.validate.textLength,
-          operator: XL.operator.lessEqual,
-          formula1: String(rule.max),
-          formula2: undefined,
-          dropdown: false,
-        };
-      }
-      if (rule.max === undefined) {
-        return {
-          type: XL.validate.textLength,
-          operator: XL.operator.greaterEqual,
-          formula1: String(rule.min),
-          formula2: undefined,
-          dropdown: false,
-        };
-      }
-      return {
-        type: XL.validate.textLength,
-        operator: XL.operator.between,
-        formula1: String(rule.min),
-        formula2: String(rule.max),
-        dropdown: false,
-      };
+      return bounded(XL.validate.textLength, rule.min, rule.max);
     case 'date':
       return {
         type: XL.validate.date,

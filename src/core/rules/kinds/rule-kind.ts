@@ -54,12 +54,16 @@ export interface RuleRefs {
   monthDayParams?: readonly string[];
 }
 
+/** The zod builders a kind's schema may use (add one here and in rule-schema.ts when a kind needs it). */
+export type ZodBuilder = 'object' | 'literal' | 'array' | 'string' | 'number' | 'boolean';
+
 /**
  * What a kind's schema is built from, handed in by rule-schema.ts: the kinds' modules import no zod themselves, so
  * that checking a form loads none (only reading a definition from outside does, through form-schema.ts).
  */
 export interface SchemaParts {
-  z: typeof z;
+  /** Only zod's builders the kinds use, each named: handing in the whole namespace would keep all of zod in the bundle. */
+  z: Pick<typeof z, ZodBuilder>;
   FieldRef: typeof FieldRef;
   Identifier: typeof Identifier;
   Severity: typeof Severity;

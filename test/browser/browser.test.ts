@@ -1,7 +1,6 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
-import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { unzipSync } from 'fflate';
@@ -14,6 +13,7 @@ import { getForm } from '../../src/notices';
 import { EXPECTED_FORM_IDS, EXPECTED_TITLES as TITLES } from '../fixtures/expected-forms';
 import { filledFile } from '../support/filled-file';
 import { requireTool } from '../support/libreoffice';
+import { compile, harnessConfig, serveDirectory } from '../support/pane-server';
 import { volunteerReturn } from '../support/volunteer-return';
 
 jest.setTimeout(180_000);
@@ -36,60 +36,14 @@ async function buildAll(): Promise<void> {
     {},
     { mode: 'production' },
   );
-  const harnessConfig: webpack.Configuration = {
-    mode: 'development',
-    devtool: false,
-    target: ['web', 'es2017'],
-    entry: path.join(__dirname, 'fake-office.ts'),
-    output: { path: path.join(out, 'harness'), filename: 'office.js' },
-    resolve: { extensions: ['.ts', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          loader: 'ts-loader',
-          exclude: /node_modules/,
-          options: { configFile: path.join(ROOT, 'tsconfig.web.json'), transpileOnly: true },
-        },
-      ],
-    },
-  };
-  await new Promise<void>((resolve, reject) =>
-    webpack(
-      [
-        { ...paneConfig, context: ROOT },
-        { ...harnessConfig, context: ROOT },
-      ],
-      (err, stats) => {
-        if (err || stats?.hasErrors()) reject(err ?? new Error(stats?.toString({ all: false, errors: true })));
-        else resolve();
-      },
-    ),
-  );
+  await compile([
+    { ...paneConfig, context: ROOT },
+    harnessConfig(ROOT, path.join(__dirname, 'fake-office.ts'), path.join(out, 'harness', 'office.js'), 'es2017'),
+  ]);
 }
 
-function serve(dir: string): Promise<void> {
-  server = http.createServer((req, res) => {
-    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    const type = file.endsWith('.html')
-      ? 'text/html; charset=utf-8'
-      : file.endsWith('.js')
-        ? 'text/javascript'
-        : file.endsWith('.png')
-          ? 'image/png'
-          : 'application/octet-stream';
-    res.writeHead(200, { 'Content-Type': type }).end(fs.readFileSync(file));
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      resolve();
-    }),
-  );
+async function serve(dir: string): Promise<void> {
+  ({ server, origin } = await serveDirectory(dir));
 }
 
 async function openPane(query = ''): Promise<Page> {

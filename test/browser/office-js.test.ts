@@ -19,12 +19,12 @@
  */
 import * as fs from 'fs';
 import * as http from 'http';
-import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import webpack from 'webpack';
 import { stringsFor } from '../../src/taskpane/i18n';
+import { compile, serveDirectory } from '../support/pane-server';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.join(__dirname, '..', '..');
@@ -47,12 +47,7 @@ async function buildLocalPane(dir: string): Promise<void> {
   try {
     const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as (e: object, a: object) => Promise<webpack.Configuration>;
     const config = await makeConfig({}, { mode: 'production' });
-    await new Promise<void>((resolve, reject) =>
-      webpack({ ...config, context: ROOT, optimization: { ...config.optimization, minimize: false } }, (err, stats) => {
-        if (err || stats?.hasErrors()) reject(err ?? new Error(stats?.toString({ all: false, errors: true })));
-        else resolve();
-      }),
-    );
+    await compile({ ...config, context: ROOT, optimization: { ...config.optimization, minimize: false } });
   } finally {
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) delete process.env[k];
@@ -61,26 +56,8 @@ async function buildLocalPane(dir: string): Promise<void> {
   }
 }
 
-function serve(dir: string): Promise<void> {
-  server = http.createServer((req, res) => {
-    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    const type = file.endsWith('.html')
-      ? 'text/html; charset=utf-8'
-      : file.endsWith('.js')
-        ? 'text/javascript'
-        : 'application/octet-stream';
-    res.writeHead(200, { 'Content-Type': type }).end(fs.readFileSync(file));
-  });
-  return new Promise((resolve) =>
-    server?.listen(0, '127.0.0.1', () => {
-      origin = `http://127.0.0.1:${(server?.address() as AddressInfo).port}`;
-      resolve();
-    }),
-  );
+async function serve(dir: string): Promise<void> {
+  ({ server, origin } = await serveDirectory(dir));
 }
 
 interface Recorded {

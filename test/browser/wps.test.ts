@@ -6,7 +6,6 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
-import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -17,6 +16,7 @@ import { planSheet } from '../../src/core/layout';
 import { getForm } from '../../src/notices';
 import { filledFile } from '../support/filled-file';
 import { requireTool } from '../support/libreoffice';
+import { compile, harnessConfig, serveDirectory } from '../support/pane-server';
 import { volunteerReturn } from '../support/volunteer-return';
 
 jest.setTimeout(180_000);
@@ -32,14 +32,6 @@ let browser: Browser;
 const requests: string[] = [];
 const cspViolations: string[] = [];
 
-const compile = (configs: webpack.Configuration[]) =>
-  new Promise<void>((resolve, reject) =>
-    webpack(configs, (err, stats) => {
-      if (err || stats?.hasErrors()) reject(err ?? new Error(stats?.toString({ all: false, errors: true })));
-      else resolve();
-    }),
-  );
-
 async function buildAll(): Promise<void> {
   process.env.ADDIN_URL = 'https://forms.example.org/union-forms/wps/';
   process.env.OUTPUT_DIR = WPS_DIR;
@@ -47,48 +39,11 @@ async function buildAll(): Promise<void> {
     {},
     { mode: 'production' },
   );
-  const harnessConfig: webpack.Configuration = {
-    mode: 'development',
-    devtool: false,
-    context: ROOT,
-    target: ['web', 'es2018'],
-    entry: path.join(__dirname, 'fake-wps-harness.ts'),
-    output: { path: path.dirname(HARNESS), filename: path.basename(HARNESS) },
-    resolve: { extensions: ['.ts', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          loader: 'ts-loader',
-          exclude: /node_modules/,
-          options: { configFile: path.join(ROOT, 'tsconfig.web.json'), transpileOnly: true },
-        },
-      ],
-    },
-  };
-  await compile([paneConfig, harnessConfig]);
+  await compile([paneConfig, harnessConfig(ROOT, path.join(__dirname, 'fake-wps-harness.ts'), HARNESS, 'es2018')]);
 }
 
-function serve(dir: string): Promise<void> {
-  server = http.createServer((req, res) => {
-    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    const type = file.endsWith('.html')
-      ? 'text/html; charset=utf-8'
-      : file.endsWith('.js')
-        ? 'text/javascript'
-        : 'application/octet-stream';
-    res.writeHead(200, { 'Content-Type': type }).end(fs.readFileSync(file));
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      resolve();
-    }),
-  );
+async function serve(dir: string): Promise<void> {
+  ({ server, origin } = await serveDirectory(dir));
 }
 
 async function openPane(query = ''): Promise<Page> {

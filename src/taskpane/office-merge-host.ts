@@ -9,6 +9,7 @@ import { writeSummarySheets } from '../hosts/office/write-summaries';
 import { detectApiSupport, type RequirementCheck } from '../hosts/office/api-support';
 import type { MergeHost } from './merge-host';
 import type { MergeClient } from './merge/merge-client';
+import { withWorkbookNotes } from './merge/workbook-notes';
 import type { KeptDefinition } from './merge/merge-protocol';
 
 /** Activates a sheet of the open workbook, found by its name, and selects one cell of it. */
@@ -59,11 +60,8 @@ export function officeMergeHost(
       client.readFiles(files, roster, today(), onProgress, signal, deadline, kept()),
     readWorkbook: async (roster, signal, deadline) => {
       const workbook = await readWorkbookReturns(run);
-      const preview = await client.readReturns([workbook], roster, today(), signal, deadline, kept());
-      // A sheet too big to read whole (past Excel's 5,000,000-cell read limit) was read in part: the file's line says so.
-      const [input] = preview.inputs;
-      if (input && workbook.notes.length) input.message = [input.message, ...workbook.notes].filter(Boolean).join(' ');
-      return preview;
+      // A sheet too big to read whole was read in part: the workbook's line says so.
+      return withWorkbookNotes(await client.readReturns([workbook], roster, today(), signal, deadline, kept()), workbook.notes);
     },
     resummarise: (roster, deadline) => client.summarise(roster, today(), deadline),
     slips: () => client.slips(),

@@ -7,6 +7,7 @@ import type { ParamOverrides } from '../core/params';
 import { readSelectionGrid } from '../hosts/office/read-selection-grid';
 import { readWorkbookDefinitions, saveWorkbookDefinition } from '../hosts/office/workbook-definitions';
 import { WorkbookCatalogue } from './workbook-catalogue';
+import { validationView } from './live-validation-view';
 import { detectApiSupport, missingFeatures, type ApiSupport, type MissingFeature } from '../hosts/office/api-support';
 import type { InsertedForm } from '../hosts/office/insert-form';
 import { LiveValidation, type ValidationState } from '../hosts/office/live-validation';
@@ -134,39 +135,12 @@ export function officePaneHost(run: ExcelRun, support: ApiSupport, parts: Office
     return loaded;
   };
   void loadDefinitions();
-  // While the clerk fills a form in, a required cell not reached yet is 未填, not an error: only 检查全部 makes it one.
-  live.unfilled = 'pending';
-  let state = live.state;
-  const listeners = new Set<() => void>();
-  live.subscribe((next) => {
-    state = next;
-    listeners.forEach((l) => l());
-  });
-  void live.start().catch(() => undefined);
-  // A pick from a validation list raises no onChanged in Excel on the web (office-js #4066, #3888, #420): when the
-  // clerk comes back to the pane, its forms are re-read (one sync, nothing more when nothing changed).
-  if (typeof window !== 'undefined') window.addEventListener('focus', () => live.recheck());
+  const validation = validationView(live, loadDefinitions);
   return {
     inOffice: true,
     missing: missingFeatures(support),
     merge: parts.merge,
-    validation: {
-      getState: () => state,
-      subscribe: (listener) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-      checkAll: async () => {
-        await loadDefinitions();
-        return live.checkAll();
-      },
-      checkEverything: () => {
-        live.unfilled = 'error';
-        return live.checkAll();
-      },
-      everything: () => live.unfilled === 'error',
-      select: (sheetId, cell) => live.select(sheetId, cell),
-    },
+    validation,
     workbookForms,
     insertForm: async (formId, params) => {
       const plan = planSheet(workbookForms.catalogue.getForm(formId), { params });

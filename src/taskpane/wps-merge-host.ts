@@ -1,13 +1,15 @@
 import { localIsoDate } from '../core/cell-value';
 import { RETURN_FILE_ACCEPT } from '../core/merge/return-files';
-import { pickFiles, type PickedFiles } from '../hosts/wps/pick-files';
+import { NOTICE_DIALOG, pickFiles, type PickedFiles } from '../hosts/wps/pick-files';
 import { readWorkbookReturns } from '../hosts/wps/read-workbook-forms';
 import { loadRoster, readRosterFromSelection, saveRoster } from '../hosts/wps/roster-store';
 import { activateSheet, findPreviousSummaries, selectCell } from '../hosts/wps/summary-sheets';
 import { writeSummarySheets } from '../hosts/wps/write-summaries';
 import type { EtApplicationSurface } from '../hosts/wps/wps-surface';
+import { later } from './et-step';
 import type { MergeHost } from './merge-host';
 import type { MergeClient } from './merge/merge-client';
+import { withWorkbookNotes } from './merge/workbook-notes';
 import type { KeptDefinition } from './merge/merge-protocol';
 
 /**
@@ -28,22 +30,6 @@ export interface WpsMergeHost extends MergeHost {
 
 const RETURN_EXTENSIONS = RETURN_FILE_ACCEPT.split(',').map((e) => e.replace(/^\./, ''));
 
-/**
- * Runs a synchronous ET step as the pane's promise-returning host call, after the pane has painted its busy state
- * (the step holds the page until it returns); a throw becomes a rejection.
- */
-function later<T>(work: () => T): Promise<T> {
-  return new Promise((resolve, reject) =>
-    setTimeout(() => {
-      try {
-        resolve(work());
-      } catch (err) {
-        reject(err);
-      }
-    }, 0),
-  );
-}
-
 export function wpsMergeHost(
   app: EtApplicationSurface,
   client: MergeClient,
@@ -56,10 +42,8 @@ export function wpsMergeHost(
       client.readFiles(files, roster, today(), onProgress, signal, deadline, kept()),
     readWorkbook: async (roster, signal, deadline) => {
       const workbook = await later(() => readWorkbookReturns(app));
-      const preview = await client.readReturns([workbook], roster, today(), signal, deadline, kept());
-      const [input] = preview.inputs;
-      if (input && workbook.notes.length) input.message = [input.message, ...workbook.notes].filter(Boolean).join(' ');
-      return preview;
+      // A sheet too big to read whole was read in part: the workbook's line says so.
+      return withWorkbookNotes(await client.readReturns([workbook], roster, today(), signal, deadline, kept()), workbook.notes);
     },
     resummarise: (roster, deadline) => client.summarise(roster, today(), deadline),
     slips: () => client.slips(),
@@ -86,9 +70,6 @@ export function wpsMergeHost(
           filter: { description: '工作簿', extensions: RETURN_EXTENSIONS },
         }),
       ),
-    chooseNotice: () =>
-      later(() =>
-        pickFiles(app, { title: '选择通知（Word 文件）', multiple: false, filter: { description: 'Word 文件', extensions: ['docx'] } }),
-      ),
+    chooseNotice: () => later(() => pickFiles(app, NOTICE_DIALOG)),
   };
 }

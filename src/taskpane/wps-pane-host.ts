@@ -9,13 +9,15 @@ import { LiveChecking } from '../hosts/live/live-checking';
 import type { LivePort } from '../hosts/live/live-port';
 import type { InsertedForm } from '../hosts/office/insert-form';
 import { WpsLivePort } from '../hosts/wps/live-port';
-import { pickFiles } from '../hosts/wps/pick-files';
+import { NOTICE_DIALOG, pickFiles } from '../hosts/wps/pick-files';
 import { readWorkbookDefinitions, saveWorkbookDefinition } from '../hosts/wps/workbook-definitions';
 import type { EtApplicationSurface } from '../hosts/wps/wps-surface';
 import { lazyMergeHost } from './lazy-merge-host';
 import type { MergeHost } from './merge-host';
 import type { WorkerLike } from './merge/merge-client';
-import type { PaneHost, ValidationHost } from './pane-host';
+import type { PaneHost } from './pane-host';
+import { later } from './et-step';
+import { validationView } from './live-validation-view';
 import { WorkbookCatalogue } from './workbook-catalogue';
 
 /**
@@ -75,55 +77,11 @@ async function downloadTemplate({ form, notice }: Pick<FormDraft, 'form' | 'noti
   await downloadZip(await formTemplateFiles(form, notice), zipName);
 }
 
-/** ET's calls are synchronous: each is run after the pane has painted its busy state, and its throw becomes a rejection. */
-const later = <T>(work: () => T): Promise<T> =>
-  new Promise((resolve, reject) =>
-    setTimeout(() => {
-      try {
-        resolve(work());
-      } catch (err) {
-        reject(err);
-      }
-    }, 0),
-  );
-
 export interface WpsPaneOptions {
   /** The merge worker's spawner, loaded with the 合并 tab (index.tsx gives it: only webpack compiles that module). */
   loadWorker?: () => Promise<() => WorkerLike>;
   /** Parts given instead of the WPS modules (tests). */
   parts?: WpsPaneParts;
-}
-
-/**
- * The 检查 tab's view of live checking, as in Excel (pane-host.ts): while the clerk fills a form in, a required cell
- * not reached yet is 未填; 检查全部 makes it an error for the rest of the session. A dropdown pick or a paste may raise no
- * SheetChange in WPS (no source says it does; the fake's worst case): the forms are read again when the clerk comes
- * back to the pane, as on selection changes (hosts/live/live-watch.ts).
- */
-function validationOf(live: LiveChecking): ValidationHost {
-  live.unfilled = 'pending';
-  let state = live.state;
-  const listeners = new Set<() => void>();
-  live.subscribe((next) => {
-    state = next;
-    listeners.forEach((l) => l());
-  });
-  void live.start().catch(() => undefined);
-  if (typeof window !== 'undefined') window.addEventListener('focus', () => live.recheck());
-  return {
-    getState: () => state,
-    subscribe: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    checkAll: () => live.checkAll(),
-    checkEverything: () => {
-      live.unfilled = 'error';
-      return live.checkAll();
-    },
-    everything: () => live.unfilled === 'error',
-    select: (sheetId, cell) => live.select(sheetId, cell),
-  };
 }
 
 export function wpsPaneHost(app: EtApplicationSurface, options: WpsPaneOptions = {}): PaneHost {
@@ -172,7 +130,7 @@ export function wpsPaneHost(app: EtApplicationSurface, options: WpsPaneOptions =
               insertFormWps(app, plan),
         );
   const live = parts.livePort ? new LiveChecking(parts.livePort, { catalogue: workbookForms.catalogue }) : undefined;
-  const validation = live ? validationOf(live) : undefined;
+  const validation = live ? validationView(live) : undefined;
   return {
     inOffice: true,
     missing: [],
@@ -195,10 +153,7 @@ export function wpsPaneHost(app: EtApplicationSurface, options: WpsPaneOptions =
     },
     importNotice: importNoticeBytes,
     // the notice through WPS's own dialog and file reader, beside the pane's chooser (no source says that one works)
-    chooseNotice: () =>
-      later(() =>
-        pickFiles(app, { title: '选择通知（Word 文件）', multiple: false, filter: { description: 'Word 文件', extensions: ['docx'] } }),
-      ),
+    chooseNotice: () => later(() => pickFiles(app, NOTICE_DIALOG)),
     // WPS's pane is a Chromium page: a download is saved where the clerk chooses
     canDownload: true,
     downloadTemplate,

@@ -96,6 +96,13 @@ export function readPaths(
   return { files, unreadable };
 }
 
+/** The dialog for a notice: one Word file (the merge host's 新表格 and the pane's 用 WPS 选择通知… alike). */
+export const NOTICE_DIALOG: PickOptions = {
+  title: '选择通知（Word 文件）',
+  multiple: false,
+  filter: { description: 'Word 文件', extensions: ['docx'] },
+};
+
 /** Files chosen in WPS's dialog and read: none, `cancelled`, when the clerk closed it. */
 export function pickFiles(app: EtApplicationSurface, options: PickOptions, now: () => number = Date.now): PickedFiles {
   const paths = choosePaths(app, options);

@@ -113,11 +113,12 @@ function titleFacts(title: string, today: string, log: GuessLog): NoticeFacts {
 }
 
 /**
- * A form from a block of cells someone typed or pasted into a sheet (issue 13 §2): the lines above the table are
- * 附件N, the title and the unit line; the rows from the first with several cells to the last are the table; the
- * lines below are the contact line and notes. The same recognition as a Word table's follows. Pure.
+ * A block of cells read as a notice's attachment (issue 13 §2): the lines above the table are 附件N, the title and
+ * the unit line; the rows from the first with several cells to the last are the table; the lines below are the
+ * contact line and notes. What could not be decided is logged. Also how an office's own .xlsx attachment of a
+ * notice sent in several files is read (issue 21 §2). Pure.
  */
-export function importGrid(grid: SelectedGrid, today: string): ImportedGridForm {
+export function gridAttachment(grid: SelectedGrid, log: GuessLog): Attachment {
   const read = gridCells(grid);
   const width = formWidth(read, Math.max(0, ...grid.rows.map((r) => r.length)));
   const inWidth = read.filter((c) => c.col < width);
@@ -154,7 +155,6 @@ export function importGrid(grid: SelectedGrid, today: string): ImportedGridForm 
 
   const heading = lead.find((l) => HEADING.test(squash(l)));
   const rest = lead.filter((l) => l !== heading);
-  const log = new GuessLog('所选区域');
   // The title is the first line that is no "key：" line (填报单位：… is a field, not a name for the form).
   const titled = rest.length > 0 && !/[：:]/.test(rest[0] as string);
   const title = titled ? (rest[0] as string) : grid.sheetName;
@@ -166,7 +166,9 @@ export function importGrid(grid: SelectedGrid, today: string): ImportedGridForm 
     // Excel gives points; the importer counts in twentieths of a point, as Word does.
     columnWidths: grid.columnWidths.length >= width ? grid.columnWidths.slice(0, width).map((pt) => Math.round(pt * 20)) : [],
   };
-  const attachment: Attachment = {
+  if (!grid.mergesKnown)
+    log.undecided('合并单元格', '未读取', '这个版本的 Excel 读不出合并区域（需要 ExcelApi 1.13）；跨列的栏目按单格识别，请核对');
+  return {
     no: Number(heading ? HEADING.exec(squash(heading))?.[1] : 1),
     heading: heading ? squash(heading) : '',
     title,
@@ -174,13 +176,18 @@ export function importGrid(grid: SelectedGrid, today: string): ImportedGridForm 
     tables: [table],
     below: tail,
   };
-  const facts = titleFacts(squash(title), today, log);
-  if (!grid.mergesKnown)
-    log.undecided('合并单元格', '未读取', '这个版本的 Excel 读不出合并区域（需要 ExcelApi 1.13）；跨列的栏目按单格识别，请核对');
+}
+
+/** A form from a block of cells someone typed or pasted into a sheet (issue 13 §2), read by gridAttachment. Pure. */
+export function importGrid(grid: SelectedGrid, today: string): ImportedGridForm {
+  const log = new GuessLog('所选区域');
+  const attachment = gridAttachment(grid, log);
+  const facts = titleFacts(squash(attachment.title), today, log);
   // The same table gives the same id (saving it again makes a new version of it, not a second form); two tables
   // with the same title, or none, differ by their cells' texts.
+  const table = attachment.tables[0] as GridTable;
   const texts = table.cells.map((c) => squash(c.text)).filter((t) => t !== '');
-  const id = `sheet-${sha256Hex(utf8Bytes([squash(title), ...texts].join('|'))).slice(0, 8)}`;
+  const id = `sheet-${sha256Hex(utf8Bytes([squash(attachment.title), ...texts].join('|'))).slice(0, 8)}`;
   const definition = formFrom(attachment, facts, [], { id, description: `从工作表“${grid.sheetName}”的区域 ${grid.address} 创建。` }, log);
   return { form: checkedDefinition(definition, `工作表“${grid.sheetName}”的所选区域`), guesses: log.guesses };
 }

@@ -2,6 +2,7 @@ import { cellAddress, columnLetters, rangeAddress } from './a1';
 import type { Field, FormDefinition, Rule } from './form-schema';
 import { ABOUT_LENGTH_SLACK, CHECK_MARK, YES_NO_OPTIONS } from './native-validation';
 import { BOXES, TICKS } from './rules/field-rules';
+import { MEASURE_UNITS } from './rules/measure-text';
 import { HIGHLIGHT } from './rules/highlights';
 import type { FieldSlot, SheetPlan } from './sheet-plan';
 
@@ -220,6 +221,21 @@ function unitsRead(x: string): string {
 const countWithin = (n: string, min: number, max: number | undefined): string =>
   `AND(${[`${n}=INT(${n})`, `${n}>=${min}`, ...(max === undefined ? [] : [`${n}<=${max}`])].join(',')})`;
 
+/**
+ * A measure in a cell as the add-in reads it ("12.5", "1,200.5", "12.5平方米", full-width digits): a number, or an
+ * error (measure-text.ts, measureOf). Commas, spaces and units are dropped wherever they are: more lenient, never less.
+ */
+const measureOf = (x: string, unit: string | undefined): string =>
+  `IF(ISNUMBER(${x}),${x},--${substituteAll(half(x), [',', ...GROUP_SPACES, ...(unit ? [unit] : []), ...MEASURE_UNITS])})`;
+
+/** TRUE when a measure is within the field's bounds and has no more decimals than it allows. */
+const measureWithin = (n: string, field: Extract<Field, { type: 'decimal' }>): string =>
+  `AND(${[
+    ...(field.places === undefined ? [] : [`${n}=ROUND(${n},${field.places})`]),
+    `${n}>=${field.min}`,
+    ...(field.max === undefined ? [] : [`${n}<=${field.max}`]),
+  ].join(',')})`;
+
 interface FieldFormula {
   source: string;
   severity: 'error' | 'warning';
@@ -248,6 +264,8 @@ export function fieldFormulas(field: Field, x: string, year?: number): FieldForm
     case 'integer':
       // IF, not AND: AND of FALSE and an error value is an error value, which wrongIf takes for wrong.
       return [error('integer', `IF(${notApplicable(x)},FALSE,NOT(AND(${unitsRead(x)},${countWithin(countOf(x), field.min, field.max)})))`)];
+    case 'decimal':
+      return [error('decimal', `IF(${notApplicable(x)},FALSE,NOT(${measureWithin(measureOf(x, field.unit), field)}))`)];
     case 'yesNo':
       return [error('yesNo', `NOT(OR(${half(x)}=${arrayOf([...YES_NO_OPTIONS, ...YES_WORDS, ...NO_WORDS])}))`)];
     case 'check':

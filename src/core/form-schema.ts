@@ -61,6 +61,20 @@ export const FieldSchema = z.discriminatedUnion('type', [
       total: z.boolean().default(true),
     })
     .strict(),
+  z
+    .object({
+      ...FieldCommon,
+      /** A measure that may have decimals: 面积（平方米）, 金额（万元）, 比例（%）, 时长（小时）. */
+      type: z.literal('decimal'),
+      min: z.number().default(0),
+      max: z.number().optional(),
+      /** Most digits after the decimal point (万元 to two places); none: as many as typed. */
+      places: z.number().int().min(0).max(6).optional(),
+      unit: z.string().optional(),
+      /** A quantity to add up in 合计 (面积, 金额); false for a rate or a ratio (比例, 人均). */
+      total: z.boolean().default(true),
+    })
+    .strict(),
   z.object({ ...FieldCommon, type: z.literal('yesNo') }).strict(),
   z.object({ ...FieldCommon, type: z.literal('check') }).strict(),
   z

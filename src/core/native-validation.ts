@@ -5,6 +5,7 @@ import { GENERAL_FORMAT, TEXT_FORMAT } from './styles';
 export type NativeRule =
   | { kind: 'list'; options: string[] }
   | { kind: 'whole'; min: number; max: number | undefined }
+  | { kind: 'decimal'; min: number; max: number | undefined }
   | { kind: 'textLength'; min: number | undefined; max: number | undefined }
   | { kind: 'date'; min: string; max: string };
 
@@ -57,6 +58,12 @@ function ruleAndText(field: Field): { rule: NativeRule | undefined; text: string
       const range = field.max === undefined ? `不小于${field.min}的整数` : `${field.min}到${field.max}之间的整数`;
       const unit = field.unit ? `（单位：${field.unit}）` : '';
       return { rule: { kind: 'whole', min: field.min, max: field.max }, text: `请填写${range}${unit}。`, errorStyle: 'stop' };
+    }
+    case 'decimal': {
+      const range = field.max === undefined ? `不小于${field.min}的数` : `${field.min}到${field.max}之间的数`;
+      const places = field.places === undefined ? '，可以有小数' : field.places === 0 ? '' : `，最多${field.places}位小数`;
+      const unit = field.unit ? `（单位：${field.unit}）` : '';
+      return { rule: { kind: 'decimal', min: field.min, max: field.max }, text: `请填写${range}${places}${unit}。`, errorStyle: 'stop' };
     }
     case 'yesNo':
       return { rule: { kind: 'list', options: YES_NO_OPTIONS }, text: '请从下拉列表选择“是”或“否”。', errorStyle: 'stop' };
@@ -111,6 +118,9 @@ export function numberFormatFor(field: Field): string {
       return TEXT_FORMAT;
     case 'integer':
       return '0';
+    case 'decimal':
+      // A fixed number of places shows 12.50 as the form asks; without one, as typed.
+      return field.places ? `0.${'0'.repeat(field.places)}` : field.places === 0 ? '0' : GENERAL_FORMAT;
     case 'date':
       return field.range || field.monthAllowed ? TEXT_FORMAT : 'yyyy"年"m"月"d"日"';
     default:

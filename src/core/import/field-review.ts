@@ -1,4 +1,4 @@
-import { schemaProblems } from '../definition-envelope';
+import { schemaProblems } from '../schema-problems';
 import { FormDefinitionSchema, type Field, type FormDefinition } from '../form-schema';
 import { fillTemplate, literalText } from '../templates';
 
@@ -8,7 +8,18 @@ import { fillTemplate, literalText } from '../templates';
  */
 export type ReviewType = Field['type'];
 
-export const REVIEW_TYPES: readonly ReviewType[] = ['text', 'longText', 'integer', 'date', 'phone', 'postcode', 'yesNo', 'check', 'choice'];
+export const REVIEW_TYPES: readonly ReviewType[] = [
+  'text',
+  'longText',
+  'integer',
+  'decimal',
+  'date',
+  'phone',
+  'postcode',
+  'yesNo',
+  'check',
+  'choice',
+];
 
 export interface ReviewedField {
   /** Names the field in edits: its id, or "list id.column id" for a list's column (ids are per list). */
@@ -127,6 +138,8 @@ function editedField(field: Field, edit: FieldEdit): Record<string, unknown> {
         ...(same && field.type === 'longText' && field.aboutLength !== undefined ? { aboutLength: field.aboutLength } : {}),
       };
     case 'integer':
+      return same ? { ...field, ...common } : { ...common, type, min: 0, total: true };
+    case 'decimal':
       return same ? { ...field, ...common } : { ...common, type, min: 0, total: true };
     case 'choice':
       return { ...common, type, options: edit.options ?? (field.type === 'choice' ? field.options : []), source: 'notice' };

@@ -216,6 +216,7 @@ function typeName(type: FieldInput['type']): string {
     text: '文本',
     longText: '长文本',
     integer: '整数',
+    decimal: '数（可有小数）',
     yesNo: '是/否',
     check: '勾选',
     choice: '单选',

@@ -70,7 +70,7 @@ export function shownValue(field: Field, value: FieldValue | CellValue, typed: C
     return text === '' ? null : text;
   };
   // A count the rules read as blank though something is typed ("/", "—", 无 for an activity not held) is not applicable.
-  if ((value === null || value === undefined) && field.type === 'integer') return null;
+  if ((value === null || value === undefined) && (field.type === 'integer' || field.type === 'decimal')) return null;
   if (value === null || value === undefined) return asTyped();
   switch (field.type) {
     case 'text':
@@ -79,6 +79,7 @@ export function shownValue(field: Field, value: FieldValue | CellValue, typed: C
     case 'postcode':
       return asTyped();
     case 'integer':
+    case 'decimal':
       return typeof value === 'number' ? value : asTyped();
     case 'date':
       if (value instanceof Date) return value;
@@ -96,9 +97,17 @@ export function shownValue(field: Field, value: FieldValue | CellValue, typed: C
   }
 }
 
-/** Integer fields that are quantities to add up (counts, 人数, 数量): not 序号, 年龄, 工作年限. */
+/** Number fields that are quantities to add up (counts, 人数, 数量, 面积, 金额): not 序号, 年龄, 工作年限, 比例. */
 function isQuantity(field: Field): boolean {
-  return field.type === 'integer' && field.total;
+  return (field.type === 'integer' || field.type === 'decimal') && field.total;
+}
+
+/**
+ * A sum of measures as people add them: 0.1 + 0.2 is 0.3, not 0.30000000000000004 (binary fractions); a form asks
+ * at most six decimals (form-schema.ts, places). Whole numbers are unchanged.
+ */
+function roundedSum(sum: number): number {
+  return Number.isInteger(sum) ? sum : Math.round(sum * 1e6) / 1e6;
 }
 
 /** A cell of a quantity column that is not a number ("约300", "十二人"): left out of the total, and said so. */
@@ -113,7 +122,7 @@ export interface UncountedCell {
 }
 
 function formatOf(field: Field): 'text' | 'number' | 'date' {
-  if (field.type === 'integer') return 'number';
+  if (field.type === 'integer' || field.type === 'decimal') return 'number';
   if (field.type === 'date' && !field.range && !field.monthAllowed) return 'date';
   return 'text';
 }
@@ -180,7 +189,7 @@ function totalOf(field: Field, records: readonly MergedRecord[], table: string, 
         uncounted.push({ table, column: field.label, unit: r.unit, file: r.file, sheet: r.sheet, cell: r.cells[field.id] ?? '', text });
       }
     }
-    return left ? `${sum}（另有${left}格不是数字，未计入，见合并报告）` : sum;
+    return left ? `${roundedSum(sum)}（另有${left}格不是数字，未计入，见合并报告）` : roundedSum(sum);
   }
   if (field.type === 'yesNo') return `“是”${records.filter((r) => r.values[field.id] === '是').length}个`;
   if (field.type === 'check') return `勾选${records.filter((r) => r.values[field.id] === '√').length}个`;
@@ -312,7 +321,7 @@ function unitTotalsTable(form: FormDefinition, records: readonly MergedRecord[],
     units.set(unit, [...(units.get(unit) ?? []), r]);
   }
   const sumOf = (rs: readonly MergedRecord[], f: Field) =>
-    rs.reduce((n, r) => n + (typeof r.values[f.id] === 'number' ? (r.values[f.id] as number) : 0), 0);
+    roundedSum(rs.reduce((n, r) => n + (typeof r.values[f.id] === 'number' ? (r.values[f.id] as number) : 0), 0));
   const rows: SummaryValue[][] = [...units].map(([unit, rs]) => [unit, rs.length, ...summed.map((f) => sumOf(rs, f))]);
   const header = ['单位', `${spec.recordWord}数`, ...summed.map((f) => `${f.label}合计`)];
   return {

@@ -4,6 +4,7 @@ import { ZH_CN, type CoreCode } from '../messages/zh-CN';
 import type { ProblemParams } from '../messages/wording';
 import { ABOUT_LENGTH_SLACK, CHECK_MARK, YES_NO_OPTIONS } from '../native-validation';
 import { notApplicableMark, numberOf } from './count-text';
+import { decimalPlaces, measureOf } from './measure-text';
 import { dateRangeOf, parseDate, parseMonth, parseTenDays, type DateRange } from './date-text';
 import { phoneLength, phonesOf } from './phone-numbers';
 
@@ -199,6 +200,20 @@ function parseInteger(field: Extract<Field, { type: 'integer' }>, raw: CellValue
   return ok(n);
 }
 
+/** A measure: a finite number within the field's bounds, with no more decimals than it allows (in that order). */
+function parseDecimal(field: Extract<Field, { type: 'decimal' }>, raw: CellValue): Parsed {
+  const n = measureOf(raw, field.unit);
+  if (typeof n !== 'number' || !Number.isFinite(n)) {
+    // 约12.5, 十二: the count's own words say why; anything else asks for a number, decimals allowed.
+    const why = notIntegerNote(n);
+    return wrong(why.code === 'integer' ? note('decimal', { unit: field.unit ?? '' }) : why);
+  }
+  if (field.places !== undefined && decimalPlaces(n) > field.places) return wrong(note('decimal.places', { places: field.places }));
+  if (n < field.min) return wrong(note('decimal.min', { min: field.min }));
+  if (field.max !== undefined && n > field.max) return wrong(note('decimal.max', { max: field.max }));
+  return ok(n);
+}
+
 function parseText(field: Extract<Field, { type: 'text' | 'longText' }>, raw: CellValue): Parsed {
   const text = cellText(raw);
   const count = countCharacters(text);
@@ -250,6 +265,8 @@ function parseField(field: Field, raw: CellValue, context: FieldContext): Parsed
       return parseText(field, raw);
     case 'integer':
       return parseInteger(field, raw);
+    case 'decimal':
+      return parseDecimal(field, raw);
     case 'yesNo': {
       const v = yesNoOf(raw);
       return typeof v === 'string' && YES_NO_OPTIONS.includes(v) ? ok(v) : wrong(note('yesNo'));
@@ -328,7 +345,7 @@ export function checkField(field: Field, raw: CellValue, context: FieldContext):
 function checkFieldOnce(field: Field, raw: CellValue, context: FieldContext): FieldCheck {
   if (isExcelError(raw)) return invalid(note('cell.error', { value: cellText(raw) }));
   if (cellText(raw) === '' || (field.type === 'check' && checkOf(raw) === '')) return { status: 'blank' };
-  if (field.type === 'integer') {
+  if (field.type === 'integer' || field.type === 'decimal') {
     const mark = notApplicableMark(raw);
     if (mark !== undefined) return { status: 'blank', notApplicable: mark };
   }

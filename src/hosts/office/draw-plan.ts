@@ -51,6 +51,13 @@ function ruleFor(rule: NativeRule): Excel.DataValidationRule {
             ? { formula1: rule.min, operator: 'GreaterThanOrEqualTo' }
             : { formula1: rule.min, formula2: rule.max, operator: 'Between' },
       };
+    case 'decimal':
+      return {
+        decimal:
+          rule.max === undefined
+            ? { formula1: rule.min, operator: 'GreaterThanOrEqualTo' }
+            : { formula1: rule.min, formula2: rule.max, operator: 'Between' },
+      };
     case 'textLength':
       if (rule.min === undefined) return { textLength: { formula1: rule.max as number, operator: 'LessThanOrEqualTo' } };
       if (rule.max === undefined) return { textLength: { formula1: rule.min, operator: 'GreaterThanOrEqualTo' } };

@@ -123,6 +123,8 @@ function ruleArguments(rule: NativeRule | undefined): RuleArguments {
       };
     case 'whole':
       return bounded(XL.validate.wholeNumber, rule.min, rule.max);
+    case 'decimal':
+      return bounded(XL.validate.decimal, rule.min, rule.max);
     case 'textLength':
       return bounded(XL.validate.textLength, rule.min, rule.max);
     case 'date':

@@ -12,7 +12,7 @@ import type { EtApplicationSurface } from './wps-surface';
  */
 export const XL = {
   /** XlDVType. */
-  validate: { wholeNumber: 1, list: 3, date: 4, textLength: 6 },
+  validate: { wholeNumber: 1, decimal: 2, list: 3, date: 4, textLength: 6 },
   /** XlDVAlertStyle. */
   alert: { stop: 1, warning: 2 },
   /** XlFormatConditionOperator (also a validation's operator). */

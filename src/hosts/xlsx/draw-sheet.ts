@@ -54,6 +54,10 @@ function dataValidation(v: NativeValidation): ExcelJS.DataValidation | undefined
       return rule.max === undefined
         ? { type: 'whole', operator: 'greaterThanOrEqual', formulae: [rule.min], ...messages }
         : { type: 'whole', operator: 'between', formulae: [rule.min, rule.max], ...messages };
+    case 'decimal':
+      return rule.max === undefined
+        ? { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [rule.min], ...messages }
+        : { type: 'decimal', operator: 'between', formulae: [rule.min, rule.max], ...messages };
     case 'textLength':
       if (rule.min === undefined) return { type: 'textLength', operator: 'lessThanOrEqual', formulae: [rule.max], ...messages };
       if (rule.max === undefined) return { type: 'textLength', operator: 'greaterThanOrEqual', formulae: [rule.min], ...messages };

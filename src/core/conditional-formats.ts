@@ -5,6 +5,7 @@ import { BOXES, TICKS } from './rules/field-rules';
 import { MEASURE_UNITS } from './rules/measure-text';
 import { HIGHLIGHT } from './rules/highlights';
 import type { FieldSlot, SheetPlan } from './sheet-plan';
+import { withinFormulaLimits } from './formula-limits';
 
 /**
  * The form's checks that a spreadsheet formula can say, written into the sheet as conditional formatting, so that
@@ -108,14 +109,14 @@ const ticksNormalised = (x: string): string =>
 /**
  * TRUE when the cell names `option` of a choice as the add-in reads it (field-rules.ts, optionOf): with ticks and
  * boxes ("☑有 □无"), the one ticked option; else the option itself, or a beginning that only it has ("巾帼"), not
- * naming two options.
+ * naming two options. `short`: the same test spelt for a long list of options (choiceIsShort).
  */
-function choiceIs(x: string, options: readonly string[], chosen: readonly string[]): string {
+function choiceIs(x: string, options: readonly string[], chosen: readonly string[], short = false): string {
+  if (short) return choiceIsShort(x, options, chosen);
   const s = ticksNormalised(x);
   const ticked = options.map((o) => `☑${o}`);
   const boxed = `${countFound([...ticked, ...options.map((o) => `□${o}`)], s)}>0`;
-  const t0 = `TRIM(${x})`;
-  const t = `IF(ISNUMBER(FIND(LEFT(${t0}),${formulaString('□☐☑√✓✔■')})),TRIM(MID(${t0},2,999)),${t0})`;
+  const t = choiceText(x);
   const starting = `SUMPRODUCT(--(LEFT(${arrayOf(options)},LEN(${t}))=${t}))`;
   const plain = `OR(${anyEquals(t, chosen)},AND(${countFound(options, t)}<=1,${starting}=1,OR(${chosen
     .map((o) => `LEFT(${formulaString(o)},LEN(${t}))=${t}`)
@@ -126,9 +127,41 @@ function choiceIs(x: string, options: readonly string[], chosen: readonly string
   )}=1),${plain})`;
 }
 
-/** A choice cell with boxes printed and none ticked ("□有 □无"): blank to the add-in. */
-const choiceBoxedEmpty = (x: string, options: readonly string[]): string => {
+/** The cell's text trimmed, without a tick or box before it ("□有" → 有), as a choice is compared. */
+const choiceText = (x: string): string => {
+  const t0 = `TRIM(${x})`;
+  return `IF(ISNUMBER(FIND(LEFT(${t0}),${formulaString('□☐☑√✓✔■')})),TRIM(MID(${t0},2,999)),${t0})`;
+};
+
+/** How many of `list` (an array constant) with `prefix` before each the text holds (FIND, case-sensitive). */
+const countPrefixed = (prefix: string, list: string, text: string): string =>
+  `SUMPRODUCT(--ISNUMBER(FIND(${formulaString(prefix)}&${list},${text})))`;
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/**
+ * choiceIs spelt for a long list (an imported 所属行业 of 40 options took 14,542 characters the long way): each list
+ * written once per use as an array constant, "☑"&{…} and "□"&{…} in place of a list per mark, OR over an array in
+ * place of one comparison per option, and — where the chosen options are all of them — the tests that starting=1
+ * already makes true left out. The same values are TRUE (test/core/formula-limits-forms.test.ts compares both).
+ */
+function choiceIsShort(x: string, options: readonly string[], chosen: readonly string[]): string {
   const s = ticksNormalised(x);
+  const all = sameList(options, chosen);
+  const o = arrayOf(options);
+  const c = all ? o : arrayOf(chosen);
+  const t = choiceText(x);
+  const boxed = `${countPrefixed('☑', o, s)}+${countPrefixed('□', o, s)}>0`;
+  const ticked = `AND(${countPrefixed('☑', o, s)}=1${all ? '' : `,${countPrefixed('☑', c, s)}=1`})`;
+  const starting = `SUMPRODUCT(--(LEFT(${o},LEN(${t}))=${t}))`;
+  const plain = `OR(OR(${t}=${c}),AND(${countFound(options, t)}<=1,${starting}=1${all ? '' : `,OR(LEFT(${c},LEN(${t}))=${t})`}))`;
+  return `IF(${boxed},${ticked},${plain})`;
+}
+
+/** A choice cell with boxes printed and none ticked ("□有 □无"): blank to the add-in. */
+const choiceBoxedEmpty = (x: string, options: readonly string[], short = false): string => {
+  const s = ticksNormalised(x);
+  if (short) return `AND(${countPrefixed('□', arrayOf(options), s)}>0,${countPrefixed('☑', arrayOf(options), s)}=0)`;
   return `AND(${countFound(
     options.map((o) => `□${o}`),
     s,
@@ -242,8 +275,11 @@ interface FieldFormula {
   formula: string;
 }
 
-/** The checks of one field's own value, with X its cell. */
-export function fieldFormulas(field: Field, x: string, year?: number): FieldFormula[] {
+/**
+ * The checks of one field's own value, with X its cell. `short`: spelt shorter where a spelling grows with the
+ * definition (a choice's options), for a check the usual spelling takes past Excel's limits (formula-limits.ts).
+ */
+export function fieldFormulas(field: Field, x: string, year?: number, short = false): FieldFormula[] {
   const error = (source: string, bad: string): FieldFormula => ({ source, severity: 'error', formula: wrongIf(x, bad) });
   switch (field.type) {
     case 'text':
@@ -271,7 +307,9 @@ export function fieldFormulas(field: Field, x: string, year?: number): FieldForm
     case 'check':
       return [error('check', `NOT(OR(${half(x)}=${arrayOf([CHECK_MARK, ...YES_WORDS, ...NO_WORDS, ...CHECK_TICKED, ...CHECK_EMPTY])}))`)];
     case 'choice':
-      return [error('choice', `AND(NOT(${choiceBoxedEmpty(x, field.options)}),NOT(${choiceIs(x, field.options, field.options)}))`)];
+      return [
+        error('choice', `AND(NOT(${choiceBoxedEmpty(x, field.options, short)}),NOT(${choiceIs(x, field.options, field.options, short)}))`),
+      ];
     case 'date': {
       if (field.range) return [];
       const s = dateText(x);
@@ -362,11 +400,50 @@ function referenceFrom(target: Place, other: Place): string | undefined {
 
 const SEVERITY_FIRST = { error: 0, warning: 1 } as const;
 
+/** A check Excel cannot take even spelt short: left to the add-in, and said in the template's 填表说明. */
+export interface CheckLeftOut {
+  /** The field whose cells it would colour: `unit`, or `members.age` for a list column. */
+  field: string;
+  /** The field's label, for the note. */
+  label: string;
+  source: string;
+  severity: 'error' | 'warning';
+}
+
 /** Every conditional-format rule of a planned form, errors first (the first true rule's fill shows). */
 export function conditionalFormatsFor(form: FormDefinition, plan: SheetPlan): ConditionalFormatRule[] {
+  return conditionalFormatsWithinLimits(form, plan).rules;
+}
+
+/**
+ * The form's conditional formats as Excel takes them (formula-limits.ts: 8,192 characters, 64 levels of nested
+ * functions, text constants of 255): each check in its usual spelling; one past a limit spelt short (a long list of
+ * options); one past a limit even so is left out, and listed for the template's 填表说明 — the add-in still checks it.
+ */
+export function conditionalFormatsWithinLimits(
+  form: FormDefinition,
+  plan: SheetPlan,
+): { rules: ConditionalFormatRule[]; leftOut: CheckLeftOut[] } {
   const places = placesOf(plan);
+  const year = typeof plan.params.year === 'number' ? plan.params.year : undefined;
+  const checks = (short: boolean): [Place, FieldFormula][] => [
+    ...[...places.values()].flatMap((place) =>
+      fieldFormulas(place.field, relative(place), year, short).map((f): [Place, FieldFormula] => [place, f]),
+    ),
+    ...form.rules.flatMap((rule) => ruleFormulas(rule, places, year, short)),
+  ];
+  const usual = checks(false);
+  let shortly: [Place, FieldFormula][] | undefined;
   const rules: ConditionalFormatRule[] = [];
-  const add = (place: Place, f: FieldFormula) =>
+  const leftOut: CheckLeftOut[] = [];
+  usual.forEach(([place, usualFormula], i) => {
+    let f = usualFormula;
+    // Spelt short only when needed: the built-in forms' formulas stay as the agreement tests compared them.
+    if (!withinFormulaLimits(f.formula)) f = (shortly ??= checks(true))[i]?.[1] ?? f;
+    if (!withinFormulaLimits(f.formula)) {
+      leftOut.push({ field: place.ref, label: place.field.label, source: f.source, severity: f.severity });
+      return;
+    }
     rules.push({
       range: rangeOf(place),
       formula: f.formula,
@@ -375,14 +452,11 @@ export function conditionalFormatsFor(form: FormDefinition, plan: SheetPlan): Co
       field: place.ref,
       source: f.source,
     });
-
-  const year = typeof plan.params.year === 'number' ? plan.params.year : undefined;
-  for (const place of places.values()) for (const f of fieldFormulas(place.field, relative(place), year)) add(place, f);
-  for (const rule of form.rules) for (const [place, f] of ruleFormulas(rule, places, year)) add(place, f);
-  return rules.sort((a, b) => SEVERITY_FIRST[a.severity] - SEVERITY_FIRST[b.severity]);
+  });
+  return { rules: rules.sort((a, b) => SEVERITY_FIRST[a.severity] - SEVERITY_FIRST[b.severity]), leftOut };
 }
 
-function ruleFormulas(rule: Rule, places: Map<string, Place>, year: number | undefined): [Place, FieldFormula][] {
+function ruleFormulas(rule: Rule, places: Map<string, Place>, year: number | undefined, short: boolean): [Place, FieldFormula][] {
   const severe = (severity: string): 'error' | 'warning' | undefined =>
     severity === 'error' || severity === 'warning' ? severity : undefined;
   switch (rule.kind) {
@@ -399,9 +473,10 @@ function ruleFormulas(rule: Rule, places: Map<string, Place>, year: number | und
         rule.kind === 'mentions'
           ? `OR(${rule.words.map((word) => `ISNUMBER(FIND(${formulaString(word)},${x}))`).join(',')})`
           : target.field.type === 'choice'
-            ? choiceIs(x, target.field.options, rule.allowed)
+            ? choiceIs(x, target.field.options, rule.allowed, short)
             : anyEquals(`TRIM(${x})`, rule.allowed);
-      const whenIs = when.field.type === 'choice' ? choiceIs(w, when.field.options, rule.equals) : anyEquals(`TRIM(${w})`, rule.equals);
+      const whenIs =
+        when.field.type === 'choice' ? choiceIs(w, when.field.options, rule.equals, short) : anyEquals(`TRIM(${w})`, rule.equals);
       const formula = `AND(NOT(ISERROR(${x})),${filled(x)},IFERROR(AND(${whenIs},NOT(${fine})),FALSE))`;
       return [[target, { source: rule.kind, severity, formula }]];
     }

@@ -143,7 +143,8 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
  * choiceIs spelt for a long list (an imported 所属行业 of 40 options took 14,542 characters the long way): each list
  * written once per use as an array constant, "☑"&{…} and "□"&{…} in place of a list per mark, OR over an array in
  * place of one comparison per option, and — where the chosen options are all of them — the tests that starting=1
- * already makes true left out. The same values are TRUE (test/core/formula-limits-forms.test.ts compares both).
+ * already makes true left out. The same values are TRUE (test/libreoffice/long-checks.test.ts compares
+ * LibreOffice's reading with the add-in's).
  */
 function choiceIsShort(x: string, options: readonly string[], chosen: readonly string[]): string {
   const s = ticksNormalised(x);
@@ -154,7 +155,7 @@ function choiceIsShort(x: string, options: readonly string[], chosen: readonly s
   const boxed = `${countPrefixed('☑', o, s)}+${countPrefixed('□', o, s)}>0`;
   const ticked = `AND(${countPrefixed('☑', o, s)}=1${all ? '' : `,${countPrefixed('☑', c, s)}=1`})`;
   const starting = `SUMPRODUCT(--(LEFT(${o},LEN(${t}))=${t}))`;
-  const plain = `OR(OR(${t}=${c}),AND(${countFound(options, t)}<=1,${starting}=1${all ? '' : `,OR(LEFT(${c},LEN(${t}))=${t})`}))`;
+  const plain = `OR(OR(${t}=${c}),AND(${countFound(options, t)}<=1,${starting}=1${all ? '' : `,SUMPRODUCT(--(LEFT(${c},LEN(${t}))=${t}))>0`}))`;
   return `IF(${boxed},${ticked},${plain})`;
 }
 
@@ -369,7 +370,7 @@ interface Place {
   bottom: number;
 }
 
-function placesOf(plan: SheetPlan): Map<string, Place> {
+function placesOf(plan: Pick<SheetPlan, 'slots'>): Map<string, Place> {
   const places = new Map<string, Place>();
   for (const slot of plan.slots as FieldSlot[]) {
     const ref = slot.tableId === undefined ? slot.field.id : `${slot.tableId}.${slot.field.id}`;
@@ -422,7 +423,7 @@ export function conditionalFormatsFor(form: FormDefinition, plan: SheetPlan): Co
  */
 export function conditionalFormatsWithinLimits(
   form: FormDefinition,
-  plan: SheetPlan,
+  plan: Pick<SheetPlan, 'slots' | 'params'>,
 ): { rules: ConditionalFormatRule[]; leftOut: CheckLeftOut[] } {
   const places = placesOf(plan);
   const year = typeof plan.params.year === 'number' ? plan.params.year : undefined;

@@ -1,4 +1,5 @@
 import type { Field } from './form-schema';
+import { inlineListFits } from './formula-limits';
 import { GENERAL_FORMAT, TEXT_FORMAT } from './styles';
 
 /** The part of a field's rule that Excel's own data validation can enforce while the add-in is not running. */
@@ -70,6 +71,11 @@ function ruleAndText(field: Field): { rule: NativeRule | undefined; text: string
     case 'check':
       return { rule: { kind: 'list', options: [CHECK_MARK] }, text: '勾选请选“√”，不勾选请留空。', errorStyle: 'stop' };
     case 'choice':
+      // Typed inline, a list holds at most 255 characters (formula-limits.ts): a longer one is no dropdown, the
+      // options are in the template's 填表说明 (limit-notes.ts), and the add-in checks the value.
+      if (!inlineListFits(field.options)) {
+        return { rule: undefined, text: `请填写以下之一：${field.options.join('、')}。`, errorStyle: 'stop' };
+      }
       return {
         rule: { kind: 'list', options: field.options },
         text: `请从下拉列表选择：${field.options.join('、')}。`,

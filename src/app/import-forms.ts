@@ -6,6 +6,8 @@ import type { Guess } from '../core/import/guess-log';
 import { importGrid } from '../core/import/import-grid';
 import { importNotice } from '../core/import/import-notice';
 import type { NoticeFacts } from '../core/import/notice-facts';
+import { GuessLog } from '../core/import/guess-log';
+import { noticeSet, type NoticePart } from '../core/import/notice-set';
 import type { SelectedGrid } from '../core/import/selected-grid';
 
 /**
@@ -29,26 +31,66 @@ export interface NoticeImport {
   skipped: string[];
   /** Symbols of fonts the reader does not know, read as □. */
   unknownSymbols: string[];
+  /** For a notice in several files: which file was read as the notice, and each attachment file's 附件N. */
+  files?: {
+    notice?: string;
+    attachments: { file: string; heading: string }[];
+    /** Files and sheets not imported (a .doc not converted, a PDF, a sheet without a table), one Chinese sentence each. */
+    unread: string[];
+  };
 }
+
+const NO_ATTACHMENT = '通知中没有找到带表格的附件（“附件N”一行之后的表格）。请确认这是通知的 Word 原文。';
+const SEPARATE_FILES = '如果附件是单独的文件，请把通知和附件一起导入（一次选中全部文件，或 union-forms import <文件夹>）。';
 
 /** A notice's Word content → one draft per attachment form; a Chinese UserError when it has none. */
 export function importNoticeForms(read: { blocks: readonly DocBlock[]; unknownSymbols: readonly string[] }): NoticeImport {
-  const result = importNotice(read.blocks);
-  if (result.forms.length === 0)
-    throw new UserError('unreadable', '通知中没有找到带表格的附件（“附件N”一行之后的表格）。请确认这是通知的 Word 原文。');
+  return formsOf(read.blocks, read.unknownSymbols, [], NO_ATTACHMENT + SEPARATE_FILES);
+}
+
+function formsOf(blocks: readonly DocBlock[], unknownSymbols: readonly string[], more: readonly Guess[], none: string): NoticeImport {
+  const result = importNotice(blocks);
+  if (result.forms.length === 0) throw new UserError('unreadable', none);
   const issuer = result.facts.issuer;
+  const guesses = [...more, ...result.guesses];
   const drafts = result.forms.map((form) => ({
     form,
     notice: { title: form.notice.title, docNo: form.notice.docNo, ...(issuer ? { issuer } : {}) },
-    guesses: result.guesses.filter((g) => g.where === form.notice.attachment),
+    guesses: guesses.filter((g) => g.where === form.notice.attachment),
   }));
   return {
     facts: result.facts,
     drafts,
-    noticeGuesses: result.guesses.filter((g) => g.where === '通知'),
+    noticeGuesses: guesses.filter((g) => g.where === '通知'),
     skipped: result.skipped,
-    unknownSymbols: [...read.unknownSymbols],
+    unknownSymbols: [...unknownSymbols],
   };
+}
+
+/**
+ * A notice sent as several files (issue 21 §2) — the notice's .docx and its attachments as .docx or as an office's
+ * own .xlsx form — → one draft per attachment form, each with the notice's 文号, title, issuer, 届次/年度 and
+ * deadline. `unread`: the files that could not be read, one Chinese sentence each.
+ */
+export function importNoticeFiles(parts: readonly NoticePart[], unread: readonly string[] = []): NoticeImport {
+  const set = noticeSet(parts);
+  const more: Guess[] = [...set.guesses];
+  if (!set.notice && parts.length > 0) {
+    const log = new GuessLog('通知');
+    log.undecided(
+      '通知正文',
+      '未找到',
+      '所给的文件中没有一份读作通知（“关于…的通知”、文号）；表格中没有通知的文号、标题和截止日期，请把通知的 Word 文件一起导入',
+    );
+    more.push(...log.guesses);
+  }
+  const why = [...unread, ...set.skipped];
+  const none =
+    set.attachments.length === 0 && parts.length <= 1
+      ? NO_ATTACHMENT + SEPARATE_FILES
+      : `所给的文件中没有找到带表格的附件${why.length > 0 ? `（${why.join('')}）` : '。'}`;
+  const result = formsOf(set.blocks, set.unknownSymbols, more, none);
+  return { ...result, files: { ...(set.notice ? { notice: set.notice } : {}), attachments: set.attachments, unread: why } };
 }
 
 /** A block of cells selected in a sheet → a draft form (issue 13 §2). */

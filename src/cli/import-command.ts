@@ -1,9 +1,8 @@
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { UserError } from '../core/errors';
-import { importNoticeForms } from '../app/import-forms';
+import { importNoticeFiles } from '../app/import-forms';
 import { planSheet } from '../core/layout';
-import { readDocx } from '../hosts/docx/read-docx';
+import { readNoticeFiles } from '../hosts/node/notice-files';
 import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
 import { commandHelp, describeOptions, type CommandHelp } from './help';
 import { parseOptions, UsageError } from './parse-options';
@@ -16,40 +15,51 @@ export const IMPORT_OPTIONS = {
 
 export const IMPORT_HELP: CommandHelp = {
   command: 'import',
-  title: '从通知的 Word 文件导入附件表格 (import a notice’s forms from its .docx)',
-  usage: ['union-forms import <通知.docx> -o <文件夹> [--force]'],
+  title: '从通知导入附件表格 (import a notice’s forms from its files)',
+  usage: [
+    'union-forms import <通知.docx> -o <文件夹> [--force]',
+    'union-forms import <通知.docx> <附件1.docx> <附件2.xlsx>... -o <文件夹> [--force]',
+    'union-forms import <通知和附件所在的文件夹> -o <文件夹> [--force]',
+  ],
   options: describeOptions(IMPORT_OPTIONS, {
-    output: { value: '<文件夹>', text: '输出文件夹：每张附件表格一个定义（.json）和一个模板（.xlsx）（必填）' },
+    output: {
+      value: '<文件夹>',
+      text: '输出文件夹：每张附件表格一个定义（.json）和一个模板（.xlsx）（必填）；validate 和 merge 可用 --forms 指定它',
+    },
     force: { text: '覆盖已存在的文件' },
     help: { text: '显示本命令的用法' },
   }),
   exits: {
     0: '已导入，并列出找到的内容和推测（请核对）',
-    1: '未能导入：文件无法读取、不是 .docx、没有找到带表格的附件，或文件已存在（请加 --force）',
-    2: '命令有误：缺少通知文件或 -o、多余的参数、未知选项',
+    1: '未能导入：文件找不到或无法读取（.doc 在没有 LibreOffice 时）、没有找到带表格的附件，或文件已存在（请加 --force）',
+    2: '命令有误：缺少通知文件或 -o、未知选项',
   },
 };
 
 const USAGE = '运行 union-forms import --help 查看用法。';
 
-/** union-forms import <notice.docx> -o <folder>: a definition and a template per attachment form, and what was guessed. */
+/**
+ * union-forms import <notice.docx> [<附件>…] | <folder> -o <folder>: a definition and a template per attachment form,
+ * and what was guessed. The files of a notice sent in several (Word, Word 97-2003 through LibreOffice, an office's
+ * own .xlsx form) are read as one notice (issue 21 §2).
+ */
 export async function importCommand(args: string[], io: { out: (line: string) => void; cwd: string }): Promise<number> {
   const { values, positionals } = parseOptions(args, IMPORT_OPTIONS, USAGE);
   if (values.help) {
     io.out(commandHelp(IMPORT_HELP));
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(`请指定一个通知的 Word 文件（.docx）。${USAGE}`);
+  if (positionals.length === 0) throw new UsageError(`请指定通知的文件（.docx），或通知和附件所在的文件夹。${USAGE}`);
   if (!values.output) throw new UsageError(`请用 -o 指定输出文件夹，例如 -o 导入的表格。${USAGE}`);
-  const source = path.resolve(io.cwd, positionals[0] as string);
-  let data: Uint8Array;
-  try {
-    data = new Uint8Array(await fs.readFile(source));
-  } catch {
-    throw new UserError('unreadable', `找不到或无法读取文件“${positionals[0]}”。`);
-  }
   const started = Date.now();
-  const result = importNoticeForms(readDocx(data));
+  const read = await readNoticeFiles(positionals, io.cwd);
+  if (read.missing.length > 0) throw new UserError('unreadable', `找不到或无法读取文件“${read.missing.join('”“')}”。`);
+  if (read.parts.length === 0)
+    throw new UserError(
+      'unreadable',
+      read.unread.length > 0 ? read.unread.join('') : `在 ${positionals.join('、')} 中没有找到通知的文件（.docx、.doc、.xlsx）。`,
+    );
+  const result = importNoticeFiles(read.parts, read.unread);
 
   const target = path.resolve(io.cwd, values.output);
   const pending: PendingFile[] = [];
@@ -65,6 +75,13 @@ export async function importCommand(args: string[], io: { out: (line: string) =>
   io.out(
     `通知：${f.title ?? '（未找到标题）'}\u3000文号：${f.docNo ?? '（未找到）'}\u3000发文单位：${f.issuer ?? '（未找到）'}\u3000日期：${f.date ?? '（未找到）'}`,
   );
+  const files = result.files;
+  if (files && read.parts.length > 1) {
+    io.out(`通知正文：${files.notice ?? '（未找到：没有一个文件读作通知）'}`);
+    for (const a of files.attachments) io.out(`${a.heading}：${a.file}`);
+  }
+  for (const name of read.converted) io.out(`已用 LibreOffice 把 Word 97-2003 文档“${name}”转换为 .docx 后读取。`);
+  for (const line of files?.unread ?? []) io.out(`未导入：${line}`);
   for (const { form } of result.drafts) {
     const fields = form.bands.reduce(
       (n, b) => n + (b.kind === 'rows' ? b.rows.flatMap((r) => r.cells).filter((c) => c.kind === 'input').length : b.cells.length),

@@ -1,0 +1,83 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { DEFINITION_SHEET } from '../../core/definition-sheet-text';
+import { UserError } from '../../core/errors';
+import { noticeFileKind, unreadNoticeFile } from '../../core/import/notice-files';
+import { sheetGrid, type NoticePart } from '../../core/import/notice-set';
+import { fileRole } from '../../core/merge/return-files';
+import { readDocx } from '../docx/read-docx';
+import { readWorkbookFile, fileTooLarge } from '../xlsx/read-workbook';
+import { docToDocx, findSoffice } from './doc-to-docx';
+
+/**
+ * The files of a notice from disk for `import` (issue 21 §2): each file named, and each file of a folder named (not
+ * its sub-folders: the forms written may sit there), lock and system files left out. Each is read by what its bytes
+ * are: a .docx, a .doc through LibreOffice where the machine has it, a workbook's visible sheets as grids.
+ */
+export interface NoticeFiles {
+  parts: NoticePart[];
+  /** What could not be read, one Chinese sentence each naming the file. */
+  unread: string[];
+  /** Paths given that do not exist. */
+  missing: string[];
+  /** A .doc read through LibreOffice, named, to say so. */
+  converted: string[];
+}
+
+/** Files named 附件1, 附件2 … 附件10 in their numbers' order, as a clerk reads them. */
+const byName = (a: string, b: string) => a.localeCompare(b, 'zh-Hans-CN', { numeric: true });
+
+async function filesOf(given: readonly string[], cwd: string): Promise<{ files: { shown: string; full: string }[]; missing: string[] }> {
+  const files: { shown: string; full: string }[] = [];
+  const missing: string[] = [];
+  for (const g of given) {
+    const full = path.resolve(cwd, g);
+    const stat = await fs.stat(full).catch(() => undefined);
+    if (!stat) missing.push(g);
+    else if (stat.isDirectory()) {
+      const names = (await fs.readdir(full, { withFileTypes: true }).catch(() => [])).filter((e) => e.isFile()).map((e) => e.name);
+      for (const name of names.sort(byName))
+        if (fileRole(name).role !== 'ignored') files.push({ shown: path.join(g, name), full: path.join(full, name) });
+    } else if (fileRole(path.basename(full)).role !== 'ignored') files.push({ shown: g, full });
+  }
+  return { files, missing };
+}
+
+const said = (err: unknown, fallback: string) => (err instanceof UserError ? err.message : fallback);
+
+export async function readNoticeFiles(given: readonly string[], cwd: string, soffice = findSoffice()): Promise<NoticeFiles> {
+  const { files, missing } = await filesOf(given, cwd);
+  const result: NoticeFiles = { parts: [], unread: [], missing, converted: [] };
+  for (const { shown, full } of files) {
+    const name = path.basename(shown);
+    let data: Uint8Array;
+    try {
+      const size = (await fs.stat(full)).size;
+      const tooLarge = fileTooLarge(size);
+      if (tooLarge) {
+        result.unread.push(`“${name}”：${tooLarge}`);
+        continue;
+      }
+      data = new Uint8Array(await fs.readFile(full));
+    } catch {
+      result.unread.push(`“${name}”无法读取：请确认文件可以打开，复制到本机后再试。`);
+      continue;
+    }
+    const kind = noticeFileKind(data, name);
+    try {
+      if (kind === 'docx' || (kind === 'doc' && soffice)) {
+        const docx = kind === 'doc' ? await docToDocx(data, name, soffice as string) : data;
+        const read = readDocx(docx);
+        if (kind === 'doc') result.converted.push(name);
+        result.parts.push({ kind: 'document', name, blocks: read.blocks, unknownSymbols: read.unknownSymbols });
+      } else if (kind === 'workbook') {
+        const sheets = readWorkbookFile(data, name).filter((s) => !s.hidden && s.name !== DEFINITION_SHEET);
+        result.parts.push({ kind: 'workbook', name, sheets: sheets.map((s) => sheetGrid(s.name, s.grid, s.merges)) });
+      } else result.unread.push(unreadNoticeFile(kind, name) as string);
+    } catch (err) {
+      const why = said(err, '文件已损坏或格式不对。');
+      result.unread.push(why.includes(name) ? why : `“${name}”：${why}`);
+    }
+  }
+  return result;
+}

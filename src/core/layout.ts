@@ -1,7 +1,8 @@
 import type { CellRange } from './a1';
-import { conditionalFormatsFor } from './conditional-formats';
+import { conditionalFormatsWithinLimits } from './conditional-formats';
 import { UserError } from './errors';
 import type { Cell, Field, FormDefinition, InputCell, Row, TableBand } from './form-schema';
+import { limitNote } from './limit-notes';
 import { formatMarker, MARKER_NAME } from './marker';
 import { nativeValidationFor, numberFormatFor, type NativeValidation } from './native-validation';
 import { resolveParams, type ParamOverrides } from './params';
@@ -21,6 +22,8 @@ export interface PlanOptions {
 
 export const DEFAULT_ROW_HEIGHT = 22;
 export const MARKER_COLUMN_WIDTH = 2;
+/** Points per line of a note row's wrapped text. */
+const NOTE_LINE_HEIGHT = 16;
 
 export function slotKey(fieldId: string, tableId?: string, index?: number): string {
   return tableId === undefined ? fieldId : `${tableId}[${index}].${fieldId}`;
@@ -153,6 +156,26 @@ export function planSheet(form: FormDefinition, options: PlanOptions = {}): Shee
     });
   };
 
+  const placeNote = (text: string) => {
+    const row = rowHeights.length;
+    const width = form.columns.reduce((sum, c) => sum + c.width, 0);
+    // A Chinese character is about two units of column width; a line of the note's font about 16 points.
+    const lines = Math.ceil((text.length * 2) / Math.max(width, 1));
+    rowHeights.push(Math.min(409, Math.max(DEFAULT_ROW_HEIGHT, lines * NOTE_LINE_HEIGHT + 6)));
+    if (slotsOnly) return;
+    const colSpan = form.columns.length;
+    if (colSpan > 1) merges.push({ top: row, left: 0, bottom: row, right: colSpan - 1 });
+    cells.push({
+      row,
+      col: 0,
+      rowSpan: 1,
+      colSpan,
+      role: 'label',
+      value: text,
+      style: resolveStyle(form, 'note', undefined, GENERAL_FORMAT, true),
+    });
+  };
+
   const placeTable = (band: TableBand) => {
     const headerTop = rowHeights.length;
     placeRows(band.header);
@@ -181,6 +204,15 @@ export function planSheet(form: FormDefinition, options: PlanOptions = {}): Shee
     if (band.kind === 'rows') placeRows(band.rows);
     else placeTable(band);
   }
+
+  // What Excel's limits keep out of the sheet (a dropdown, a conditional format) is said in a 填表说明 row under the
+  // form, in the plan of a returned sheet too, so that a return keeps the template's layout (limit-notes.ts).
+  const checks = conditionalFormatsWithinLimits(form, { slots, params });
+  const note = limitNote(
+    slots.map((s) => s.field),
+    checks.leftOut,
+  );
+  if (note !== undefined) placeNote(note);
 
   const lastCol = form.columns.length - 1;
   const area = { top: 0, left: 0, bottom: rowHeights.length - 1, right: lastCol };
@@ -222,7 +254,7 @@ export function planSheet(form: FormDefinition, options: PlanOptions = {}): Shee
     },
     area,
   };
-  if (!slotsOnly) plan.conditionalFormats = conditionalFormatsFor(form, plan);
+  if (!slotsOnly) plan.conditionalFormats = checks.rules;
   return plan;
 }
 

@@ -82,7 +82,7 @@ export const inlineList = (options: readonly string[]): string => options.join('
 
 export const inlineListFits = (options: readonly string[]): boolean => inlineList(options).length <= INLINE_LIST_MAX;
 
-/** Why a formula cannot be written, for a writer's error (in English: a program's mistake, never shown to a clerk). */
+/** Why a formula cannot be written, in English, as a fake host's error message says it. */
 export function formulaLimitMessage(formula: string): string | undefined {
   const m = measureFormula(formula);
   const passed = limitsPassed(formula);
@@ -93,4 +93,17 @@ export function formulaLimitMessage(formula: string): string | undefined {
     text: `a text constant of ${m.longestText} characters (Excel takes ${TEXT_CONSTANT_MAX})`,
   };
   return `formula past Excel's limits: ${passed.map((p) => said[p]).join(', ')}`;
+}
+
+/** Why a formula cannot be written, in Chinese, for a writer's refusal: "长9000个字符（Excel 最多8192个）". */
+export function formulaLimitWords(formula: string): string | undefined {
+  const m = measureFormula(formula);
+  const passed = limitsPassed(formula);
+  if (passed.length === 0) return undefined;
+  const said: Record<FormulaLimit, string> = {
+    length: `长${m.length}个字符（Excel 最多${FORMULA_MAX_LENGTH}个）`,
+    nesting: `函数嵌套${m.nesting}层（Excel 最多${FUNCTION_NESTING_MAX}层）`,
+    text: `含有${m.longestText}个字符的文字（Excel 最多${TEXT_CONSTANT_MAX}个）`,
+  };
+  return passed.map((p) => said[p]).join('、');
 }

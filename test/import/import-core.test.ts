@@ -16,7 +16,7 @@ describe('the importer’s pure parts on small tables', () => {
     expect(type('出生年月')).toMatchObject({ type: 'date', monthAllowed: true });
     expect(type('填报日期')).toMatchObject({ type: 'date', monthAllowed: false });
     expect(type('参与人数').type).toBe('integer');
-    expect(type('资助金额（万元）').type).toBe('integer');
+    expect(type('资助金额（万元）')).toMatchObject({ type: 'decimal', unit: '万元' });
     expect(type('主要内容（100字内）')).toMatchObject({ type: 'longText', maxLength: 100, label: '主要内容', required: true });
     expect(type('工作室介绍（800字左右）')).toMatchObject({ type: 'longText', aboutLength: 800 });
     expect(type('服务成效简介（100字内，新组队可不填）')).toMatchObject({ required: false, maxLength: 100 });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CellSchema, RowSchema, TableBandSchema } from '../form-schema';
-import { boxOptions, fieldName, guessField, hasBoxes, type FieldInput } from './field-guess';
+import { boxCellName, boxOptions, fieldName, guessField, hasBoxes, type FieldInput } from './field-guess';
 import { isBlank, isSerial, type GridCell } from './grid';
 import type { GuessLog } from './guess-log';
 
@@ -28,6 +28,10 @@ export class FieldIds {
 
 interface ListFound {
   header: number;
+  /** The header's last row: below header when it has two levels (慰问困难职工 over 人数 | 金额). */
+  headerEnd: number;
+  /** The header cells each list column stands under, left to right. */
+  leaves: GridCell[];
   first: number;
   last: number;
   numbered: boolean;
@@ -37,25 +41,63 @@ function rowCells(cells: readonly GridCell[], r: number): GridCell[] {
   return cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col);
 }
 
-/** A header row of labels over rows of blanks with the same columns (序号 may be printed): a list. */
+/** 合计, 总计, 小计 (spaces between the characters allowed): a row the template sums, not one the unit types. */
+export function isTotalWord(text: string): boolean {
+  return /^(合|总|小|共)\s*计[:：]?$/.test(text.replace(/[\s\u3000]+/g, ''));
+}
+
+/** A 填表说明 (or 说明, 注) printed as a row of the table: a note to read, nothing to fill. */
+function isNoteText(text: string): boolean {
+  return /^(填表说明|填报说明|填写说明|说明|备注说明|注)\s*[:：]/.test(text.trim());
+}
+
+/**
+ * The columns a header of rows r..h stands over, left to right: one row of labels (序号 | 姓名 | 年龄), or two or
+ * three levels where a group spans its columns (慰问困难职工 over 人数 | 金额) and a label of one level spans the
+ * rows (序号). Undefined when rows r..h are no header.
+ */
+function headerLeaves(cells: readonly GridCell[], r: number, h: number): GridCell[] | undefined {
+  const top = rowCells(cells, r);
+  if (h === r) {
+    if (top.length < 2 || top.some((c) => isBlank(c.text) || hasBoxes(c.text) || c.rowSpan > 1)) return undefined;
+    return top;
+  }
+  const head = cells.filter((c) => c.row >= r && c.row <= h);
+  // A line across the whole table above the header (工作室其他成员情况) names the list; it is no group.
+  if (top.length < 2 || head.some((c) => c.row + c.rowSpan - 1 > h || isBlank(c.text) || hasBoxes(c.text))) return undefined;
+  if (cells.some((c) => c.row < r && c.row + c.rowSpan > r)) return undefined;
+  const leaves = head.filter((c) => c.row + c.rowSpan - 1 === h).sort((a, b) => a.col - b.col);
+  if (leaves.length < 2 || leaves.some((c, i) => i > 0 && c.col !== (leaves[i - 1] as GridCell).col + (leaves[i - 1] as GridCell).colSpan))
+    return undefined;
+  // A group stands over two or more columns: otherwise the rows are labels over labels, not one header.
+  const groups = head.filter((c) => !leaves.includes(c));
+  if (groups.length === 0 || groups.some((g) => leaves.filter((l) => l.col >= g.col && l.col + l.colSpan <= g.col + g.colSpan).length < 2))
+    return undefined;
+  return leaves;
+}
+
+/** A header (one to three rows) of labels over rows of blanks with the same columns (序号 may be printed): a list. */
 function findLists(cells: readonly GridCell[], rowCount: number): ListFound[] {
   const lists: ListFound[] = [];
   for (let r = 0; r < rowCount - 1; r++) {
-    const header = rowCells(cells, r);
-    if (header.length < 2 || header.some((c) => isBlank(c.text) || hasBoxes(c.text) || c.rowSpan > 1)) continue;
-    const shape = header.map((c) => `${c.col}/${c.colSpan}`).join(',');
-    let last = r;
-    let numbered = false;
-    for (let k = r + 1; k < rowCount; k++) {
-      const row = rowCells(cells, k);
-      if (row.map((c) => `${c.col}/${c.colSpan}`).join(',') !== shape) break;
-      if (!row.every((c, i) => isBlank(c.text) || (i === 0 && isSerial(c.text)))) break;
-      if (row[0] && isSerial(row[0].text)) numbered = true;
-      last = k;
-    }
-    if (last > r) {
-      lists.push({ header: r, first: r + 1, last, numbered });
-      r = last;
+    for (let h = r; h < Math.min(r + 3, rowCount - 1); h++) {
+      const leaves = headerLeaves(cells, r, h);
+      if (!leaves) continue;
+      const shape = leaves.map((c) => `${c.col}/${c.colSpan}`).join(',');
+      let last = h;
+      let numbered = false;
+      for (let k = h + 1; k < rowCount; k++) {
+        const row = rowCells(cells, k);
+        if (row.map((c) => `${c.col}/${c.colSpan}`).join(',') !== shape) break;
+        if (!row.every((c, i) => isBlank(c.text) || (i === 0 && isSerial(c.text)))) break;
+        if (row[0] && isSerial(row[0].text)) numbered = true;
+        last = k;
+      }
+      if (last > h) {
+        lists.push({ header: r, headerEnd: h, leaves, first: h + 1, last, numbered });
+        r = last;
+        break;
+      }
     }
   }
   return lists;
@@ -101,6 +143,7 @@ function rowsBand(cells: readonly GridCell[], r0: number, r1: number, ctx: Table
   for (let r = r0; r <= r1; r++) {
     const out: CellInput[] = [];
     let tall = false;
+    let noteLines = 0;
     for (const cell of rowCells(cells, r)) {
       const rowSpan = Math.min(cell.rowSpan, r1 - r + 1);
       const place = { col: cell.col, colSpan: cell.colSpan, rowSpan };
@@ -109,13 +152,24 @@ function rowsBand(cells: readonly GridCell[], r0: number, r1: number, ctx: Table
         continue;
       }
       if (!isBlank(cell.text)) {
-        out.push({ kind: 'label', text: cell.text.replace(/\n+/g, ''), ...place });
+        // A 填表说明 row is a note, printed as one, line breaks kept.
+        if (isNoteText(cell.text)) {
+          out.push({ kind: 'label', text: cell.text, preset: 'note', style: { wrap: true, v: 'top' }, ...place });
+          noteLines = Math.max(noteLines, cell.text.split('\n').length);
+        } else out.push({ kind: 'label', text: cell.text.replace(/\n+/g, ''), ...place });
         continue;
       }
       const left = rowLabel(cells, cell);
       const head = columnHeader(cells, cell, r0);
       let field: FieldInput;
       const sameRow = left && left.row === r ? left : undefined;
+      // 合计 printed in the form: the template's sum over the rows above, not the unit's to type.
+      if (left && isTotalWord(left.text)) {
+        out.push({ kind: 'label', text: '', ...place });
+        if (left.col + left.colSpan === cell.col)
+          ctx.log.add(`合计（第${r + 1}行）`, '合计行，不填', '表中印好的“合计”一行由汇总计算，不由填报单位填写');
+        continue;
+      }
       // An item that asks for a number of its own (…的基层单位数) has no 是 box, only its count.
       const countOnly = sameRow && !/^是否/.test(fieldName(sameRow.text)) && /数$/.test(fieldName(sameRow.text));
       if (countOnly && head && /^是否?$/.test(fieldName(head.text))) {
@@ -131,11 +185,13 @@ function rowsBand(cells: readonly GridCell[], r0: number, r1: number, ctx: Table
         const words = [...left.text.matchAll(/[（(]([^（）()]*数)[）)]/g)].map((m) => m[1] as string);
         const word = words.length === blanksUnder.length ? words[blanksUnder.indexOf(cell)] : undefined;
         const headName = fieldName(head.text);
+        // Two levels over the column (慰问困难职工 over 人数): the field's name carries both.
+        const headPath = [...groupsOver(cells, head), head].map((c) => fieldName(c.text)).join(' · ');
         if (headName === '是' || headName === '否' || headName === '是否') {
           field = { id: ctx.ids.take(), label: `${item}（是）`, type: 'yesNo' };
           ctx.log.add(field.label, '是/否', `“${left.text}”一行在“${head.text}”一栏下`);
         } else {
-          const label = word ?? `${item}（${headName}）`;
+          const label = word ?? `${item}（${headPath}）`;
           const g = guessField(word ?? headName);
           field = { ...g.field, id: ctx.ids.take(), label, required: false } as FieldInput;
           ctx.log.add(label, typeName(field.type), `${g.why}（“${left.text}”一行，“${head.text}”一栏）`);
@@ -154,7 +210,8 @@ function rowsBand(cells: readonly GridCell[], r0: number, r1: number, ctx: Table
       if (field.type === 'longText') tall = true;
       out.push({ kind: 'input', field, ...place });
     }
-    rows.push({ ...(tall ? { height: 80 } : {}), cells: out });
+    const height = noteLines > 0 ? Math.min(300, 16 * noteLines + 8) : tall ? 80 : undefined;
+    rows.push({ ...(height ? { height } : {}), cells: out });
   }
   return rows;
 }
@@ -174,7 +231,7 @@ function boxCells(
 ): CellInput[] {
   const options = boxOptions(cell.text);
   const left = rowLabel(cells, cell);
-  const name = left ? fieldName(left.text) : (options[0]?.option ?? '选项');
+  const name = boxCellName(cell.text) ?? (left ? fieldName(left.text) : (options[0]?.option ?? '选项'));
   const counted = options.filter((o) => o.blankUnit !== undefined);
   if (counted.length === 1 && options.length === 1 && place.colSpan >= 4) {
     const o = counted[0] as { option: string; blankUnit: string };
@@ -227,17 +284,43 @@ function typeName(type: FieldInput['type']): string {
   return names[type];
 }
 
+/**
+ * The groups a header cell stands under, top first: the cells right above it that span its columns and more
+ * (慰问困难职工 over 人数). A line across the whole table (the table's own title) is no group.
+ */
+function groupsOver(cells: readonly GridCell[], cell: GridCell): GridCell[] {
+  const width = Math.max(...cells.map((c) => c.col + c.colSpan));
+  const groups: GridCell[] = [];
+  let under = cell;
+  for (;;) {
+    const group = cells.find(
+      (c) =>
+        c.row + c.rowSpan === under.row &&
+        c.col <= under.col &&
+        c.col + c.colSpan >= under.col + under.colSpan &&
+        c.colSpan > under.colSpan &&
+        !(c.col === 0 && c.colSpan >= width) &&
+        !isBlank(c.text) &&
+        !hasBoxes(c.text),
+    );
+    if (!group) return groups;
+    groups.unshift(group);
+    under = group;
+  }
+}
+
 /** A list found in the table as the schema's list band. */
 function listBand(cells: readonly GridCell[], list: ListFound, ctx: TableContext, title: string | undefined): TableInput {
   ctx.listCount.n += 1;
   const id = ctx.listCount.n === 1 ? 'list' : `list${ctx.listCount.n}`;
-  const headerCells = rowCells(cells, list.header);
+  const headerCells = cells.filter((c) => c.row >= list.header && c.row <= list.headerEnd);
   const listIds = new FieldIds();
   let numbering: TableInput['numbering'];
-  const inputs = headerCells.map((h) => {
+  const inputs = list.leaves.map((h) => {
     const g = guessField(h.text);
     const seq = fieldName(h.text) === '序号';
-    const field = { ...g.field, id: listIds.take(seq ? 'seq' : undefined), label: fieldName(h.text) } as FieldInput;
+    const label = [...groupsOver(headerCells, h), h].map((c) => fieldName(c.text)).join(' · ');
+    const field = { ...g.field, id: listIds.take(seq ? 'seq' : undefined), label } as FieldInput;
     if (seq) numbering = { fieldId: field.id, prefill: list.numbered };
     ctx.log.add(`${title ?? '名单'}.${field.label}`, typeName(field.type) + (field.required ? '' : '，选填'), g.why);
     return { kind: 'input' as const, col: h.col, colSpan: h.colSpan, field };
@@ -253,12 +336,16 @@ function listBand(cells: readonly GridCell[], list: ListFound, ctx: TableContext
     kind: 'table',
     id,
     label: title ?? '名单',
-    header: [
-      {
-        height: 36,
-        cells: headerCells.map((h) => ({ kind: 'label' as const, text: h.text.replace(/\n+/g, ''), col: h.col, colSpan: h.colSpan })),
-      },
-    ],
+    header: Array.from({ length: list.headerEnd - list.header + 1 }, (_, i) => ({
+      height: list.headerEnd > list.header ? 24 : 36,
+      cells: rowCells(headerCells, list.header + i).map((h) => ({
+        kind: 'label' as const,
+        text: h.text.replace(/\n+/g, ''),
+        col: h.col,
+        colSpan: h.colSpan,
+        ...(h.rowSpan > 1 ? { rowSpan: h.rowSpan } : {}),
+      })),
+    })),
     rowHeight: 28,
     cells: inputs,
     defaultRows: shown,
@@ -267,9 +354,24 @@ function listBand(cells: readonly GridCell[], list: ListFound, ctx: TableContext
   };
 }
 
+/** A 合计 row printed under a list, its cells in the list's columns, all blank: kept as printed, nothing to fill. */
+function totalRow(cells: readonly GridCell[], list: ListFound, r: number): RowInput | undefined {
+  const row = rowCells(cells, r);
+  const first = row[0];
+  if (!first || !isTotalWord(first.text) || row.slice(1).some((c) => !isBlank(c.text) || c.rowSpan > 1)) return undefined;
+  const start = list.leaves[0]?.col ?? 0;
+  if (first.col !== start) return undefined;
+  return {
+    height: 28,
+    cells: row.map((c) => ({ kind: 'label' as const, text: c.text.replace(/\s+/g, ''), col: c.col, colSpan: c.colSpan })),
+  };
+}
+
 /** A Word table as bands: rows of labels and inputs, and lists where a header row stands over blank rows. */
 export function tableBands(cells: readonly GridCell[], rowCount: number, ctx: TableContext): BandInput[] {
   const lists = findLists(cells, rowCount);
+  // A 填表说明 row inside the table may say that the list can grow, as a note under it would.
+  if (cells.some((c) => isNoteText(c.text) && /不够可另附|可另附|可续表|可加行/.test(c.text))) ctx.growable = true;
   const bands: BandInput[] = [];
   let r = 0;
   for (const list of lists) {
@@ -279,6 +381,12 @@ export function tableBands(cells: readonly GridCell[], rowCount: number, ctx: Ta
     if (list.header > r) bands.push({ kind: 'rows', rows: rowsBand(cells, r, list.header - 1, ctx) });
     bands.push(listBand(cells, list, ctx, title));
     r = list.last + 1;
+    const total = totalRow(cells, list, r);
+    if (total) {
+      bands.push({ kind: 'rows', rows: [total] });
+      ctx.log.add(`${title ?? '名单'}.合计`, '合计行，不填', '名单下印好的“合计”一行由汇总计算，不由填报单位填写');
+      r += 1;
+    }
   }
   if (r < rowCount) bands.push({ kind: 'rows', rows: rowsBand(cells, r, rowCount - 1, ctx) });
   return bands;

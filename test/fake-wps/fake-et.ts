@@ -12,6 +12,7 @@
  * - [vba] Microsoft's Excel VBA reference, which ET's object model copies (the typings carry its names, enums and
  *   parameter lists); used only where WPS's own pages say nothing and the behaviour is the VBA one by design.
  */
+import { formulaLimitMessage } from '../../src/core/formula-limits';
 import { cellAddress, parseRangeAddress, rangeAddress, type CellRange } from '../../src/core/a1';
 import { SHEET_NAME_MAX } from '../../src/core/sheet-names';
 import { cvErrCode } from '../../src/hosts/wps/et-values';
@@ -1703,6 +1704,10 @@ class FakeFormatConditions {
     if (this.et.behaviours.expressionConditionalFormats === 'refused')
       throw new EtError('fake ET: expression conditional formats are not supported');
     if (typeof formula1 !== 'string' || !formula1.startsWith('=')) throw new EtError('fake ET: Formula1 is a formula starting with =');
+    // No WPS page gives ET's formula limits: Excel's are assumed (formula-limits.ts), the stricter case, since a
+    // sheet drawn in WPS is saved as .xlsx and opened in Excel.
+    const pastLimits = formulaLimitMessage(formula1);
+    if (pastLimits) throw new EtError(`fake ET: ${pastLimits}`);
     const active = this.et.workbook.activeSheet === this.state ? this.state.activeCell : { row: 0, col: 0 };
     const anchor =
       this.et.behaviours.conditionalFormulaRelativeTo === 'activeCell'

@@ -17,7 +17,7 @@ export function limitNote(fields: readonly Field[], leftOut: readonly CheckLeftO
   for (const field of fields) {
     if (seen.has(field.id) || field.type !== 'choice' || inlineListFits(field.options)) continue;
     seen.add(field.id);
-    sentences.push(`“${field.label}”选项较多，本表不设下拉列表，请填写其中之一：${field.options.join('、')}。`);
+    sentences.push(`“${field.label}”选项较多，本表不设下拉列表，请填写其中之一：${field.options.join('；')}。`);
   }
   const labels = [...new Set(leftOut.map((c) => c.label))];
   if (labels.length > 0) {

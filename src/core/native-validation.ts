@@ -74,7 +74,7 @@ function ruleAndText(field: Field): { rule: NativeRule | undefined; text: string
       // Typed inline, a list holds at most 255 characters (formula-limits.ts): a longer one is no dropdown, the
       // options are in the template's 填表说明 (limit-notes.ts), and the add-in checks the value.
       if (!inlineListFits(field.options)) {
-        return { rule: undefined, text: `请填写以下之一：${field.options.join('、')}。`, errorStyle: 'stop' };
+        return { rule: undefined, text: `请填写以下之一：${field.options.join('；')}。`, errorStyle: 'stop' };
       }
       return {
         rule: { kind: 'list', options: field.options },

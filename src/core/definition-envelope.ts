@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import { FormDefinitionSchema, type FormDefinition } from './form-schema';
+import type { FormDefinition } from './form-schema';
 import { sha256Hex, utf8Bytes } from './sha256';
 
 /**
@@ -28,6 +27,9 @@ export interface DefinitionEnvelope {
 
 /** A definition read back from an envelope: checked by the schema, or the Chinese reason it is refused. */
 export type OpenedEnvelope = { ok: true; notice: EnvelopeNotice; form: FormDefinition } | { ok: false; problem: string };
+
+/** An envelope whose size, format, version, notice and checksum hold: its form is as written, not yet checked by the schema. */
+export type UnsealedEnvelope = { ok: true; notice: EnvelopeNotice; form: unknown } | { ok: false; problem: string };
 
 /** JSON with every object's keys in code-point order and no spaces: the same text for the same data. */
 export function canonicalJson(value: unknown): string {
@@ -58,33 +60,6 @@ export function sealDefinition(form: FormDefinition, notice: EnvelopeNotice): st
   return JSON.stringify(envelope);
 }
 
-const WHY: Record<string, string> = {
-  invalid_type: '类型不对',
-  too_small: '太小或太短',
-  too_big: '太大或太长',
-  invalid_format: '格式不对',
-  invalid_value: '不是允许的取值',
-  unrecognized_keys: '有不认识的项',
-  invalid_union: '不符合任何一种写法',
-  invalid_key: '键不对',
-  invalid_element: '元素不对',
-  not_multiple_of: '不是规定的倍数',
-  custom: '不符合要求',
-};
-
-/** "bands.1.rows.0.cells.2.field.type" for a path of the definition; "（整个定义）" for the whole of it. */
-function fieldPath(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? '（整个定义）' : path.map(String).join('.');
-}
-
-/** The schema's objections in Chinese: each names the field (its path in the definition) and why. */
-export function schemaProblems(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const keys = issue.code === 'unrecognized_keys' ? `：${issue.keys.join('、')}` : '';
-    return `“${fieldPath(issue.path)}”${WHY[issue.code] ?? '不符合要求'}${keys}（${issue.message}）`;
-  });
-}
-
 function isNotice(value: unknown): value is EnvelopeNotice {
   if (!value || typeof value !== 'object') return false;
   const n = value as Record<string, unknown>;
@@ -97,11 +72,12 @@ function isNotice(value: unknown): value is EnvelopeNotice {
 }
 
 /**
- * Opens an envelope read from an untrusted file: size, JSON, format and version, checksum, then the form schema —
- * in that order, each refusal one Chinese sentence. Nothing in it is run or evaluated: it is parsed as JSON and
- * checked as data.
+ * The first checks of an envelope read from an untrusted file: size, JSON, format and version, notice, checksum — in
+ * that order, each refusal one Chinese sentence. Nothing in it is run or evaluated: it is parsed as JSON and checked
+ * as data. The form schema comes after (open-envelope.ts), in a module of its own: the schema library is loaded only
+ * where a definition from outside is read, not at the pane's start-up.
  */
-export function openEnvelope(text: string): OpenedEnvelope {
+export function unsealEnvelope(text: string): UnsealedEnvelope {
   if (text.length > MAX_ENVELOPE_CHARS)
     return { ok: false, problem: `表格定义太大（${text.length} 个字符，上限 ${MAX_ENVELOPE_CHARS}），未使用。` };
   let parsed: unknown;
@@ -120,10 +96,5 @@ export function openEnvelope(text: string): OpenedEnvelope {
   if (!isNotice(e.notice)) return { ok: false, problem: '表格定义缺少通知的标题或文号，未使用。' };
   if (typeof e.sha256 !== 'string' || e.sha256 !== checksum(e.notice, e.form))
     return { ok: false, problem: '表格定义的校验值不符：定义在写入后被改动或已损坏，未使用。请向发通知的单位要一份原始模板。' };
-  const result = FormDefinitionSchema.safeParse(e.form);
-  if (!result.success) {
-    const id = e.form && typeof e.form === 'object' && 'id' in e.form ? `“${String((e.form as { id: unknown }).id)}”` : '';
-    return { ok: false, problem: `表格定义${id}不符合规范，未使用：${schemaProblems(result.error).join('；')}。` };
-  }
-  return { ok: true, notice: e.notice, form: result.data };
+  return { ok: true, notice: e.notice, form: e.form };
 }

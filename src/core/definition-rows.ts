@@ -1,4 +1,4 @@
-import { openEnvelope, type OpenedEnvelope } from './definition-envelope';
+import { unsealEnvelope, type OpenedEnvelope } from './definition-envelope';
 import { envelopeFromRow, MAX_DEFINITIONS } from './definition-sheet-text';
 import { UserError } from './errors';
 import type { FormDefinition } from './form-schema';
@@ -13,6 +13,12 @@ import type { FormDefinition } from './form-schema';
 export interface DefinitionRow {
   row: number;
   width: number;
+}
+
+function sameForm(written: unknown, form: Pick<FormDefinition, 'id' | 'version'>): boolean {
+  if (!written || typeof written !== 'object') return false;
+  const { id, version } = written as { id?: unknown; version?: unknown };
+  return id === form.id && version === form.version;
 }
 
 /**
@@ -30,8 +36,9 @@ export function findDefinitionRow(
     const text = envelopeFromRow(row);
     if (text === undefined) return;
     count++;
-    const opened = openEnvelope(text);
-    if (target || !opened.ok || opened.form.id !== form.id || opened.form.version !== form.version) return;
+    // The checksum is enough to know which form a row holds: the schema (open-envelope.ts) is not needed to replace it.
+    const unsealed = unsealEnvelope(text);
+    if (target || !unsealed.ok || !sameForm(unsealed.form, form)) return;
     let last = row.length - 1;
     while (last >= 0 && (row[last] === '' || row[last] === null || row[last] === undefined)) last--;
     target = { row: origin.top + i, width: origin.left + last + 1 };
@@ -55,12 +62,17 @@ export function checkRoomForDefinition(
     );
 }
 
-/** The definitions read rows carry, each opened (checksum, then schema) or refused with its Chinese reason; at most MAX_DEFINITIONS rows are opened. */
-export function openDefinitionRows(rows: readonly (readonly unknown[])[]): OpenedEnvelope[] {
-  const opened: OpenedEnvelope[] = [];
-  for (const row of rows.slice(0, MAX_DEFINITIONS)) {
-    const text = envelopeFromRow(row);
-    if (text !== undefined) opened.push(openEnvelope(text));
-  }
-  return opened;
+/**
+ * The definitions read rows carry, each opened (checksum, then schema) or refused with its Chinese reason; at most
+ * MAX_DEFINITIONS rows are opened. The form schema (and the schema library with it) is loaded only when a row holds
+ * an envelope: most workbooks carry none, and the pane does not load it at start-up for them.
+ */
+export async function openDefinitionRows(rows: readonly (readonly unknown[])[]): Promise<OpenedEnvelope[]> {
+  const texts = rows
+    .slice(0, MAX_DEFINITIONS)
+    .map(envelopeFromRow)
+    .filter((text): text is string => text !== undefined);
+  if (texts.length === 0) return [];
+  const { openEnvelope } = await import(/* webpackChunkName: "definition-schema" */ './open-envelope');
+  return texts.map(openEnvelope);
 }

@@ -108,10 +108,10 @@ export function wpsPaneHost(app: EtApplicationSurface, options: WpsPaneOptions =
   };
   // The forms imported into this workbook before, read once (as in Excel); a failed read is said in the pane.
   let loaded = false;
-  const loadDefinitions = (): void => {
+  const loadDefinitions = async (): Promise<void> => {
     if (loaded) return;
     try {
-      workbookForms.take(readWorkbookDefinitions(app));
+      workbookForms.take(await readWorkbookDefinitions(app));
       loaded = true;
       void live?.setCatalogue(workbookForms.catalogue);
     } catch (err) {
@@ -163,15 +163,17 @@ export function wpsPaneHost(app: EtApplicationSurface, options: WpsPaneOptions =
       const [{ importSelectedForm }, { localIsoDate }] = await Promise.all([import('../app/import-forms'), import('../core/cell-value')]);
       return importSelectedForm(grid, localIsoDate());
     },
-    saveForm: ({ form: edited, notice }) =>
-      later(() => {
-        loadDefinitions();
+    saveForm: async ({ form: edited, notice }) => {
+      // what the workbook keeps is read first, so that the save adds to it (as in Excel)
+      await later(loadDefinitions);
+      return later(() => {
         if (workbookForms.loadProblem) throw new UserError('wps', workbookForms.loadProblem);
         const form: FormDefinition = versionToKeep(edited, workbookForms.kept);
         const saved = saveWorkbookDefinition(app, form, notice);
         workbookForms.put(form, notice);
         void live?.setCatalogue(workbookForms.catalogue);
         return { saved, version: form.version, form };
-      }),
+      });
+    },
   };
 }

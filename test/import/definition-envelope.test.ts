@@ -1,7 +1,8 @@
 import { createHash } from 'crypto';
 import * as XLSX from '@e965/xlsx';
 import { strFromU8, unzipSync } from 'fflate';
-import { canonicalJson, MAX_ENVELOPE_CHARS, openEnvelope, sealDefinition } from '../../src/core/definition-envelope';
+import { canonicalJson, MAX_ENVELOPE_CHARS, sealDefinition } from '../../src/core/definition-envelope';
+import { openEnvelope } from '../../src/core/open-envelope';
 import type { FormDefinition } from '../../src/core/form-schema';
 import { catalogueWithImported } from '../../src/core/imported-catalogue';
 import { sha256Hex, utf8Bytes } from '../../src/core/sha256';

@@ -1,4 +1,5 @@
-import { openEnvelope, sealDefinition } from '../../src/core/definition-envelope';
+import { sealDefinition } from '../../src/core/definition-envelope';
+import { openEnvelope } from '../../src/core/open-envelope';
 import { DEFINITION_SHEET, envelopePieces, MAX_DEFINITIONS } from '../../src/core/definition-sheet-text';
 import { UserError } from '../../src/core/errors';
 import type { FormDefinition } from '../../src/core/form-schema';

@@ -2,7 +2,8 @@
  * What the add-in keeps in a workbook open in WPS: the roster (a very hidden sheet of its own) and the imported
  * form definitions (UnionForms_定义, the sheet Excel and the .xlsx side keep them in), saved and read back through ET.
  */
-import { openEnvelope, sealDefinition } from '../../src/core/definition-envelope';
+import { sealDefinition } from '../../src/core/definition-envelope';
+import { openEnvelope } from '../../src/core/open-envelope';
 import { DEFINITION_SHEET, envelopePieces, MAX_DEFINITIONS } from '../../src/core/definition-sheet-text';
 import type { FormDefinition } from '../../src/core/form-schema';
 import { loadRoster, readRosterFromSelection, ROSTER_SHEET, saveRoster } from '../../src/hosts/wps/roster-store';
@@ -88,13 +89,13 @@ describe.each([
   });
 
   describe('imported definitions', () => {
-    it('reads none from a workbook without the sheet, and makes none', () => {
+    it('reads none from a workbook without the sheet, and makes none', async () => {
       const et = workbook();
-      expect(readWorkbookDefinitions(et.app)).toEqual([]);
+      expect(await readWorkbookDefinitions(et.app)).toEqual([]);
       expect(et.sheet(DEFINITION_SHEET)).toBeUndefined();
     });
 
-    it('adds the sheet very hidden, the clerk’s sheet still shown, its cells text; reads back what was saved', () => {
+    it('adds the sheet very hidden, the clerk’s sheet still shown, its cells text; reads back what was saved', async () => {
       const et = workbook();
       const form = imported('notice-2026-21-1');
       expect(saveWorkbookDefinition(et.app, form, NOTICE)).toBe('added');
@@ -103,25 +104,25 @@ describe.each([
       expect(et.workbook.activeSheet?.name).toBe('我的数据');
       expect(rowsOf(sheet)).toEqual([envelopePieces(sealDefinition(form, NOTICE))]);
       expect([...sheet.cells.values()].every((c) => c.numberFormat === '@')).toBe(true);
-      const [read] = readWorkbookDefinitions(et.app);
+      const [read] = await readWorkbookDefinitions(et.app);
       expect(read?.ok && read.form).toEqual(form);
       expect(read?.ok && read.notice).toEqual(NOTICE);
     });
 
-    it('replaces the row of the same form and version, adds a row for another', () => {
+    it('replaces the row of the same form and version, adds a row for another', async () => {
       const et = workbook();
       saveWorkbookDefinition(et.app, imported('notice-2026-21-1'), NOTICE);
       saveWorkbookDefinition(et.app, imported('notice-2026-21-2'), NOTICE);
       const changed = imported('notice-2026-21-1', { name: '改过名字的表' });
       expect(saveWorkbookDefinition(et.app, changed, NOTICE)).toBe('replaced');
-      const read = readWorkbookDefinitions(et.app);
+      const read = await readWorkbookDefinitions(et.app);
       expect(read.map((r) => r.ok && [r.form.id, r.form.name])).toEqual([
         ['notice-2026-21-1', '改过名字的表'],
         ['notice-2026-21-2', imported('x').name],
       ]);
     });
 
-    it('reads a sheet another writer left (protected, rows as the .xlsx side cuts them), and writes to it', () => {
+    it('reads a sheet another writer left (protected, rows as the .xlsx side cuts them), and writes to it', async () => {
       const et = new FakeEt({ behaviours, sheets: ['我的数据', DEFINITION_SHEET] });
       const sheet = et.sheet(DEFINITION_SHEET) as EtSheetState;
       sheet.visible = 2;
@@ -130,7 +131,7 @@ describe.each([
       envelopePieces(sealDefinition(first, NOTICE)).forEach((piece, c) =>
         sheet.cells.set(cellKey(0, c), { ...emptyCell(), numberFormat: '@', value: piece }),
       );
-      expect(readWorkbookDefinitions(et.app).map((r) => r.ok && r.form.id)).toEqual(['notice-2026-21-1']);
+      expect((await readWorkbookDefinitions(et.app)).map((r) => r.ok && r.form.id)).toEqual(['notice-2026-21-1']);
       expect(saveWorkbookDefinition(et.app, imported('notice-2026-21-2'), NOTICE)).toBe('added');
       expect(rowsOf(sheet).map((row) => openEnvelope(row.join('')).ok)).toEqual([true, true]);
     });

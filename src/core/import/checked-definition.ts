@@ -1,4 +1,4 @@
-import { schemaProblems } from '../definition-envelope';
+import { schemaProblems } from '../schema-problems';
 import { UserError } from '../errors';
 import { FormDefinitionSchema, type FormDefinition, type FormDefinitionInput } from '../form-schema';
 

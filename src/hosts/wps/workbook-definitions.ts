@@ -39,14 +39,15 @@ function readSheet(app: EtApplicationSurface): SheetRead {
 
 /**
  * The definitions the open workbook carries, each opened (checksum, then schema) or refused with its Chinese
- * reason; none when it has no definition sheet. At most MAX_DEFINITIONS rows are opened.
+ * reason; none when it has no definition sheet. At most MAX_DEFINITIONS rows are opened. The sheet is read at once,
+ * in the call; opening what it holds may wait for the schema's module (core/definition-rows.ts).
  */
-export function readWorkbookDefinitions(app: EtApplicationSurface): OpenedEnvelope[] {
+export function readWorkbookDefinitions(app: EtApplicationSurface): Promise<OpenedEnvelope[]> {
   let read: SheetRead;
   try {
     read = readSheet(app);
   } catch (err) {
-    throw wpsUserError('无法读取工作簿中保存的表格定义', err);
+    return Promise.reject(wpsUserError('无法读取工作簿中保存的表格定义', err));
   }
   return openDefinitionRows(read.rows);
 }

@@ -1,6 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { openEnvelope, sealDefinition, type EnvelopeNotice, type OpenedEnvelope } from '../../core/definition-envelope';
+import { sealDefinition, type EnvelopeNotice, type OpenedEnvelope } from '../../core/definition-envelope';
+import { openEnvelope } from '../../core/open-envelope';
 import { DEFINITION_SHEET, envelopeFromRow, envelopePieces, MAX_DEFINITIONS } from '../../core/definition-sheet-text';
 import type { FormDefinition } from '../../core/form-schema';
 import { checkedZip } from './zip-guard';

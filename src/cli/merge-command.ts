@@ -10,8 +10,9 @@ import { readReturnFile } from '../hosts/node/read-return';
 import { ensureDirectory, writeAllOrNothing, type PendingFile } from '../hosts/node/write-files';
 import { writeSummaryWorkbook } from '../hosts/xlsx/write-summaries';
 import { CATALOGUE } from '../notices';
-import { catalogueWithImported } from '../core/imported-catalogue';
 import { takeCarriedDefinitions, type ReturnAndDefinitions } from '../hosts/xlsx/carried-definitions';
+import { readFormsFolder } from '../hosts/node/forms-folder';
+import { returnsCatalogue } from '../app/returns-catalogue';
 import { summariseReturns } from '../app/merge-returns';
 import { slipFileName } from '../core/collect/correction-slips';
 import type { SlipSource } from '../hosts/xlsx/write-slip';
@@ -27,8 +28,12 @@ export const MERGE_OPTIONS = {
   deadline: { type: 'string' },
   slips: { type: 'string' },
   reminder: { type: 'string' },
+  forms: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** How the clerk's own definitions are named in the ruling's sentences (core/merge/ruling-definitions.ts). */
+export const FORMS_WORDS = { own: ' --forms 中的定义', giveOwn: '请加 --forms <import 写出的文件夹>，以您自己的定义为准' };
 
 export const MERGE_HELP: CommandHelp = {
   command: 'merge',
@@ -36,6 +41,7 @@ export const MERGE_HELP: CommandHelp = {
   usage: [
     'union-forms merge <文件或文件夹...> -o 汇总.xlsx [--roster 单位名单.txt] [--json 报告.json] [--force]',
     'union-forms merge <文件或文件夹...> -o 汇总.xlsx --roster 单位名单.txt [--deadline YYYY-MM-DD] [--slips 文件夹] [--reminder 催报.txt]',
+    'union-forms merge <文件或文件夹...> -o 汇总.xlsx --forms <import 写出的文件夹>',
   ],
   options: describeOptions(MERGE_OPTIONS, {
     output: { value: '<汇总.xlsx>', text: '汇总文件（必填），含各表格的汇总和“合并报告”' },
@@ -46,12 +52,16 @@ export const MERGE_HELP: CommandHelp = {
     deadline: { value: '<YYYY-MM-DD>', text: '报送截止日期，用于判断迟报（默认按通知中各表格的截止日期）' },
     slips: { value: '<文件夹>', text: '为每个有错误或警告的单位写一份退回修改单（.xlsx），放在这个文件夹' },
     reminder: { value: '<催报.txt>', text: '写一段催报文字（未报送和缺报表格的单位），可直接粘贴到工作群或邮件；需要 --roster' },
+    forms: {
+      value: '<文件夹>',
+      text: 'import 写出的文件夹：导入的表格按其中的定义合并，报表所附定义与之不同的文件不合并（不给时按多数文件所附的定义）',
+    },
     help: { text: '显示本命令的用法' },
   }),
   exits: {
     0: '已合并并生成汇总（个别文件有问题、无法读取或未合并时也是 0，输出中逐个列出）',
     1: '没有合并到任何记录（不生成文件），或无法写入输出文件（已存在时请加 --force）',
-    2: '要合并的文件或文件夹、单位名单不存在，或命令有误',
+    2: '要合并的文件或文件夹、单位名单、--forms 文件夹不存在或其中的定义有误，或命令有误',
   },
 };
 
@@ -132,30 +142,35 @@ export async function mergeCommand(
     throw new UsageError(`--deadline 应为“年-月-日”，如 2017-05-12。`);
   if (values.reminder && !values.roster) throw new UsageError('写催报文字需要单位名单：请加 --roster 单位名单.txt。');
   const roster = values.roster ? await readRoster(values.roster, io.cwd) : undefined;
+  const forms = values.forms ? await readFormsFolder(values.forms, io.cwd) : undefined;
   // This run's own outputs and roster are not returns, even when they sit among them.
   const own = [values.output, values.json, values.roster, values.reminder].filter((p): p is string => Boolean(p));
   const { found, missing } = await findInputs(positionals, io.cwd, own);
   if (missing.length > 0) throw new UsageError(`找不到要合并的文件或文件夹：${missing.join('、')}。请检查路径。`);
 
   const files = found.filter((f) => f.role.role === 'return');
-  const returns: ReturnFile[] = [];
   const carried: ReturnAndDefinitions[] = [];
   for (let i = 0; i < files.length; i++) {
     const file = files[i] as (typeof files)[number];
     // Each file is read once: its sheets, and the imported-form definitions its definition sheet carries.
-    const taken = takeCarriedDefinitions(await readReturnFile(file.fullPath, file.file));
-    returns.push(taken.read);
-    carried.push(taken);
+    carried.push(takeCarriedDefinitions(await readReturnFile(file.fullPath, file.file)));
     if (files.length > 20 && (i + 1) % 20 === 0) io.out(`已读取 ${i + 1}/${files.length} 个文件……`);
   }
-  // The built-in forms, plus the imported forms whose definitions the returns carry (issue 13 §3).
-  const { catalogue, added, refused } = catalogueWithImported(
-    CATALOGUE.notices,
-    carried.flatMap((c) => c.found),
-  );
-  const definitionNotes = [...carried.flatMap((c) => c.refused), ...refused];
+  // The built-in forms, the clerk's own definitions (--forms), then those the returns carry as the ruling takes them
+  // (issue 13 §3, issue 21 §2): a file whose copy of a form differs from the one that rules is not read.
+  const {
+    returns,
+    catalogue,
+    added,
+    refused: definitionNotes,
+    notes: rulingNotes,
+  } = returnsCatalogue(CATALOGUE.notices, carried, forms?.own ?? [], FORMS_WORDS);
+  if (forms)
+    io.out(`按 --forms 中的表格定义合并：${forms.own.map((d) => `${d.form.name}（${d.form.id} 第 ${d.form.version} 版）`).join('、')}`);
+  for (const note of forms?.notes ?? []) io.out(`注意：${note}`);
   if (added.length > 0) io.out(`按文件中附带的表格定义合并：${added.join('、')}`);
   for (const note of definitionNotes) io.out(`表格定义未使用：${note}`);
+  for (const note of rulingNotes) io.out(`注意：${note}`);
   // The same merge as the pane's; the other documents found are then added to its report, in the order found.
   const {
     result,
@@ -191,7 +206,12 @@ export async function mergeCommand(
     resendDoubts: result.resendDoubts,
     units: desk.units,
     checks: mergeChecks(result, catalogue),
-    definitions: { added, refused: definitionNotes },
+    definitions: {
+      added,
+      refused: definitionNotes,
+      notes: [...(forms?.notes ?? []), ...rulingNotes],
+      ...(forms ? { forms: forms.own.map((d) => ({ form: d.form.id, version: d.form.version, file: d.file })) } : {}),
+    },
   };
   if (values.json)
     pending.push({ path: path.resolve(io.cwd, values.json), data: new TextEncoder().encode(JSON.stringify(report, null, 2)) });

@@ -5,7 +5,9 @@ import { validateReturn } from '../app/validate-returns';
 import { errorCount, type FileVerdict } from '../core/check-sheets';
 import { fileRole, packageFolderRole } from '../core/merge/return-files';
 import { problemIn, SEVERITY_NAMES, type Lang } from '../core/messages';
-import { catalogueWithImported } from '../core/imported-catalogue';
+import { returnsCatalogue } from '../app/returns-catalogue';
+import { readFormsFolder } from '../hosts/node/forms-folder';
+import { FORMS_WORDS } from './merge-command';
 import type { Catalogue } from '../core/notice-catalogue';
 import { CATALOGUE } from '../notices';
 import { takeCarriedDefinitions, type ReturnAndDefinitions } from '../hosts/xlsx/carried-definitions';
@@ -18,23 +20,28 @@ export const VALIDATE_OPTIONS = {
   json: { type: 'boolean' },
   today: { type: 'string' },
   lang: { type: 'string' },
+  forms: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 export const VALIDATE_HELP: CommandHelp = {
   command: 'validate',
   title: '检查填好的表格 (check returned files)',
-  usage: ['union-forms validate <文件...> [--json] [--today YYYY-MM-DD] [--lang zh-CN|en-US]'],
+  usage: ['union-forms validate <文件...> [--json] [--today YYYY-MM-DD] [--lang zh-CN|en-US] [--forms <import 写出的文件夹>]'],
   options: describeOptions(VALIDATE_OPTIONS, {
     json: { text: '以 JSON 输出每个文件的检查结果（格式见 README）' },
     today: { value: '<YYYY-MM-DD>', text: '按这一天检查日期（默认今天）' },
     lang: LANG_OPTION_DOC,
+    forms: {
+      value: '<文件夹>',
+      text: 'import 写出的文件夹：导入的表格按其中的定义检查，报表所附定义与之不同的文件不检查（不给时按多数文件所附的定义）',
+    },
     help: { text: '显示本命令的用法' },
   }),
   exits: {
     0: '每个文件都找到了表格，没有错误（可以有警告和提示）',
     1: '有文件存在错误，或文件中没有找到可检查的表格',
-    2: '有文件找不到或无法读取，或命令有误（此时优先于 1）',
+    2: '有文件找不到或无法读取（包括所附表格定义与 --forms 或其他文件的不同而未检查的），或命令有误、--forms 文件夹有误（此时优先于 1）',
   },
 };
 
@@ -84,6 +91,7 @@ export async function validateCommand(
   const today = parsed.values.today ?? localIsoDate();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today 应为“年-月-日”，如 2026-11-21。`);
   const lang = langOption(parsed.values.lang, USAGE);
+  const forms = parsed.values.forms ? await readFormsFolder(parsed.values.forms, io.cwd) : undefined;
   const files = given.filter((f) => fileRole(path.basename(f)).role !== 'ignored');
   if (files.length === 0) throw new UsageError(`${given.join('、')} 是临时锁文件或系统文件，不是报表。请指定要检查的表格文件。`);
   const missing = await missingPaths(files, io.cwd);
@@ -103,26 +111,41 @@ export async function validateCommand(
         : await readReturnFile(path.resolve(io.cwd, file), file);
     carried.push(takeCarriedDefinitions(read));
   }
-  const { catalogue, added, refused } = catalogueWithImported(
-    CATALOGUE.notices,
-    carried.flatMap((c) => c.found),
-  );
-  const notes = [...carried.flatMap((c) => c.refused), ...refused];
-  const verdicts = carried.map((c) => inLanguage(validateReturn(c.read, today, catalogue), lang));
+  const {
+    returns,
+    catalogue,
+    added,
+    refused: notes,
+    notes: rulingNotes,
+  } = returnsCatalogue(CATALOGUE.notices, carried, forms?.own ?? [], FORMS_WORDS);
+  const verdicts = returns.map((r) => inLanguage(validateReturn(r, today, catalogue), lang));
+  const otherNotes = [...(forms?.notes ?? []), ...rulingNotes];
   if (parsed.values.json)
     io.out(
       JSON.stringify(
         {
           files: verdicts.map((v) => ({ ...v, formFound: formChecked(v, catalogue) })),
-          ...(added.length + notes.length > 0 ? { definitions: { added, refused: notes } } : {}),
+          ...(added.length + notes.length + otherNotes.length > 0 || forms
+            ? {
+                definitions: {
+                  added,
+                  refused: notes,
+                  ...(otherNotes.length > 0 ? { notes: otherNotes } : {}),
+                  ...(forms ? { forms: forms.own.map((d) => ({ form: d.form.id, version: d.form.version, file: d.file })) } : {}),
+                },
+              }
+            : {}),
         },
         null,
         2,
       ),
     );
   else {
+    if (forms)
+      io.out(`按 --forms 中的表格定义检查：${forms.own.map((d) => `${d.form.name}（${d.form.id} 第 ${d.form.version} 版）`).join('、')}`);
     if (added.length > 0) io.out(`按文件中附带的表格定义检查：${added.join('、')}`);
     for (const note of notes) io.out(`表格定义未使用：${note}`);
+    for (const note of otherNotes) io.out(`注意：${note}`);
     printText(verdicts, io.out, lang, catalogue);
   }
   for (const file of missing) io.err(`错误：找不到“${file}”：没有这个文件，请检查路径。`);

@@ -95,3 +95,19 @@ export function fieldOf(form: FormDefinition, id: string): Field {
   }
   throw new Error(`no field ${id}`);
 }
+
+/** 申请表 with both: 所属行业 a 40-option choice and 工作室介绍 at most `maxLength` characters. */
+export function longChecksForm(maxLength = 3000): FormDefinition {
+  const form = cloneForm(fortyOptionForm());
+  for (const band of form.bands) {
+    const cells = band.kind === 'rows' ? band.rows.flatMap((r: { cells: unknown[] }) => r.cells) : band.cells;
+    for (const cell of cells) {
+      if (cell.kind === 'input' && cell.field.id === 'introduction') {
+        cell.field.type = 'longText';
+        cell.field.maxLength = maxLength;
+        delete cell.field.aboutLength;
+      }
+    }
+  }
+  return form as FormDefinition;
+}

@@ -175,10 +175,8 @@ describe('a decimal field read as a clerk writes it', () => {
     await wb.xlsx.readFile(template);
     const ws = wb.getWorksheet(form.sheetName) as ExcelJS.Worksheet;
     const at = written[path.join(returns, '甲公司工会.xlsx')]?.['书屋面积（平方米）'] as string;
-    // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read -- ExcelJS, not Office.js
     const validation = ws.getCell(at).dataValidation;
     expect(validation).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0] });
-    // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read -- ExcelJS, not Office.js
     expect(ws.getCell(at).numFmt).toBe('0.00');
   });
 });

@@ -4,6 +4,8 @@
 export interface DocParagraph {
   kind: 'paragraph';
   text: string;
+  /** The paragraph lies in a section whose page is turned landscape (w:sectPr/w:pgSz w:orient="landscape"). */
+  landscape?: boolean;
 }
 
 /** One w:tc: how many grid columns it spans (w:gridSpan), whether it starts or continues a vertical merge (w:vMerge). */
@@ -18,6 +20,10 @@ export interface DocTable {
   rows: DocCell[][];
   /** Width of each grid column (w:tblGrid/w:gridCol), in twentieths of a point; empty when the file gives none. */
   columnWidths: number[];
+  /** How many rows at the top Word repeats on every page the table runs over (w:trPr/w:tblHeader); 0 when none. */
+  headerRows?: number;
+  /** The table lies in a landscape section. */
+  landscape?: boolean;
 }
 
 export type DocBlock = DocParagraph | DocTable;

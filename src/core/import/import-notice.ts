@@ -8,7 +8,10 @@ import type { DocBlock } from './docx-model';
 import { guessField, type FieldInput } from './field-guess';
 import { tableGrid, type GridTable } from './grid';
 import { GuessLog, type Guess } from './guess-log';
-import { deadlineFor, noticeFacts, type NoticeFacts } from './notice-facts';
+import { listedAttachments, type ListedAttachment } from './attachment-heading';
+import { hasCellsToFill, noticeParts, type FoundAttachment } from './notice-attachments';
+import { deadlineFor } from './notice-deadlines';
+import { docNoParts, noticeFacts, type NoticeFacts } from './notice-facts';
 import { FieldIds, tableBands, type BandInput } from './table-to-bands';
 
 type RowInput = z.input<typeof RowSchema>;
@@ -21,9 +24,14 @@ export interface ImportedNotice {
   guesses: Guess[];
   /** Attachments found without a table (nothing to fill in): named, not imported. */
   skipped: string[];
+  /** The attachments the notice's body lists (to say which are missing when they come in other files). */
+  listed?: ListedAttachment[];
 }
 
-/** The line that opens an attachment: 附件1, 附件 2：. */
+/**
+ * The line that opens an attachment in its plainest form, 附件1, 附件 2： (what a selection in a sheet is read with).
+ * A notice's headings in all their forms are read by attachment-heading.ts.
+ */
 export const HEADING = /^附件\s*(\d+)\s*[:：]?$/;
 
 /** One attachment of a notice, or a block of cells selected in a sheet: its lines and its tables on their grids. */
@@ -35,6 +43,10 @@ export interface Attachment {
   above: string[];
   tables: GridTable[];
   below: string[];
+  /** How the import names it when no heading is printed (a form under its title only): 附件N. */
+  name?: string;
+  /** The notice prints it on landscape pages. */
+  landscape?: boolean;
 }
 
 /** Where a form came from, for its id and description. */
@@ -43,24 +55,18 @@ export interface FormOrigin {
   description: string;
 }
 
-function splitAttachments(blocks: readonly DocBlock[]): { body: string[]; attachments: Attachment[] } {
-  const body: string[] = [];
-  const attachments: Attachment[] = [];
-  let current: Attachment | undefined;
-  for (const block of blocks) {
-    if (block.kind === 'paragraph') {
-      const text = block.text.trim();
-      const heading = HEADING.exec(squash(text));
-      if (heading) {
-        current = { no: Number(heading[1]), heading: squash(text), title: '', above: [], tables: [], below: [] };
-        attachments.push(current);
-      } else if (!current) body.push(block.text);
-      else if (text === '') continue;
-      else if (!current.title) current.title = text;
-      else (current.tables.length === 0 ? current.above : current.below).push(text);
-    } else if (current) current.tables.push(tableGrid(block));
-  }
-  return { body, attachments };
+/** A found attachment with its tables on their grids. */
+function gridded(a: FoundAttachment): Attachment {
+  return {
+    no: a.no,
+    heading: a.heading,
+    title: a.title,
+    above: a.above,
+    tables: a.tables.map(tableGrid),
+    below: a.below,
+    name: a.name,
+    ...(a.landscape ? { landscape: true } : {}),
+  };
 }
 
 const squash = squashSpaces;
@@ -185,7 +191,8 @@ export function formFrom(
     nameField ? `一个单位可报多份（表中有“${nameField.label}”）` : sheetRecord ? '表中的栏目属于整份表' : '表上只有名单和联系人',
   );
 
-  const deadline = deadlineFor(a.no, a.title, notes, body);
+  const listed = listedAttachments(body);
+  const deadline = deadlineFor({ no: a.no, title: a.title, others: listed.map((l) => l.title) }, notes, body);
   const params: ParamInput[] = [];
   if (facts.edition !== undefined) params.push({ id: 'edition', label: '届次', kind: 'integer', default: facts.edition, min: 1, max: 99 });
   const year = facts.year ?? Number(facts.date?.slice(0, 4) ?? 2000);
@@ -202,7 +209,9 @@ export function formFrom(
   const named = bare || (a.heading ? squash(a.heading).replace(/[:：]/g, '') : '导入的表格');
   const sheetName = named.length <= 24 ? named : named.slice(-24);
   const twips = widths.length === width ? widths : Array.from({ length: width }, () => 1800);
+  // A landscape section in the notice gives a landscape template; a portrait page with many columns is turned too.
   const wide = width > 6;
+  if (a.landscape) log.add('页面方向', '横向', '通知中这张表所在的节是横向页面');
   return {
     id: origin.id,
     version: 1,
@@ -212,7 +221,7 @@ export function formFrom(
     notice: {
       title: templated(facts.title ?? squash(a.title), facts),
       docNo: facts.docNo ?? '（未找到文号）',
-      attachment: a.heading || '附件',
+      attachment: attachmentName(a),
     },
     params,
     ...(deadline ? { deadlineParam: 'deadline' } : {}),
@@ -220,7 +229,7 @@ export function formFrom(
     font: { name: '宋体', size: 11 },
     columns: twips.map((w) => ({ width: Math.min(80, Math.max(6, Math.round(w / 105))) })),
     bands,
-    print: { orientation: wide ? 'landscape' : 'portrait', ...(list ? { repeatHeaderOf: list.id } : {}) },
+    print: { orientation: a.landscape || wide ? 'landscape' : 'portrait', ...(list ? { repeatHeaderOf: list.id } : {}) },
     rules: [],
     merge: {
       sheetRecord,
@@ -231,39 +240,117 @@ export function formFrom(
   };
 }
 
-/** A kebab-case id for a notice's forms from its 文号: 沪工总基〔2017〕153号 → notice-2017-153. */
-function formPrefix(facts: NoticeFacts, body: readonly string[]): string {
-  const m = /〔(\d{4})〕\s*(\d+)/.exec(facts.docNo ?? '');
-  if (m) return `notice-${m[1]}-${m[2]}`;
-  // No 文号: the notice's title (or its first lines) names it, so two notices without one do not share ids.
+/** What the import calls an attachment: its heading as printed, else 附件N (a form under its title only). */
+export function attachmentName(a: Attachment): string {
+  return a.heading || a.name || '附件';
+}
+
+/**
+ * A kebab-case id for a notice's forms from its 文号: 沪工总基〔2017〕153号 → notice-2017-153 (any bracket, padding
+ * dropped). Without a 文号, from the notice's title, else its first lines, else the titles of its forms: never from
+ * empty text, so that forms of different notices do not share ids.
+ */
+export function formPrefix(facts: NoticeFacts, body: readonly string[], titles: readonly string[] = []): string {
+  const parts = docNoParts(facts.docNo ?? '');
+  if (parts) return `notice-${parts.year}-${parts.no}`;
+  const first = body
+    .map(squash)
+    .filter((l) => l !== '')
+    .slice(0, 5)
+    .join('|');
   const named =
     facts.title ??
-    body
-      .map(squash)
-      .filter((l) => l !== '')
-      .slice(0, 5)
-      .join('|');
+    (first ||
+      titles
+        .map(squash)
+        .filter((t) => t !== '')
+        .join('|') ||
+      '导入的表格');
   return `notice-${sha256Hex(utf8Bytes(named)).slice(0, 8)}`;
+}
+
+/** What a notice says of itself, read from its document alone: what the forms of its attachments (in other files too) take. */
+export interface NoticeContext {
+  facts: NoticeFacts;
+  /** The notice's own lines (its deadlines are read from them). */
+  body: string[];
+  /** The attachments its body lists. */
+  listed: ListedAttachment[];
+  /** The id prefix of its forms. */
+  prefix: string;
+  /** The decisions about the notice (文号, title, issuer, date, 届次, 年份). */
+  guesses: Guess[];
+}
+
+/** A notice's facts (文号, title, issuer, 届次/年度, date) and the lines its deadlines are read from, from its document on its own. */
+export function readNoticeContext(blocks: readonly DocBlock[]): NoticeContext {
+  const { body, listed, attachments } = noticeParts(blocks);
+  return contextOf(
+    body,
+    listed,
+    attachments.map((a) => a.title),
+  );
+}
+
+function contextOf(body: string[], listed: ListedAttachment[], titles: readonly string[]): NoticeContext {
+  const log = new GuessLog('通知');
+  const facts = noticeFacts(body, log);
+  return { facts, body, listed, prefix: formPrefix(facts, body, titles), guesses: [...log.guesses] };
+}
+
+/** Found attachments → checked forms; those without a table to fill are named in `skipped`. */
+function formsOf(found: readonly FoundAttachment[], notice: NoticeContext): ImportedNotice {
+  const forms: FormDefinition[] = [];
+  const guesses: Guess[] = [];
+  const skipped: string[] = [];
+  const taken = new Set<string>();
+  for (const f of found) {
+    const a = gridded(f);
+    const label = `${a.heading || a.name} ${a.title}`.trim();
+    if (f.tables.length === 0) {
+      skipped.push(label);
+      continue;
+    }
+    // A 名单 printed as a table of names, an 实施方案's schedule: nothing to fill in, not a form.
+    if (!f.tables.some(hasCellsToFill)) {
+      skipped.push(`${label}（表中没有要填写的空格）`);
+      continue;
+    }
+    const name = attachmentName(a);
+    const log = new GuessLog(name);
+    let id = `${notice.prefix}-${a.no}`;
+    for (let n = 2; taken.has(id); n++) id = `${notice.prefix}-${a.no}-${n}`;
+    taken.add(id);
+    const origin = { id, description: `从通知《${notice.facts.title ?? '（未找到标题）'}》的${name}导入。` };
+    forms.push(checkedDefinition(formFrom(a, notice.facts, notice.body, origin, log), `${name}“${squash(a.title)}”`));
+    guesses.push(...log.guesses);
+  }
+  return { facts: notice.facts, forms, guesses: [...notice.guesses, ...guesses], skipped, listed: notice.listed };
 }
 
 /** A notice's Word content → its attachment forms, each checked by the form schema (pure: no file, no host). */
 export function importNotice(blocks: readonly DocBlock[]): ImportedNotice {
-  const { body, attachments } = splitAttachments(blocks);
-  const noticeLog = new GuessLog('通知');
-  const facts = noticeFacts(body, noticeLog);
-  const guesses = [...noticeLog.guesses];
-  const forms: FormDefinition[] = [];
-  const skipped: string[] = [];
-  const prefix = formPrefix(facts, body);
-  for (const a of attachments) {
-    if (a.tables.length === 0) {
-      skipped.push(`${a.heading} ${a.title}`.trim());
-      continue;
-    }
-    const log = new GuessLog(a.heading);
-    const origin = { id: `${prefix}-${a.no}`, description: `从通知《${facts.title ?? '（未找到标题）'}》的${a.heading}导入。` };
-    forms.push(checkedDefinition(formFrom(a, facts, body, origin, log), `${a.heading}“${squash(a.title)}”`));
-    guesses.push(...log.guesses);
-  }
-  return { facts, forms, guesses, skipped };
+  const { body, listed, attachments } = noticeParts(blocks);
+  return formsOf(
+    attachments,
+    contextOf(
+      body,
+      listed,
+      attachments.map((a) => a.title),
+    ),
+  );
+}
+
+/**
+ * The forms of an attachment sent as its own Word file, with the facts of its notice (read by readNoticeContext from
+ * the notice's file): every 附件 heading, listed title or titled table in it is a form. `no` numbers a file that
+ * prints no 附件N (from its name: "附件2 职工书屋统计表.docx").
+ */
+export function importAttachmentDocument(blocks: readonly DocBlock[], notice: NoticeContext, hint: { no?: number } = {}): ImportedNotice {
+  const { attachments } = noticeParts(blocks, { attachmentsOnly: true, listed: notice.listed });
+  const found =
+    hint.no !== undefined && attachments.length === 1 && attachments[0] && attachments[0].heading === ''
+      ? [{ ...attachments[0], no: hint.no, name: `附件${hint.no}` }]
+      : attachments;
+  return formsOf(found, notice);
 }

@@ -35,8 +35,27 @@ function find(node: XmlNode, tag: string): XmlNode | undefined {
   return childrenOf(node).find((c) => tagOf(c) === tag);
 }
 
+/** Whether a w:sectPr turns its pages landscape: w:orient="landscape", or a page wider than high (some writers only swap the sizes). */
+function landscapeSection(sectPr: XmlNode): boolean {
+  const size = find(sectPr, 'w:pgSz');
+  if (!size) return false;
+  if (attr(size, 'w:orient') === 'landscape') return true;
+  const w = Number(attr(size, 'w:w') ?? 0);
+  const h = Number(attr(size, 'w:h') ?? 0);
+  return w > 0 && h > 0 && w > h;
+}
+
+/** An on/off property (w:tblHeader, …): present and not switched off by w:val. */
+function isOn(node: XmlNode | undefined): boolean {
+  if (!node) return false;
+  const v = attr(node, 'w:val');
+  return v === undefined || !['0', 'false', 'off'].includes(v.toLowerCase());
+}
+
 class BodyReader {
   readonly unknownSymbols: string[] = [];
+  /** Paragraphs that end a section (their w:pPr holds its w:sectPr), with that section's orientation. */
+  readonly sectionEnds = new Map<DocBlock, boolean>();
 
   /** Block-level content (w:body, w:tc, w:txbxContent, w:sdtContent) as paragraphs and tables in order. */
   blocks(nodes: XmlNode[]): DocBlock[] {
@@ -46,8 +65,12 @@ class BodyReader {
       if (tag === 'w:p') {
         const boxes: DocBlock[] = [];
         const text = this.paragraphText(childrenOf(node), boxes);
+        const paragraph: DocBlock = { kind: 'paragraph', text };
         // Text boxes anchored in a paragraph (附件 N, the title, 注 lines drawn around a table) come before it.
-        out.push(...boxes, { kind: 'paragraph', text });
+        out.push(...boxes, paragraph);
+        const pPr = find(node, 'w:pPr');
+        const sectPr = pPr ? find(pPr, 'w:sectPr') : undefined;
+        if (sectPr) this.sectionEnds.set(paragraph, landscapeSection(sectPr));
       } else if (tag === 'w:tbl') out.push(this.table(node));
       else if (tag === 'w:sdt') out.push(...this.blocks(childrenOf(find(node, 'w:sdtContent') ?? {})));
       else if (tag === 'w:customXml' || tag === 'w:ins') out.push(...this.blocks(childrenOf(node)));
@@ -96,7 +119,11 @@ class BodyReader {
           .map((c) => Number(attr(c, 'w:w') ?? 0) || 0)
       : [];
     const rows: DocCell[][] = [];
+    let headerRows = 0;
     for (const tr of childrenOf(node).filter((c) => tagOf(c) === 'w:tr')) {
+      // Rows repeated at the top of every page are the first rows only (Word ignores the flag further down).
+      const trPr = find(tr, 'w:trPr');
+      if (headerRows === rows.length && isOn(trPr ? find(trPr, 'w:tblHeader') : undefined)) headerRows += 1;
       const cells: DocCell[] = [];
       for (const tc of childrenOf(tr).filter((c) => tagOf(c) === 'w:tc')) {
         const props = find(tc, 'w:tcPr');
@@ -112,7 +139,7 @@ class BodyReader {
       }
       rows.push(cells);
     }
-    return { kind: 'table', rows, columnWidths };
+    return { kind: 'table', rows, columnWidths, ...(headerRows > 0 ? { headerRows } : {}) };
   }
 }
 
@@ -140,5 +167,18 @@ export function readDocx(data: Uint8Array): ReadDocxResult {
   const body = root ? find(root, 'w:body') : undefined;
   if (!body) throw new UserError('unreadable', 'Word 文档中没有正文（w:body）。');
   const reader = new BodyReader();
-  return { blocks: reader.blocks(childrenOf(body)), unknownSymbols: reader.unknownSymbols };
+  const blocks = reader.blocks(childrenOf(body));
+  // A section's properties close it: on its last paragraph, and for the last section on the body itself.
+  const last = find(body, 'w:sectPr');
+  let start = 0;
+  const mark = (end: number, landscape: boolean) => {
+    if (landscape) for (const b of blocks.slice(start, end)) b.landscape = true;
+    start = end;
+  };
+  blocks.forEach((b, i) => {
+    const landscape = reader.sectionEnds.get(b);
+    if (landscape !== undefined) mark(i + 1, landscape);
+  });
+  mark(blocks.length, last ? landscapeSection(last) : false);
+  return { blocks, unknownSymbols: reader.unknownSymbols };
 }

@@ -1,0 +1,188 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { FormDefinition } from '../../src/core/form-schema';
+import { importAttachmentDocument, importNotice, readNoticeContext, type ImportedNotice } from '../../src/core/import/import-notice';
+import type { DocBlock } from '../../src/core/import/docx-model';
+import { readDocx } from '../../src/hosts/docx/read-docx';
+
+/**
+ * Issue 21 §1 and the document side of §3: notices written by python-docx as union offices lay them out
+ * (make_notice_habits_docx.py). Every expected value below is read by hand from the notice's text in that script.
+ */
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'notice-habits-'));
+const read = (file: string): DocBlock[] => readDocx(new Uint8Array(fs.readFileSync(path.join(dir, file)))).blocks;
+const imported = new Map<string, ImportedNotice>();
+const notice = (file: string) => imported.get(file) as ImportedNotice;
+
+beforeAll(() => {
+  execFileSync('/usr/bin/python3', [path.join(__dirname, 'make_notice_habits_docx.py'), dir]);
+  for (const file of fs.readdirSync(dir)) imported.set(file, importNotice(read(file)));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** What a person checks first of an imported form: which attachment, its title, id and deadline. */
+function brief(form: FormDefinition) {
+  return {
+    attachment: form.notice.attachment,
+    name: form.name,
+    id: form.id,
+    deadline: form.params.find((p) => p.id === 'deadline')?.default ?? '-',
+  };
+}
+
+const inputLabels = (form: FormDefinition) =>
+  form.bands
+    .flatMap((b) => (b.kind === 'rows' ? b.rows.flatMap((r) => r.cells) : []))
+    .flatMap((c) => (c.kind === 'input' ? [c.field.label] : []));
+
+describe('finding the forms in a notice', () => {
+  it('a lone 附件 over a 名单 with no table: no form, the attachment named; 文号 in [ ] and a title over two lines read', () => {
+    const n = notice('roster-no-table.docx');
+    expect(n.forms).toEqual([]);
+    expect(n.skipped).toEqual(['附件 滨州市职工技术创新竞赛活动协调小组成员名单']);
+    expect(n.facts).toMatchObject({
+      docNo: '滨会发[2015]18号',
+      title: '关于组织开展全市职工技术创新竞赛活动的实施方案',
+      date: '2015-03-13',
+      year: 2015,
+      issuer: '滨州市总工会、滨州市经济和信息化委员会、滨州市科学技术局、滨州市财政局',
+    });
+    expect(n.listed).toEqual([{ no: 1, title: '滨州市职工技术创新竞赛协调小组成员名单' }]);
+  });
+
+  it('a 名单 printed as a table of names is not a form; the form after it is', () => {
+    const n = notice('roster-table.docx');
+    expect(n.skipped).toEqual(['附件1 评审小组成员名单（表中没有要填写的空格）']);
+    expect(n.forms.map(brief)).toEqual([{ attachment: '附件2', name: '职工书屋申报表', id: 'notice-2022-6-2', deadline: '11-30' }]);
+    expect(n.facts.docNo).toBe('沪工技〔2022〕6号');
+  });
+
+  it('"附件：职工书屋申报表" on one line after the signature; 文号 in 【 】 with a space; a 截止日期 with its year for the one form', () => {
+    const n = notice('heading-with-title.docx');
+    expect(n.forms.map(brief)).toEqual([{ attachment: '附件', name: '职工书屋申报表', id: 'notice-2022-8-1', deadline: '12-09' }]);
+    expect(inputLabels(n.forms[0] as FormDefinition)).toEqual(
+      expect.arrayContaining([
+        '申报单位',
+        '书屋名称',
+        '负责人',
+        '书屋面积（平方米）',
+        '现有藏书（册）',
+        '联系电话',
+        '每周开放时间（小时）',
+      ]),
+    );
+    expect(n.facts).toMatchObject({
+      docNo: '沪工宣【2022】8号',
+      issuer: '上海市总工会宣传部',
+      title: '关于开展2022年度职工书屋申报工作的通知',
+    });
+  });
+
+  it('附件１ and 附件２： in full width, a padded 文号 in full-width digits, 之前 and 截止 for each attachment, a date in Chinese numerals', () => {
+    const n = notice('fullwidth-headings.docx');
+    expect(n.forms.map(brief)).toEqual([
+      { attachment: '附件１', name: '参赛报名表', id: 'notice-2021-31-1', deadline: '09-30' },
+      { attachment: '附件２：', name: '竞赛情况统计表', id: 'notice-2021-31-2', deadline: '10-20' },
+    ]);
+    expect(n.facts).toMatchObject({ docNo: '沪工经〔2021〕０３１号', date: '2021-09-01', year: 2021 });
+  });
+
+  it('附件一 alone and 附件二 with its title on the same line; "请于3月10日…报送" names both', () => {
+    const n = notice('chinese-numeral-headings.docx');
+    expect(n.forms.map(brief)).toEqual([
+      { attachment: '附件一', name: '巾帼建功标兵推荐表', id: 'notice-2023-12-1', deadline: '03-10' },
+      { attachment: '附件二', name: '巾帼建功标兵推荐汇总表', id: 'notice-2023-12-2', deadline: '03-10' },
+    ]);
+  });
+
+  it('forms printed after the signature under their titles only, as the body lists them; one over two lines; no 文号', () => {
+    const n = notice('titles-only.docx');
+    const forms = n.forms.map(brief);
+    expect(forms.map((f) => [f.attachment, f.name, f.deadline])).toEqual([
+      ['附件1', '职工书屋申报表', '12-09'],
+      ['附件2', '{year}年度职工书屋建设情况统计表', '12-09'],
+    ]);
+    expect(n.facts).toMatchObject({ title: '关于开展2022年度职工书屋建设情况调查的通知', year: 2022, issuer: '上海市杨浦区总工会' });
+    expect(n.facts.docNo).toBeUndefined();
+    // ids from the notice's title: stable from one import to the next, not the hash of empty text
+    expect(forms.map((f) => f.id)).toEqual([
+      expect.stringMatching(/^notice-[0-9a-f]{8}-1$/),
+      expect.stringMatching(/^notice-[0-9a-f]{8}-2$/),
+    ]);
+    expect(forms[0]?.id).not.toBe('notice-e3b0c442-1');
+    expect(importNotice(read('titles-only.docx')).forms.map((f) => f.id)).toEqual(forms.map((f) => f.id));
+    expect(forms[0]?.id.slice(0, 15)).not.toBe(notice('named-table.docx').forms[0]?.id.slice(0, 15));
+    // the unit line above the second table, with its date, stays with that form
+    expect(inputLabels(n.forms[1] as FormDefinition)).toEqual(expect.arrayContaining(['填报单位', '填报日期']));
+  });
+
+  it('a table after the signature whose title the body names in 《》, its deadline in the note below it', () => {
+    const n = notice('named-table.docx');
+    expect(n.forms.map((f) => [f.notice.attachment, f.name, f.params.find((p) => p.id === 'deadline')?.default])).toEqual([
+      ['附件1', '职工疗休养计划表', '01-31'],
+    ]);
+    expect(n.facts).toMatchObject({ title: '关于报送2024年职工疗休养计划的通知', issuer: '区总工会' });
+  });
+});
+
+describe('a table as the notice prints it over pages', () => {
+  it('reads w:tblHeader and the landscape section from the file', () => {
+    const tables = read('over-pages.docx').filter((b) => b.kind === 'table');
+    expect(tables.map((t) => [t.headerRows ?? 0, t.landscape === true])).toEqual([
+      [1, true],
+      [1, true],
+      [0, true],
+      [0, false],
+    ]);
+  });
+
+  it('one list over three pages: the header typed again inside the table, atop the next table and a 续表 not taken as rows', () => {
+    const n = notice('over-pages.docx');
+    expect(n.forms.map(brief).map((f) => [f.attachment, f.name, f.deadline])).toEqual([
+      ['附件1', '会员信息采集表', '12-20'],
+      ['附件2', '采集情况汇总表', '12-20'],
+    ]);
+    const lists = (n.forms[0] as FormDefinition).bands.filter((b) => b.kind === 'table');
+    expect(lists).toHaveLength(1);
+    const list = lists[0];
+    if (list?.kind !== 'table') throw new Error('no list');
+    expect(list.cells.map((c) => c.field.label)).toEqual(['序号', '姓名', '性别', '出生年月', '入会时间', '联系电话']);
+    // 4 + 3 rows on page 1, 3 on page 2, 2 under 续表
+    expect(list.defaultRows).toBe(12);
+    expect(list.header).toHaveLength(1);
+  });
+
+  it('a landscape section gives a landscape template; the portrait one after it stays portrait', () => {
+    const n = notice('over-pages.docx');
+    expect(n.forms.map((f) => f.print.orientation)).toEqual(['landscape', 'portrait']);
+  });
+});
+
+describe('a notice in several files: its facts, then the forms of an attachment file', () => {
+  it('reads the notice’s facts from its own file, and gives them to the attachment’s form', () => {
+    const context = readNoticeContext(read('split-notice.docx'));
+    expect(context.facts).toMatchObject({
+      docNo: '杨工〔2023〕７号',
+      title: '关于开展第九届杨浦职工读书节活动的通知',
+      edition: 9,
+      year: 2023,
+      issuer: '上海市杨浦区总工会',
+      date: '2023-03-20',
+    });
+    expect(context.listed).toEqual([{ no: 1, title: '读书节活动项目申报表' }]);
+    // the notice alone has no form
+    expect(notice('split-notice.docx').forms).toEqual([]);
+
+    const result = importAttachmentDocument(read('split-attachment.docx'), context);
+    expect(result.forms.map(brief)).toEqual([
+      { attachment: '附件1', name: '第{edition:cn}届杨浦职工读书节活动项目申报表', id: 'notice-2023-7-1', deadline: '04-15' },
+    ]);
+    const form = result.forms[0] as FormDefinition;
+    expect(form.notice).toMatchObject({ title: '关于开展第{edition:cn}届杨浦职工读书节活动的通知', docNo: '杨工〔2023〕７号' });
+    expect(form.params.find((p) => p.id === 'edition')?.default).toBe(9);
+    // a file named "附件3 …" that prints no 附件 line takes its number from the name
+    expect(importAttachmentDocument(read('split-attachment.docx'), context, { no: 3 }).forms.map((f) => f.id)).toEqual(['notice-2023-7-3']);
+  });
+});

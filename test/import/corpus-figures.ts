@@ -47,7 +47,7 @@ async function main(): Promise<void> {
       if (m.extraForms.length) console.log(`    extra forms: ${m.extraForms.join('；')}`);
       if (verbose) {
         if (run.code !== 0) console.log(`    said: ${[...run.err, ...run.out.slice(0, 1)].join(' / ')}`);
-        for (const form of f) for (const miss of form.misses) console.log(`    [${form.title}] ${miss}`);
+        for (const form of f) for (const miss of form.misses) console.log(`    [${form.title}] ${miss.kind}: ${miss.text}`);
       }
     }
     const all = figures.flatMap((x) => x.m.perForm);

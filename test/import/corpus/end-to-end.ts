@@ -167,6 +167,9 @@ const CASES: Case[] = [
   },
 ];
 
+/** The cases' names, as EndToEnd.id gives them. */
+export const END_TO_END_CASES = CASES.map((c) => `${c.notice} ${c.title}`);
+
 export interface EndToEnd {
   id: string;
   ok: boolean;

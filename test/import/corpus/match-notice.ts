@@ -11,6 +11,12 @@ import { typesOf, type ExpectedField, type ExpectedForm, type ExpectedNotice } f
 /** [right, out of] */
 export type Tally = [number, number];
 
+/** What did not match, by the figure it lowers. */
+export interface Miss {
+  kind: 'form' | 'labels' | 'inputs' | 'types' | 'lists' | 'office' | 'facts';
+  text: string;
+}
+
 export interface FormFigures {
   title: string;
   found: boolean;
@@ -24,7 +30,7 @@ export interface FormFigures {
   office: Tally;
   /** 文号, title, deadline, orientation: each checked where the expectation names it. */
   facts: Tally;
-  misses: string[];
+  misses: Miss[];
 }
 
 export interface NoticeFigures {
@@ -131,20 +137,23 @@ function typeRight(expected: ExpectedField, actual: ImportedInput): boolean {
   return want === actual.options.map(squash).sort().join('|');
 }
 
-function matchFields(expected: ExpectedField[], actual: ImportedInput[], misses: string[], where: string) {
+function matchFields(expected: ExpectedField[], actual: ImportedInput[], misses: Miss[], where: string) {
   const pool = [...actual];
   let inputs = 0;
   let types = 0;
   for (const e of expected) {
     const a = take(pool, (x) => sameLabel(e.label, x.label));
     if (!a) {
-      misses.push(`${where}${e.label}：没有输入格`);
+      misses.push({ kind: 'inputs', text: `${where}${e.label}：没有输入格` });
       continue;
     }
     inputs++;
     if (typeRight(e, a)) types++;
     else
-      misses.push(`${where}${e.label}：类型 ${a.type}${a.options.length ? `[${a.options.join('/')}]` : ''}，应为 ${typesOf(e).join('/')}`);
+      misses.push({
+        kind: 'types',
+        text: `${where}${e.label}：类型 ${a.type}${a.options.length ? `[${a.options.join('/')}]` : ''}，应为 ${typesOf(e).join('/')}`,
+      });
   }
   return { inputs, types };
 }
@@ -155,7 +164,7 @@ function deadlineOf(def: FormDefinition): string | null {
 }
 
 export function matchForm(expected: ExpectedForm, notice: ExpectedNotice, imported: FormDefinition | undefined): FormFigures {
-  const misses: string[] = [];
+  const misses: Miss[] = [];
   const listColumns = expected.lists.reduce((n, l) => n + l.columns.length, 0);
   const inputTotal = expected.fields.length + listColumns + expected.office.length;
   const typeTotal = expected.fields.length + listColumns;
@@ -172,7 +181,7 @@ export function matchForm(expected: ExpectedForm, notice: ExpectedNotice, import
       extraLists: 0,
       office: [0, expected.office.length],
       facts: [0, factTotal],
-      misses: ['没有导入这张表'],
+      misses: [{ kind: 'form', text: '没有导入这张表' }],
     };
   const form = readImported(imported);
 
@@ -180,12 +189,12 @@ export function matchForm(expected: ExpectedForm, notice: ExpectedNotice, import
   let labels = 0;
   for (const l of expected.labels) {
     if (take(labelPool, (x) => sameLabel(l, x))) labels++;
-    else misses.push(`标签“${l}”不在表上`);
+    else misses.push({ kind: 'labels', text: `标签“${l}”不在表上` });
   }
   for (const note of expected.notes) {
     const head = squash(note).slice(0, 8);
     if (form.labels.some((x) => squash(x).includes(head))) labels++;
-    else misses.push(`说明“${note.slice(0, 12)}…”不在表上`);
+    else misses.push({ kind: 'labels', text: `说明“${note.slice(0, 12)}…”不在表上` });
   }
 
   const rowsInputs = form.inputs.filter((i) => !form.tables.some((t) => t.includes(i)));
@@ -199,7 +208,7 @@ export function matchForm(expected: ExpectedForm, notice: ExpectedNotice, import
     const asInput = form.inputs.find((i) => sameLabel(label, i.label));
     const right = kept && (!asInput || (!asInput.required && !asInput.total));
     if (right) office++;
-    else misses.push(`受理方填写的“${label}”${kept ? '成了单位必填或求和的输入' : '不在表上'}`);
+    else misses.push({ kind: 'office', text: `受理方填写的“${label}”${kept ? '成了单位必填或求和的输入' : '不在表上'}` });
   }
   inputs += office;
 
@@ -212,7 +221,7 @@ export function matchForm(expected: ExpectedForm, notice: ExpectedNotice, import
       .sort((a, b) => b.n - a.n)[0];
     const where = `名单.`;
     if (!scored || scored.n === 0) {
-      misses.push(`名单（${list.columns.map((c) => c.label).join('|')}）没有导入`);
+      misses.push({ kind: 'lists', text: `名单（${list.columns.map((c) => c.label).join('|')}）没有导入` });
       continue;
     }
     tablePool.splice(tablePool.indexOf(scored.t), 1);
@@ -220,25 +229,34 @@ export function matchForm(expected: ExpectedForm, notice: ExpectedNotice, import
     inputs += fit.inputs;
     types += fit.types;
     if (fit.inputs === list.columns.length && scored.t.length === list.columns.length) lists++;
-    else misses.push(`名单列 ${scored.t.map((x) => x.label).join('|')}，应为 ${list.columns.map((c) => c.label).join('|')}`);
+    else
+      misses.push({
+        kind: 'lists',
+        text: `名单列 ${scored.t.map((x) => x.label).join('|')}，应为 ${list.columns.map((c) => c.label).join('|')}`,
+      });
   }
   const extraLists = tablePool.length;
-  if (extraLists) misses.push(`多出 ${extraLists} 个名单（${tablePool.map((t) => t.map((x) => x.label).join('|')).join('；')}）`);
+  if (extraLists)
+    misses.push({
+      kind: 'lists',
+      text: `多出 ${extraLists} 个名单（${tablePool.map((t) => t.map((x) => x.label).join('|')).join('；')}）`,
+    });
 
   let facts = 0;
   const docNo = imported.notice.docNo;
   if (notice.facts.docNo === null ? !/e3b0c442/.test(imported.id) : brackets(docNo) === brackets(notice.facts.docNo)) facts++;
-  else misses.push(`文号“${docNo}”（id ${imported.id}），应为“${notice.facts.docNo ?? '（无文号，id 由标题而来）'}”`);
+  else
+    misses.push({ kind: 'facts', text: `文号“${docNo}”（id ${imported.id}），应为“${notice.facts.docNo ?? '（无文号，id 由标题而来）'}”` });
   const params = Object.fromEntries(imported.params.map((p) => [p.id, p.default]));
   const title = fillTemplate(imported.notice.title, params);
   if (squash(title) === squash(notice.facts.title)) facts++;
-  else misses.push(`通知标题“${title}”`);
+  else misses.push({ kind: 'facts', text: `通知标题“${title}”` });
   const deadline = deadlineOf(imported);
   if (deadline === expected.deadline) facts++;
-  else misses.push(`截止日期 ${deadline ?? '未找到'}，应为 ${expected.deadline ?? '无'}`);
+  else misses.push({ kind: 'facts', text: `截止日期 ${deadline ?? '未找到'}，应为 ${expected.deadline ?? '无'}` });
   if (expected.orientation) {
     if (imported.print.orientation === expected.orientation) facts++;
-    else misses.push(`纸张方向 ${imported.print.orientation}，应为 ${expected.orientation}`);
+    else misses.push({ kind: 'facts', text: `纸张方向 ${imported.print.orientation}，应为 ${expected.orientation}` });
   }
 
   return {

@@ -140,10 +140,10 @@ const countPrefixed = (prefix: string, list: string, text: string): string =>
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 /**
- * choiceIs spelt for a long list (an imported 所属行业 of 40 options took 14,542 characters the long way): each list
+ * choiceIs spelt for a long list (所属行业 with 40 options: 15,782 characters the long way, 4,800 short): each list
  * written once per use as an array constant, "☑"&{…} and "□"&{…} in place of a list per mark, OR over an array in
  * place of one comparison per option, and — where the chosen options are all of them — the tests that starting=1
- * already makes true left out. The same values are TRUE (test/libreoffice/long-checks.test.ts compares
+ * already makes true left out. The same values are TRUE (test/xlsx/long-checks-libreoffice.test.ts compares
  * LibreOffice's reading with the add-in's).
  */
 function choiceIsShort(x: string, options: readonly string[], chosen: readonly string[]): string {

@@ -9,8 +9,10 @@ import type { SheetState } from './state';
  * Modelled on the ChartCollection.add page (learn.microsoft.com/javascript/api/excel/excel.chartcollection, "add(type,
  * sourceData, seriesBy)": ExcelApi 1.1) and the Chart and ChartSeries pages (setPosition 1.1; series.add, setValues,
  * setXAxisValues 1.7). Those pages document no error for add, so none is modelled beyond the sheet having to exist
- * and the source being on the chart's own sheet (the only use here). What Excel makes of a source range with
- * seriesBy 'Auto' (headers guessed from the cells) is not documented, so the fake refuses to guess.
+ * and the source being on the chart's own sheet (the only use here). seriesBy 'Auto' differs by platform
+ * (Excel.ChartSeriesBy: "In Excel on desktop, the "auto" option will inspect the source data shape to automatically
+ * guess whether the data is by rows or columns. In Excel on the web, "auto" will simply default to "columns"."); the
+ * desktop's guess is not described, so the fake refuses 'Auto' and the add-in says Columns (write-summaries.ts).
  */
 export interface FakeSeriesState {
   name: string;
@@ -59,7 +61,8 @@ export class FakeCharts implements ChartsSurface {
 
   add(type: 'BarClustered' | 'ColumnClustered', sourceData: RangeSurface, seriesBy: 'Auto' | 'Columns' | 'Rows' = 'Auto'): ChartSurface {
     this.ctx.host.requireSet('ChartCollection.add', '1.1');
-    if (seriesBy === 'Auto') throw new Error('The fake host does not guess series (seriesBy Auto is undocumented): say Columns or Rows.');
+    if (seriesBy === 'Auto')
+      throw new Error('The fake host does not guess series (seriesBy Auto: the desktop guess is not described): say Columns or Rows.');
     const chart = new FakeChart(this.ctx, this.ws);
     this.ctx.enqueue('charts.add', [type, seriesBy], () => {
       const source = (sourceData as FakeRange).rect;
@@ -96,6 +99,8 @@ class FakeChart implements ChartSurface {
     private readonly ctx: FakeRequestContext,
     private readonly ws: FakeWorksheet,
   ) {
+    // An object of the request (host.ts, REQUEST_OBJECT_BYTES), as a series is.
+    ctx.noteObject();
     const set = (what: string, value: unknown, apply: (s: FakeChartState) => void) =>
       ctx.enqueue(`chart.${what}`, value, () => apply(this.chart()));
     this.title = {
@@ -187,7 +192,9 @@ class FakeSeries implements ChartSeriesSurface {
     private readonly ctx: FakeRequestContext,
     private readonly ws: FakeWorksheet,
     private readonly state: () => FakeSeriesState,
-  ) {}
+  ) {
+    ctx.noteObject();
+  }
 
   get name(): string {
     throw notLoaded('name');

@@ -66,7 +66,23 @@ export interface FakeHostOptions {
   sheetNameClearsUndo?: boolean;
   /** A pick from a data-validation dropdown raises onChanged: false unless told (office-js #4066, #3888, #420). */
   dropdownPickRaisesOnChanged?: boolean;
+  /** The person is editing a cell: every sync fails (RunOptions.delayForCellEdit is not used by the add-in). */
   cellEditMode?: boolean;
+  /**
+   * The code a sync fails with in cell edit mode. The documents disagree: the error list
+   * (application-specific-api-error-handling) has InvalidOperationInCellEditMode, the cell-edit article
+   * (excel-add-ins-delay-in-cell-edit: "Batch fails (`InvalidOperation` error)") InvalidOperation. Both are modelled;
+   * InvalidOperationInCellEditMode unless told.
+   */
+  cellEditCode?: 'InvalidOperationInCellEditMode' | 'InvalidOperation';
+  /**
+   * Whether calls fail while another workbook has the focus (FakeExcelHost.userSwitchWorkbook): Windows and Mac only
+   * ("This only applies to multiple Excel workbooks open on Windows or Mac", excel-add-ins-troubleshooting). True
+   * unless told; see platforms.ts.
+   */
+  workbookSwitchErrors?: boolean;
+  /** The code of those failures: the troubleshooting page's table ('documented', the default) or InactiveWorkbook. */
+  workbookSwitchCode?: 'documented' | 'InactiveWorkbook';
   /**
    * A person acting in Excel while the add-in waits between syncs: called with the number of the sync about to
    * reach the workbook (as `syncCount` counts it) and the names of its operations, before its request runs — to
@@ -75,6 +91,20 @@ export interface FakeHostOptions {
   beforeSync?: (sync: number, operations: readonly string[]) => void;
   /** When change events reach the add-in relative to a sync's answer (see FakeWorkbookState.eventTiming). */
   eventTiming?: 'later' | 'now';
+  /**
+   * Whether the add-in's own Range.select() raises onSelectionChanged: 'always', even on the cell already selected
+   * (Excel on Windows: office-js #4691, "I am currently on cell A1 and I call selectCell('A1'), onSelectionChange event
+   * is fired in excel desktop"); 'whenMoved', only when the selection moves (Excel on the web: not for the same cell,
+   * #4691; for another range it is, #1329's log); 'never'. 'always' unless told; see platforms.ts.
+   */
+  selectRaisesSelectionEvent?: 'always' | 'whenMoved' | 'never';
+  /**
+   * WorksheetProtection.protect() on a protected sheet and unprotect() on an unprotected one fail with AccessDenied
+   * (office-js #6784, a regression reported on Windows Version 2605 and Mac 16.110.1). Without it, as before the
+   * regression: protect on a protected sheet fails with InvalidOperation (the fake's own choice: no page names the
+   * code) and unprotect on an unprotected sheet does nothing. False unless told; see platforms.ts.
+   */
+  protectionAccessDenied?: boolean;
 }
 
 /**
@@ -83,19 +113,24 @@ export interface FakeHostOptions {
  * - the APIs the page lists without undo support clear the stack from that call on, on every platform: of those the
  *   add-in uses, WorksheetProtection.protect/unprotect and Worksheet.delete; Worksheet.name and Worksheet.visibility
  *   too on Windows and Mac (the page's "Yes | No" for both: undoable on the web only). Custom XML parts are not part
- *   of undo at all (office-js #6415): no effect;
- * - any other write: on ExcelApi 1.20 (undo support for add-ins) the sync is one undo record; before it, "most set
- *   operations of the Excel API disable undo/redo, by design" (office-js #3788; a fill change: #3778): the stack
- *   is cleared.
+ *   of undo on ExcelApi 1.20 (office-js #6415): no effect; before it they are a write like any other (#4484);
+ * - any other write: on ExcelApi 1.20 (undo support for add-ins) the sync is one undo record ("When false, each
+ *   `context.sync()` call creates an undo record": Excel.RunOptions.mergeUndoGroup, false unless set, and the add-in
+ *   never sets it); before it, "most of the set operation of Excel API will disable /undo/redo operation, it's a
+ *   by-design behavior" (a Microsoft reply in office-js #3788; a fill change: #3778; range.formulas and
+ *   worksheets.add: #6170): the stack is cleared.
  */
-function undoEffect(what: string, sheetNameClearsUndo: boolean): 'none' | 'clears' | 'write' {
+function undoEffect(what: string, sheetNameClearsUndo: boolean, undoableWrites: boolean): 'none' | 'clears' | 'write' {
   if (
     /\.load$|^getItemOrNullObject$|getUsedRangeOrNullObject$|getMergedAreasOrNullObject$|getXml$|\.on[A-Z]\w*\.add$|^select$|^activate$|^runtime\./.test(
       what,
     )
   )
     return 'none';
-  if (/^customXmlParts?\./.test(what)) return 'none';
+  // Custom XML parts: outside undo with undo support for add-ins (#6415, Windows 2511: "only the worksheet changes are
+  // Undone/Redone"); before it a part's write costs the stack (#4484, Version 2405: "Changes made prior to creating
+  // customXmlParts cannot be undone").
+  if (/^customXmlParts?\./.test(what)) return undoableWrites ? 'none' : 'write';
   if (/^protection\.(protect|unprotect)$|^delete$/.test(what)) return 'clears';
   if (what === 'worksheet.name' || what === 'worksheet.visibility') return sheetNameClearsUndo ? 'clears' : 'write';
   return 'write';
@@ -103,6 +138,21 @@ function undoEffect(what: string, sheetNameClearsUndo: boolean): 'none' | 'clear
 
 export const NEWEST_API = '1.20';
 const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+/**
+ * How a request is sized (performance.md, "Payload size limit best practices",
+ * learn.microsoft.com/office/dev/add-ins/excel/performance: "The payload size of a request combines: The number of API
+ * calls. The number of objects, such as `Range` objects. The length of the value to set or get."). The page gives no
+ * bytes per call or object, only a worked example: 10,000 one-cell ranges (`getRangeByIndexes(row, 1, 1, 1)`) each
+ * given `values = [["1"]]` in one sync "would likely exceed the 5MB payload size limit", while the same split into two
+ * syncs of 5,000 avoids it. A call and an object are given 300 bytes each, so that the example comes out as the page
+ * says: 9,999 × (object + call + 7 bytes of value) = 6.07 MB > 5 MB, and 4,999 × = 3.03 MB < 5 MB
+ * (test/office/fake-host.test.ts runs both). The value is its JSON in UTF-8. Objects counted are those got by a
+ * method (a range, a worksheet, a chart, a series, a border, merged areas); an object reached through a property
+ * (format, font, fill, protection) is not — the page names `Range` objects only.
+ */
+export const REQUEST_CALL_BYTES = 300;
+export const REQUEST_OBJECT_BYTES = 300;
 /** "A range is limited to 5,000,000 cells for read operations" (resource-limits page; performance.md: all platforms). */
 export const READ_LIMIT_CELLS = 5_000_000;
 
@@ -134,9 +184,10 @@ export class FakeExcelHost {
   syncCount = 0;
   /** Operations sent to the host over its life, in all syncs. */
   operationCount = 0;
-  /** Each sync's request size in bytes, and its number of operations, in order. */
+  /** Each sync's request size in bytes (as REQUEST_CALL_BYTES says), its number of operations and of objects, in order. */
   readonly requestBytes: number[] = [];
   readonly requestOperations: number[] = [];
+  readonly requestObjects: number[] = [];
   /** Cells whose values were loaded, and bytes of loaded data (as UTF-8 JSON), over the host's life, in all syncs. */
   loadedCells = 0;
   loadedBytes = 0;
@@ -240,6 +291,14 @@ export class FakeExcelHost {
   }
 
   /**
+   * The person brings another open workbook to the front (true) or comes back to this one (false). Meanwhile, on
+   * Windows and Mac, some calls fail (FakeRequestContext.refuseWhileInactive).
+   */
+  userSwitchWorkbook(otherActive: boolean): void {
+    this.state.otherWorkbookActive = otherActive;
+  }
+
+  /**
    * Ctrl+Z: undoes the newest entry of the undo stack, whoever made it; refused when there is none ("Can't undo").
    * Undoing a change of values raises onChanged like any change the person makes; undoing formats does not.
    */
@@ -302,6 +361,10 @@ export class FakeRequestContext implements ContextSurface {
   readonly workbook: FakeWorkbook;
   readonly runtime: { enableEvents: boolean };
   private queue: Op[] = [];
+  /** Objects the add-in got by a method since the last sync (see REQUEST_OBJECT_BYTES). */
+  private queuedObjects = 0;
+  /** While a sync's operations run, objects made are Excel's answer, not part of the request. */
+  private running = false;
   private pendingEvents: ChangeEvent[] = [];
   /** Bytes loaded by the batch now running, for the response limit. */
   responseBytes = 0;
@@ -326,8 +389,14 @@ export class FakeRequestContext implements ContextSurface {
     return this.host.state;
   }
 
+  /** One API call of the batch: REQUEST_CALL_BYTES and its value as UTF-8 JSON. */
   enqueue(what: string, payload: unknown, run: () => void): void {
-    this.queue.push({ what, bytes: utf8Length(JSON.stringify(payload ?? null)) + what.length + 16, run });
+    this.queue.push({ what, bytes: REQUEST_CALL_BYTES + utf8Length(JSON.stringify(payload ?? null)), run });
+  }
+
+  /** An object the add-in got by a method (a range, a sheet…): REQUEST_OBJECT_BYTES in the next request. */
+  noteObject(): void {
+    if (!this.running) this.queuedObjects++;
   }
 
   /**
@@ -341,7 +410,7 @@ export class FakeRequestContext implements ContextSurface {
     let wrote = false;
     return {
       before: (op) => {
-        const effect = undoEffect(op.what, this.host.options.sheetNameClearsUndo ?? true);
+        const effect = undoEffect(op.what, this.host.options.sheetNameClearsUndo ?? true, undoable);
         if (effect === 'none') return;
         if (effect === 'clears' || !undoable) {
           state.undoStack.length = 0;
@@ -385,11 +454,39 @@ export class FakeRequestContext implements ContextSurface {
     if (this.state.eventsEnabled) this.pendingEvents.push({ worksheetId: sheet.id, address: rangeAddress(range), source: 'Local' });
   }
 
+  /**
+   * While another workbook has the focus (FakeWorkbookState.otherWorkbookActive), the APIs of the troubleshooting
+   * page's table fail ("API limitations when the active workbook switches", excel-add-ins-troubleshooting: "This only
+   * applies to multiple Excel workbooks open on Windows or Mac"; option workbookSwitchErrors). Of those the add-in
+   * calls: Range.select, Worksheet.activate, WorksheetCollection.add, WorksheetFreezePanes.freezeRows and
+   * Worksheet.gridlines (showGridlines here) GeneralException; Worksheet.delete InvalidSelection (getSelectedRange:
+   * FakeWorkbook.getSelectedRange). With workbookSwitchCode 'InactiveWorkbook', each fails with the error list's
+   * InactiveWorkbook instead ("The operation failed because multiple workbooks are open and the workbook being called
+   * by this API has lost focus": application-specific-api-error-handling, which names no APIs).
+   */
+  refuseWhileInactive(what: string): void {
+    if (!this.inactive()) return;
+    const code = SWITCH_ERRORS[what];
+    if (code) throw this.switchError(code);
+  }
+
+  /** Whether calls of the table above fail now. */
+  inactive(): boolean {
+    return this.state.otherWorkbookActive && (this.host.options.workbookSwitchErrors ?? true);
+  }
+
+  switchError(documented: 'GeneralException' | 'InvalidSelection'): FakeExcelError {
+    const code = this.host.options.workbookSwitchCode === 'InactiveWorkbook' ? 'InactiveWorkbook' : documented;
+    return new FakeExcelError(code, 'The operation failed because another workbook has the focus.');
+  }
+
   async sync(): Promise<void> {
     const n = ++this.host.syncCount;
     const ops = this.queue;
     this.host.operationCount += ops.length;
     this.queue = [];
+    const objects = this.queuedObjects;
+    this.queuedObjects = 0;
     await Promise.resolve();
     const { options } = this.host;
     options.beforeSync?.(
@@ -397,14 +494,14 @@ export class FakeRequestContext implements ContextSurface {
       ops.map((op) => op.what),
     );
     if (options.cellEditMode) {
-      throw new FakeExcelError(
-        'InvalidOperationInCellEditMode',
-        'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB.',
-      );
+      // The two documents disagree on the code (see FakeHostOptions.cellEditCode): the one the test chose.
+      const code = options.cellEditCode ?? 'InvalidOperationInCellEditMode';
+      throw new FakeExcelError(code, 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB.');
     }
-    const bytes = ops.reduce((sum, op) => sum + op.bytes, 0);
+    const bytes = ops.reduce((sum, op) => sum + op.bytes, 0) + objects * REQUEST_OBJECT_BYTES;
     this.host.requestBytes.push(bytes);
     this.host.requestOperations.push(ops.length);
+    this.host.requestObjects.push(objects);
     this.responseBytes = 0;
     const requestLimit = options.payloadLimitBytes ?? PAYLOAD_LIMIT;
     if (requestLimit !== false && bytes > requestLimit) {
@@ -412,6 +509,7 @@ export class FakeRequestContext implements ContextSurface {
     }
     const failAfter = options.failAt?.sync === n ? (options.failAt.afterOps ?? 0) : -1;
     const undo = this.undoRecorder();
+    this.running = true;
     try {
       ops.forEach((op, i) => {
         undo.before(op);
@@ -421,6 +519,7 @@ export class FakeRequestContext implements ContextSurface {
             `Injected failure at sync ${n}, operation ${i} (${op.what}).`,
           );
         try {
+          this.refuseWhileInactive(op.what);
           op.run();
         } catch (err) {
           if (err instanceof FakeExcelError) {
@@ -439,6 +538,7 @@ export class FakeRequestContext implements ContextSurface {
         );
       }
     } finally {
+      this.running = false;
       undo.done();
       const events = this.pendingEvents;
       this.pendingEvents = [];
@@ -446,6 +546,16 @@ export class FakeRequestContext implements ContextSurface {
     }
   }
 }
+
+/** The troubleshooting page's table ("API limitations when the active workbook switches"), by operation name. */
+const SWITCH_ERRORS: Record<string, 'GeneralException' | 'InvalidSelection'> = {
+  select: 'GeneralException',
+  activate: 'GeneralException',
+  'worksheets.add': 'GeneralException',
+  'freezePanes.freezeRows': 'GeneralException',
+  showGridlines: 'GeneralException',
+  delete: 'InvalidSelection',
+};
 
 /** load('a,b') and load(['a', 'b']) name the same properties. */
 function propertyList(propertyNames: string | string[] | undefined): string[] {
@@ -603,9 +713,9 @@ export class FakeWorkbook implements WorkbookSurface {
 
   /**
    * The selected range of the active sheet. A selection of several areas (an address "A1:B2,D4", as Excel spells
-   * one) fails whatever is done with it at the sync: "If there are multiple ranges selected, this method will throw
-   * an error" ("Workbook.getSelectedRange" reference; no error code is documented: InvalidSelection, the code of
-   * "The current selection is invalid for this operation", stands for it here).
+   * one) fails whatever is done with it at the sync with InvalidSelection ("If multiple ranges are selected, the
+   * method throws an `InvalidSelection` error": excel-add-ins-workbooks; the reference: "will throw an error").
+   * While another workbook has the focus it fails with InvalidSelection too (the troubleshooting page's table).
    */
   getSelectedRange(): FakeRange {
     const ctx = this.ctx;
@@ -614,6 +724,7 @@ export class FakeWorkbook implements WorkbookSurface {
       return ctx.state.sheets.find((s) => s.id === id);
     });
     return new FakeRange(ctx, ws, () => {
+      if (ctx.inactive()) throw ctx.switchError('InvalidSelection');
       const address = ctx.state.selection?.address ?? 'A1';
       if (address.includes(',')) throw new FakeExcelError('InvalidSelection', 'The current selection is invalid for this operation.');
       return parseRangeAddress(address);
@@ -714,6 +825,7 @@ export class FakeWorksheet implements WorksheetSurface {
     find: () => SheetState | undefined,
     private readonly nullable = false,
   ) {
+    ctx.noteObject();
     this.find = () => {
       const s = find();
       return s && ctx.state.sheets.includes(s) ? s : undefined;
@@ -777,6 +889,8 @@ export class FakeWorksheet implements WorksheetSurface {
         if (password !== undefined) host.requireSet('WorksheetProtection.unprotect(password)', '1.7');
         ctx.enqueue('protection.unprotect', null, () => {
           const sheet = this.sheet();
+          if (!sheet.protection.protected && host.options.protectionAccessDenied)
+            throw new FakeExcelError('AccessDenied', 'The worksheet is not protected.');
           if (sheet.protection.password !== undefined && sheet.protection.password !== password) {
             throw new FakeExcelError('InvalidOperation', 'The password is incorrect.');
           }
@@ -788,7 +902,11 @@ export class FakeWorksheet implements WorksheetSurface {
         if (options?.selectionMode !== undefined) host.requireSet('WorksheetProtectionOptions.selectionMode', '1.7');
         ctx.enqueue('protection.protect', options, () => {
           const sheet = this.sheet();
-          if (sheet.protection.protected) throw new FakeExcelError('InvalidOperation', 'The worksheet is already protected.');
+          if (sheet.protection.protected)
+            throw new FakeExcelError(
+              host.options.protectionAccessDenied ? 'AccessDenied' : 'InvalidOperation',
+              'The worksheet is already protected.',
+            );
           sheet.protection = { protected: true, options: options ? { ...options } : undefined, password };
         });
       },
@@ -992,6 +1110,10 @@ export class FakeWorksheet implements WorksheetSurface {
       }
       const sheets = this.ctx.state.sheets;
       if (sheets.length === 1) throw new FakeExcelError('InvalidOperation', 'A workbook must keep at least one visible worksheet.');
+      // "if the worksheet's visibility is set to "VeryHidden", the delete operation will fail with an InvalidOperation
+      // exception" (Excel.Worksheet reference, delete()).
+      if (sheet.visibility === 'VeryHidden')
+        throw new FakeExcelError('InvalidOperation', 'A very hidden worksheet cannot be deleted: make it visible or hidden first.');
       sheets.splice(sheets.indexOf(sheet), 1);
       if (this.ctx.state.activeSheetId === sheet.id) this.ctx.state.activeSheetId = sheets[0]?.id;
     });
@@ -1104,6 +1226,7 @@ export class FakeRange implements RangeSurface {
     area: CellRange | (() => CellRange),
     private readonly nullable = false,
   ) {
+    ctx.noteObject();
     this.area = area;
     this.format = new FakeRangeFormat(this);
   }
@@ -1207,11 +1330,17 @@ export class FakeRange implements RangeSurface {
     return this.loadedColumnCount.get();
   }
 
+  /** Selects the range; raises onSelectionChanged as the platform does (FakeHostOptions.selectRaisesSelectionEvent). */
   select(): void {
     this.ctx.enqueue('select', null, () => {
       const sheet = this.ws.sheet();
-      this.ctx.state.activeSheetId = sheet.id;
-      this.ctx.state.selection = { sheetId: sheet.id, address: rangeAddress(this.rect) };
+      const state = this.ctx.state;
+      const address = rangeAddress(this.rect);
+      const moved = state.selection?.sheetId !== sheet.id || state.selection.address !== address;
+      state.activeSheetId = sheet.id;
+      state.selection = { sheetId: sheet.id, address };
+      const raises = this.ctx.host.options.selectRaisesSelectionEvent ?? 'always';
+      if (state.eventsEnabled && (raises === 'always' || (raises === 'whenMoved' && moved))) state.dispatchSelection(sheet.id, address);
     });
   }
 
@@ -1445,6 +1574,7 @@ export class FakeMergedAreas implements MergedAreasSurface {
   readonly areas: { readonly items: FakeRange[]; load(propertyNames?: string | string[]): unknown };
 
   constructor(private readonly ctx: FakeRequestContext) {
+    ctx.noteObject();
     const loaded = this.loadedItems;
     this.areas = {
       get items(): FakeRange[] {
@@ -1557,6 +1687,7 @@ class FakeRangeFormat implements RangeFormatSurface {
     );
     this.borders = {
       getItem: (edge: EdgeName | InsideEdgeName): BorderSurface => {
+        range.ctx.noteObject();
         const apply = (what: string, value: string) =>
           range.write(`borders.${edge}.${what}`, value, 'format', (sheet) => {
             const { top, bottom, left, right } = range.rect;

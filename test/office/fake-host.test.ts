@@ -126,15 +126,17 @@ describe('the fake Excel host fails where Excel fails', () => {
     expect(cells.get('0:4')).toMatchObject({ formula: undefined, value: '+text' });
   });
 
-  it('counts requests in UTF-8 bytes and refuses a response over the limit', async () => {
-    const small = new FakeExcelHost({ payloadLimitBytes: 3000, responseLimitBytes: 3000 });
+  it('counts a request as calls, objects and values in UTF-8, and refuses a response over the limit', async () => {
+    const small = new FakeExcelHost({ payloadLimitBytes: 4000, responseLimitBytes: 3000 });
     small.state.addSheet('A');
     const ctx = small.context();
     const ws = ctx.workbook.worksheets.getItem('A');
     ws.getRangeByIndexes(0, 0, 1, 1).values = [['汉'.repeat(900)]];
     await ctx.sync();
-    expect(small.requestBytes[0]).toBeGreaterThan(2700);
-    ws.getRangeByIndexes(0, 0, 1, 1).values = [['汉'.repeat(1100)]];
+    // Two objects (the sheet, the range) and one call, 300 bytes each, and the value's JSON in UTF-8.
+    expect(small.requestBytes[0]).toBe(3 * 300 + Buffer.byteLength(JSON.stringify([['汉'.repeat(900)]]), 'utf8'));
+    expect([small.requestOperations[0], small.requestObjects[0]]).toEqual([1, 2]);
+    ws.getRangeByIndexes(0, 0, 1, 1).values = [['汉'.repeat(1300)]];
     expect(await rejection(ctx.sync())).toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
     small.state.cell(small.state.sheet('A')!, 0, 1).value = 'x'.repeat(2500);
     const range = ws.getRangeByIndexes(0, 0, 1, 2);
@@ -209,9 +211,166 @@ forEachPlatform((platform) => {
       expect(host.state.peek(sheet, 0, 0)?.value).toBe(web ? undefined : big);
     });
 
-    it('a sync in cell edit mode fails on every platform (error list: InvalidOperationInCellEditMode)', async () => {
+    it('a sync in cell edit mode fails on every platform, with either documented code', async () => {
       const host = hostFor(platform, { cellEditMode: true });
       expect(await rejection(host.context().sync())).toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+      const other = hostFor(platform, { cellEditMode: true, cellEditCode: 'InvalidOperation' });
+      expect(await rejection(other.context().sync())).toMatchObject({ code: 'InvalidOperation' });
+    });
+
+    it('Microsoft’s own example: 9,999 one-cell writes in one sync are refused on the web, two syncs of 4,999 are not', async () => {
+      const writeRows = async (host: ReturnType<typeof hostFor>, from: number, to: number) => {
+        const ctx = host.context();
+        const sheet = ctx.workbook.worksheets.getActiveWorksheet();
+        for (let row = from; row < to; row++) sheet.getRangeByIndexes(row, 1, 1, 1).values = [['1']];
+        return ctx.sync().then(
+          () => undefined,
+          (err: { code?: string }) => err.code,
+        );
+      };
+      const once = hostFor(platform);
+      once.state.addSheet('A');
+      const split = hostFor(platform);
+      split.state.addSheet('A');
+      const refused = await writeRows(once, 1, 10000);
+      const halves = [await writeRows(split, 1, 5000), await writeRows(split, 5001, 10000)];
+      const web = platform.name === 'web';
+      expect([refused, halves]).toEqual([web ? 'RequestPayloadSizeLimitExceeded' : undefined, [undefined, undefined]]);
+      // Whatever the platform, the request is counted the same way: over 5 MB at once, under it in halves.
+      expect(once.requestBytes[0]).toBeGreaterThan(5 * 1024 * 1024);
+      expect(Math.max(...split.requestBytes)).toBeLessThan(5 * 1024 * 1024);
+    });
+
+    it('while another workbook has the focus: the troubleshooting page’s errors on Windows and Mac, none on the web', async () => {
+      const outcome = async (code: 'documented' | 'InactiveWorkbook') => {
+        const host = hostFor(platform, { workbookSwitchCode: code });
+        host.state.addSheet('A');
+        host.state.addSheet('B');
+        host.userSwitchWorkbook(true);
+        const codes: (string | undefined)[] = [];
+        const step = async (queue: (ctx: ReturnType<typeof host.context>) => void) => {
+          const ctx = host.context();
+          queue(ctx);
+          codes.push(
+            await ctx.sync().then(
+              () => undefined,
+              (err: { code?: string }) => err.code,
+            ),
+          );
+        };
+        await step((ctx) => ctx.workbook.worksheets.getItem('A').getRange('A1').select());
+        await step((ctx) => ctx.workbook.worksheets.getItem('B').activate());
+        await step((ctx) => ctx.workbook.worksheets.add('C'));
+        await step((ctx) => ctx.workbook.worksheets.getItem('A').freezePanes.freezeRows(1));
+        await step((ctx) => ctx.workbook.getSelectedRange().load('address'));
+        await step((ctx) => ctx.workbook.worksheets.getItem('B').delete());
+        // Reads and writes of cells are not in the table.
+        await step((ctx) => {
+          ctx.workbook.worksheets.getItem('A').getRange('A1').values = [['x']];
+        });
+        host.userSwitchWorkbook(false);
+        await step((ctx) => ctx.workbook.worksheets.getItem('A').getRange('A1').select());
+        return codes;
+      };
+      const G = 'GeneralException';
+      const S = 'InvalidSelection';
+      const I = 'InactiveWorkbook';
+      const switches = platform.name !== 'web';
+      expect(await outcome('documented')).toEqual(switches ? [G, G, G, G, S, S, undefined, undefined] : Array(8).fill(undefined));
+      expect(await outcome('InactiveWorkbook')).toEqual(switches ? [I, I, I, I, I, I, undefined, undefined] : Array(8).fill(undefined));
+    });
+
+    it('deleting a very hidden sheet fails with InvalidOperation (Worksheet.delete reference)', async () => {
+      const host = hostFor(platform);
+      host.state.addSheet('A');
+      host.state.addSheet('Hidden').visibility = 'VeryHidden';
+      const ctx = host.context();
+      ctx.workbook.worksheets.getItem('Hidden').delete();
+      expect(await rejection(ctx.sync())).toMatchObject({ code: 'InvalidOperation' });
+      expect(host.state.sheets.map((s) => s.name)).toEqual(['A', 'Hidden']);
+    });
+
+    it('protect on a protected sheet, unprotect on an unprotected one: AccessDenied where office-js #6784 was reported', async () => {
+      const host = hostFor(platform);
+      host.state.addSheet('A');
+      const codes: (string | undefined)[] = [];
+      for (const call of ['protect', 'protect', 'unprotect', 'unprotect'] as const) {
+        const ctx = host.context();
+        const protection = ctx.workbook.worksheets.getItem('A').protection;
+        if (call === 'protect') protection.protect();
+        else protection.unprotect();
+        codes.push(
+          await ctx.sync().then(
+            () => undefined,
+            (err: { code?: string }) => err.code,
+          ),
+        );
+      }
+      const regressed = platform.name === 'desktop' || platform.name === 'mac';
+      expect(codes).toEqual(
+        regressed ? [undefined, 'AccessDenied', undefined, 'AccessDenied'] : [undefined, 'InvalidOperation', undefined, undefined],
+      );
+    });
+
+    it('the add-in’s own select raises onSelectionChanged: always on Windows and Mac, only when it moves on the web (#4691)', async () => {
+      const host = hostFor(platform);
+      host.state.addSheet('A');
+      const seen: string[] = [];
+      const ctx = host.context();
+      const ws = ctx.workbook.worksheets.getItem('A');
+      ws.onSelectionChanged.add(async (e) => {
+        seen.push((e as { address?: string }).address ?? '?');
+      });
+      await ctx.sync();
+      host.userSelect('A', 'B2');
+      await host.state.settle();
+      seen.length = 0;
+      for (const address of ['B2', 'C3']) {
+        ws.getRange(address).select();
+        await ctx.sync();
+        await host.state.settle();
+      }
+      expect(seen).toEqual(platform.name === 'web' ? ['C3'] : ['B2', 'C3']);
+    });
+  });
+
+  describe('undo and custom XML parts', () => {
+    it('a part written is outside undo with ExcelApi 1.20 (#6415) and clears the person’s stack before it (#4484)', async () => {
+      const host = hostFor(platform);
+      host.state.addSheet('A');
+      host.userEdit('A', { A1: 'typed' });
+      const ctx = host.context();
+      ctx.workbook.customXmlParts.add('<r xmlns="urn:test"/>');
+      await ctx.sync();
+      const undoSupport = host.isSetSupported('ExcelApi', '1.20');
+      expect([undoSupport, host.state.undoStack.map((r) => r.by)]).toEqual([undoSupport, undoSupport ? ['person'] : []]);
+      expect(undoSupport).toBe(platform.name !== 'office2021' && platform.name !== 'office2024');
+    });
+  });
+
+  describe('events lost or held back (office-js #1760, #533, #1502), on every platform', () => {
+    it('a lost change reaches no handler; held ones arrive when released, in order', async () => {
+      const host = hostFor(platform);
+      host.state.addSheet('A');
+      const seen: string[] = [];
+      const ctx = host.context();
+      ctx.workbook.worksheets.getItem('A').onChanged.add(async (e) => {
+        seen.push(e.address);
+      });
+      await ctx.sync();
+      host.state.loseEvent = (e) => e.address === 'A2';
+      host.userEdit('A', { A1: 1 });
+      host.userEdit('A', { A2: 2 });
+      await host.state.settle();
+      host.state.holdEvents = true;
+      host.userEdit('A', { A3: 3 });
+      host.userEdit('A', { A4: 4 });
+      await host.state.settle();
+      expect(seen).toEqual(['A1']);
+      host.state.releaseHeldEvents();
+      await host.state.settle();
+      expect(seen).toEqual(['A1', 'A3', 'A4']);
+      expect(host.state.lostEvents).toEqual([{ kind: 'changed', worksheetId: host.state.sheet('A')!.id, address: 'A2' }]);
     });
   });
 });

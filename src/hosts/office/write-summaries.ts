@@ -24,7 +24,10 @@ export interface WriteSummaryOptions {
   replace?: boolean;
   /** After each sync that wrote rows: data and totals rows written so far, of all tables. */
   onProgress?: (doneRows: number, totalRows: number) => void;
-  /** Largest request to build, as estimated (bytes); a fifth of Excel on the web's 5 MB unless told. */
+  /**
+   * Largest request to build, as estimated by Microsoft's counting (see OP_BYTES), in bytes: about a fifth of Excel
+   * on the web's 5 MB unless told, a margin for how the bytes are counted exactly, which no page says.
+   */
   maxRequestBytes?: number;
   /** Pause before trying the clean-up again while Excel is in cell edit mode. */
   retryMs?: number;
@@ -58,8 +61,18 @@ export interface SummaryWriteResult {
 }
 
 export const DEFAULT_MAX_REQUEST_BYTES = 1_000_000;
-/** A generous allowance for one operation's own framing in a request (object path, method, property). */
-const OP_BYTES = 300;
+/**
+ * A request's size as Microsoft counts it ("Payload size limit best practices", learn.microsoft.com/office/dev/
+ * add-ins/excel/performance: "The payload size of a request combines: The number of API calls. The number of
+ * objects, such as `Range` objects. The length of the value to set or get."), with the bytes per call and per object
+ * that make the page's own example come out as it says (10,000 one-cell ranges each given a value in one sync "would
+ * likely exceed the 5MB payload size limit"; two syncs of 5,000 do not): 300 each. Each operation queued here makes
+ * one call and gets at most one object (a range, a border, a chart series), so it is allowed both; the values and
+ * number formats are counted as their JSON.
+ */
+const CALL_BYTES = 300;
+const OBJECT_BYTES = 300;
+const OP_BYTES = CALL_BYTES + OBJECT_BYTES;
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const;
 
 interface Job {

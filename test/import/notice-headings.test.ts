@@ -4,7 +4,11 @@ import * as os from 'os';
 import * as path from 'path';
 import type { FormDefinition } from '../../src/core/form-schema';
 import { importAttachmentDocument, importNotice, readNoticeContext, type ImportedNotice } from '../../src/core/import/import-notice';
-import type { DocBlock } from '../../src/core/import/docx-model';
+import { attachmentHeading, isAttachmentList, listedAttachments } from '../../src/core/import/attachment-heading';
+import type { DocBlock, DocCell, DocTable } from '../../src/core/import/docx-model';
+import { findDeadline, namedNumbers } from '../../src/core/import/notice-deadlines';
+import { dateLine, docNoParts } from '../../src/core/import/notice-facts';
+import { continuedTable, withoutRepeatedHeaders } from '../../src/core/import/table-continuation';
 import { readDocx } from '../../src/hosts/docx/read-docx';
 
 /**
@@ -184,5 +188,113 @@ describe('a notice in several files: its facts, then the forms of an attachment 
     expect(form.params.find((p) => p.id === 'edition')?.default).toBe(9);
     // a file named "附件3 …" that prints no 附件 line takes its number from the name
     expect(importAttachmentDocument(read('split-attachment.docx'), context, { no: 3 }).forms.map((f) => f.id)).toEqual(['notice-2023-7-3']);
+  });
+});
+
+describe('the words of a notice, one by one', () => {
+  it('takes every way a notice prints an attachment heading, and leaves prose and the body’s list alone', () => {
+    const h = (line: string) => attachmentHeading(line);
+    expect(h('附件')).toEqual({ heading: '附件', title: '' });
+    expect(h('附件：')).toEqual({ heading: '附件：', title: '' });
+    expect(h('附 件 1:')).toEqual({ no: 1, heading: '附件1:', title: '' });
+    expect(h('附件１')).toEqual({ no: 1, heading: '附件１', title: '' });
+    expect(h('附件十二')).toEqual({ no: 12, heading: '附件十二', title: '' });
+    expect(h('附件：职工书屋申报表')).toEqual({ heading: '附件', title: '职工书屋申报表' });
+    expect(h('附件3职工书屋申报表')).toEqual({ no: 3, heading: '附件3', title: '职工书屋申报表' });
+    expect(h('附件材料请一并报送。')).toBeUndefined();
+    expect(h('附件一览表')).toBeUndefined();
+    expect(isAttachmentList('附件：1．申报表  2．统计表', [])).toBe(true);
+    expect(isAttachmentList('附件:', ['1、申报表', '2、统计表'])).toBe(true);
+    expect(isAttachmentList('附件', ['职工书屋申报表'])).toBe(false);
+  });
+
+  it('reads the body’s list of attachments in its usual layouts', () => {
+    expect(listedAttachments(['附件：1．申报表  2．统计表'])).toEqual([
+      { no: 1, title: '申报表' },
+      { no: 2, title: '统计表' },
+    ]);
+    expect(listedAttachments(['附件：', '1、申报表；', '2、《统计表》'])).toEqual([
+      { no: 1, title: '申报表' },
+      { no: 2, title: '统计表' },
+    ]);
+    expect(listedAttachments(['附件1：申报表', '附件2：统计表'])).toEqual([
+      { no: 1, title: '申报表' },
+      { no: 2, title: '统计表' },
+    ]);
+    expect(listedAttachments(['附件：成员名单'])).toEqual([{ no: 1, title: '成员名单' }]);
+  });
+
+  it('finds deadlines as notices write them, and nothing in a period of activity', () => {
+    expect(findDeadline('请于2022年12月9日前报送')).toEqual({ monthDay: '12-09', year: 2022 });
+    expect(findDeadline('请于12月9日（星期五）下班前报送')).toEqual({ monthDay: '12-09' });
+    expect(findDeadline('请于12月9日17:00前报送')).toEqual({ monthDay: '12-09' });
+    expect(findDeadline('报送截止日期：2023年1月6日')).toEqual({ monthDay: '01-06', year: 2023 });
+    expect(findDeadline('11月30日之前报送')).toEqual({ monthDay: '11-30' });
+    expect(findDeadline('报名于10月20日截止')).toEqual({ monthDay: '10-20' });
+    expect(findDeadline('请于3月10日将推荐表报送区总工会')).toEqual({ monthDay: '03-10' });
+    expect(findDeadline('请于２０２２年１２月９日前报送')).toEqual({ monthDay: '12-09', year: 2022 });
+    expect(findDeadline('活动时间：5月22日至6月2日')).toBeUndefined();
+    expect(findDeadline('2017年5月3日')).toBeUndefined();
+  });
+
+  it('tells which attachments a sentence names', () => {
+    expect(namedNumbers('将申报表（附件1、2）报送')).toEqual([1, 2]);
+    expect(namedNumbers('附件1-3请于…报送')).toEqual([1, 2, 3]);
+    expect(namedNumbers('附件一和附件二')).toEqual([1, 2]);
+    expect(namedNumbers('（附件２）')).toEqual([2]);
+    expect(namedNumbers('相关附件材料报市职工技协')).toEqual([]);
+  });
+
+  it('reads the signature’s date in Arabic or Chinese numerals and the 文号’s year and number', () => {
+    expect(dateLine('2022 年 5 月 3 日')).toBe('2022-05-03');
+    expect(dateLine('二〇二一年十二月三十日')).toBe('2021-12-30');
+    expect(dateLine('2017 年 5 月 22 日 ~ 6 月 2 日')).toBeUndefined();
+    expect(docNoParts('沪工〔2022〕008号')).toEqual({ year: 2022, no: 8 });
+    expect(docNoParts('杨工【2022】 8号')).toEqual({ year: 2022, no: 8 });
+    expect(docNoParts('滨会发[2015]18号')).toEqual({ year: 2015, no: 18 });
+    expect(docNoParts('沪工（2020）7号')).toEqual({ year: 2020, no: 7 });
+  });
+});
+
+describe('tables over pages, on small tables', () => {
+  const cell = (text: string): DocCell => ({ paragraphs: [text], gridSpan: 1 });
+  const row = (...texts: string[]) => texts.map(cell);
+  const table = (rows: DocCell[][], headerRows = 0): DocTable => ({
+    kind: 'table',
+    rows,
+    columnWidths: [],
+    ...(headerRows ? { headerRows } : {}),
+  });
+  const head = row('序号', '姓名', '电话');
+
+  it('drops the header typed again after rows of the list, and keeps a second header that follows no row of it', () => {
+    expect(withoutRepeatedHeaders(table([head, row('1', '', ''), head, row('2', '', '')])).rows).toEqual([
+      head,
+      row('1', '', ''),
+      row('2', '', ''),
+    ]);
+    const twoLists = [head, row('1', '', ''), row('备注', '', ''), head, row('1', '', '')];
+    expect(withoutRepeatedHeaders(table(twoLists)).rows).toHaveLength(5);
+  });
+
+  it('joins a table that starts with the same header, one under 续表, or one of more blank rows; not a table of its own', () => {
+    const first = table([row('填报单位：', '', ''), head, row('1', '', ''), row('2', '', '')]);
+    expect(continuedTable(first, table([head, row('3', '', '')]), false)?.rows).toHaveLength(5);
+    expect(continuedTable(first, table([row('', '', ''), row('', '', '')]), false)?.rows).toHaveLength(6);
+    expect(continuedTable(first, table([row('甲', '乙', '丙'), row('', '', '')]), true)?.rows).toHaveLength(6);
+    expect(continuedTable(first, table([row('单位名称', '', '联系人')]), false)).toBeUndefined();
+    expect(continuedTable(first, table([row('序号', '姓名')]), true)).toBeUndefined();
+  });
+
+  it('takes the title from the table’s first row when the heading is followed by a unit line', () => {
+    const { forms } = importNotice([
+      { kind: 'paragraph', text: '关于报送会员名册的通知' },
+      { kind: 'paragraph', text: '附件1' },
+      { kind: 'paragraph', text: '填报单位：' },
+      table([[{ paragraphs: ['会员名册登记表'], gridSpan: 3 }], head, row('1', '', '')]),
+    ]);
+    expect(forms.map((f) => f.name)).toEqual(['会员名册登记表']);
+    const list = forms[0]?.bands.find((b) => b.kind === 'table');
+    expect(list?.kind === 'table' && list.cells.map((c) => c.field.label)).toEqual(['序号', '姓名', '电话']);
   });
 });

@@ -200,6 +200,10 @@ export function formFrom(
   if (deadline) {
     params.push({ id: 'deadline', label: '报送截止日期', kind: 'monthDay', default: deadline.monthDay });
     log.add('报送截止日期', deadline.monthDay, deadline.source);
+    // The template dates the deadline in the form's year: a deadline written in another year (a notice of December
+    // asking for returns in January) is for a person to set.
+    if (deadline.year !== undefined && deadline.year !== year)
+      log.undecided('报送截止日期的年份', `${deadline.year}年`, `通知写的截止日期在${deadline.year}年，表格的年份参数是${year}年，请核对`);
   } else log.undecided('报送截止日期', '未找到', '正文和表下注中都没有提到这个附件的“M月D日前”');
 
   const title = templated(squash(a.title), facts);

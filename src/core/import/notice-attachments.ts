@@ -127,6 +127,9 @@ function startWithoutSignature(items: readonly Item[]): number {
   return start;
 }
 
+/** A "key：" line: 填报单位：…, 联系人：… . */
+const KEY_LINE = /^[^：:。，]{1,15}[：:]/;
+
 /** A year or 届 in brackets under a title: （2022年度）. */
 const TITLE_TAIL = /^[（(][^（()）]*(年|届)[^（()）]*[)）]$/;
 
@@ -253,6 +256,8 @@ export function noticeParts(
         awaitingTitle = title === '';
         continue;
       }
+      // "填报单位：" right under the heading is no title: the title is then in the table's first row, or the body's list.
+      if (cur && awaitingTitle && KEY_LINE.test(text) && !looksLikeFormTitle(text)) awaitingTitle = false;
       if (cur && awaitingTitle) {
         const t = titleFrom(items, i);
         cur.title = t.text;

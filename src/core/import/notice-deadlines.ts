@@ -53,7 +53,7 @@ export function namedNumbers(sentence: string): number[] {
     /附件\s*((?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:\s*(?:[、,，和及与\-~～至到]|和附件|及附件)\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}))*)/g,
   )) {
     const parts = (m[1] as string)
-      .split(/\s*([-~～至到])\s*|\s*(?:[、,，和及与]|和附件|及附件)\s*/)
+      .split(/\s*([-~～至到])\s*|\s*(?:和附件|及附件|[、,，和及与])\s*/)
       .filter((p) => p !== undefined && p !== '');
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i] as string;

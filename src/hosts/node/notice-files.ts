@@ -45,7 +45,12 @@ async function filesOf(given: readonly string[], cwd: string): Promise<{ files: 
 
 const said = (err: unknown, fallback: string) => (err instanceof UserError ? err.message : fallback);
 
-export async function readNoticeFiles(given: readonly string[], cwd: string, soffice = findSoffice()): Promise<NoticeFiles> {
+/** `soffice`: LibreOffice to read a .doc with, or false where none is to be used (then a .doc gets its verdict). */
+export async function readNoticeFiles(
+  given: readonly string[],
+  cwd: string,
+  soffice: string | false = findSoffice() ?? false,
+): Promise<NoticeFiles> {
   const { files, missing } = await filesOf(given, cwd);
   const result: NoticeFiles = { parts: [], unread: [], missing, converted: [] };
   for (const { shown, full } of files) {

@@ -29,6 +29,7 @@ import type {
 } from '../../src/hosts/office/excel-surface';
 import { FakeCharts } from './charts';
 import { apiNotFound, FakeExcelError, notLoaded } from './errors';
+import { refuseFormulaPastLimits } from './formula-limits';
 import {
   FakeWorkbookState,
   MAX_COLUMNS,
@@ -1788,10 +1789,11 @@ class FakeRangeFormat implements RangeFormatSurface {
 
 /**
  * ConditionalFormatCollection.add: "Adds a new conditional format to the collection at the first/top priority", so
- * the sheet's list (highest priority first) gets it at its head. Only the custom (formula) type is modelled. The
- * fake refuses nothing about the formula itself: no Microsoft page or office-js issue found says Excel refuses a
- * custom rule's formula without a leading '=' (the documentation's examples all have one), so it only keeps what was
- * set, for tests to read back.
+ * the sheet's list (highest priority first) gets it at its head. Only the custom (formula) type is modelled. A
+ * formula past Excel's limits (8,192 characters, 64 levels of nested functions) is refused at the sync
+ * (formula-limits.ts); nothing else about it: no Microsoft page or office-js issue found says Excel refuses a custom
+ * rule's formula without a leading '=' (the documentation's examples all have one), so it keeps what was set, for
+ * tests to read back.
  */
 function addConditionalFormat(range: FakeRange, type: 'Custom'): { readonly custom: CustomConditionalFormatSurface } {
   if (type !== 'Custom')
@@ -1811,7 +1813,10 @@ function addConditionalFormat(range: FakeRange, type: 'Custom'): { readonly cust
         throw notLoaded('formula');
       },
       set: (v: string) => {
-        set('rule.formula', v, () => (entry.formula = v));
+        set('rule.formula', v, () => {
+          refuseFormulaPastLimits(v);
+          entry.formula = v;
+        });
       },
     },
   });

@@ -123,6 +123,14 @@ export const LabelCellSchema = z
     text: z.string(),
     /** Why this text is not the notice's wording verbatim (reviewed in tests). */
     adapted: z.string().optional(),
+    /**
+     * A 合计 printed in the form: the template sums these number fields (a field id, or "list.field" for a list's
+     * column) and the unit types nothing here. Drawn as a formula built from the plan's own addresses.
+     */
+    sum: z
+      .array(z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)?$/, 'sum: field ids'))
+      .min(1)
+      .optional(),
   })
   .strict();
 
@@ -280,6 +288,7 @@ export const FormDefinitionSchema = z
 
     const fieldIds = new Set<string>();
     const tableIds = new Set<string>();
+    const summed: string[] = [];
     const checkOptions = (field: z.output<typeof FieldSchema>) => {
       if (field.required && field.remindIfBlank) issue(`field ${field.id}: remindIfBlank is for fields that are not required`);
       if (field.type === 'date' && field.range && field.monthAllowed)
@@ -294,8 +303,10 @@ export const FormDefinitionSchema = z
       const rows = band.kind === 'rows' ? band.rows : band.header;
       for (const row of rows) {
         for (const cell of row.cells) {
-          if (cell.kind === 'label') checkTemplate(cell.text);
-          else {
+          if (cell.kind === 'label') {
+            checkTemplate(cell.text);
+            summed.push(...(cell.sum ?? []));
+          } else {
             addField(cell.field.id, '');
             checkOptions(cell.field);
           }
@@ -325,6 +336,7 @@ export const FormDefinitionSchema = z
       const known = second === undefined ? fieldIds.has(first) : (tableFields.get(first)?.has(second) ?? false);
       if (!known) issue(`rule refers to unknown field ${ref}`);
     };
+    summed.forEach(checkRef);
     const paramKinds = new Map(form.params.map((p) => [p.id, p.kind]));
     for (const rule of form.rules) {
       const refs = ruleRefs(rule);

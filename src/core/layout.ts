@@ -1,4 +1,4 @@
-import type { CellRange } from './a1';
+import { cellAddress, rangeAddress, type CellRange } from './a1';
 import { conditionalFormatsWithinLimits } from './conditional-formats';
 import { UserError } from './errors';
 import type { Cell, Field, FormDefinition, InputCell, Row, TableBand } from './form-schema';
@@ -85,6 +85,26 @@ function validationOf(field: Field): NativeValidation {
   return rule;
 }
 
+/**
+ * A printed 合计's formula: the sum of the fields named (a list's column from its first row to its last, so that a
+ * row inserted inside the list is summed too), from the slots placed above it; undefined when none is placed yet.
+ */
+function sumFormula(refs: readonly string[], slots: readonly FieldSlot[]): string | undefined {
+  const parts: string[] = [];
+  for (const ref of refs) {
+    const [first, second] = ref.split('.') as [string, string | undefined];
+    const placed = slots.filter((s) =>
+      second === undefined ? s.tableId === undefined && s.field.id === first : s.tableId === first && s.field.id === second,
+    );
+    if (placed.length === 0) continue;
+    const top = Math.min(...placed.map((s) => s.row));
+    const bottom = Math.max(...placed.map((s) => s.row));
+    const col = (placed[0] as FieldSlot).col;
+    parts.push(second === undefined ? cellAddress(top, col) : rangeAddress({ top, left: col, bottom, right: col }));
+  }
+  return parts.length > 0 ? `SUM(${parts.join(',')})` : undefined;
+}
+
 /** Lays a form out for the given parameters and list lengths. Throws if the definition's cells collide. */
 export function planSheet(form: FormDefinition, options: PlanOptions = {}): SheetPlan {
   const params = resolveParams(form, options.params);
@@ -114,13 +134,15 @@ export function planSheet(form: FormDefinition, options: PlanOptions = {}): Shee
       merges.push({ top: row, left: cell.col, bottom: row + cell.rowSpan - 1, right: cell.col + cell.colSpan - 1 });
     }
     if (cell.kind === 'label') {
+      const formula = cell.sum ? sumFormula(cell.sum, slots) : undefined;
       cells.push({
         row,
         col: cell.col,
         rowSpan: cell.rowSpan,
         colSpan: cell.colSpan,
         role: 'label',
-        value: fillTemplate(cell.text, params),
+        value: formula ? null : fillTemplate(cell.text, params),
+        ...(formula ? { formula } : {}),
         style: styleOf(cell, () => resolveStyle(form, cell.preset ?? 'label', cell.style, GENERAL_FORMAT, true)),
       });
       return;

@@ -44,6 +44,11 @@ export interface PlannedCell {
   colSpan: number;
   role: 'label' | 'input';
   value: string | number | null;
+  /**
+   * A label the template computes (a printed 合计): its formula in English without '=', made by the layout from the
+   * plan's own addresses (SUM(C5:C7)), never from any cell's text. Its value is then null.
+   */
+  formula?: string;
   style: ResolvedStyle;
 }
 

@@ -45,8 +45,28 @@ function rowInputs(bands: readonly Band[]): string[] {
   );
 }
 
+/** A field's label by its reference: its id, or "list.field" for a list's column. */
+function labelOf(bands: readonly Band[], ref: string): string {
+  const [first, second] = ref.split('.') as [string, string | undefined];
+  for (const b of bands) {
+    const cells = b.kind === 'rows' ? b.rows.flatMap((r) => r.cells) : b.id === first ? b.cells : [];
+    for (const c of cells)
+      if (c.kind === 'input' && c.field.id === (second ?? first) && (second === undefined) === (b.kind === 'rows')) return c.field.label;
+  }
+  return `?${ref}`;
+}
+
+/** Each row of the bands of rows: labels as printed, {} for an input, Σa+b for a label the template sums. */
 const rowLabels = (bands: readonly Band[]) =>
-  bands.flatMap((b) => (b.kind === 'rows' ? b.rows.map((r) => r.cells.map((c) => (c.kind === 'label' ? c.text : '{}')).join('|')) : []));
+  bands.flatMap((b) =>
+    b.kind === 'rows'
+      ? b.rows.map((r) =>
+          r.cells
+            .map((c) => (c.kind === 'input' ? '{}' : c.sum ? `Σ${c.sum.map((ref) => labelOf(bands, ref)).join('+')}` : c.text))
+            .join('|'),
+        )
+      : [],
+  );
 
 describe('a list under a two-level header, with a printed 合计 row and a 填表说明 row (附件1)', () => {
   it('is one list whose columns carry both levels, typed by their words and units', () => {
@@ -75,7 +95,10 @@ describe('a list under a two-level header, with a printed 合计 row and a 填�
   it('keeps 合计 as printed, for no unit to type, and the 填表说明 as a note', () => {
     const form = formOf(1);
     expect(rowInputs(form.bands)).toEqual([]);
-    expect(rowLabels(form.bands)).toContain('合计|||||');
+    // Each quantity column sums the list's rows; 单位名称 has nothing to sum.
+    expect(rowLabels(form.bands)).toContain(
+      '合计||Σ慰问困难职工 · 人数|Σ慰问困难职工 · 金额（万元）|Σ慰问劳模 · 人数|Σ慰问劳模 · 金额（万元）',
+    );
     const note = form.bands
       .flatMap((b) => (b.kind === 'rows' ? b.rows.flatMap((r) => r.cells) : []))
       .find((c) => c.kind === 'label' && /^填表说明/.test(c.text));
@@ -115,7 +138,12 @@ describe('a grid of items under a two-level header with a 合计 row (附件3)',
         `${item}（慰问劳模 · 金额（万元））:decimal/万元`,
       ]),
     );
-    expect(rowLabels(formOf(3).bands)).toContain('合　计||||');
+    const sum = (head: string) => `Σ元旦春节（${head}）+夏季送清凉（${head}）`;
+    expect(rowLabels(formOf(3).bands)).toContain(
+      ['合　计', ...['慰问困难职工 · 人数', '慰问困难职工 · 金额（万元）', '慰问劳模 · 人数', '慰问劳模 · 金额（万元）'].map(sum)].join(
+        '|',
+      ),
+    );
   });
 });
 
@@ -252,6 +280,6 @@ describe('the same tables as grids of cells', () => {
       '借阅 · 图书（册）:integer',
     ]);
     expect(list.defaultRows).toBe(2);
-    expect(rowLabels(form.bands)).toContain('合计|||');
+    expect(rowLabels(form.bands)).toContain('合计||Σ借阅 · 人次|Σ借阅 · 图书（册）');
   });
 });

@@ -140,6 +140,8 @@ const stripItem = (text: string) =>
 /** The cells of rows r0..r1 of the table (one band of rows) as the schema's rows. */
 function rowsBand(cells: readonly GridCell[], r0: number, r1: number, ctx: TableContext): RowInput[] {
   const rows: RowInput[] = [];
+  /** The quantities typed above, by column: what a 合计 row of the band sums. */
+  const summedAbove = new Map<number, string[]>();
   for (let r = r0; r <= r1; r++) {
     const out: CellInput[] = [];
     let tall = false;
@@ -165,9 +167,10 @@ function rowsBand(cells: readonly GridCell[], r0: number, r1: number, ctx: Table
       const sameRow = left && left.row === r ? left : undefined;
       // 合计 printed in the form: the template's sum over the rows above, not the unit's to type.
       if (left && isTotalWord(left.text)) {
-        out.push({ kind: 'label', text: '', ...place });
+        const sum = summedAbove.get(cell.col);
+        out.push({ kind: 'label', text: '', ...place, ...(sum ? { sum } : {}) });
         if (left.col + left.colSpan === cell.col)
-          ctx.log.add(`合计（第${r + 1}行）`, '合计行，不填', '表中印好的“合计”一行由汇总计算，不由填报单位填写');
+          ctx.log.add(`合计（第${r + 1}行）`, '合计行，模板求和', '表中印好的“合计”一行由模板对上方各行求和，不由填报单位填写');
         continue;
       }
       // An item that asks for a number of its own (…的基层单位数) has no 是 box, only its count.
@@ -208,6 +211,7 @@ function rowsBand(cells: readonly GridCell[], r0: number, r1: number, ctx: Table
         }
       }
       if (field.type === 'longText') tall = true;
+      if (isSummed(field)) summedAbove.set(cell.col, [...(summedAbove.get(cell.col) ?? []), field.id]);
       out.push({ kind: 'input', field, ...place });
     }
     const height = noteLines > 0 ? Math.min(300, 16 * noteLines + 8) : tall ? 80 : undefined;
@@ -355,15 +359,25 @@ function listBand(cells: readonly GridCell[], list: ListFound, ctx: TableContext
 }
 
 /** A 合计 row printed under a list, its cells in the list's columns, all blank: kept as printed, nothing to fill. */
-function totalRow(cells: readonly GridCell[], list: ListFound, r: number): RowInput | undefined {
+/** A quantity a 合计 adds up: a whole or decimal number that is not 序号, 年龄 or a share. */
+function isSummed(field: FieldInput): boolean {
+  return (field.type === 'integer' || field.type === 'decimal') && field.total !== false;
+}
+
+function totalRow(cells: readonly GridCell[], list: ListFound, band: TableInput, r: number): RowInput | undefined {
   const row = rowCells(cells, r);
   const first = row[0];
   if (!first || !isTotalWord(first.text) || row.slice(1).some((c) => !isBlank(c.text) || c.rowSpan > 1)) return undefined;
   const start = list.leaves[0]?.col ?? 0;
   if (first.col !== start) return undefined;
+  // Each quantity column's cell sums the list's column; the others stay blank.
+  const sumOf = (c: GridCell) => {
+    const column = band.cells.find((i) => i.col === c.col && (i.colSpan ?? 1) === c.colSpan);
+    return c !== first && column && isSummed(column.field) ? { sum: [`${band.id}.${column.field.id}`] } : {};
+  };
   return {
     height: 28,
-    cells: row.map((c) => ({ kind: 'label' as const, text: c.text.replace(/\s+/g, ''), col: c.col, colSpan: c.colSpan })),
+    cells: row.map((c) => ({ kind: 'label' as const, text: c.text.replace(/\s+/g, ''), col: c.col, colSpan: c.colSpan, ...sumOf(c) })),
   };
 }
 
@@ -379,12 +393,13 @@ export function tableBands(cells: readonly GridCell[], rowCount: number, ctx: Ta
     const above = rowCells(cells, list.header - 1);
     const title = above.length === 1 && !isBlank(above[0]?.text ?? '') ? fieldName(above[0]?.text ?? '') : undefined;
     if (list.header > r) bands.push({ kind: 'rows', rows: rowsBand(cells, r, list.header - 1, ctx) });
-    bands.push(listBand(cells, list, ctx, title));
+    const band = listBand(cells, list, ctx, title);
+    bands.push(band);
     r = list.last + 1;
-    const total = totalRow(cells, list, r);
+    const total = totalRow(cells, list, band, r);
     if (total) {
       bands.push({ kind: 'rows', rows: [total] });
-      ctx.log.add(`${title ?? '名单'}.合计`, '合计行，不填', '名单下印好的“合计”一行由汇总计算，不由填报单位填写');
+      ctx.log.add(`${title ?? '名单'}.合计`, '合计行，模板求和', '名单下印好的“合计”一行由模板对名单各行求和，不由填报单位填写');
       r += 1;
     }
   }

@@ -106,7 +106,10 @@ export function queueDrawing(ws: WorksheetSurface, plan: SheetPlan, support: Api
     const area = ws.getRangeByIndexes(cell.row, cell.col, cell.rowSpan, cell.colSpan);
     if (cell.rowSpan > 1 || cell.colSpan > 1) area.merge(false);
     formatCell(area, cell);
-    if (cell.value !== null) ws.getRangeByIndexes(cell.row, cell.col, 1, 1).values = [[literalForTyping(cell.value)]];
+    // A printed 合计: the plan's own formula (from addresses, never cell text), which Range.values takes as a formula
+    // as typing would; any text goes in as text.
+    if (cell.formula !== undefined) ws.getRangeByIndexes(cell.row, cell.col, 1, 1).values = [[`=${cell.formula}`]];
+    else if (cell.value !== null) ws.getRangeByIndexes(cell.row, cell.col, 1, 1).values = [[literalForTyping(cell.value)]];
   }
   if (support.validation) {
     for (const { row, col, validation } of plan.validations) validate(ws.getRangeByIndexes(row, col, 1, 1), validation);

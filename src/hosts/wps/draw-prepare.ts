@@ -191,7 +191,9 @@ export function prepareDrawing(plan: SheetPlan): PreparedDrawing {
 
   const values: EtCellValue[][] = Array.from({ length: rows }, () => new Array<EtCellValue>(columns).fill(null));
   for (const cell of plan.cells) {
-    (values[cell.row] as EtCellValue[])[cell.col] = literalForEt(cell.value, cell.style.numFmt === '@');
+    // A printed 合计: the plan's own formula (from addresses, never cell text); any text goes in as text.
+    (values[cell.row] as EtCellValue[])[cell.col] =
+      cell.formula !== undefined ? `=${cell.formula}` : literalForEt(cell.value, cell.style.numFmt === '@');
   }
   (values[plan.marker.row] as EtCellValue[])[plan.marker.col] = plan.marker.text;
 

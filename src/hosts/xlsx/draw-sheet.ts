@@ -76,7 +76,8 @@ function inputMessageOnly(v: NativeValidation): ExcelJS.DataValidation {
 function drawCell(ws: ExcelJS.Worksheet, cell: PlannedCell): void {
   const anchor = ws.getCell(cell.row + 1, cell.col + 1);
   anchor.style = excelStyle(cell.style);
-  if (cell.value !== null) anchor.value = cell.value;
+  if (cell.formula !== undefined) anchor.value = { formula: cell.formula, date1904: false };
+  else if (cell.value !== null) anchor.value = cell.value;
   if (cell.rowSpan > 1 || cell.colSpan > 1) {
     ws.mergeCells(cell.row + 1, cell.col + 1, cell.row + cell.rowSpan, cell.col + cell.colSpan);
   }

@@ -73,4 +73,16 @@ describe('reviewing the fields of an imported form before saving it', () => {
     const options = editForm(form, { fields: { [id]: { type: 'choice', options: ['甲,乙', '丙'] } } });
     expect(!options.ok && options.problems[0]).toMatch(/^栏目“建议名称”：“bands.*options\.0”格式不对/);
   });
+
+  it('turns a count into a decimal number and back, each passing the schema', () => {
+    const count = reviewFields(form).find((f) => f.label === '提出人数')?.key as string;
+    const decimal = editForm(form, { fields: { [count]: { type: 'decimal', label: '节约金额（万元）' } } });
+    if (!decimal.ok) throw new Error(decimal.problems.join('\n'));
+    const field = decimal.form.bands
+      .flatMap((b) => (b.kind === 'rows' ? b.rows.flatMap((r) => r.cells) : []))
+      .find((c) => c.kind === 'input' && c.field.id === count);
+    expect(field?.kind === 'input' && field.field).toMatchObject({ type: 'decimal', label: '节约金额（万元）', min: 0, total: true });
+    const back = editForm(decimal.form, { fields: { [count]: { type: 'integer' } } });
+    expect(back.ok && reviewFields(back.form).find((f) => f.key === count)?.type).toBe('integer');
+  });
 });

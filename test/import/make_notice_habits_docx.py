@@ -248,9 +248,63 @@ def notice_alone_and_attachment(out):
     doc.save(os.path.join(out, "split-attachment.docx"))
 
 
+def legacy_check_box(paragraph, checked=False):
+    """A check box form field as Word 97-2003 inserts it (旧式窗体 → 复选框): fldChar begin with w:ffData/w:checkBox,
+    the FORMCHECKBOX instruction, fldChar end. It prints a box and holds no text."""
+    begin = paragraph.add_run()._r
+    fld = OxmlElement("w:fldChar")
+    fld.set(qn("w:fldCharType"), "begin")
+    data = OxmlElement("w:ffData")
+    box = OxmlElement("w:checkBox")
+    box.append(OxmlElement("w:sizeAuto"))
+    default = OxmlElement("w:default")
+    default.set(qn("w:val"), "1" if checked else "0")
+    box.append(default)
+    data.append(box)
+    fld.append(data)
+    begin.append(fld)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = " FORMCHECKBOX "
+    paragraph.add_run()._r.append(instr)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    paragraph.add_run()._r.append(end)
+
+
+def h_merge(cell, restart):
+    """The older horizontal merge (w:tcPr/w:hMerge) that documents converted from Word 97-2003 carry."""
+    flag = OxmlElement("w:hMerge")
+    if restart:
+        flag.set(qn("w:val"), "restart")
+    cell._tc.get_or_add_tcPr().append(flag)
+
+
+def legacy_form(out):
+    """A form kept from a Word 97-2003 template: 是/否 as check box form fields, a blank merged by w:hMerge."""
+    doc = Document()
+    lines(doc, "沪工基〔2024〕2号", "关于开展2024年度职工之家建设情况调查的通知", "各区局（产业）工会：",
+          "请于2024年3月15日前报送职工之家建设情况登记表。", "附件：职工之家建设情况登记表", "上海市总工会", "2024年2月26日")
+    page_break(doc)
+    lines(doc, "附件", "职工之家建设情况登记表")
+    t = grid(doc, 2, 4)
+    t.cell(0, 0).text = "是否建立职工之家"
+    p = t.cell(0, 1).paragraphs[0]
+    legacy_check_box(p)
+    p.add_run("是　")
+    legacy_check_box(p, checked=True)
+    p.add_run("否")
+    t.cell(0, 2).text = "会员人数（人）"
+    t.cell(1, 0).text = "单位名称"
+    h_merge(t.cell(1, 1), True)
+    h_merge(t.cell(1, 2), False)
+    h_merge(t.cell(1, 3), False)
+    doc.save(os.path.join(out, "legacy-form.docx"))
+
+
 if __name__ == "__main__":
     folder = sys.argv[1]
     os.makedirs(folder, exist_ok=True)
     for make in (lone_attachment_roster, roster_table, heading_with_title, fullwidth_headings, chinese_numeral_headings,
-                 titles_only, named_table, over_pages, notice_alone_and_attachment):
+                 titles_only, named_table, over_pages, notice_alone_and_attachment, legacy_form):
         make(folder)

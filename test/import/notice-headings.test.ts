@@ -298,3 +298,31 @@ describe('tables over pages, on small tables', () => {
     expect(list?.kind === 'table' && list.cells.map((c) => c.field.label)).toEqual(['序号', '姓名', '电话']);
   });
 });
+
+describe('a form kept from a Word 97-2003 template', () => {
+  it('reads check box form fields as boxes and a w:hMerge as one cell across the columns it merges', () => {
+    const tables = read('legacy-form.docx').filter((b): b is DocTable => b.kind === 'table');
+    expect(tables).toHaveLength(1);
+    const rows = (tables[0] as DocTable).rows.map((r) => r.map((c) => [c.paragraphs.join('\n'), c.gridSpan]));
+    expect(rows).toEqual([
+      [
+        ['是否建立职工之家', 1],
+        ['□是　☑否', 1],
+        ['会员人数（人）', 1],
+        ['', 1],
+      ],
+      [
+        ['单位名称', 1],
+        ['', 3],
+      ],
+    ]);
+    const form = notice('legacy-form.docx').forms[0] as FormDefinition;
+    expect(brief(form)).toEqual({ attachment: '附件', name: '职工之家建设情况登记表', id: 'notice-2024-2-1', deadline: '03-15' });
+    const inputs = form.bands
+      .flatMap((b) => (b.kind === 'rows' ? b.rows.flatMap((r) => r.cells) : []))
+      .flatMap((c) => (c.kind === 'input' ? [c] : []));
+    // the boxes give a choice, not a text; the merged blank is one input three columns wide
+    expect(inputs.find((c) => c.field.label === '是否建立职工之家')?.field.type).not.toBe('text');
+    expect(inputs.find((c) => c.field.label === '单位名称')?.colSpan).toBe(3);
+  });
+});

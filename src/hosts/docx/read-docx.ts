@@ -52,6 +52,15 @@ function isOn(node: XmlNode | undefined): boolean {
   return v === undefined || !['0', 'false', 'off'].includes(v.toLowerCase());
 }
 
+/** □ or ☑ for a w:fldChar that opens a check box form field (w:ffData/w:checkBox); undefined for any other. */
+function legacyCheckBox(fldChar: XmlNode): string | undefined {
+  const data = find(fldChar, 'w:ffData');
+  const box = data ? find(data, 'w:checkBox') : undefined;
+  if (!box) return undefined;
+  const checked = find(box, 'w:checked') ?? find(box, 'w:default');
+  return checked && attr(checked, 'w:val') !== '0' && attr(checked, 'w:val') !== 'false' ? '☑' : '□';
+}
+
 class BodyReader {
   readonly unknownSymbols: string[] = [];
   /** Paragraphs that end a section (their w:pPr holds its w:sectPr), with that section's orientation. */
@@ -96,9 +105,12 @@ class BodyReader {
         if (ch === undefined) this.unknownSymbols.push(`${attr(node, 'w:font') ?? '?'} ${attr(node, 'w:char') ?? '?'}`);
         text += ch ?? '□';
       } else if (tag === 'w:txbxContent') boxes.push(...this.blocks(childrenOf(node)));
+      // A check box form field of Word 97-2003 (插入 → 旧式窗体 → 复选框) prints a box and has no text of its own.
+      else if (tag === 'w:fldChar') text += legacyCheckBox(node) ?? '';
       // Deleted text, field codes and the fallback copy of a drawing (its text box is read from mc:Choice) are not shown.
       else if (
         tag === 'w:del' ||
+        tag === 'w:moveFrom' ||
         tag === 'w:instrText' ||
         tag === 'w:delText' ||
         tag === 'mc:Fallback' ||
@@ -129,6 +141,14 @@ class BodyReader {
         const props = find(tc, 'w:tcPr');
         const span = props ? find(props, 'w:gridSpan') : undefined;
         const vMerge = props ? find(props, 'w:vMerge') : undefined;
+        // The older horizontal merge (w:hMerge, from documents converted from Word 97-2003): a continuing cell widens
+        // the one it continues, as w:gridSpan would.
+        const hMerge = props ? find(props, 'w:hMerge') : undefined;
+        const before = cells[cells.length - 1];
+        if (hMerge && attr(hMerge, 'w:val') !== 'restart' && before) {
+          before.gridSpan += Math.max(1, Number(span ? attr(span, 'w:val') : 1) || 1);
+          continue;
+        }
         const paragraphs = this.blocks(childrenOf(tc)).flatMap((b) =>
           b.kind === 'paragraph' ? [b.text] : b.rows.flatMap((r) => r.flatMap((c) => c.paragraphs)),
         );

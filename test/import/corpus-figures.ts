@@ -12,12 +12,14 @@ import * as os from 'os';
 import * as path from 'path';
 import { CATALOGUE } from '../../src/notices';
 import { runEndToEnd } from './corpus/end-to-end';
-import { matchNotice, pct, sum, type Tally } from './corpus/match-notice';
+import { matchNotice, pct, sum, type FormFigures, type Tally } from './corpus/match-notice';
 import { importSeeds, runCorpus } from './corpus/run-corpus';
 import { matchForms } from './form-match';
 
 const frac = ([a, b]: Tally) => `${a}/${b}`;
 const cells = (t: Tally) => `${pct(t)} (${frac(t)})`;
+/** Required inputs the notice does not ask for, shown after the inputs figure as -N. */
+const stray = (forms: FormFigures[]) => forms.reduce((n, x) => n + x.strayInputs, 0);
 
 async function main(): Promise<void> {
   const verbose = process.argv.includes('--verbose');
@@ -35,7 +37,7 @@ async function main(): Promise<void> {
         m.id.padEnd(22),
         `${frac(m.forms)}${m.extraForms.length ? `+${m.extraForms.length}` : ''}`.padEnd(6),
         cells(sum(f.map((x) => x.labels))).padEnd(13),
-        cells(sum(f.map((x) => x.inputs))).padEnd(13),
+        `${cells(sum(f.map((x) => x.inputs)))}${stray(f) ? `-${stray(f)}` : ''}`.padEnd(13),
         cells(sum(f.map((x) => x.types))).padEnd(13),
         `${frac(sum(f.map((x) => x.lists)))}${f.some((x) => x.extraLists) ? '+' : ''}`.padEnd(5),
         frac(sum(f.map((x) => x.office))).padEnd(6),
@@ -55,7 +57,7 @@ async function main(): Promise<void> {
     const extras = figures.reduce((n, x) => n + x.m.extraForms.length, 0);
     console.log(
       `all ${figures.length} notices: forms ${frac(forms)} (+${extras} not forms), labels ${cells(sum(all.map((x) => x.labels)))}, ` +
-        `inputs ${cells(sum(all.map((x) => x.inputs)))}, types ${cells(sum(all.map((x) => x.types)))}, ` +
+        `inputs ${cells(sum(all.map((x) => x.inputs)))} (stray required inputs ${stray(all)}), types ${cells(sum(all.map((x) => x.types)))}, ` +
         `lists ${frac(sum(all.map((x) => x.lists)))}, office fields ${frac(sum(all.map((x) => x.office)))}, facts ${frac(sum(all.map((x) => x.facts)))}`,
     );
     const times = figures.map((x) => x.run.ms).sort((a, b) => a - b);

@@ -29,7 +29,10 @@ def key(text):
 
 
 def bare(text):
-    return re.sub(r"\([^()]*\)", "", key(text))
+    t, last = key(text), None
+    while t != last:
+        t, last = re.sub(r"\([^()]*\)", "", t), t
+    return t
 
 
 def same(label, text):

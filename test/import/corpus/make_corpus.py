@@ -1,6 +1,6 @@
 """A corpus of notices as they really arrive at a district union office (issue 21 §4).
 
-Eleven notices written the way union offices write them, by python-docx (LibreOffice for the .doc, openpyxl for an
+Twelve notices written the way union offices write them, by python-docx (LibreOffice for the .doc, openpyxl for an
 office's own Excel form), from the issue's description and real notices' habits (seed 003's style: blank lines
 before the 文号, a title over two lines, a 名单 after the signature) — never from the program's output. What each
 should give is written by hand in expected/<id>.json.
@@ -478,6 +478,48 @@ def n11_legal_aid(folder):
     doc.save(os.path.join(folder, "法律援助服务站推荐通知.docx"))
 
 
+def n12_ankang_cup(folder):
+    """Habits of real notices beyond the issue's list: 附件1 and the title in one paragraph split by a line break,
+    empty paragraphs, labels justified with spaces (单 位 名 称, 邮　　编), a weekday in the deadline ("12月9日（星期五）
+    前"), the signature date in Chinese numerals, "是（　）否（　）", and a form whose title and unit line are the
+    first rows of its own table."""
+    doc = new_document()
+    lines(doc, "上海市总工会", "沪工总劳〔2022〕30号",
+          "关于开展2022年度“安康杯”竞赛活动总结评比工作的通知",
+          "各区局（产业）工会：",
+          "为总结2022年度“安康杯”竞赛活动，经研究，决定开展总结评比工作。请各单位认真总结，填写申报表（附件1）和汇总表（附件2），请于12月9日（星期五）前报送市总工会劳动保护部。",
+          "附件：1．“安康杯”竞赛优胜单位申报表", "　　　2．“安康杯”竞赛优胜班组申报汇总表",
+          "上海市总工会", "二〇二二年十一月二十一日")
+    page_break(doc)
+    heading = doc.add_paragraph("附件1")
+    heading.add_run().add_break()
+    heading.add_run("“安康杯”竞赛优胜单位申报表")
+    doc.add_paragraph("")
+    t = table(doc, 6, 4)
+    put(t, 0, 0, "单 位 名 称")
+    put(t, 0, 1, "", 3)
+    put(t, 1, 0, "职工总数（人）")
+    put(t, 1, 2, "参赛班组（个）")
+    put(t, 2, 0, "安全生产投入（万元）")
+    put(t, 2, 2, "事故率（%）")
+    put(t, 3, 0, "是否发生重大事故")
+    put(t, 3, 1, "是（　）　否（　）")
+    put(t, 3, 2, "联 系 人")
+    put(t, 4, 0, "联系电话")
+    put(t, 4, 2, "邮　　编")
+    put(t, 5, 0, "主要做法（500字以内）")
+    put(t, 5, 1, "", 3)
+    page_break(doc)
+    lines(doc, "附件2", "")
+    heads = ["序号", "班组名称", "所在单位", "班组人数（人）", "班组长", "备注"]
+    t = table(doc, 11, len(heads))
+    put(t, 0, 0, "“安康杯”竞赛优胜班组申报汇总表", len(heads) - 1)
+    put(t, 1, 0, "填报单位：　　　　　　　　　　　　　　填报日期：　　年　　月　　日", len(heads) - 1)
+    for c, text in enumerate(heads):
+        put(t, 2, c, text)
+    doc.save(os.path.join(folder, "安康杯评比通知.docx"))
+
+
 NOTICES = {
     "n01-reading-room": n01_reading_room,
     "n02-winter-warmth": n02_winter_warmth,
@@ -490,6 +532,7 @@ NOTICES = {
     "n09-rest-leave": n09_rest_leave,
     "n10-seed-003": n10_seed_003,
     "n11-legal-aid": n11_legal_aid,
+    "n12-ankang-cup": n12_ankang_cup,
 }
 
 

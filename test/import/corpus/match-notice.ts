@@ -27,6 +27,8 @@ export interface FormFigures {
   lists: Tally;
   /** Tables of the imported form that match no expected list (a list cut in two at a page break). */
   extraLists: number;
+  /** Required inputs outside lists that the notice does not ask of the unit. */
+  strayInputs: number;
   office: Tally;
   /** 文号, title, deadline, orientation: each checked where the expectation names it. */
   facts: Tally;
@@ -49,7 +51,12 @@ export const squash = (text: string): string =>
     .replace(QUOTES, '')
     .replace(/[:]+$/, '');
 const key = (text: string): string => squash(text).replace(/^其中:/, '');
-const bare = (text: string): string => key(text).replace(/\([^()]*\)/g, '');
+/** Without bracketed parts, nested ones too. */
+function bare(text: string): string {
+  let t = key(text);
+  for (let last = ''; last !== t;) [last, t] = [t, t.replace(/\([^()]*\)/g, '')];
+  return t;
+}
 const brackets = (text: string): string =>
   squash(text)
     .replace(/[〔［【[]/g, '[')
@@ -155,7 +162,7 @@ function matchFields(expected: ExpectedField[], actual: ImportedInput[], misses:
         text: `${where}${e.label}：类型 ${a.type}${a.options.length ? `[${a.options.join('/')}]` : ''}，应为 ${typesOf(e).join('/')}`,
       });
   }
-  return { inputs, types };
+  return { inputs, types, left: pool };
 }
 
 function deadlineOf(def: FormDefinition): string | null {
@@ -179,6 +186,7 @@ export function matchForm(expected: ExpectedForm, notice: ExpectedNotice, import
       types: [0, typeTotal],
       lists: [0, expected.lists.length],
       extraLists: 0,
+      strayInputs: 0,
       office: [0, expected.office.length],
       facts: [0, factTotal],
       misses: [{ kind: 'form', text: '没有导入这张表' }],
@@ -206,11 +214,20 @@ export function matchForm(expected: ExpectedForm, notice: ExpectedNotice, import
   for (const label of expected.office) {
     const kept = form.labels.some((x) => sameLabel(label, x));
     const asInput = form.inputs.find((i) => sameLabel(label, i.label));
-    const right = kept && (!asInput || (!asInput.required && !asInput.total));
+    // Kept for the office to write anything in: not required, not summed, no type that would refuse its words.
+    const right = kept && (!asInput || (!asInput.required && !asInput.total && ['text', 'longText'].includes(asInput.type)));
     if (right) office++;
-    else misses.push({ kind: 'office', text: `受理方填写的“${label}”${kept ? '成了单位必填或求和的输入' : '不在表上'}` });
+    else
+      misses.push({
+        kind: 'office',
+        text: `受理方填写的“${label}”${kept ? `成了 ${asInput?.type ?? ''}${asInput?.required ? '、单位必填' : ''}的输入“${asInput?.label ?? ''}”` : '不在表上'}`,
+      });
   }
   inputs += office;
+
+  // A required input the notice does not ask of the unit is a false error on every correct return.
+  const stray = fieldFit.left.filter((i) => i.required && !expected.office.some((l) => sameLabel(l, i.label)));
+  for (const i of stray) misses.push({ kind: 'inputs', text: `多出的必填输入格“${i.label}”（${i.type}）` });
 
   const tablePool = [...form.tables];
   let lists = 0;
@@ -268,6 +285,7 @@ export function matchForm(expected: ExpectedForm, notice: ExpectedNotice, import
     types: [types, typeTotal],
     lists: [lists, expected.lists.length],
     extraLists,
+    strayInputs: stray.length,
     office: [office, expected.office.length],
     facts: [facts, factTotal],
     misses,

@@ -425,36 +425,47 @@ export function conditionalFormatsWithinLimits(
   form: FormDefinition,
   plan: Pick<SheetPlan, 'slots' | 'params'>,
 ): { rules: ConditionalFormatRule[]; leftOut: CheckLeftOut[] } {
+  const usual = conditionalFormatChecks(form, plan, false);
+  let shortly: (ConditionalFormatRule & { label: string })[] | undefined;
+  const rules: ConditionalFormatRule[] = [];
+  const leftOut: CheckLeftOut[] = [];
+  usual.forEach((rule, i) => {
+    let r = rule;
+    // Spelt short only when needed: the built-in forms' formulas stay as the agreement tests compared them.
+    if (!withinFormulaLimits(r.formula)) r = (shortly ??= conditionalFormatChecks(form, plan, true))[i] ?? r;
+    const { label, ...drawn } = r;
+    if (withinFormulaLimits(r.formula)) rules.push(drawn);
+    else leftOut.push({ field: r.field, label, source: r.source, severity: r.severity });
+  });
+  return { rules: rules.sort((a, b) => SEVERITY_FIRST[a.severity] - SEVERITY_FIRST[b.severity]), leftOut };
+}
+
+/**
+ * Every check a formula can say, in plan order, spelt the usual way or `short`, whatever Excel's limits: what
+ * conditionalFormatsWithinLimits chooses from (and the figures printer measures, test/core/formula-limit-figures.ts).
+ */
+export function conditionalFormatChecks(
+  form: FormDefinition,
+  plan: Pick<SheetPlan, 'slots' | 'params'>,
+  short: boolean,
+): (ConditionalFormatRule & { label: string })[] {
   const places = placesOf(plan);
   const year = typeof plan.params.year === 'number' ? plan.params.year : undefined;
-  const checks = (short: boolean): [Place, FieldFormula][] => [
+  const checks: [Place, FieldFormula][] = [
     ...[...places.values()].flatMap((place) =>
       fieldFormulas(place.field, relative(place), year, short).map((f): [Place, FieldFormula] => [place, f]),
     ),
     ...form.rules.flatMap((rule) => ruleFormulas(rule, places, year, short)),
   ];
-  const usual = checks(false);
-  let shortly: [Place, FieldFormula][] | undefined;
-  const rules: ConditionalFormatRule[] = [];
-  const leftOut: CheckLeftOut[] = [];
-  usual.forEach(([place, usualFormula], i) => {
-    let f = usualFormula;
-    // Spelt short only when needed: the built-in forms' formulas stay as the agreement tests compared them.
-    if (!withinFormulaLimits(f.formula)) f = (shortly ??= checks(true))[i]?.[1] ?? f;
-    if (!withinFormulaLimits(f.formula)) {
-      leftOut.push({ field: place.ref, label: place.field.label, source: f.source, severity: f.severity });
-      return;
-    }
-    rules.push({
-      range: rangeOf(place),
-      formula: f.formula,
-      fill: HIGHLIGHT[f.severity],
-      severity: f.severity,
-      field: place.ref,
-      source: f.source,
-    });
-  });
-  return { rules: rules.sort((a, b) => SEVERITY_FIRST[a.severity] - SEVERITY_FIRST[b.severity]), leftOut };
+  return checks.map(([place, f]) => ({
+    range: rangeOf(place),
+    formula: f.formula,
+    fill: HIGHLIGHT[f.severity],
+    severity: f.severity,
+    field: place.ref,
+    source: f.source,
+    label: place.field.label,
+  }));
 }
 
 function ruleFormulas(rule: Rule, places: Map<string, Place>, year: number | undefined, short: boolean): [Place, FieldFormula][] {

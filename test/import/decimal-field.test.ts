@@ -226,3 +226,38 @@ describe('a decimal field end to end: validate and merge', () => {
     expect(乙[header.indexOf('书屋面积（平方米）')]).toBe(85.25);
   });
 });
+
+describe('a decimal field’s highlight in the template, evaluated by LibreOffice', () => {
+  it('is red exactly where the add-in finds the value wrong', () => {
+    const cells = written[path.join(returns, '甲公司工会.xlsx')] as Record<string, string>;
+    const [area, hours] = [cells['书屋面积（平方米）'] as string, cells['每周开放时间（小时）'] as string];
+    const typed: [string | number, string | number][] = [
+      [120.5, 40],
+      ['85.25平方米', '30小时'],
+      ['１,２００.5', '７.5'],
+      [60.125, 168.5],
+      ['约60', 'abc'],
+      ['六十', '-2'],
+      [-3, '12.25'],
+      ['/', '—'],
+      ['12.5 平方米', 0],
+    ];
+    const jobs = typed.map(([a, h], i) => ({ template, out: path.join(dir, `cf-${i}.xlsx`), values: { [area]: a, [hours]: h } }));
+    const file = path.join(dir, 'cf-jobs.json');
+    fs.writeFileSync(file, JSON.stringify(jobs));
+    const output = execFileSync('/usr/bin/python3', [path.join(__dirname, '..', 'libreoffice', 'eval-cf.py'), file], {
+      encoding: 'utf8',
+      timeout: 200_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const results = JSON.parse(output) as { cells: Record<string, boolean | 'error'> }[][];
+    const red = (i: number, cell: string) => (results[i] ?? []).some((rule) => rule.cells[cell] === true);
+    const wrong = (id: string, value: string | number) => checkField(fieldOf(id), value, { year: 2026 }).status === 'invalid';
+    const seen = typed.map((_, i) => [red(i, area), red(i, hours)]);
+    const addIn = typed.map(([a, h]) => [wrong('area', a), wrong('hours', h)]);
+    expect(seen).toEqual(addIn);
+    // and the values above are a fair test: some right, some wrong, in both fields
+    expect(new Set(addIn.map(([a]) => a))).toEqual(new Set([true, false]));
+    expect(new Set(addIn.map(([, h]) => h))).toEqual(new Set([true, false]));
+  });
+});

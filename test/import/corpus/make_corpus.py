@@ -143,7 +143,7 @@ def n03_skills_contest(folder):
     page_break(doc)
     lines(doc, "附件２", "参赛选手报名表", "单位名称：　　　　　　　　　　　　　　　　（盖章）")
     heads = ["序号", "姓名", "性别", "出生年月", "工种", "技能等级", "持证上岗（√）", "联系电话"]
-    t = table(doc, 36, len(heads))
+    t = table(doc, 61, len(heads))
     for c, text in enumerate(heads):
         put(t, 0, c, text)
     repeat_header(t.rows[0])

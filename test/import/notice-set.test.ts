@@ -15,6 +15,7 @@ import { ruleDefinitions } from '../../src/core/merge/ruling-definitions';
 import { docToDocx } from '../../src/hosts/node/doc-to-docx';
 import { readNoticeFiles } from '../../src/hosts/node/notice-files';
 import { CATALOGUE } from '../../src/notices';
+import { importNoticeFileBytes } from '../../src/taskpane/new-form/notice-files';
 import { SET_FILES, SET_NOTICE, writeNoticeSet } from './notice-set-files';
 
 jest.setTimeout(240_000);
@@ -142,6 +143,25 @@ describe('a Word 97-2003 .doc', () => {
     fs.writeFileSync(fake, '#!/bin/sh\nexit 0\n', { mode: 0o755 });
     const error = await docToDocx(new Uint8Array([1, 2, 3]), '通知.doc', fake).catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/^LibreOffice 未能把“通知\.doc”转换为 \.docx/);
+  });
+});
+
+describe('the pane’s 从通知导入 with several files chosen at once', () => {
+  const chosen = (...files: string[]) =>
+    files.map((f) => ({ name: path.basename(f), data: new Uint8Array(fs.readFileSync(path.join(root, f))) }));
+
+  it('reads the notice and its attachments from their bytes as the command line does', async () => {
+    const result = await importNoticeFileBytes(chosen(...[SET_FILES.statistics, SET_FILES.notice, SET_FILES.application].map(setFile)));
+    expect(result.drafts.map((d) => [d.form.id, d.form.notice.docNo, deadline(d.form)])).toEqual([
+      [SET_NOTICE.ids[0], SET_NOTICE.docNo, SET_NOTICE.deadlines[0]],
+      [SET_NOTICE.ids[1], SET_NOTICE.docNo, SET_NOTICE.deadlines[1]],
+    ]);
+  });
+
+  it('tells a .doc how to be saved as .docx (no LibreOffice in a pane)', async () => {
+    const error = await importNoticeFileBytes(chosen(path.join('single', '书屋通知.doc'))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toMatch(/^“书屋通知\.doc”是 Word 97-2003 文档（\.doc），不能直接读取。.*Word 文档 \(\*\.docx\)/);
   });
 });
 

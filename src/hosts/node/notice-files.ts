@@ -1,12 +1,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { DEFINITION_SHEET } from '../../core/definition-sheet-text';
-import { UserError } from '../../core/errors';
-import { noticeFileKind, unreadNoticeFile } from '../../core/import/notice-files';
-import { sheetGrid, type NoticePart } from '../../core/import/notice-set';
+import type { NoticePart } from '../../core/import/notice-set';
 import { fileRole } from '../../core/merge/return-files';
-import { readDocx } from '../docx/read-docx';
-import { readWorkbookFile, fileTooLarge } from '../xlsx/read-workbook';
+import { readNoticeParts, type NoticeFileBytes } from '../docx/notice-parts';
+import { fileTooLarge } from '../xlsx/read-workbook';
 import { docToDocx, findSoffice } from './doc-to-docx';
 
 /**
@@ -43,8 +40,6 @@ async function filesOf(given: readonly string[], cwd: string): Promise<{ files: 
   return { files, missing };
 }
 
-const said = (err: unknown, fallback: string) => (err instanceof UserError ? err.message : fallback);
-
 /** `soffice`: LibreOffice to read a .doc with, or false where none is to be used (then a .doc gets its verdict). */
 export async function readNoticeFiles(
   given: readonly string[],
@@ -52,37 +47,18 @@ export async function readNoticeFiles(
   soffice: string | false = findSoffice() ?? false,
 ): Promise<NoticeFiles> {
   const { files, missing } = await filesOf(given, cwd);
-  const result: NoticeFiles = { parts: [], unread: [], missing, converted: [] };
+  const bytes: NoticeFileBytes[] = [];
+  const unread: string[] = [];
   for (const { shown, full } of files) {
     const name = path.basename(shown);
-    let data: Uint8Array;
     try {
-      const size = (await fs.stat(full)).size;
-      const tooLarge = fileTooLarge(size);
-      if (tooLarge) {
-        result.unread.push(`“${name}”：${tooLarge}`);
-        continue;
-      }
-      data = new Uint8Array(await fs.readFile(full));
+      const tooLarge = fileTooLarge((await fs.stat(full)).size);
+      if (tooLarge) unread.push(`“${name}”：${tooLarge}`);
+      else bytes.push({ name, data: new Uint8Array(await fs.readFile(full)) });
     } catch {
-      result.unread.push(`“${name}”无法读取：请确认文件可以打开，复制到本机后再试。`);
-      continue;
-    }
-    const kind = noticeFileKind(data, name);
-    try {
-      if (kind === 'docx' || (kind === 'doc' && soffice)) {
-        const docx = kind === 'doc' ? await docToDocx(data, name, soffice as string) : data;
-        const read = readDocx(docx);
-        if (kind === 'doc') result.converted.push(name);
-        result.parts.push({ kind: 'document', name, blocks: read.blocks, unknownSymbols: read.unknownSymbols });
-      } else if (kind === 'workbook') {
-        const sheets = readWorkbookFile(data, name).filter((s) => !s.hidden && s.name !== DEFINITION_SHEET);
-        result.parts.push({ kind: 'workbook', name, sheets: sheets.map((s) => sheetGrid(s.name, s.grid, s.merges)) });
-      } else result.unread.push(unreadNoticeFile(kind, name) as string);
-    } catch (err) {
-      const why = said(err, '文件已损坏或格式不对。');
-      result.unread.push(why.includes(name) ? why : `“${name}”：${why}`);
+      unread.push(`“${name}”无法读取：请确认文件可以打开，复制到本机后再试。`);
     }
   }
-  return result;
+  const read = await readNoticeParts(bytes, soffice ? (data, name) => docToDocx(data, name, soffice) : undefined);
+  return { parts: read.parts, unread: [...unread, ...read.unread], missing, converted: read.converted };
 }

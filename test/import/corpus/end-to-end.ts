@@ -270,6 +270,7 @@ async function runCase(c: Case, root: string, run: NoticeRun | undefined): Promi
   }
   const planted: [number, number] = [0, 0];
   let falseErrors = 0;
+  let falseOnPlanted = 0;
   c.returns.forEach((r, i) => {
     const file = report?.files[i];
     const errors = (file?.sheets ?? []).flatMap((s) => s.problems.filter((p) => p.severity === 'error'));
@@ -279,7 +280,8 @@ async function runCase(c: Case, root: string, run: NoticeRun | undefined): Promi
     for (const e of errors) {
       if (cells.includes(e.cell)) planted[0]++;
       else {
-        falseErrors++;
+        if (r.planted) falseOnPlanted++;
+        else falseErrors++;
         problems.push(`${r.unit}：误报 ${e.cell} ${e.label ?? ''}：${e.message}`);
       }
     }
@@ -306,7 +308,9 @@ async function runCase(c: Case, root: string, run: NoticeRun | undefined): Promi
   }
   const ok = problems.length === 0;
   const summary =
-    `${correct.length} 份正确的报表误报 ${falseErrors} 处；有意写错 ${planted[0]}/${planted[1]} 处在其标签处报出；` +
+    `${correct.length} 份正确的报表误报 ${falseErrors} 处；有意写错 ${planted[0]}/${planted[1]} 处在其标签处报出` +
+    (falseOnPlanted ? `（写错的报表另误报 ${falseOnPlanted} 处）` : '') +
+    '；' +
     `汇总合计正确 ${totals[0]}/${totals[1]}` +
     (c.templateTotals.length ? `；模板合计行公式 ${templateTotals[0]}/${templateTotals[1]}` : '');
   return { id: base.id, ok, summary, problems, falseErrors, planted, totals, templateTotals };

@@ -112,7 +112,7 @@ def fill(job):
                 columns.append(found.column)
         for i, values in enumerate(lst["rows"], start=1):
             for label, col, value in zip(lst["columns"], columns, values):
-                if value is None:
+                if value is None or value == "":
                     continue
                 cell = ws.cell(row=bottom + i, column=col)
                 if label == lst["columns"][0] and cell.value not in (None, ""):

@@ -1582,7 +1582,8 @@ class FakeValidation {
     return value;
   }
   Add(type: number, alertStyle = 1, operator = 1, formula1 = '', formula2 = ''): void {
-    if (![0, 1, 3, 4, 6].includes(type)) throw new EtError(`fake ET: validation type ${type} is not modelled`);
+    // XlDVType: 0 any, 1 whole number, 2 decimal, 3 list, 4 date, 6 text length.
+    if (![0, 1, 2, 3, 4, 6].includes(type)) throw new EtError(`fake ET: validation type ${type} is not modelled`);
     if (type === 3 && (formula1 === '' || formula1.length > LIST_SOURCE_MAX))
       throw new EtError('fake ET: a list needs a source of at most 255 characters');
     if (type !== 0 && type !== 3 && formula1 === '') throw new EtError('fake ET: the rule needs Formula1');

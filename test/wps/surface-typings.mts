@@ -159,6 +159,7 @@ export function eventsWeUseExist(app: WPSMergedRoot): void {
 type Same<A extends B, B extends number> = A;
 export type OurEnumsAreKingsofts = [
   Same<typeof XL.validate.wholeNumber, Et.XlDVType.xlValidateWholeNumber>,
+  Same<typeof XL.validate.decimal, Et.XlDVType.xlValidateDecimal>,
   Same<typeof XL.validate.list, Et.XlDVType.xlValidateList>,
   Same<typeof XL.validate.date, Et.XlDVType.xlValidateDate>,
   Same<typeof XL.validate.textLength, Et.XlDVType.xlValidateTextLength>,

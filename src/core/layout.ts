@@ -1,5 +1,5 @@
 import { cellAddress, rangeAddress, type CellRange } from './a1';
-import { conditionalFormatsWithinLimits } from './conditional-formats';
+import { conditionalFormatsWithinLimits, type CheckLeftOut } from './conditional-formats';
 import { UserError } from './errors';
 import type { Cell, Field, FormDefinition, InputCell, Row, TableBand } from './form-schema';
 import { limitNote } from './limit-notes';
@@ -107,6 +107,30 @@ function sumFormula(refs: readonly string[], slots: readonly FieldSlot[]): strin
 
 /** Lays a form out for the given parameters and list lengths. Throws if the definition's cells collide. */
 export function planSheet(form: FormDefinition, options: PlanOptions = {}): SheetPlan {
+  return layOut(form, options, true);
+}
+
+/**
+ * The checks Excel's limits leave out of a form laid out at its default list lengths, by form and year (the only
+ * parameter a check reads): what its 填表说明 says, whatever the lengths, so that a returned sheet read with the lengths
+ * found has the template's rows. Kept, since reading a return plans its slots only and building every check's
+ * formula costs more than that.
+ */
+const leftOutAtDefaults = new WeakMap<FormDefinition, Map<string, CheckLeftOut[]>>();
+
+function leftOutOf(form: FormDefinition, options: PlanOptions, year: unknown): CheckLeftOut[] {
+  let byYear = leftOutAtDefaults.get(form);
+  if (!byYear) leftOutAtDefaults.set(form, (byYear = new Map()));
+  const key = String(year);
+  let leftOut = byYear.get(key);
+  if (!leftOut) {
+    const plan = layOut(form, { params: options.params, slotsOnly: true }, false);
+    byYear.set(key, (leftOut = conditionalFormatsWithinLimits(form, plan).leftOut));
+  }
+  return leftOut;
+}
+
+function layOut(form: FormDefinition, options: PlanOptions, withNote: boolean): SheetPlan {
   const params = resolveParams(form, options.params);
   const claims = new CellClaims(form.columns.length);
   const cells: PlannedCell[] = [];
@@ -229,12 +253,16 @@ export function planSheet(form: FormDefinition, options: PlanOptions = {}): Shee
 
   // What Excel's limits keep out of the sheet (a dropdown, a conditional format) is said in a 填表说明 row under the
   // form, in the plan of a returned sheet too, so that a return keeps the template's layout (limit-notes.ts).
-  const checks = conditionalFormatsWithinLimits(form, { slots, params });
-  const note = limitNote(
-    slots.map((s) => s.field),
-    checks.leftOut,
-  );
-  if (note !== undefined) placeNote(note);
+  const checks = slotsOnly ? undefined : conditionalFormatsWithinLimits(form, { slots, params });
+  if (withNote) {
+    // At these list lengths a check may pass a limit it kept at the default ones (longer addresses): left out too.
+    const leftOut = [...leftOutOf(form, options, params.year), ...(checks?.leftOut ?? [])];
+    const note = limitNote(
+      slots.map((s) => s.field),
+      leftOut,
+    );
+    if (note !== undefined) placeNote(note);
+  }
 
   const lastCol = form.columns.length - 1;
   const area = { top: 0, left: 0, bottom: rowHeights.length - 1, right: lastCol };
@@ -276,7 +304,7 @@ export function planSheet(form: FormDefinition, options: PlanOptions = {}): Shee
     },
     area,
   };
-  if (!slotsOnly) plan.conditionalFormats = checks.rules;
+  if (checks) plan.conditionalFormats = checks.rules;
   return plan;
 }
 

@@ -52,7 +52,8 @@ export async function importCommand(args: string[], io: { out: (line: string) =>
   if (positionals.length === 0) throw new UsageError(`请指定通知的文件（.docx），或通知和附件所在的文件夹。${USAGE}`);
   if (!values.output) throw new UsageError(`请用 -o 指定输出文件夹，例如 -o 导入的表格。${USAGE}`);
   const started = Date.now();
-  const read = await readNoticeFiles(positionals, io.cwd);
+  const target = path.resolve(io.cwd, values.output);
+  const read = await readNoticeFiles(positionals, io.cwd, undefined, target);
   if (read.missing.length > 0) throw new UserError('unreadable', `找不到或无法读取文件“${read.missing.join('”“')}”。`);
   if (read.parts.length === 0)
     throw new UserError(
@@ -61,7 +62,6 @@ export async function importCommand(args: string[], io: { out: (line: string) =>
     );
   const result = importNoticeFiles(read.parts, read.unread);
 
-  const target = path.resolve(io.cwd, values.output);
   const pending: PendingFile[] = [];
   // ExcelJS (the template writer) is loaded by the commands that write templates only.
   const { formTemplateFiles } = await import('../hosts/xlsx/form-template');

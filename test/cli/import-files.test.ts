@@ -68,6 +68,14 @@ describe('union-forms import of a notice in several files', () => {
     ]);
   });
 
+  it('writes the forms into the notice’s own folder and, run again, does not read them as attachments', () => {
+    fs.cpSync(path.join(dir, 'set'), path.join(dir, 'in-place'), { recursive: true });
+    expect(cli(['import', 'in-place', '-o', 'in-place']).code).toBe(0);
+    const again = cli(['import', 'in-place', '-o', 'in-place', '--force']);
+    expect({ code: again.code, err: again.err }).toEqual({ code: 0, err: [] });
+    expect(again.out.filter((l) => /^附件\d+：/.test(l))).toEqual([`附件1：${SET_FILES.application}`, `附件2：${SET_FILES.statistics}`]);
+  });
+
   it('says to import the attachments with a notice that has none of its own', () => {
     const { code, out, err } = cli(['import', path.join('set', SET_FILES.notice), '-o', 'none']);
     expect(code).toBe(1);

@@ -38,7 +38,13 @@ export async function readNoticeParts(
         if (kind === 'doc') result.converted.push(name);
         result.parts.push({ kind: 'document', name, blocks: read.blocks, unknownSymbols: read.unknownSymbols });
       } else if (kind === 'workbook') {
-        const sheets = readWorkbookFile(data, name).filter((s) => !s.hidden && s.name !== DEFINITION_SHEET);
+        const all = readWorkbookFile(data, name);
+        // A template this program wrote (an earlier import's output beside the notice) is no attachment of it.
+        if (all.some((s) => s.name === DEFINITION_SHEET)) {
+          result.unread.push(`“${name}”是本程序写出的表格模板，不是通知的附件，未导入。`);
+          continue;
+        }
+        const sheets = all.filter((s) => !s.hidden);
         result.parts.push({ kind: 'workbook', name, sheets: sheets.map((s) => sheetGrid(s.name, s.grid, s.merges)) });
       } else result.unread.push(unreadNoticeFile(kind, name) as string);
     } catch (err) {

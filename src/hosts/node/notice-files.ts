@@ -24,7 +24,14 @@ export interface NoticeFiles {
 /** Files named 附件1, 附件2 … 附件10 in their numbers' order, as a clerk reads them. */
 const byName = (a: string, b: string) => a.localeCompare(b, 'zh-Hans-CN', { numeric: true });
 
-async function filesOf(given: readonly string[], cwd: string): Promise<{ files: { shown: string; full: string }[]; missing: string[] }> {
+/** What `import` writes into its output folder: a definition and a template per form, named by the form's id. */
+const WRITTEN = /^[a-z][a-z0-9-]*\.(json|xlsx)$/;
+
+async function filesOf(
+  given: readonly string[],
+  cwd: string,
+  output: string | undefined,
+): Promise<{ files: { shown: string; full: string }[]; missing: string[] }> {
   const files: { shown: string; full: string }[] = [];
   const missing: string[] = [];
   for (const g of given) {
@@ -33,20 +40,26 @@ async function filesOf(given: readonly string[], cwd: string): Promise<{ files: 
     if (!stat) missing.push(g);
     else if (stat.isDirectory()) {
       const names = (await fs.readdir(full, { withFileTypes: true }).catch(() => [])).filter((e) => e.isFile()).map((e) => e.name);
+      // An earlier import's output in the folder (-o pointing into it) is not read as the notice's files.
+      const written = (name: string) => output !== undefined && path.resolve(output) === full && WRITTEN.test(name);
       for (const name of names.sort(byName))
-        if (fileRole(name).role !== 'ignored') files.push({ shown: path.join(g, name), full: path.join(full, name) });
+        if (fileRole(name).role !== 'ignored' && !written(name)) files.push({ shown: path.join(g, name), full: path.join(full, name) });
     } else if (fileRole(path.basename(full)).role !== 'ignored') files.push({ shown: g, full });
   }
   return { files, missing };
 }
 
-/** `soffice`: LibreOffice to read a .doc with, or false where none is to be used (then a .doc gets its verdict). */
+/**
+ * `soffice`: LibreOffice to read a .doc with, or false where none is to be used (then a .doc gets its verdict).
+ * `output`: the folder the forms will be written to (full path), whose own files are not read again.
+ */
 export async function readNoticeFiles(
   given: readonly string[],
   cwd: string,
   soffice: string | false = findSoffice() ?? false,
+  output?: string,
 ): Promise<NoticeFiles> {
-  const { files, missing } = await filesOf(given, cwd);
+  const { files, missing } = await filesOf(given, cwd, output);
   const bytes: NoticeFileBytes[] = [];
   const unread: string[] = [];
   for (const { shown, full } of files) {

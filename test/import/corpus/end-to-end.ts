@@ -219,6 +219,40 @@ function mergedTotal(book: XLSX.WorkBook, label: string): number | undefined {
   return undefined;
 }
 
+/**
+ * What LibreOffice Calc shows in the template's 合计 row of each correct return once recalculated, against the sum
+ * of the rows written: a wrong sentence per column that differs.
+ */
+function recalculated(
+  c: Case,
+  dir: string,
+  written: Record<string, { totalCells: Record<string, string> }>,
+  out: (r: UnitReturn) => string,
+): Record<string, string> {
+  const correct = c.returns.filter((r) => !r.planted && r.rows);
+  const jobs = correct.map((r) => ({ file: out(r), cells: Object.values(written[out(r)]?.totalCells ?? {}) }));
+  if (c.templateTotals.length === 0 || jobs.length === 0) return {};
+  const jobFile = path.join(dir, 'recalc.json');
+  fs.writeFileSync(jobFile, JSON.stringify(jobs));
+  const values = JSON.parse(
+    execFileSync('/usr/bin/python3', [path.join(__dirname, 'recalc_cells.py'), jobFile], {
+      encoding: 'utf8',
+      timeout: 180_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  ) as Record<string, Record<string, Value>>;
+  const wrong: Record<string, string> = {};
+  for (const r of correct)
+    for (const label of c.templateTotals) {
+      const cell = written[out(r)]?.totalCells[label];
+      const want = sumOf((r.rows ?? []).map((row) => row[c.columns?.indexOf(label) ?? -1] as Value));
+      const got = cell ? values[out(r)]?.[cell] : undefined;
+      if (typeof got !== 'number' || Math.abs(got - want) > 1e-9)
+        wrong[label] ??= `${r.unit}：模板合计行“${label}”（${cell ?? '?'}）算得 ${String(got)}，应为 ${want}`;
+    }
+  return wrong;
+}
+
 async function runCase(c: Case, root: string, run: NoticeRun | undefined): Promise<EndToEnd> {
   const problems: string[] = [];
   const base = {
@@ -244,7 +278,7 @@ async function runCase(c: Case, root: string, run: NoticeRun | undefined): Promi
   }));
   const jobFile = path.join(dir, 'jobs.json');
   fs.writeFileSync(jobFile, JSON.stringify(jobs));
-  let written: Record<string, { cells: Record<string, string>; totals: Record<string, boolean> }>;
+  let written: Record<string, { cells: Record<string, string>; totals: Record<string, boolean>; totalCells: Record<string, string> }>;
   try {
     written = JSON.parse(
       execFileSync('/usr/bin/python3', [path.join(__dirname, 'fill_by_labels.py'), jobFile], {
@@ -257,8 +291,12 @@ async function runCase(c: Case, root: string, run: NoticeRun | undefined): Promi
     return { ...base, ok: false, summary: `模板无法按印出的标签填写：${said}`, problems, templateTotals };
   }
   const first = written[out(c.returns[0] as UnitReturn)];
-  templateTotals[0] = c.templateTotals.filter((l) => first?.totals[l] === true).length;
-  for (const l of c.templateTotals) if (first?.totals[l] !== true) problems.push(`模板的合计行没有计算“${l}”`);
+  const computed = recalculated(c, dir, written, out);
+  for (const l of c.templateTotals) {
+    if (first?.totals[l] !== true) problems.push(`模板的合计行没有计算“${l}”`);
+    else if (computed[l]) problems.push(computed[l] as string);
+    else templateTotals[0]++;
+  }
 
   const files = c.returns.map(out);
   const validated = await cli(['validate', '--json', '--today', '2023-06-01', ...files], root);
@@ -312,7 +350,7 @@ async function runCase(c: Case, root: string, run: NoticeRun | undefined): Promi
     (falseOnPlanted ? `（写错的报表另误报 ${falseOnPlanted} 处）` : '') +
     '；' +
     `汇总合计正确 ${totals[0]}/${totals[1]}` +
-    (c.templateTotals.length ? `；模板合计行公式 ${templateTotals[0]}/${templateTotals[1]}` : '');
+    (c.templateTotals.length ? `；模板合计行算对 ${templateTotals[0]}/${templateTotals[1]}（LibreOffice 重算）` : '');
   return { id: base.id, ok, summary, problems, falseErrors, planted, totals, templateTotals };
 }
 

@@ -9,7 +9,8 @@ Each job: {"template", "out", "values": {label: value}, "list": {"columns": [lab
   - "totals": list columns whose cell in the printed 合计 row should be computed by the template (a formula).
 Labels are compared as a clerk reads them: without spaces, in half width, without a trailing colon, and without
 their bracketed parts when nothing else differs. Never reads the program's definitions.
-Prints {out: {"cells": {label or "label#row": "B4"}, "totals": {label: true|false}}}; exits 3 with a line on stderr
+Prints {out: {"cells": {label or "label#row": "B4"}, "totals": {label: true|false}, "totalCells": {label: "C15"}}};
+exits 3 with a line on stderr
 when a label or a blank beside it is not found.
 """
 import json
@@ -86,6 +87,7 @@ def fill(job):
         target.value = value
         cells[label] = target.coordinate
     totals = {}
+    total_cells = {}
     lst = job.get("list")
     if lst:
         first = sheet.find(lst["columns"][0])
@@ -124,8 +126,10 @@ def fill(job):
             col = columns[lst["columns"].index(label)]
             value = ws.cell(row=total_row, column=col).value if total_row else None
             totals[label] = isinstance(value, str) and value.startswith("=")
+            if total_row:
+                total_cells[label] = get_column_letter(col) + str(total_row)
     wb.save(job["out"])
-    return {"cells": cells, "totals": totals}
+    return {"cells": cells, "totals": totals, "totalCells": total_cells}
 
 
 def main():

@@ -302,9 +302,38 @@ def legacy_form(out):
     doc.save(os.path.join(out, "legacy-form.docx"))
 
 
+def title_in_table(out):
+    """附件1 and its title in one paragraph split by a line break (Shift+Enter), the unit line followed by （盖章）;
+    附件2 whose title and unit line are the first rows of its own table, and the 填表人 line its last row."""
+    doc = Document()
+    lines(doc, "沪工劳〔2022〕30号", "关于开展2022年度安全生产月活动总结的通知", "各区局（产业）工会：",
+          "请于12月9日（星期五）前报送总结表（附件1）和汇总表（附件2）。", "附件：1．安全生产月活动总结表",
+          "2．安全生产月活动汇总表", "上海市总工会", "2022年11月21日")
+    page_break(doc)
+    heading = doc.add_paragraph("附件1")
+    heading.add_run().add_break()
+    heading.add_run("安全生产月活动总结表")
+    lines(doc, "单位名称：　　　　　　　　　　　　（盖章）")
+    t = grid(doc, 2, 4)
+    fill_row(t, 0, ["活动场次（次）", "", "参加人数（人）", ""])
+    fill_row(t, 1, ["联系人", "", "联系电话", ""])
+    page_break(doc)
+    lines(doc, "附件2")
+    heads = ["序号", "活动名称", "参加人数（人）", "备注"]
+    t = grid(doc, 6, len(heads))
+    t.cell(0, 0).merge(t.cell(0, 3)).text = "安全生产月活动汇总表"
+    t.cell(1, 0).merge(t.cell(1, 3)).text = "填报单位：　　　　　　　　填报日期：　　年　　月　　日"
+    fill_row(t, 2, heads)
+    for r in range(3, 5):
+        t.cell(r, 0).text = str(r - 2)
+    t.cell(5, 0).merge(t.cell(5, 3)).text = "填表人：　　　　　　联系电话："
+    doc.save(os.path.join(out, "title-in-table.docx"))
+
+
 if __name__ == "__main__":
     folder = sys.argv[1]
     os.makedirs(folder, exist_ok=True)
     for make in (lone_attachment_roster, roster_table, heading_with_title, fullwidth_headings, chinese_numeral_headings,
-                 titles_only, named_table, over_pages, notice_alone_and_attachment, legacy_form):
+                 titles_only, named_table, over_pages, notice_alone_and_attachment, legacy_form,
+                 title_in_table):
         make(folder)

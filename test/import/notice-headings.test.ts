@@ -326,3 +326,27 @@ describe('a form kept from a Word 97-2003 template', () => {
     expect(inputs.find((c) => c.field.label === '单位名称')?.colSpan).toBe(3);
   });
 });
+
+describe('lines of a form typed in a paragraph or in its table', () => {
+  const cellsOf = (form: FormDefinition) => form.bands.flatMap((b) => (b.kind === 'rows' ? b.rows.flatMap((r) => r.cells) : []));
+
+  it('附件1 and its title split by a line break; "单位名称：　　（盖章）" is the unit to fill, the seal’s mark kept', () => {
+    const form = notice('title-in-table.docx').forms[0] as FormDefinition;
+    expect(brief(form)).toEqual({ attachment: '附件1', name: '安全生产月活动总结表', id: 'notice-2022-30-1', deadline: '12-09' });
+    expect(form.unitFieldId).toBe('unit');
+    const unit = cellsOf(form).find((c) => c.kind === 'input' && c.field.id === 'unit');
+    expect(unit?.kind === 'input' && unit.field.label).toBe('单位名称');
+    expect(cellsOf(form).some((c) => c.kind === 'label' && c.text === '（盖章）')).toBe(true);
+  });
+
+  it('a title and a unit line typed as the first rows of the table, the 填表人 line as its last: lines of the form, the list between', () => {
+    const form = notice('title-in-table.docx').forms[1] as FormDefinition;
+    expect(brief(form)).toEqual({ attachment: '附件2', name: '安全生产月活动汇总表', id: 'notice-2022-30-2', deadline: '12-09' });
+    expect(inputLabels(form)).toEqual(['填报单位', '填报日期', '填表人', '联系电话']);
+    const list = form.bands.find((b) => b.kind === 'table');
+    expect(list?.kind === 'table' && [list.cells.map((c) => c.field.label), list.defaultRows]).toEqual([
+      ['序号', '活动名称', '参加人数（人）', '备注'],
+      2,
+    ]);
+  });
+});

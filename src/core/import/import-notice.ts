@@ -8,6 +8,7 @@ import type { DocBlock } from './docx-model';
 import { guessField, type FieldInput } from './field-guess';
 import { tableGrid, type GridTable } from './grid';
 import { GuessLog, type Guess } from './guess-log';
+import { fillInKeys } from './key-line';
 import { listedAttachments, type ListedAttachment } from './attachment-heading';
 import { hasCellsToFill, noticeParts, type FoundAttachment } from './notice-attachments';
 import { deadlineFor } from './notice-deadlines';
@@ -82,17 +83,14 @@ function templated(text: string, facts: NoticeFacts): string {
 
 /** "申报单位:   月 日" → the unit (and the fill-in date); "联系人：… 联系电话：…" → one field per key. */
 function lineRow(line: string, ids: FieldIds, log: GuessLog, unitTaken: { done: boolean }): RowInput | undefined {
-  const keys = [...line.matchAll(/([^\s：:_\u3000]{1,12})[：:]/g)];
-  if (keys.length === 0) return undefined;
+  const keys = fillInKeys(line);
+  if (!keys) return undefined;
   const cells: RowInput['cells'] = [];
   let col = 0;
-  for (const [i, key] of keys.entries()) {
-    const name = key[1] as string;
-    const after = line.slice((key.index ?? 0) + key[0].length, keys[i + 1]?.index ?? line.length);
-    if (!/^[\s_\u3000年月日]*$/.test(after)) return undefined;
+  for (const [i, { name, after, seal }] of keys.entries()) {
     cells.push({ kind: 'label', text: `${name}：`, col: col++, preset: 'plain' });
     let field: FieldInput;
-    if (/单位$/.test(name) && !unitTaken.done) {
+    if (/(单位|单位名称|工会名称)$/.test(name) && !unitTaken.done) {
       unitTaken.done = true;
       field = { id: ids.take('unit'), label: name, type: 'text', required: true };
       log.add(name, '填报单位（每份表的身份）', `表上方的“${name}：”一行`);
@@ -106,6 +104,7 @@ function lineRow(line: string, ids: FieldIds, log: GuessLog, unitTaken: { done: 
       log.add(name, g.field.type === 'phone' ? '电话' : '文本', g.why);
     }
     cells.push({ kind: 'input', field, col: col++, style: { border: 'bottom' } });
+    if (seal) cells.push({ kind: 'label', text: seal, col: col++, preset: 'plain' });
     // "申报单位:   月 日": a date to fill after the unit.
     if (i === keys.length - 1 && /月[\s\u3000_]*日/.test(after) && !/日期$/.test(name)) {
       const date: FieldInput = { id: ids.take('fillDate'), label: '填报日期', type: 'date', remindIfBlank: true };

@@ -11,6 +11,7 @@ import {
   type ListedAttachment,
 } from './attachment-heading';
 import { cellText, type DocBlock, type DocTable } from './docx-model';
+import { fillInKeys } from './key-line';
 import { dateLine } from './notice-facts';
 import { continuedTable, withoutRepeatedHeaders } from './table-continuation';
 
@@ -214,6 +215,17 @@ function titleRow(t: DocTable): string | undefined {
   return looksLikeFormTitle(text) ? text : undefined;
 }
 
+/** A row of one cell across the table holding a fill-in line ("填报单位：　　年　月　日"): its text. */
+function lineRowText(t: DocTable, r: number): string | undefined {
+  const row = t.rows[r];
+  const width = Math.max(0, ...t.rows.map((x) => x.reduce((n, c) => n + c.gridSpan, 0)));
+  if (!row || row.length !== 1 || (row[0]?.gridSpan ?? 0) < width || row[0]?.vMerge) return undefined;
+  const text = cellText(row[0] as (typeof row)[number])
+    .replace(/\n/g, ' ')
+    .trim();
+  return fillInKeys(text) ? text : undefined;
+}
+
 /**
  * A notice's blocks → its body and its attachments. `attachmentsOnly`: the document is an attachment sent on its own
  * (no body: every heading or titled table is a form), `listed` the attachments its notice lists.
@@ -345,6 +357,26 @@ function numbered(segments: readonly Segment[], listed: readonly ListedAttachmen
       title = inTable;
       tables[0] = { ...tables[0], rows: tables[0].rows.slice(1) };
     }
+    // "填报单位：　　填报日期：" typed in a row across the top of the table, or "填表人：　联系电话：" across its
+    // foot: the lines a form prints above and below its table, read as such.
+    const above = [...s.above];
+    const below = [...s.below];
+    const first = tables[0];
+    if (first) {
+      let top = 0;
+      while (top < first.rows.length - 1 && lineRowText(first, top) !== undefined) above.push(lineRowText(first, top++) as string);
+      if (top > 0) tables[0] = { ...first, rows: first.rows.slice(top) };
+    }
+    const lastAt = tables.length - 1;
+    const last = tables[lastAt];
+    if (last) {
+      let end = last.rows.length;
+      while (end > 1 && lineRowText(last, end - 1) !== undefined) end -= 1;
+      if (end < last.rows.length) {
+        below.unshift(...last.rows.slice(end).map((_, k) => lineRowText(last, end + k) as string));
+        tables[lastAt] = { ...last, rows: last.rows.slice(0, end) };
+      }
+    }
     const entry = s.listed ?? (title === '' ? listed.find((l) => l.no === no) : undefined);
     if (title === '' && entry) title = entry.title;
     const heading = s.heading?.heading ?? '';
@@ -356,9 +388,9 @@ function numbered(segments: readonly Segment[], listed: readonly ListedAttachmen
       heading,
       name,
       title,
-      above: s.above,
+      above,
       tables,
-      below: s.below,
+      below,
       landscape: tables.some((t) => t.landscape === true),
       ...(entry ? { listed: entry } : {}),
     };

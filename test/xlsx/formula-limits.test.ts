@@ -12,7 +12,7 @@ import { writeFormsWorkbook } from '../../src/hosts/xlsx/write-workbook';
 import { FORMS } from '../../src/notices';
 import { KIND_CASE } from '../fake-wps/behaviours';
 import { EtError, FakeEt } from '../fake-wps/fake-et';
-import { INDUSTRIES_40, joinedLength, longChecksForm, longTextForm } from '../support/long-checks';
+import { fieldOf, INDUSTRIES_40, joinedLength, longChecksForm, longTextForm } from '../support/long-checks';
 
 /**
  * Templates stay within Excel's formula limits (Microsoft, "Excel specifications and limits": 8,192 characters,
@@ -95,6 +95,26 @@ describe("templates within Excel's formula limits, read back by openpyxl", () =>
 /** f(f(…f(B3)…)): `n` nested calls, written by hand. */
 const nested = (n: number) => `${'ABS('.repeat(n)}B3${')'.repeat(n)}`;
 
+describe('a check Excel cannot hold even spelt short', () => {
+  it('is left out of the template and named in its 填表说明; the file stays within the limits', async () => {
+    // 120 options of 12 characters: each list alone is some 1,800 characters, and the short spelling names it 7 times.
+    const options = Array.from({ length: 120 }, (_, i) => `第${String(i + 1).padStart(3, '0')}类行业服务有限公司`);
+    const form = longChecksForm();
+    const industry = fieldOf(form, 'industry');
+    if (industry.type !== 'choice') throw new Error('industry is no choice');
+    industry.options = options;
+    const plan = planSheet(form);
+    const m = await measured('hundred-twenty', plan);
+    expectWithinLimits(m);
+    const cell = addressOf(plan, 'industry');
+    expect(m.formulas.filter((f) => f.range === cell)).toEqual([]);
+    expect(m.lists.filter((l) => l.range === cell)).toEqual([]);
+    expect(m.notes).toHaveLength(1);
+    expect(m.notes[0]).toContain('“所属行业”填写有误时，本表不能用颜色标出，请用工会表格助手检查。');
+    expect(m.notes[0]).toContain(options[119]);
+  });
+});
+
 describe('the writers refuse what Excel would not take', () => {
   const base = planSheet(longChecksForm());
   const withFormula = (formula: string): SheetPlan => ({
@@ -109,6 +129,11 @@ describe('the writers refuse what Excel would not take', () => {
   ])('the .xlsx writer: a conditional format of %s', async (_what, formula) => {
     await expect(writeFormsWorkbook([withFormula(formula)])).rejects.toThrow(UserError);
     await expect(writeFormsWorkbook([withFormula(formula)])).rejects.toThrow(/超出|最多/);
+  });
+
+  it('the .xlsx writer: a computed cell (a printed 合计) past the limits', async () => {
+    const plan: SheetPlan = { ...base, cells: [...base.cells, { ...(base.cells[0] as SheetPlan['cells'][0]), formula: nested(65) }] };
+    await expect(writeFormsWorkbook([plan])).rejects.toThrow(/函数嵌套65层（Excel 最多64层）/);
   });
 
   it('the .xlsx writer: at the limits, it writes', async () => {

@@ -94,6 +94,10 @@ export function checkPlanWithinLimits(plan: SheetPlan): void {
     const why = formulaLimitWords(rule.formula);
     if (why) problems.push(`${rule.range}的条件格式公式${why}`);
   }
+  for (const cell of plan.cells) {
+    const why = cell.formula === undefined ? undefined : formulaLimitWords(cell.formula);
+    if (why) problems.push(`${cellAddress(cell.row, cell.col)}的公式${why}`);
+  }
   for (const { range, validation } of plan.validationAreas) {
     if (validation.rule?.kind === 'list' && !inlineListFits(validation.rule.options))
       problems.push(

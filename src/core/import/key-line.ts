@@ -1,6 +1,6 @@
 /**
- * A line printed above or below a form to be filled in after its keys: "填报单位：　　　填报日期：　年　月　日",
- * "单位名称：　　　　（盖章）", "填表人：　　联系电话：". Whatever follows a key is blank, underscores, 年 月 日, or
+ * A line printed above or below a form to be filled in after its keys: "填报单位：   填报日期： 年 月 日",
+ * "单位名称：    （盖章）", "填表人：  联系电话：". Whatever follows a key is blank, underscores, 年 月 日, or
  * the mark of the seal to put there.
  */
 export interface FillKey {

@@ -215,7 +215,7 @@ function titleRow(t: DocTable): string | undefined {
   return looksLikeFormTitle(text) ? text : undefined;
 }
 
-/** A row of one cell across the table holding a fill-in line ("填报单位：　　年　月　日"): its text. */
+/** A row of one cell across the table holding a fill-in line ("填报单位：  年 月 日"): its text. */
 function lineRowText(t: DocTable, r: number): string | undefined {
   const row = t.rows[r];
   const width = Math.max(0, ...t.rows.map((x) => x.reduce((n, c) => n + c.gridSpan, 0)));
@@ -357,7 +357,7 @@ function numbered(segments: readonly Segment[], listed: readonly ListedAttachmen
       title = inTable;
       tables[0] = { ...tables[0], rows: tables[0].rows.slice(1) };
     }
-    // "填报单位：　　填报日期：" typed in a row across the top of the table, or "填表人：　联系电话：" across its
+    // "填报单位：  填报日期：" typed in a row across the top of the table, or "填表人： 联系电话：" across its
     // foot: the lines a form prints above and below its table, read as such.
     const above = [...s.above];
     const below = [...s.below];

@@ -9,7 +9,11 @@ import { planSheet } from '../../src/core/layout';
 import type { SheetPlan } from '../../src/core/sheet-plan';
 import { insertFormWps } from '../../src/hosts/wps/insert-form';
 import { writeFormsWorkbook } from '../../src/hosts/xlsx/write-workbook';
+import { makeCatalogue } from '../../src/core/notice-catalogue';
+import { readSheet } from '../../src/core/read/read-sheet';
+import { readWorkbookFile } from '../../src/hosts/xlsx/read-workbook';
 import { FORMS } from '../../src/notices';
+import { studio2020 } from '../../src/notices/studio-2020';
 import { KIND_CASE } from '../fake-wps/behaviours';
 import { EtError, FakeEt } from '../fake-wps/fake-et';
 import { fieldOf, INDUSTRIES_40, joinedLength, longChecksForm, longTextForm } from '../support/long-checks';
@@ -94,6 +98,32 @@ describe("templates within Excel's formula limits, read back by openpyxl", () =>
 
 /** f(f(…f(B3)…)): `n` nested calls, written by hand. */
 const nested = (n: number) => `${'ABS('.repeat(n)}B3${')'.repeat(n)}`;
+
+describe('a return of a template with a 填表说明 row', () => {
+  it('is read at the template’s places, the wrong 所属行业 found, filled by openpyxl', async () => {
+    const form = longChecksForm();
+    const catalogue = makeCatalogue([{ ...studio2020, forms: studio2020.forms.map((f) => (f.id === form.id ? form : f)) }]);
+    const plan = planSheet(form);
+    const file = path.join(work, 'return.xlsx');
+    fs.writeFileSync(file, await writeFormsWorkbook([plan]));
+    const industry = addressOf(plan, 'industry');
+    const unit = addressOf(plan, 'unit');
+    const fill = `import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+ws[sys.argv[2]] = "互联网"
+ws[sys.argv[3]] = "杨浦区某公司"
+wb.save(sys.argv[1])`;
+    execFileSync('/usr/bin/python3', ['-c', fill, file, industry, unit]);
+    const sheet = readWorkbookFile(new Uint8Array(fs.readFileSync(file)))[0];
+    if (!sheet) throw new Error('no sheet read');
+    const read = readSheet(sheet, '2026-12-07', catalogue);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.reading.layout).toBe('template');
+    expect(read.reading.values[plan.slots.findIndex((s) => s.key === 'unit')]).toBe('杨浦区某公司');
+    expect(read.problems.filter((p) => p.cell === industry && p.severity === 'error').map((p) => p.key)).toEqual(['industry']);
+  });
+});
 
 describe('a check Excel cannot hold even spelt short', () => {
   it('is left out of the template and named in its 填表说明; the file stays within the limits', async () => {

@@ -8,6 +8,8 @@ writers other than the program's own.
                                    "填报单位：" line, a list with empty rows, a 注 line with its deadline
 <out>/set/盖章件.pdf                 a scan that is not a form
 <out>/set/~$通知.docx                Word's lock file beside the open notice
+<out>/plain/                       the notice, 职工书屋申报表.docx (no 附件 line) and 藏书情况统计表.xlsx: named by
+                                   their titles only
 <out>/single/书屋通知.docx           the same notice in one file, its form printed after "附件1" (for the .doc made of
                                    it by LibreOffice)
 
@@ -95,6 +97,17 @@ def main(out):
         f.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     with open(os.path.join(folder, "~$通知.docx"), "wb") as f:
         f.write(b"\x04" + "张三".encode("utf-16-le") + b"\x00" * 150)
+
+    # The same files named by their titles only, the form in Word without its 附件 line: the body's list numbers them.
+    plain = os.path.join(out, "plain")
+    os.makedirs(plain, exist_ok=True)
+    doc = Document()
+    notice(doc)
+    doc.save(os.path.join(plain, "书屋通知.docx"))
+    doc = Document()
+    application_table(doc)
+    doc.save(os.path.join(plain, "职工书屋申报表.docx"))
+    statistics_workbook(os.path.join(plain, "藏书情况统计表.xlsx"))
 
     single = os.path.join(out, "single")
     os.makedirs(single, exist_ok=True)

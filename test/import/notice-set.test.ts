@@ -97,6 +97,19 @@ describe('a notice sent as a folder of files', () => {
     ]);
   });
 
+  it('numbers files named by their titles only as the notice’s 附件 list numbers them', async () => {
+    // 藏书情况统计表 sorts before 职工书屋申报表, and neither name nor first line says 附件N: the list numbers them.
+    const result = await imported(['plain']);
+    expect(result.files?.attachments).toEqual([
+      { file: '职工书屋申报表.docx', heading: '附件1' },
+      { file: '藏书情况统计表.xlsx', heading: '附件2' },
+    ]);
+    expect(result.drafts.map((d) => [d.form.id, deadline(d.form)])).toEqual([
+      [SET_NOTICE.ids[0], SET_NOTICE.deadlines[0]],
+      [SET_NOTICE.ids[1], SET_NOTICE.deadlines[1]],
+    ]);
+  });
+
   it('imports an attachment file alone, and says the notice’s facts are missing', async () => {
     const result = await imported([setFile(SET_FILES.statistics)]);
     expect(result.drafts).toHaveLength(1);

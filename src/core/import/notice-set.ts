@@ -5,7 +5,7 @@ import type { DocBlock, DocCell, DocTable } from './docx-model';
 import type { GridTable } from './grid';
 import { GuessLog, type Guess } from './guess-log';
 import { gridAttachment } from './import-grid';
-import { HEADING, type Attachment } from './import-notice';
+import type { Attachment } from './import-notice';
 import type { SelectedGrid } from './selected-grid';
 
 /**
@@ -78,12 +78,45 @@ function noticeScore(part: NoticeDocument): number {
   return score;
 }
 
-/** The 附件 numbers a document already prints as its own headings. */
-function headingNumbers(blocks: readonly DocBlock[]): number[] {
-  return paragraphs(blocks).flatMap((l) => {
-    const m = HEADING.exec(l);
-    return m ? [Number(m[1])] : [];
-  });
+/** The 附件 numbers a document prints with a table under them: the attachments it holds itself. */
+function numbersWithTables(blocks: readonly DocBlock[]): number[] {
+  const used: number[] = [];
+  let current: number | undefined;
+  for (const b of blocks) {
+    if (b.kind === 'table') {
+      if (current !== undefined && !used.includes(current)) used.push(current);
+      continue;
+    }
+    const line = ATTACHMENT_LINE.exec(squashSpaces(b.text));
+    // "附件1" or "附件1：标题" opens an attachment; "附件：1．…" (the body's list) does not.
+    if (line?.[1] !== undefined) current = numberOf(line[1]);
+  }
+  return used;
+}
+
+/** A list item of the body's 附件 list: "附件：1．职工书屋申报表", "2．藏书情况统计表", "附件2：…". */
+const LIST_ITEM = /^(?:附件\s*[:：]?\s*)?([0-9０-９]+)\s*[.．、:：]\s*(.+)$/;
+
+/** The notice's list of attachments (number → title, squashed), from the lines after the one opening with 附件. */
+function listedTitles(blocks: readonly DocBlock[]): Map<number, string> {
+  const titles = new Map<number, string>();
+  const lines = paragraphs(blocks);
+  const start = lines.findIndex((l) => /^附件\s*[:：]/.test(l) || /^附件\s*[0-9０-９]+\s*[:：.．]\s*\S/.test(l));
+  if (start < 0) return titles;
+  for (const line of lines.slice(start)) {
+    const item = LIST_ITEM.exec(line);
+    const n = item ? numberOf(item[1]) : undefined;
+    if (!item || n === undefined) break;
+    titles.set(n, (item[2] as string).replace(/[（(][^）)]*[）)]$|[。；;]$/g, ''));
+  }
+  return titles;
+}
+
+/** The number of the body's list whose title the file's name (or its form's title) holds, or which holds it. */
+function listedNumber(part: NoticePart, titles: ReadonlyMap<number, string>): number | undefined {
+  const base = squashSpaces(part.name.replace(/^.*[/\\]/, '').replace(/\.[^.]+$/, ''));
+  for (const [n, title] of titles) if (title !== '' && (base.includes(title) || (base.length >= 4 && title.includes(base)))) return n;
+  return undefined;
 }
 
 /**
@@ -155,13 +188,15 @@ export function noticeSet(parts: readonly NoticePart[]): NoticeSet {
     const score = noticeScore(d);
     if (score > best) [notice, best] = [d, score];
   }
-  const used = new Set(notice ? headingNumbers(notice.blocks) : []);
+  const used = new Set(notice ? numbersWithTables(notice.blocks) : []);
+  const titles = notice ? listedTitles(notice.blocks) : new Map<number, string>();
   const others = parts.filter((p) => p !== notice);
-  // Files named 附件N keep N; the others take the next numbers free, in the order given.
+  // Files named 附件N (or opening with it) keep N; a file named as an item of the body's 附件 list takes its number;
+  // the others take the next numbers free, in the order given.
   const named = others.map((p) => {
     const n = numberOf(ATTACHMENT_NAME.exec(p.name.replace(/^.*[/\\]/, ''))?.[1]);
     const opening = p.kind === 'document' ? ATTACHMENT_LINE.exec(paragraphs(p.blocks)[0] ?? '') : null;
-    return n ?? numberOf(opening?.[1]);
+    return n ?? numberOf(opening?.[1]) ?? listedNumber(p, titles);
   });
   const numbers: number[] = [];
   for (const [i] of others.entries()) {

@@ -330,10 +330,29 @@ def title_in_table(out):
     doc.save(os.path.join(out, "title-in-table.docx"))
 
 
+def plan_attachment(out):
+    """附件1 is an 实施方案 whose schedule table leaves its 备注 column blank: a document, not a form; 附件2 is the form."""
+    doc = Document()
+    lines(doc, "沪工体〔2022〕9号", "关于举办2022年上海职工运动会的通知", "各区局（产业）工会：",
+          "现将《2022年上海职工运动会实施方案》（附件1）印发给你们，请于5月20日前报送参赛报名汇总表（附件2）。",
+          "附件：1．2022年上海职工运动会实施方案", "2．参赛报名汇总表", "上海市总工会", "2022年4月28日")
+    page_break(doc)
+    lines(doc, "附件1", "2022年上海职工运动会实施方案", "一、比赛时间和地点", "二、日程安排如下：")
+    t = grid(doc, 3, 4)
+    fill_row(t, 0, ["日期", "项目", "地点", "备注"])
+    fill_row(t, 1, ["6月4日", "开幕式", "市体育馆", ""])
+    fill_row(t, 2, ["6月5日", "拔河", "市体育馆", ""])
+    page_break(doc)
+    lines(doc, "附件2", "参赛报名汇总表", "填报单位：")
+    t = grid(doc, 3, 3)
+    fill_row(t, 0, ["项目", "参赛人数（人）", "领队"])
+    doc.save(os.path.join(out, "plan-attachment.docx"))
+
+
 if __name__ == "__main__":
     folder = sys.argv[1]
     os.makedirs(folder, exist_ok=True)
     for make in (lone_attachment_roster, roster_table, heading_with_title, fullwidth_headings, chinese_numeral_headings,
                  titles_only, named_table, over_pages, notice_alone_and_attachment, legacy_form,
-                 title_in_table):
+                 title_in_table, plan_attachment):
         make(folder)

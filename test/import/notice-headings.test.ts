@@ -350,3 +350,11 @@ describe('lines of a form typed in a paragraph or in its table', () => {
     ]);
   });
 });
+
+describe('attachments that are not forms', () => {
+  it('an 实施方案 whose schedule leaves a column blank is a document, not a form; the form after it is imported', () => {
+    const n = notice('plan-attachment.docx');
+    expect(n.skipped).toEqual(['附件1 2022年上海职工运动会实施方案（是文件，不是要填写的表格）']);
+    expect(n.forms.map(brief)).toEqual([{ attachment: '附件2', name: '参赛报名汇总表', id: 'notice-2022-9-2', deadline: '05-20' }]);
+  });
+});

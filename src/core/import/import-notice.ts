@@ -301,6 +301,11 @@ function contextOf(body: string[], listed: ListedAttachment[], titles: readonly 
   return { facts, body, listed, prefix: formPrefix(facts, body, titles), guesses: [...log.guesses] };
 }
 
+/** A title naming a document rather than a form: 实施方案, 办法, 细则, 意见, 要点, 指南 (…方案表 is a form). */
+function isDocumentTitle(title: string): boolean {
+  return /(方案|办法|细则|意见|规则|要点|指南|通知|说明)$/.test(squash(title).replace(/[（(][^（()）]*[）)]$/, ''));
+}
+
 /** Found attachments → checked forms; those without a table to fill are named in `skipped`. */
 function formsOf(found: readonly FoundAttachment[], notice: NoticeContext): ImportedNotice {
   const forms: FormDefinition[] = [];
@@ -317,6 +322,11 @@ function formsOf(found: readonly FoundAttachment[], notice: NoticeContext): Impo
     // A 名单 printed as a table of names, an 实施方案's schedule: nothing to fill in, not a form.
     if (!f.tables.some(hasCellsToFill)) {
       skipped.push(`${label}（表中没有要填写的空格）`);
+      continue;
+    }
+    // An attachment that is a document (…实施方案, …办法, …细则), its tables part of its text.
+    if (isDocumentTitle(a.title)) {
+      skipped.push(`${label}（是文件，不是要填写的表格）`);
       continue;
     }
     const name = attachmentName(a);

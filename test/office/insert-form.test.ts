@@ -78,6 +78,55 @@ forEachPlatform((platform) => {
       expect(host.state.clone()).toEqual(before);
     });
 
+    it('the clerk starts editing a cell during the drawing, with either documented code: undone once the edit ends, said in Chinese', async () => {
+      for (const cellEditCode of ['InvalidOperationInCellEditMode', 'InvalidOperation'] as const) {
+        // Syncs: 1 names, 2 drawing; the edit lasts from the drawing to the clean-up's second try.
+        const host = hostFor(platform, { cellEditCode, beforeSync: (n) => (host.options.cellEditMode = n === 2 || n === 3) });
+        host.state.addSheet('我的数据');
+        const before = host.state.clone();
+        const support = detectApiSupport((set, v) => host.isSetSupported(set, v));
+        const error = await host
+          .run((ctx) => insertForm(ctx, planSheet(getForm('studio-application')), support, new OwnWrites(), { retryMs: 1 }))
+          .then(
+            () => undefined,
+            (e: unknown) => e as Error,
+          );
+        expect([cellEditCode, error?.message]).toEqual([
+          cellEditCode,
+          expect.stringMatching(/^插入“工作室申请表”失败，已撤销：.*请先按 Enter 或 Esc 结束编辑/),
+        ]);
+        expect(host.state.clone()).toEqual(before);
+      }
+    });
+
+    it('another workbook comes to the front during the drawing: refused on Windows and Mac, undone, said in Chinese', async () => {
+      for (const workbookSwitchCode of ['documented', 'InactiveWorkbook'] as const) {
+        // Syncs: 1 names, 2 drawing (the other workbook in front), 3 the clean-up's first try (still), 4 back.
+        const host = hostFor(platform, { workbookSwitchCode, beforeSync: (n) => host.userSwitchWorkbook(n === 2 || n === 3) });
+        const user = host.state.addSheet('我的数据');
+        host.state.activeSheetId = user.id;
+        const before = { sheets: host.state.clone(), active: host.state.activeSheetId };
+        const support = detectApiSupport((set, v) => host.isSetSupported(set, v));
+        const outcome = await host
+          .run((ctx) => insertForm(ctx, planSheet(getForm('studio-application')), support, new OwnWrites(), { retryMs: 1 }))
+          .then(
+            (inserted) => inserted.sheetName,
+            (e: unknown) => e as Error,
+          );
+        if (platform.name === 'web') {
+          expect(outcome).toBe('工作室申请表');
+          continue;
+        }
+        expect(outcome).toBeInstanceOf(UserError);
+        expect((outcome as Error).message).toMatch(
+          workbookSwitchCode === 'InactiveWorkbook'
+            ? /^插入“工作室申请表”失败，已撤销：.*请切换回本工作簿/
+            : /^插入“工作室申请表”失败，已撤销：Excel 内部出错/,
+        );
+        expect({ sheets: host.state.clone(), active: host.state.activeSheetId }).toEqual(before);
+      }
+    });
+
     it('its own writes do not reach the change handling: no events where Excel can switch them off', async () => {
       const { host, insert } = setUp(platform);
       const events: ChangeEvent[] = [];

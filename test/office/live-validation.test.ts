@@ -128,8 +128,9 @@ forEachPlatform((platform) => {
       expect(live.state.sheets.map((s) => s.sheetName)).toEqual(['推荐申报汇总表 (2)']);
     });
 
-    it('waits out cell edit mode, then checks', async () => {
+    it.each(['InvalidOperationInCellEditMode', 'InvalidOperation'] as const)('waits out cell edit mode (%s), then checks', async (code) => {
       const { host, live, settle, problems } = await setUp(platform);
+      host.options.cellEditCode = code;
       host.options.cellEditMode = true;
       host.userEdit('推荐申报汇总表', { ...GOOD, [at('applicantPhone')]: 'x' });
       await host.state.settle();

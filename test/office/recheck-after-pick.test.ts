@@ -107,6 +107,76 @@ forEachPlatform((platform) => {
       expect(errorsAt(address)).toEqual([]);
     });
 
+    it('followed by a click in the problem list: the cell the clerk left is read, Excel’s echo of the select is not the clerk’s (#4691)', async () => {
+      const { host, live, settle, errorsAt } = await setUp();
+      const picked = listCell(1);
+      const shown = listCell(2);
+      host.userSelect(plan.sheetName, picked.address);
+      await settle();
+      host.userPick(plan.sheetName, picked.address, picked.option);
+      await settle();
+      const sheetId = host.state.sheet(plan.sheetName)!.id;
+      const [syncs, cells] = [host.syncCount, host.loadedCells];
+      await live.select(sheetId, shown.address);
+      await settle();
+      // The select, then one read of the one cell the clerk left; nothing of the selected cell.
+      expect([host.syncCount - syncs, host.loadedCells - cells]).toEqual([2, 1]);
+      expect(errorsAt(picked.address)).toEqual([]);
+      expect(errorsAt(shown.address)).toHaveLength(1);
+      // The clerk now picks in the cell the pane selected and moves on: that cell is read (the echo did not move the
+      // watch's idea of where the clerk is).
+      host.userPick(plan.sheetName, shown.address, shown.option);
+      const before = host.loadedCells;
+      host.userSelect(plan.sheetName, 'A1');
+      await settle();
+      expect(host.loadedCells - before).toBe(1);
+      expect(errorsAt(shown.address)).toEqual([]);
+    });
+
+    it('the echo of the pane’s select held back (#1502) and delivered after the clerk moved on: still not the clerk’s', async () => {
+      const { host, live, settle, errorsAt } = await setUp();
+      const shown = listCell(2);
+      const sheetId = host.state.sheet(plan.sheetName)!.id;
+      host.userSelect(plan.sheetName, 'A1');
+      await settle();
+      host.state.holdEvents = true;
+      await live.select(sheetId, shown.address);
+      host.userPick(plan.sheetName, shown.address, shown.option);
+      host.userSelect(plan.sheetName, 'B2');
+      const cells = host.loadedCells;
+      host.state.releaseHeldEvents();
+      await settle();
+      expect(errorsAt(shown.address)).toEqual([]);
+      // A1 (left for the pane's cell) and the pane's cell (left for B2): a cell each, no whole re-read.
+      expect(host.loadedCells - cells).toBeLessThanOrEqual(2);
+    });
+
+    it('a typed value whose onChanged is lost (#1760) is caught when the clerk moves on, or at the latest on the pane’s focus', async () => {
+      const { host, live, settle, errorsAt } = await setUp();
+      const first = listCell(3);
+      const second = listCell(4);
+      host.state.loseEvent = (e) => e.kind === 'changed';
+      host.userSelect(plan.sheetName, first.address);
+      await settle();
+      host.userEdit(plan.sheetName, { [first.address]: first.option });
+      await settle();
+      expect(errorsAt(first.address)).toHaveLength(1);
+      host.userSelect(plan.sheetName, 'A1');
+      await settle();
+      expect(errorsAt(first.address)).toEqual([]);
+      // Selection events lost too (#533): only the pane's focus (a full re-read) finds the second one.
+      host.state.loseEvent = () => true;
+      host.userSelect(plan.sheetName, second.address);
+      host.userEdit(plan.sheetName, { [second.address]: second.option });
+      host.userSelect(plan.sheetName, 'A2');
+      await settle();
+      expect(errorsAt(second.address)).toHaveLength(1);
+      live.recheck();
+      await settle();
+      expect(errorsAt(second.address)).toEqual([]);
+      expect(host.state.lostEvents.length).toBeGreaterThanOrEqual(4);
+    });
+
     it('followed by a click on another sheet: the area the form sheet’s selection left is read then', async () => {
       const { host, settle, errorsAt } = await setUp();
       const { address, option } = listCell(2);

@@ -89,5 +89,28 @@ forEachPlatform((platform) => {
       host.state.selection = { sheetId: sheet.id, address: 'H1:H9' };
       expect(await readRosterFromSelection(run)).toEqual([]);
     });
+
+    it('another workbook in front, or a cell being edited: said as such, not as a selection of several blocks', async () => {
+      const said = async (options: FakeHostOptions, act: (host: ReturnType<typeof setUp>['host']) => void) => {
+        const { host, run } = setUp(platform, { apiVersion: '1.7', ...options });
+        const sheet = host.state.sheet('名单')!;
+        host.state.selection = { sheetId: sheet.id, address: 'B1:B3' };
+        act(host);
+        return readRosterFromSelection(run).then(
+          () => 'read',
+          (e: Error) => e.message,
+        );
+      };
+      const away = await said({ workbookSwitchCode: 'InactiveWorkbook' }, (h) => h.userSwitchWorkbook(true));
+      const editing = await said({ cellEditMode: true, cellEditCode: 'InvalidOperation' }, () => undefined);
+      const several = await said({}, (h) => (h.state.selection = { sheetId: h.state.sheet('名单')!.id, address: 'B1:B3,D1' }));
+      expect(away).toBe(
+        platform.name === 'web' ? 'read' : '无法读取选中的单元格：Excel 拒绝了这次操作：另一个工作簿正在前台。请切换回本工作簿，再试一次。',
+      );
+      expect(editing).toMatch(/^无法读取选中的单元格：.*请先按 Enter 或 Esc 结束编辑/);
+      expect(several).toMatch(/^无法读取选中的单元格：请只选中一块连续的单元格/);
+      // Never Excel's own (English) words: only the names of Excel and of its keys.
+      expect([editing, several, platform.name === 'web' ? '' : away].join('').replace(/Excel|Enter|Esc/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+    });
   });
 });

@@ -109,8 +109,11 @@ const PROBE_IDS = [
   'charts',
   'customXml',
   'workbook',
+  'requestSize',
   'selection',
   'events',
+  'selectSameCell',
+  'protectionTwice',
 ];
 
 forEachPlatform((platform) => {
@@ -121,15 +124,16 @@ forEachPlatform((platform) => {
       const report = await selfTest(host);
       expect(report.probes.map((p) => p.id)).toEqual(PROBE_IDS);
       expect(report.probes.filter((p) => p.outcome.status !== 'ok')).toEqual([]);
-      // names and the shown sheet read; every probe in one batch; the events' write; the clean-up.
-      expect(host.syncCount).toBe(4);
-      expect(report.roundTrips?.count).toBe(4);
+      // names and the shown sheet read; every probe in one batch; the events' write; the same cell selected again;
+      // protect, protect again, unprotect, unprotect again; the clean-up.
+      expect(host.syncCount).toBe(9);
+      expect(report.roundTrips?.count).toBe(9);
       expect(report.scratchRemoved).toBe(true);
       expect(clerksPart(host)).toEqual(before);
       // Microsoft 365 has every set; volume-licensed Excel 2021 stops at 1.14 and 2024 at 1.17 (platforms.ts).
       const newest = Number((platform.options.apiVersion ?? '1.20').split('.')[1]);
       expect(report.capabilities).toEqual(
-        ['1.7', '1.8', '1.9', '1.13', '1.20'].map((v) => ({ name: `ExcelApi ${v}`, present: Number(v.split('.')[1]) <= newest })),
+        ['1.7', '1.8', '1.9', '1.13', '1.18', '1.20'].map((v) => ({ name: `ExcelApi ${v}`, present: Number(v.split('.')[1]) <= newest })),
       );
     });
 
@@ -161,8 +165,9 @@ forEachPlatform((platform) => {
       expect(cf?.outcome).toEqual({ status: 'failed', error: `InvalidArgument: ${refusal}` });
       expect(report.probes.filter((p) => p.id !== 'conditionalFormats' && p.outcome.status !== 'ok')).toEqual([]);
       // The batch of every probe fails; its leftovers found, then deleted (2); a new scratch sheet (1); the event
-      // handlers (1); each of the 16 probes on its own (16); the events' write (1); the clean-up (1); and the names (1).
-      expect(host.syncCount).toBe(1 + 1 + 2 + 1 + 1 + 16 + 1 + 1);
+      // handlers (1); each of the 17 probes on its own (17); the events' write (1); the observations (5); the clean-up
+      // (1); and the names (1).
+      expect(host.syncCount).toBe(1 + 1 + 2 + 1 + 1 + 17 + 1 + 5 + 1);
       expect(report.scratchRemoved).toBe(true);
       expect(clerksPart(host)).toEqual(before);
       expect(formatSelfTestReport(report)).toContain(`✗ 条件格式（自定义公式）：失败：InvalidArgument: ${refusal}`);
@@ -226,6 +231,32 @@ forEachPlatform((platform) => {
       expect(report.scratchName).toBe('自检临时表-test01');
       expect(formatSelfTestReport(report)).toContain('临时工作表“自检临时表-test01”未能删除，请手动删除它。');
     });
+  });
+});
+
+forEachPlatform((platform) => {
+  it('自检 notes what this Excel answers where the reports differ: the same cell selected again (#4691), protection twice (#6784)', async () => {
+    const host = clerkWorkbook(platform);
+    const report = await selfTest(host);
+    const note = (id: string) => {
+      const outcome = report.probes.find((p) => p.id === id)?.outcome;
+      return outcome?.status === 'ok' ? outcome.note : outcome;
+    };
+    // What the profiles say of each platform (platforms.ts), read back through the report.
+    expect(note('selectSameCell')).toBe(platform.name === 'web' ? '未收到 onSelectionChanged' : '收到 onSelectionChanged');
+    const regressed = platform.name === 'desktop' || platform.name === 'mac';
+    expect(note('protectionTwice')).toBe(
+      regressed
+        ? '对已保护的表再保护：AccessDenied；对未保护的表取消保护：AccessDenied'
+        : '对已保护的表再保护：InvalidOperation；对未保护的表取消保护：无错误',
+    );
+    // The request-size probe's request, as the fake counts it (Microsoft's counting), is what the report says it is.
+    const probeSync = host.requestBytes[1]!;
+    expect(note('requestSize')).toMatch(/^\d+ 个单元格、\d+ 列，按微软的计数约 (\d+) KB$/);
+    const kb = Number(/约 (\d+) KB/.exec(String(note('requestSize')))![1]);
+    expect(kb * 1000).toBeGreaterThan(0.95e6);
+    expect(probeSync).toBeGreaterThan(kb * 1000);
+    expect(probeSync).toBeLessThan(5 * 1024 * 1024);
   });
 });
 

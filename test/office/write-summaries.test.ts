@@ -198,6 +198,52 @@ forEachPlatform((platform) => {
       expect(valueAt(host.state.sheet('活动项目概览'), 401, 1)).toBe('第399号创新项目');
     });
 
+    it('another workbook comes to the front while the sheets are added: refused on Windows and Mac, undone, said in Chinese', async () => {
+      for (const workbookSwitchCode of ['documented', 'InactiveWorkbook'] as const) {
+        // Sync 2, the first request of rows, adds the sheets; the other workbook stays in front for the clean-up's first try.
+        const { host, write } = setUp(platform, { workbookSwitchCode, beforeSync: (n) => host.userSwitchWorkbook(n === 2 || n === 3) });
+        const before = snapshot(host);
+        const outcome = await write([table(120), report()], { maxRequestBytes: 15_000, retryMs: 1 }).then(
+          (r) => r.sheets.length,
+          (e: unknown) => e as Error,
+        );
+        if (platform.name === 'web') {
+          expect(outcome).toBe(2);
+          continue;
+        }
+        expect(outcome).toBeInstanceOf(UserError);
+        expect((outcome as Error).message).toMatch(
+          workbookSwitchCode === 'InactiveWorkbook'
+            ? /^写入汇总表失败，已撤销，.*请切换回本工作簿/
+            : /^写入汇总表失败，已撤销，工作簿和写入前一样：Excel 内部出错/,
+        );
+        expect(snapshot(host)).toEqual(before);
+      }
+    });
+
+    it('the last request refused while another workbook is in front (Worksheet.activate, delete): the replacement is finished', async () => {
+      const tables = [table(120), report()];
+      const options = { maxRequestBytes: 15_000, retryMs: 1, replace: true };
+      const reference = setUp(platform);
+      await reference.write(tables, options);
+      const start = reference.host.syncCount;
+      await reference.write(tables, options);
+      const last = reference.host.syncCount - start;
+      const complete = snapshot(reference.host);
+      const { host, write } = setUp(platform);
+      await write(tables, options);
+      const first = host.syncCount;
+      host.options.beforeSync = (n) => host.userSwitchWorkbook(n - first === last || n - first === last + 1);
+      const outcome = await write(tables, options).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      host.userSwitchWorkbook(false);
+      // The markers ran before Worksheet.activate was refused, so every new sheet is complete: the replacement is
+      // finished (the earlier summaries' deletion tried again once the clerk is back), on every platform.
+      expect([outcome, snapshot(host)]).toEqual([undefined, complete]);
+    });
+
     it('never writes over a sheet: new summaries get names no sheet has', async () => {
       const { host, write } = setUp(platform);
       host.state.addSheet('活动项目概览');

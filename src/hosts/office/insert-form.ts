@@ -4,7 +4,7 @@ import type { SheetPlan } from '../../core/sheet-plan';
 import type { ApiSupport } from './api-support';
 import { queueDrawing } from './draw-plan';
 import type { ContextSurface } from './excel-surface';
-import { describeExcelError, excelErrorCode, retryInCellEditMode } from './excel-errors';
+import { describeExcelError, excelErrorCode, retryWhileExcelBusy } from './excel-errors';
 import type { OwnWrites } from './own-writes';
 
 export interface InsertedForm {
@@ -76,7 +76,7 @@ export async function insertForm(
 async function turnEventsBackOn(context: ContextSurface, support: ApiSupport, options: InsertOptions): Promise<unknown> {
   if (!support.validation) return undefined;
   try {
-    await retryInCellEditMode(
+    await retryWhileExcelBusy(
       async () => {
         context.runtime.enableEvents = true;
         await context.sync();
@@ -117,7 +117,7 @@ async function removeHalfDrawnSheet(
   options: InsertOptions,
 ): Promise<unknown> {
   try {
-    await retryInCellEditMode(() => removeOnce(context, sheetName, shownId, support), options.cleanUpTries ?? 30, options.retryMs ?? 1000);
+    await retryWhileExcelBusy(() => removeOnce(context, sheetName, shownId, support), options.cleanUpTries ?? 30, options.retryMs ?? 1000);
     return undefined;
   } catch (err) {
     return err;

@@ -65,18 +65,33 @@ export class OfficeLivePort implements LivePort {
     return this.run((context) => paintInExcel(context, sheetId, changes));
   }
 
-  select(sheetId: string, cell: string): Promise<void> {
-    return this.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheetId);
-      ws.activate();
-      ws.getRange(cell).select();
-      await context.sync();
-    });
+  /**
+   * Activates the sheet and selects the cell (one sync). Excel's onSelectionChanged for it, if any comes, is not taken
+   * for the clerk's; the move is told once, here (OfficeSheetEvents).
+   */
+  async select(sheetId: string, cell: string): Promise<void> {
+    this.events.expectOwnSelection(sheetId, cell);
+    try {
+      await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheetId);
+        ws.activate();
+        ws.getRange(cell).select();
+        await context.sync();
+      });
+    } catch (err) {
+      this.events.ownSelectionFailed();
+      throw err;
+    }
+    this.events.ownSelection(sheetId, cell);
   }
 
   errorKind(err: unknown): HostErrorKind {
     switch (excelErrorCode(err)) {
+      // The clerk is editing a cell: the error list's code, or the cell-edit article's ("Batch fails
+      // (`InvalidOperation` error)", excel-add-ins-delay-in-cell-edit). A read or a paint of input cells has no other
+      // cause for InvalidOperation, so both are waited out and tried again (a few times, then said).
       case 'InvalidOperationInCellEditMode':
+      case 'InvalidOperation':
         return 'editing';
       case 'ItemNotFound':
         return 'gone';

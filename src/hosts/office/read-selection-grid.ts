@@ -1,7 +1,7 @@
 import { UserError } from '../../core/errors';
 import type { GridMerge, SelectedGrid } from '../../core/import/selected-grid';
 import type { ApiSupport } from './api-support';
-import { describeExcelError, excelErrorCode } from './excel-errors';
+import { describeExcelError, excelErrorCode, NOT_THE_SELECTION } from './excel-errors';
 import type { ContextSurface, MergedAreasSurface } from './excel-surface';
 
 /** A form is never this big: a selection past it is refused before its text is read. */
@@ -55,8 +55,7 @@ export async function readSelectionGrid(context: ContextSurface, support: ApiSup
     await context.sync();
   } catch (err) {
     const code = excelErrorCode(err);
-    if (code === 'InvalidOperationInCellEditMode' || code === 'ItemNotFound')
-      throw new UserError('excel', `无法读取选中的单元格：${describeExcelError(err)}`);
+    if (NOT_THE_SELECTION.has(code ?? '')) throw new UserError('excel', `无法读取选中的单元格：${describeExcelError(err)}`);
     // The reason most likely: a selection of several areas; Excel's own words are kept.
     throw new UserError('excel', `${PICK_ONE_AREA}（${describeExcelError(err)}）`);
   }

@@ -1,7 +1,7 @@
 import { cellText, type CellValue } from '../../core/cell-value';
 import { UserError } from '../../core/errors';
 import type { RequirementCheck } from './api-support';
-import { describeExcelError, excelErrorCode } from './excel-errors';
+import { describeExcelError, excelErrorCode, NOT_THE_SELECTION } from './excel-errors';
 import type { ContextSurface, ExcelRun } from './excel-surface';
 import { cleanUnits, parseRosterXml, ROSTER_NAMESPACE, rosterXml } from './roster-xml';
 
@@ -142,9 +142,9 @@ export async function readRosterFromSelection(run: ExcelRun, isSetSupported?: Re
     });
   } catch (err) {
     const code = excelErrorCode(err);
-    // Without getSelectedRanges a refused read is most likely a selection of several blocks; the reason is kept.
-    if (!areas && code !== 'InvalidOperationInCellEditMode' && code !== 'ItemNotFound')
-      throw new UserError('excel', `${PICK_ONE_BLOCK}（${describeExcelError(err)}）`);
+    // Without getSelectedRanges a refused read is most likely a selection of several blocks; the reason is kept. Not
+    // when the clerk is editing a cell (either documented code) or another workbook is in front (InactiveWorkbook).
+    if (!areas && !NOT_THE_SELECTION.has(code ?? '')) throw new UserError('excel', `${PICK_ONE_BLOCK}（${describeExcelError(err)}）`);
     throw new UserError('excel', `无法读取选中的单元格：${describeExcelError(err)}`);
   }
 }

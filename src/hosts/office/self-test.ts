@@ -6,8 +6,8 @@
  * makes them (draw-plan.ts, write-summaries.ts, live-watch.ts, workbook-definitions.ts, roster-store.ts…), and reads
  * back what the add-in reads back.
  *
- * Syncs: one to learn the sheet names, one with every probe, one to see the change events come, one to clean up —
- * four when all goes well. A batch that fails stops at the failing operation without undoing what ran before it
+ * Syncs: one to learn the sheet names, one with every probe, one to see the change events come, five to see what this
+ * Excel answers where reports disagree (observe), one to clean up — nine when all goes well. A batch that fails stops at the failing operation without undoing what ran before it
  * (Excel's batches are not transactions), and says nothing of which probe failed: then what it left is removed, and
  * each probe runs again in a sync of its own on a new scratch sheet, so that one failure is told apart from the
  * others and stops none of them.
@@ -24,7 +24,7 @@ import { errorText, type Capability, type ProbeOutcome, type SelfTestReport } fr
 import { listedProbes } from '../../core/self-test-probes';
 import { uniqueSheetName } from '../../core/sheet-names';
 import type { RequirementCheck } from './api-support';
-import { retryInCellEditMode } from './excel-errors';
+import { excelErrorCode, retryWhileExcelBusy } from './excel-errors';
 import type { ContextSurface, EventsSurface, ExcelRun, WorksheetSurface, WorksheetsSurface } from './excel-surface';
 import { queuePageBasics } from './page-setup';
 import type { RangeAreasSurface } from './roster-store';
@@ -54,9 +54,10 @@ export interface OfficeSelfTestOptions {
 /**
  * The requirement sets the add-in uses: the manifest's minimum (1.7) and those it detects at run time
  * (api-support.ts: 1.8, 1.9, 1.13), and 1.20 (undo support for add-ins' writes, which decides whether a write
- * clears the clerk's undo history: "Undo capabilities in Excel add-ins").
+ * clears the clerk's undo history: "Undo capabilities in Excel add-ins"). 1.18 tells volume-licensed Office 2021 and
+ * 2024 (LTSC) from Microsoft 365: the requirement-set table has "Not supported" for them from 1.18 on.
  */
-export const EXCEL_API_SETS = ['1.7', '1.8', '1.9', '1.13', '1.20'] as const;
+export const EXCEL_API_SETS = ['1.7', '1.8', '1.9', '1.13', '1.18', '1.20'] as const;
 
 const SCRATCH_PREFIX = '自检临时表';
 const PROBE_NAME = 'UnionForms_SelfTest';
@@ -64,13 +65,16 @@ const PROBE_NAMESPACE = 'urn:union-forms:self-test';
 const PROBE_TEXT = '自检';
 /** Rows of the scratch sheet each probe may use, from its own first row down. */
 const ROWS_PER_PROBE = 4;
+/** The request-size probe's request by Microsoft's counting (write-summaries.ts's default budget), and each cell's text. */
+const REQUEST_PROBE_BYTES = 1_000_000;
+const REQUEST_PROBE_TEXT = 'x'.repeat(200);
 
 /** Where a probe works: the scratch sheet, its own rows of it, and what this Excel supports. */
 interface ProbeSite {
   readonly context: ContextSurface;
   readonly ws: WorksheetSurface;
   readonly scratchName: string;
-  /** The probe's first row (zero-based); it may use ROWS_PER_PROBE rows from there, columns A to J. */
+  /** The probe's first row (zero-based); it may use ROWS_PER_PROBE rows from there, columns A to J (requestSize: more). */
   readonly top: number;
   readonly has: (version: string) => boolean;
   readonly namespace: string;
@@ -377,6 +381,26 @@ const PROBES: readonly OfficeProbe[] = [
     },
   },
   {
+    id: 'requestSize',
+    label: `一次约 ${Math.round(REQUEST_PROBE_BYTES / 1000)} KB 的写入（按微软的计数：调用、对象、值）`,
+    queue: ({ ws, top }) => {
+      // The summary writer sizes its requests by Microsoft's counting (write-summaries.ts: 300 bytes a call, 300 an
+      // object, the values' JSON) under 1 MB; Excel on the web refuses more than 5 MB. Here, one-cell ranges each
+      // given a value, as the performance page's own example: if Excel on the web refuses this, the counting is
+      // short and the report says so (RequestPayloadSizeLimitExceeded).
+      const cells = Math.floor(REQUEST_PROBE_BYTES / (600 + REQUEST_PROBE_TEXT.length + 6));
+      const columns = Math.ceil(cells / ROWS_PER_PROBE);
+      for (let i = 0; i < cells; i++)
+        ws.getRangeByIndexes(top + (i % ROWS_PER_PROBE), Math.floor(i / ROWS_PER_PROBE), 1, 1).values = [[REQUEST_PROBE_TEXT]];
+      const last = ws.getRangeByIndexes(top + ((cells - 1) % ROWS_PER_PROBE), Math.floor((cells - 1) / ROWS_PER_PROBE), 1, 1);
+      last.load('values');
+      return () => {
+        expectEqual('最后一格', last.values, [[REQUEST_PROBE_TEXT]]);
+        return `${cells} 个单元格、${columns} 列，按微软的计数约 ${Math.round((cells * (600 + REQUEST_PROBE_TEXT.length + 6)) / 1000)} KB`;
+      };
+    },
+  },
+  {
     id: 'selection',
     label: '显示工作表、选中单元格、读取所选区域',
     queue: ({ context, ws, top, has }) => {
@@ -452,6 +476,12 @@ function eventsNote(watch: EventWatch): string {
 }
 
 const EVENTS_LABEL = '事件（onChanged、onSelectionChanged、onAdded、onDeleted）与 enableEvents';
+
+/** What Excel answers where reports disagree by platform or build: noted in the report (observe, below). */
+const OBSERVED = [
+  { id: 'selectSameCell', label: '代码再次选中已选中的单元格：是否触发 onSelectionChanged（office-js #4691）' },
+  { id: 'protectionTwice', label: '再次保护已保护的表、对未保护的表取消保护（office-js #6784）' },
+] as const;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -651,10 +681,51 @@ export async function runOfficeSelfTest(
         }
       };
 
+      /**
+       * 3'. What the fake models from reports, seen in this Excel, each in syncs of its own (a refusal stops a batch):
+       * the add-in's select() of the cell already selected raises onSelectionChanged in Excel on the desktop and not
+       * on the web (office-js #4691); protect() of a protected sheet and unprotect() of an unprotected one answer
+       * AccessDenied since a regression (#6784, Windows 2605, Mac 16.110.1). What Excel answers is noted, not judged.
+       */
+      const observe = async (ws: WorksheetSurface): Promise<void> => {
+        const answer = async (queue: () => void): Promise<string> => {
+          queue();
+          try {
+            await sync();
+            return '无错误';
+          } catch (err) {
+            return excelErrorCode(err) ?? errorText(err);
+          }
+        };
+        const selections = () => watch.seen.sheetSelection + watch.seen.bookSelection;
+        const seen = selections();
+        const selected = await answer(() => ws.getRangeByIndexes(0, 1, 1, 1).select());
+        await sleep(options.eventWaitMs ?? 1500);
+        outcomes.set(
+          'selectSameCell',
+          selected === '无错误'
+            ? { status: 'ok', note: selections() > seen ? '收到 onSelectionChanged' : '未收到 onSelectionChanged' }
+            : { status: 'failed', error: selected },
+        );
+        const protect = () =>
+          ws.protection.protect({ allowFormatCells: true, allowFormatColumns: false, allowFormatRows: false, allowInsertRows: true });
+        const first = await answer(protect);
+        const again = first === '无错误' ? await answer(protect) : '未运行';
+        const lifted = await answer(() => ws.protection.unprotect());
+        const liftedAgain = lifted === '无错误' ? await answer(() => ws.protection.unprotect()) : '未运行';
+        outcomes.set(
+          'protectionTwice',
+          first === '无错误' && lifted === '无错误'
+            ? { status: 'ok', note: `对已保护的表再保护：${again}；对未保护的表取消保护：${liftedAgain}` }
+            : { status: 'failed', error: `保护：${first}；取消保护：${lifted}` },
+        );
+      };
+
       let ws: WorksheetSurface | undefined;
       try {
         ws = await probeAll();
         if (ws && !outcomes.has('events')) await watchEvents(ws);
+        if (ws && outcomes.get('sheet')?.status === 'ok') await observe(ws);
       } catch (err) {
         // Only the clean-up of a failed batch can throw here: what is left is removed below.
         if (outcomes.get('sheet')?.status !== 'failed') outcomes.set('sheet', failed(err));
@@ -676,7 +747,7 @@ export async function runOfficeSelfTest(
   }
 
   const probes = listedProbes(
-    [{ id: 'sheet', label: '新建与删除临时工作表' }, ...PROBES, { id: 'events', label: EVENTS_LABEL }],
+    [{ id: 'sheet', label: '新建与删除临时工作表' }, ...PROBES, { id: 'events', label: EVENTS_LABEL }, ...OBSERVED],
     outcomes,
     keepOut,
   );
@@ -720,7 +791,7 @@ async function removeScratch(
   options: OfficeSelfTestOptions,
   shownId?: string,
 ): Promise<void> {
-  await retryInCellEditMode(
+  await retryWhileExcelBusy(
     async () => {
       const sheets = context.workbook.worksheets;
       const found = [...names].map((n) => sheets.getItemOrNullObject(n));

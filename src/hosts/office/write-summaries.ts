@@ -7,7 +7,7 @@ import { parkingSheetNames, summarySheetNames, type SummarySheetNames } from '..
 import { columnWidthToPoints } from '../../core/units';
 import { queuePageBasics } from './page-setup';
 import type { ApiSupport } from './api-support';
-import { describeExcelError, retryInCellEditMode } from './excel-errors';
+import { describeExcelError, retryWhileExcelBusy } from './excel-errors';
 import type { ContextSurface, ExcelRun, RangeSurface, WorksheetSurface } from './excel-surface';
 import { columnLetters, type CellRange } from '../../core/a1';
 import type { ChartPlan } from '../../core/merge/chart-spec';
@@ -347,7 +347,7 @@ async function recoverOnce(context: ContextSurface, plan: Plan): Promise<Recover
 
 async function recover(context: ContextSurface, plan: Plan, retryMs: number, tries: number): Promise<Recovery> {
   try {
-    return await retryInCellEditMode(() => recoverOnce(context, plan), tries, retryMs);
+    return await retryWhileExcelBusy(() => recoverOnce(context, plan), tries, retryMs);
   } catch {
     return {
       kind: 'failed',

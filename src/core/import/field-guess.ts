@@ -10,7 +10,7 @@ export interface FieldGuess {
 }
 
 /** Remarks in brackets that are instructions, not part of the field's name: （100字内）（新组队可不填）（勾选）（请在□内打√）. */
-const REMARK = /[（(][^（）()]*(字|可不填|可附页|附后|勾选|可另附|打\s*[“"]?[√✓]|由[^（）()]*填)[^（）()]*[）)]/g;
+const REMARK = /[（(][^（）()]*(字|可不填|可附页|附后|勾选|可另附|打\s*[“"]?[√✓]|由[^（）()]*填|盖章|签章|签字)[^（）()]*[）)]/g;
 
 /**
  * An instruction about the boxes, not an option: "（请在□内打√）", "请在相应□内打“√”", "（在□中勾选）". Its □ is no box to
@@ -19,9 +19,9 @@ const REMARK = /[（(][^（）()]*(字|可不填|可附页|附后|勾选|可另�
 const BOX_INSTRUCTION =
   /[（(][^（）()]*[□☐][^（）()]*[）)]|请?在(相应|对应)?的?[□☐][内中里]?(打|画|划)?\s*[“"]?[√✓]?[”"]?|(打|画|划)\s*[“"]?[√✓][”"]?/g;
 
-/** The text without its instructions about the boxes. */
+/** The text without its instructions about the boxes; empty brackets after an option ("是（ ）否（ ）", full-width spaces inside) as boxes. */
 export function withoutBoxInstructions(text: string): string {
-  return text.replace(BOX_INSTRUCTION, '');
+  return text.replace(BOX_INSTRUCTION, '').replace(/([^\s\u3000（(])[\s\u3000]*[（(][\s\u3000]*[）)]/g, '$1□');
 }
 
 /** A label as a field's name: no line breaks, spaces or instruction remarks, no trailing colon. */
@@ -53,7 +53,8 @@ const DECIMAL_UNIT = /[（(](平方米|㎡|万元|千元|元|%|％|‰|小时|�
 export function guessField(rawLabel: string): FieldGuess {
   const label = rawLabel.replace(/\s+/g, '');
   const name = fieldName(label);
-  const optional = /可不填|可附页|选填/.exec(label);
+  // 备注 is for what the unit wishes to add: never required.
+  const optional = /可不填|可附页|选填/.exec(label) ?? /^备注$/.exec(name);
   const required = !optional;
   const base = { label: name, required };
   const note = optional ? `；“${optional[0]}” → 选填` : '';
@@ -72,6 +73,10 @@ export function guessField(rawLabel: string): FieldGuess {
       field: { label: name, required: false, type: 'text', hint: `由${office}填写，填报单位不填。` },
       why: `由${office}填写 → 留在表上，不必填，不检查，不汇总`,
     };
+  // A column ticked or answered row by row: 持证上岗（√）, 是否工会会员.
+  if (/[（(]\s*[√✓]\s*[）)]|[（(]\s*打\s*[√✓]/.test(label))
+    return { field: { ...base, label: name.replace(/[（(]\s*[√✓]\s*[）)]/, ''), type: 'check' }, why: '标签带“（√）” → 勾选' };
+  if (/^是否/.test(name)) return { field: { ...base, type: 'yesNo' }, why: '“是否…” → 是/否' };
   if (/电话|联系方式|手机/.test(name)) return { field: { ...base, type: 'phone' }, why: `标签含“电话/联系方式” → 电话${note}` };
   if (/邮编|邮政编码/.test(name)) return { field: { ...base, type: 'postcode' }, why: `标签含“邮编” → 邮政编码${note}` };
   if (/性别/.test(name))

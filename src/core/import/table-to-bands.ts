@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CellSchema, RowSchema, TableBandSchema } from '../form-schema';
-import { boxCellName, boxOptions, fieldName, guessField, hasBoxes, type FieldInput } from './field-guess';
+import { boxCellName, boxOptions, fieldName, guessField, hasBoxes, officeFiller, type FieldInput } from './field-guess';
 import { isBlank, isSerial, type GridCell } from './grid';
 import type { GuessLog } from './guess-log';
 
@@ -142,6 +142,8 @@ function rowsBand(cells: readonly GridCell[], r0: number, r1: number, ctx: Table
   const rows: RowInput[] = [];
   /** The quantities typed above, by column: what a 合计 row of the band sums. */
   const summedAbove = new Map<number, string[]>();
+  /** The label left of each input in its row. */
+  const labelOf = new Map<CellInput, GridCell>();
   for (let r = r0; r <= r1; r++) {
     const out: CellInput[] = [];
     let tall = false;
@@ -164,6 +166,8 @@ function rowsBand(cells: readonly GridCell[], r0: number, r1: number, ctx: Table
       const left = rowLabel(cells, cell);
       const head = columnHeader(cells, cell, r0);
       let field: FieldInput;
+      /** The label this input stands right of, when it is no cell of a grid. */
+      let besideLabel: GridCell | undefined;
       const sameRow = left && left.row === r ? left : undefined;
       // 合计 printed in the form: the template's sum over the rows above, not the unit's to type.
       if (left && isTotalWord(left.text)) {
@@ -180,7 +184,21 @@ function rowsBand(cells: readonly GridCell[], r0: number, r1: number, ctx: Table
         ctx.log.add(fieldName(sameRow.text), '“是”栏不填', '这一项问的是一个数，不是“是否”');
         continue;
       }
-      if (sameRow && head && sameRow.row !== head.row) {
+      // Blanks right of one label without their merge (a sheet whose cells were not merged): one input, widened.
+      const previous = out[out.length - 1];
+      if (
+        sameRow &&
+        previous?.kind === 'input' &&
+        labelOf.get(previous) === sameRow &&
+        previous.col + (previous.colSpan ?? 1) === cell.col
+      ) {
+        previous.colSpan = (previous.colSpan ?? 1) + cell.colSpan;
+        continue;
+      }
+      // A line to sign or date above ("（盖章）年 月 日") heads no column; nor is the office's cell one of a grid.
+      const heading = head && !/年.*月.*日|盖章|签字|签名/.test(head.text) && !(sameRow && officeFiller(sameRow.text)) ? head : undefined;
+      if (sameRow && heading && sameRow.row !== heading.row) {
+        const head = heading;
         const left = sameRow;
         // A grid: the row's item and the column's heading (是 → yes/no; 数量 → a number).
         const item = stripItem(left.text);
@@ -200,7 +218,8 @@ function rowsBand(cells: readonly GridCell[], r0: number, r1: number, ctx: Table
           ctx.log.add(label, typeName(field.type), `${g.why}（“${left.text}”一行，“${head.text}”一栏）`);
         }
       } else {
-        const source = sameRow ?? head ?? aboveLabel(cells, cell) ?? left;
+        const source = sameRow ?? heading ?? aboveLabel(cells, cell) ?? left;
+        besideLabel = sameRow;
         if (source) {
           const g = guessField(source.text);
           field = { ...g.field, id: ctx.ids.take(), label: fieldName(source.text) } as FieldInput;
@@ -212,7 +231,9 @@ function rowsBand(cells: readonly GridCell[], r0: number, r1: number, ctx: Table
       }
       if (field.type === 'longText') tall = true;
       if (isSummed(field)) summedAbove.set(cell.col, [...(summedAbove.get(cell.col) ?? []), field.id]);
-      out.push({ kind: 'input', field, ...place });
+      const input: CellInput = { kind: 'input', field, ...place };
+      if (besideLabel) labelOf.set(input, besideLabel);
+      out.push(input);
     }
     const height = noteLines > 0 ? Math.min(300, 16 * noteLines + 8) : tall ? 80 : undefined;
     rows.push({ ...(height ? { height } : {}), cells: out });

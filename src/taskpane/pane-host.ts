@@ -14,6 +14,7 @@ import { LiveValidation, type ValidationState } from '../hosts/office/live-valid
 import { OwnWrites } from '../hosts/office/own-writes';
 import type { ExcelRun } from '../hosts/office/excel-surface';
 import type { ChooseFiles } from './chosen-files';
+import { importNoticeFileBytes, type NoticeFileBytes } from './new-form/notice-files';
 import type { MergeHost } from './merge-host';
 import type { SelfTestReport } from '../core/self-test-report';
 import type { OfficeEnvironment } from '../hosts/office/self-test';
@@ -44,6 +45,11 @@ export interface PaneHost {
   insertForm(formId: string, params: ParamOverrides): Promise<InsertedForm>;
   /** 新表格 → 从通知导入: the notice's Word file read and its attachment forms recognised (nothing saved yet). */
   importNotice(data: Uint8Array): Promise<NoticeImport>;
+  /**
+   * 新表格 → 从通知导入 with several files chosen at once (issue 21 §2): the notice's .docx and its attachments (.docx,
+   * an office's own .xlsx form), read as one notice; a .doc gets the verdict saying how to save it as .docx.
+   */
+  importNoticeFiles(files: readonly NoticeFileBytes[]): Promise<NoticeImport>;
   /**
    * 新表格 → 从通知导入 through the host's own file dialog (WPS: Application.FileDialog), where the pane's file chooser
    * may not work: the notice's file, whose bytes go to `importNotice` as the chooser's do. Absent in Excel.
@@ -151,6 +157,7 @@ export function officePaneHost(run: ExcelRun, support: ApiSupport, parts: Office
       return inserted;
     },
     importNotice: importNoticeBytes,
+    importNoticeFiles: importNoticeFileBytes,
     canDownload: parts.merge?.canDownload ?? true,
     downloadTemplate,
     // The self-test's code is loaded when the clerk runs it, not with the pane.
@@ -185,6 +192,7 @@ export function detachedPaneHost(): PaneHost {
     workbookForms: new WorkbookCatalogue(),
     insertForm: () => Promise.reject(new Error('not in Office')),
     importNotice: importNoticeBytes,
+    importNoticeFiles: importNoticeFileBytes,
     canDownload: true,
     downloadTemplate,
     importSelection: () => Promise.reject(new Error('not in Office')),

@@ -14,6 +14,7 @@ import { readWorkbookDefinitions, saveWorkbookDefinition } from '../hosts/wps/wo
 import type { EtApplicationSurface } from '../hosts/wps/wps-surface';
 import { lazyMergeHost } from './lazy-merge-host';
 import type { MergeHost } from './merge-host';
+import { importNoticeFileBytes } from './new-form/notice-files';
 import type { WorkerLike } from './merge/merge-client';
 import type { PaneHost } from './pane-host';
 import { later } from './et-step';
@@ -152,6 +153,7 @@ export function wpsPaneHost(app: EtApplicationSurface, options: WpsPaneOptions =
       return runWpsSelfTest(app, { userAgent: typeof navigator === 'undefined' ? undefined : navigator.userAgent });
     },
     importNotice: importNoticeBytes,
+    importNoticeFiles: importNoticeFileBytes,
     // the notice through WPS's own dialog and file reader, beside the pane's chooser (no source says that one works)
     chooseNotice: () => later(() => pickFiles(app, NOTICE_DIALOG)),
     // WPS's pane is a Chromium page: a download is saved where the clerk chooses

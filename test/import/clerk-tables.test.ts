@@ -283,3 +283,69 @@ describe('the same tables as grids of cells', () => {
     expect(rowLabels(form.bands)).toContain('合计||Σ借阅 · 人次|Σ借阅 · 图书（册）');
   });
 });
+
+describe('habits the independent corpus found', () => {
+  const cell = (text: string, extra: Partial<DocCell> = {}): DocCell => ({ paragraphs: text.split('\n'), gridSpan: 1, ...extra });
+  const wide = (text: string) => cell(text, { gridSpan: 3 });
+  const notice = (rows: DocCell[][]): DocBlock[] => [
+    { kind: 'paragraph', text: '关于评比的通知' },
+    { kind: 'paragraph', text: '附件1' },
+    { kind: 'paragraph', text: '申报表' },
+    { kind: 'table', columnWidths: [], rows },
+  ];
+
+  it('是（ ）否（ ） as boxes, a sign-and-date line heading nothing, 备注 not required', () => {
+    const form = importNotice(
+      notice([
+        [cell('单位名称'), wide('')],
+        [cell('是否发生重大事故'), cell('是（\u3000）\u3000否（\u3000）'), cell('联 系 人'), cell('')],
+        [cell('联系电话'), cell(''), cell('邮\u3000\u3000编'), cell('')],
+        [cell('区局工会审核意见'), wide('（盖章）\n年\u3000\u3000月\u3000\u3000日')],
+        [cell('考核等次（由考核组填写）'), wide('')],
+        [cell('备注'), wide('')],
+      ]),
+    ).forms[0] as FormDefinition;
+    expect(rowInputs(form.bands)).toEqual([
+      '单位名称:text!',
+      '是否发生重大事故:choice!=是|否',
+      '联系人:text!',
+      '联系电话:phone!',
+      '邮编:postcode!',
+      '考核等次:text（由考核组填写，填报单位不填。）',
+      '备注:text',
+    ]);
+  });
+
+  it('a list column ticked (√) is a tick, one headed 是否… a 是/否, 备注 not required', () => {
+    const head = ['序号', '姓名', '持证上岗（√）', '是否工会会员', '备注'];
+    const form = importNotice(notice([head.map((h) => cell(h)), head.map(() => cell('')), head.map(() => cell(''))]))
+      .forms[0] as FormDefinition;
+    const list = form.bands.find((b) => b.kind === 'table') as Extract<Band, { kind: 'table' }>;
+    expect(list.cells.map((c) => `${c.field.type}${c.field.required ? '!' : ''}`)).toEqual([
+      'integer!',
+      'text!',
+      'check!',
+      'yesNo!',
+      'text',
+    ]);
+  });
+
+  it('in a sheet without merges, the blanks right of one label are one input', () => {
+    const rows = [
+      ['关爱室汇总表', '', '', '', ''],
+      ['填报单位（盖章）：', '', '', '填报日期：', ''],
+      ['序号', '单位名称', '人数（人）', '面积（平方米）', '备注'],
+      ['1', '', '', '', ''],
+      ['2', '', '', '', ''],
+      ['合计', '', '', '', ''],
+    ];
+    const merges = [{ row: 0, col: 0, rowCount: 1, colCount: 5 }];
+    const { form } = importGrid(
+      { sheetName: 'Sheet1', address: 'Sheet1!A1:E6', rows, merges, mergesKnown: true, columnWidths: [] },
+      '2022-11-20',
+    );
+    const inputs = form.bands.flatMap((b) => (b.kind === 'rows' ? b.rows.flatMap((r) => r.cells) : [])).filter((c) => c.kind === 'input');
+    expect(inputs.map((c) => `${c.kind === 'input' ? c.field.label : ''}:${c.col}+${c.colSpan}`)).toEqual(['填报单位:1+2', '填报日期:4+1']);
+    expect(rowLabels(form.bands)).toContain('合计||Σ人数（人）|Σ面积（平方米）|');
+  });
+});

@@ -118,7 +118,8 @@ def heading_with_title(out):
 
 
 def fullwidth_headings(out):
-    """附件１ and 附件２： in full width; deadlines "之前" for one and "截止" for the other."""
+    """附件１ and 附件２： in full width; deadlines "之前" for one and "截止" for the other; page numbers left by a copy
+    from PDF and the 版记 (抄送, 印发) after the last form."""
     doc = Document()
     lines(doc, "沪工经〔2021〕０３１号", "关于开展2021年职工技能竞赛的通知", "各区局（产业）工会：",
           "请将参赛报名表（附件１）于2021年9月30日之前报送市总工会经济工作部；",
@@ -131,10 +132,11 @@ def fullwidth_headings(out):
     for r in range(1, 4):
         t.cell(r, 0).text = str(r)
     page_break(doc)
-    lines(doc, "附件２：", "竞赛情况统计表", "填报单位：")
+    lines(doc, "- 2 -", "附件２：", "竞赛情况统计表", "填报单位：")
     t = grid(doc, 2, 4)
     fill_row(t, 0, ["参赛人数（人）", "", "参赛工种数（个）", ""])
     fill_row(t, 1, ["获奖人数（人）", "", "经费（万元）", ""])
+    lines(doc, "注：经费保留两位小数。", "- 3 -", "抄送：市总工会办公室。", "上海市总工会办公室　　　　　　2021年9月1日印发")
     doc.save(os.path.join(out, "fullwidth-headings.docx"))
 
 

@@ -91,6 +91,14 @@ describe('finding the forms in a notice', () => {
       { attachment: '附件２：', name: '竞赛情况统计表', id: 'notice-2021-31-2', deadline: '10-20' },
     ]);
     expect(n.facts).toMatchObject({ docNo: '沪工经〔2021〕０３１号', date: '2021-09-01', year: 2021 });
+    // the 版记 and the page numbers are no lines of a form; the note is
+    const labels = n.forms.flatMap((f) =>
+      f.bands
+        .flatMap((b) => (b.kind === 'rows' ? b.rows.flatMap((r) => r.cells) : []))
+        .flatMap((c) => (c.kind === 'label' ? [c.text] : [])),
+    );
+    expect(labels.filter((t) => /抄送|印发|^- \d+ -$/.test(t))).toEqual([]);
+    expect(labels).toContain('注：经费保留两位小数。');
   });
 
   it('附件一 alone and 附件二 with its title on the same line; "请于3月10日…报送" names both', () => {

@@ -128,6 +128,12 @@ function startWithoutSignature(items: readonly Item[]): number {
   return start;
 }
 
+/**
+ * Lines after the signature that belong to no form: the 版记 a notice ends with (抄送：…, "…办公室 2021年9月1日印发")
+ * and page numbers left by a copy from PDF ("- 3 -").
+ */
+const NOT_OF_A_FORM = /^(抄送|抄报|主送|分送)[：:]|印发$|^[-—–]\d{1,3}[-—–]$/;
+
 /** A "key：" line: 填报单位：…, 联系人：… . */
 const KEY_LINE = /^[^：:。，]{1,15}[：:]/;
 
@@ -260,7 +266,7 @@ export function noticeParts(
     const item = items[i] as Item;
     if (item.kind === 'line') {
       const text = item.text;
-      if (text === '') continue;
+      if (text === '' || NOT_OF_A_FORM.test(squashSpaces(text))) continue;
       const heading = openingHeading(items, i);
       if (heading) {
         const title = heading.title;

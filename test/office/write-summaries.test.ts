@@ -5,7 +5,7 @@ import { SUMMARY_MARKER_NAME, parseSummaryMarker } from '../../src/hosts/office/
 import { activateSheet, findPreviousSummaries } from '../../src/hosts/office/summary-sheets';
 import { writeSummarySheets, type WriteSummaryOptions } from '../../src/hosts/office/write-summaries';
 import type { FakeExcelHost, FakeHostOptions } from '../fake-excel/host';
-import { hostFor, limitsRequests, type PlatformProfile } from '../fake-excel/platforms';
+import { hostFor, limitsRequests, web, type PlatformProfile } from '../fake-excel/platforms';
 import type { SheetState } from '../fake-excel/state';
 import { forEachPlatform } from './for-each-platform';
 
@@ -473,5 +473,27 @@ forEachPlatform((platform) => {
       host.userDeleteSheet('合并报告');
       await expect(activateSheet(run, result.sheets[1]!.id)).rejects.toThrow(/^无法打开工作表：找不到要操作的工作表/);
     });
+  });
+});
+
+describe('the largest request the summary writer sends, counted as Microsoft counts it (issue 22)', () => {
+  it('a 5,000-row summary of long texts, another of 300 rows and the 合并报告 at the default budget: each request within the writer’s estimate, under 5 MB', async () => {
+    const { host, write } = setUp(web);
+    const long = (i: number) => `${i}：${'开展职工技术创新活动，'.repeat(40)}`;
+    const before = host.requestBytes.length;
+    const result = await write([table(5000, '活动项目概览', long), table(300, '活动项目概览二'), report()]);
+    const sizes = host.requestBytes.slice(before);
+    const largest = Math.max(...sizes);
+    const at = sizes.indexOf(largest);
+    if (process.env.PRINT_FIGURES)
+      process.stdout.write(
+        `largest summary request: ${largest} bytes (${(largest / MB).toFixed(2)} MB of 5 MB), ` +
+          `${host.requestOperations[before + at]} calls, ${host.requestObjects[before + at]} objects; ` +
+          `writer's estimate ${result.largestRequestBytes}; ${sizes.length} syncs\n`,
+      );
+    expect(largest).toBeLessThanOrEqual(result.largestRequestBytes);
+    expect(result.largestRequestBytes).toBeLessThanOrEqual(1_000_000 * 1.05);
+    expect(largest).toBeLessThan(5 * MB);
+    expect(valueAt(host.state.sheet('活动项目概览'), 5001, 1)).toBe(long(4999));
   });
 });

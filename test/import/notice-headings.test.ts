@@ -6,7 +6,7 @@ import type { FormDefinition } from '../../src/core/form-schema';
 import { importAttachmentDocument, importNotice, readNoticeContext, type ImportedNotice } from '../../src/core/import/import-notice';
 import { attachmentHeading, isAttachmentList, listedAttachments } from '../../src/core/import/attachment-heading';
 import type { DocBlock, DocCell, DocTable } from '../../src/core/import/docx-model';
-import { findDeadline, namedNumbers } from '../../src/core/import/notice-deadlines';
+import { deadlineFor, findDeadline, namedNumbers } from '../../src/core/import/notice-deadlines';
 import { dateLine, docNoParts } from '../../src/core/import/notice-facts';
 import { continuedTable, withoutRepeatedHeaders } from '../../src/core/import/table-continuation';
 import { readDocx } from '../../src/hosts/docx/read-docx';
@@ -243,6 +243,18 @@ describe('the words of a notice, one by one', () => {
     expect(findDeadline('请于２０２２年１２月９日前报送')).toEqual({ monthDay: '12-09', year: 2022 });
     expect(findDeadline('活动时间：5月22日至6月2日')).toBeUndefined();
     expect(findDeadline('2017年5月3日')).toBeUndefined();
+  });
+
+  it('gives each attachment its own deadline when one sentence states two, and a deadline naming no form to all', () => {
+    const due = (no: number, body: string[]) => deadlineFor({ no, title: '', others: [] }, [], body)?.monthDay;
+    const two = ['附件1请于3月31日前报送，附件2请于4月15日前报送。'];
+    expect([due(1, two), due(2, two)]).toEqual(['03-31', '04-15']);
+    const carried = ['请填写申报表（附件1），并于3月31日前报送，汇总表（附件2）于4月15日前报送。'];
+    expect([due(1, carried), due(2, carried)]).toEqual(['03-31', '04-15']);
+    const all = ['一、活动时间：5月22日至6月2日。', '请于5月10日前确定联络员。', '以上材料请于2022年12月9日前报送。'];
+    expect([due(1, all), due(3, all)]).toEqual(['12-09', '12-09']);
+    const other = ['请于3月31日前报送《竞赛项目申报表》。'];
+    expect(deadlineFor({ no: 2, title: '参赛选手报名表', others: ['竞赛项目申报表', '参赛选手报名表'] }, [], other)).toBeUndefined();
   });
 
   it('tells which attachments a sentence names', () => {

@@ -28,21 +28,29 @@ const PATTERNS: RegExp[] = [
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
+/** Every deadline a text states, by where it begins: its month, day and year when written. */
+function allDeadlines(text: string): { at: number; monthDay: string; year?: number }[] {
+  const t = halfWidth(text);
+  const found = new Map<number, { at: number; monthDay: string; year?: number }>();
+  for (const re of PATTERNS) {
+    for (const m of t.matchAll(new RegExp(re.source, 'g'))) {
+      // Groups: (year, month, day) written with 年月日, then (year, month, day) written with dots.
+      const [y, mo, d] = m[2] !== undefined ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]];
+      const month = Number(mo);
+      const day = Number(d);
+      if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) continue;
+      const at = m.index ?? 0;
+      if (![...found.values()].some((f) => Math.abs(f.at - at) < 12 && f.monthDay === `${pad2(month)}-${pad2(day)}`))
+        found.set(at, { at, monthDay: `${pad2(month)}-${pad2(day)}`, ...(y ? { year: Number(y) } : {}) });
+    }
+  }
+  return [...found.values()].sort((a, b) => a.at - b.at);
+}
+
 /** The first deadline a text states: its month, day and year when written. */
 export function findDeadline(text: string): { monthDay: string; year?: number } | undefined {
-  const t = halfWidth(text);
-  let best: { at: number; monthDay: string; year?: number } | undefined;
-  for (const re of PATTERNS) {
-    const m = re.exec(t);
-    if (!m) continue;
-    // Groups: (year, month, day) written with 年月日, then (year, month, day) written with dots.
-    const [y, mo, d] = m[2] !== undefined ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]];
-    const month = Number(mo);
-    const day = Number(d);
-    if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) continue;
-    if (!best || m.index < best.at) best = { at: m.index, monthDay: `${pad2(month)}-${pad2(day)}`, ...(y ? { year: Number(y) } : {}) };
-  }
-  return best && { monthDay: best.monthDay, ...(best.year !== undefined ? { year: best.year } : {}) };
+  const first = allDeadlines(text)[0];
+  return first && { monthDay: first.monthDay, ...(first.year !== undefined ? { year: first.year } : {}) };
 }
 
 /** The attachment numbers a sentence names: （附件1）, 附件２, 附件一, 附件1、2, 附件1-3, 附件1和附件2. */
@@ -107,15 +115,35 @@ export function deadlineFor(target: DeadlineTarget, notes: readonly string[], bo
   }
   let general: Deadline | undefined;
   for (const sentence of sentences(body)) {
-    const text = squashSpaces(sentence);
-    const d = findDeadline(text);
-    if (!d) continue;
-    const numbers = namedNumbers(text);
-    const titled = target.others.filter((t) => namesTitle(text, t));
-    const namesThis = numbers.includes(target.no) || (target.title !== '' && namesTitle(text, target.title));
-    if (namesThis) return { ...d, source: `正文：“${sentence.slice(0, 60)}”` };
-    if (!general && numbers.length === 0 && titled.length === 0 && SENDING.test(text))
-      general = { ...d, source: `正文（未指明附件，适用于全部附件）：“${sentence.slice(0, 60)}”` };
+    for (const { text, names } of clauses(squashSpaces(sentence))) {
+      const d = findDeadline(text);
+      if (!d) continue;
+      const numbers = namedNumbers(names);
+      const titled = target.others.filter((t) => namesTitle(names, t));
+      const namesThis = numbers.includes(target.no) || (target.title !== '' && namesTitle(names, target.title));
+      if (namesThis) return { ...d, source: `正文：“${sentence.slice(0, 60)}”` };
+      if (!general && numbers.length === 0 && titled.length === 0 && SENDING.test(text))
+        general = { ...d, source: `正文（未指明附件，适用于全部附件）：“${sentence.slice(0, 60)}”` };
+    }
   }
   return general;
+}
+
+/**
+ * A sentence with one deadline is one clause. With several ("附件1请于3月31日前报送，附件2请于4月15日前报送"), each
+ * clause holding a deadline goes with the attachments it names, or else with those named since the previous
+ * deadline ("填写申报表（附件1），并于3月31日前报送").
+ */
+function clauses(sentence: string): { text: string; names: string }[] {
+  const dates = new Set(allDeadlines(sentence).map((d) => d.monthDay));
+  if (dates.size < 2) return [{ text: sentence, names: sentence }];
+  const out: { text: string; names: string }[] = [];
+  let pending = '';
+  for (const part of sentence.split(/[，,]/)) {
+    pending += `${part}，`;
+    if (allDeadlines(part).length === 0) continue;
+    out.push({ text: part, names: namedNumbers(part).length > 0 || /《/.test(part) ? part : pending });
+    pending = '';
+  }
+  return out;
 }

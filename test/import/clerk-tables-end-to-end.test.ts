@@ -46,7 +46,15 @@ beforeAll(async () => {
     },
     // 约0.05: an approximate amount, the one error.
     { template, out: path.join(returns, '乙街道工会.xlsx'), rows: [row('乙一分会', 5, 0.5, 1, 0.1), row('乙二分会', 1, '约0.05', 0, 0)] },
+    // A clerk's own 合计 in the list's last row: right for 人数 and for 0.1 + 0.2 万元; wrong for 劳模人数 (9, not 1)
+    // and 劳模金额 (0.5, not 0.2).
+    {
+      template,
+      out: path.join(dir, 'own-total', '丙街道工会.xlsx'),
+      rows: [row('丙一分会', 2, 0.1, 1, 0.2), row('丙二分会', 3, 0.2, 0, 0), row('合计', 5, 0.3, 9, 0.5)],
+    },
   ];
+  fs.mkdirSync(path.join(dir, 'own-total'));
   const file = path.join(dir, 'jobs.json');
   fs.writeFileSync(file, JSON.stringify(jobs));
   written = JSON.parse(
@@ -107,5 +115,20 @@ describe('an imported list under a two-level header with a printed 合计', () =
     expect(at('慰问劳模 · 人数')).toBe(4);
     expect(at('慰问劳模 · 金额（万元）')).toBe(0.7);
     expect(String(at('慰问困难职工 · 金额（万元）'))).toMatch(/^1\.1（另有1格不是数字/);
+  });
+
+  it('a clerk’s own 合计 row in the list is checked against its rows, measures added as people add them', async () => {
+    const { out } = await cli(['validate', '--json', '--today', '2026-12-01', path.join('own-total', '丙街道工会.xlsx')]);
+    const report = JSON.parse(out.join('\n')) as {
+      files: { sheets: { problems: { cell: string; severity: string; code: string }[] }[] }[];
+    };
+    const problems = report.files[0]?.sheets.flatMap((s) =>
+      s.problems.filter((p) => p.severity !== 'info').map((p) => `${p.cell}:${p.severity}:${p.code}`),
+    );
+    const cells = written[path.join(dir, 'own-total', '丙街道工会.xlsx')] as Record<string, string>;
+    expect(problems).toEqual([
+      `${cells['慰问劳模/人数#3']}:warning:read.statedTotal`,
+      `${cells['慰问劳模/金额（万元）#3']}:warning:read.statedTotal`,
+    ]);
   });
 });

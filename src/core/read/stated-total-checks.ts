@@ -9,9 +9,17 @@ import type { FormReading } from './read-form';
 const NUMBER_AFTER_WORD = /计\s*[:：]?\s*(\d[\d,，\s]*)\s*([人名项个支队家条次])?/;
 
 function numberIn(field: FieldSlot['field'], value: CellValue, year: number | undefined): number | undefined {
-  const check = checkField({ ...field, type: 'integer' } as FieldSlot['field'], value, { year });
+  // A measure (decimal) read as one, whatever its places or bounds; anything else as a count.
+  const asNumber = field.type === 'decimal' ? { ...field, places: undefined, max: undefined } : { ...field, type: 'integer' };
+  const check = checkField(asNumber as FieldSlot['field'], value, { year });
   return check.status === 'ok' && typeof check.reading.value === 'number' ? check.reading.value : undefined;
 }
+
+/** A whole number or a measure: what a clerk's 合计 adds up. */
+const isNumber = (field: FieldSlot['field']): boolean => field.type === 'integer' || field.type === 'decimal';
+
+/** Equal as people add: 0.1 + 0.2 is 0.3 (binary fractions aside; a form asks at most six decimals). */
+const same = (a: number, b: number): boolean => Math.abs(a - b) < 1e-7;
 
 /**
  * What a clerk's own 合计 row states, against the rows above it: a difference is a warning at that cell
@@ -35,7 +43,7 @@ export function statedTotalProblems(reading: FormReading): Problem[] {
       ats.some((at) => reading.plan.slots[at]?.field.id !== seq && cellText(reading.values[at]) !== ''),
     );
     const numericFields = [
-      ...new Set(reading.plan.slots.filter((s) => s.tableId === total.table && s.field.type === 'integer').map((s) => s.field)),
+      ...new Set(reading.plan.slots.filter((s) => s.tableId === total.table && isNumber(s.field)).map((s) => s.field)),
     ];
     const sumOf = (fieldId: string): number =>
       filled.reduce((n, ats) => {
@@ -59,15 +67,15 @@ export function statedTotalProblems(reading: FormReading): Problem[] {
     };
     const statedFields = new Set<string>();
     for (const { slot, cell, value } of total.cells) {
-      if (slot.field.type !== 'integer' || slot.field.id === seq) continue;
+      if (!isNumber(slot.field) || slot.field.id === seq) continue;
       const stated = numberIn(slot.field, value, year);
       if (stated === undefined) continue;
       statedFields.add(slot.field.id);
       const sum = sumOf(slot.field.id);
-      if (stated !== sum) warn({ cell, slot }, slot.field, stated, sum, slot.field.label);
+      if (!same(stated, sum)) warn({ cell, slot }, slot.field, stated, Math.round(sum * 1e6) / 1e6, slot.field.label);
     }
     // "合计：5人" or "合计 1160" in a text column: a count of rows, or the sum of the list's one number column.
-    const first = total.cells.find((c) => c.slot.field.type !== 'integer' && typeof c.value === 'string');
+    const first = total.cells.find((c) => !isNumber(c.slot.field) && typeof c.value === 'string');
     const m = first ? NUMBER_AFTER_WORD.exec(toHalfWidth(String(first.value))) : null;
     if (first && m) {
       const stated = Number((m[1] as string).replace(/[,，\s]/g, ''));

@@ -1286,7 +1286,7 @@ export class FakeRange implements RangeSurface {
 
   /**
    * Range.getMergedAreasOrNullObject (ExcelApi 1.13; below it the API is not there). As in Excel, only the merged
-   * areas whose top-left cell is in the range are given (office-js #3611, confirmed by design: not one that starts
+   * areas whose top-left cell is in the range are given (as office-js #3611 reports; the thread is open and no reply confirms it: not one that starts
    * above or left of it); each area is given whole, past the range's edges — no page says whether Excel clips them,
    * so the add-in clips them itself (read-selection-grid.ts) and relies on neither; a null object when there is none; more than 512
    * fail the batch (the reference: "if the merged areas count in this range is more than 512, then this method will

@@ -102,9 +102,8 @@ forEachPlatform((platform) => {
 
   /**
    * The selection as Excel gives it, around the fake host (whose getSelectedRange knows one block only):
-   * - getSelectedRange() on a selection of several blocks throws ("Excel.Workbook" reference: "If there are multiple
-   *   ranges selected, this method will throw an error"; no code is documented: InvalidSelection, the code of "The
-   *   current selection is invalid for this operation", is used here and the add-in does not depend on it);
+   * - getSelectedRange() on a selection of several blocks throws InvalidSelection ("If multiple ranges are selected,
+   *   the method throws an `InvalidSelection` error": excel-add-ins-workbooks; the reference: "will throw an error");
    * - getSelectedRanges() (ExcelApi 1.9) gives every block, as a RangeAreas; getUsedRangeAreasOrNullObject(true)
    *   keeps the cells holding values (ExcelApi 1.9).
    */

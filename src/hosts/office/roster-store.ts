@@ -116,8 +116,10 @@ export const PICK_ONE_BLOCK = '无法读取选中的单元格：请只选中一�
 /**
  * The selected cells' texts as unit names (one sync): blanks and repeats left out, in reading order. Where
  * `getSelectedRanges()` is supported, every area of a selection made with Ctrl is read; before it,
- * `getSelectedRange()` throws on a multi-area selection ("Excel.Workbook" reference: "If there are multiple ranges
- * selected, this method will throw an error"), and the clerk is asked in Chinese to select one block.
+ * `getSelectedRange()` throws on a multi-area selection ("If multiple ranges are selected, the method throws an
+ * `InvalidSelection` error": "Work with workbooks", excel-add-ins-workbooks), and the clerk is asked in Chinese to
+ * select one block. InvalidSelection is also what it answers while another workbook is in front (troubleshooting page,
+ * Windows and Mac), so the Chinese words name both.
  */
 export async function readRosterFromSelection(run: ExcelRun, isSetSupported?: RequirementCheck): Promise<string[]> {
   const areas = isSetSupported?.(SELECTED_RANGES_SET.set, SELECTED_RANGES_SET.version) ?? false;
@@ -125,7 +127,8 @@ export async function readRosterFromSelection(run: ExcelRun, isSetSupported?: Re
     return await run(async (context) => {
       if (areas) {
         const workbook = context.workbook as typeof context.workbook & { getSelectedRanges(): RangeAreasSurface };
-        // Only the cells holding values: a whole column selected is not read a million cells at a time (office-js #4792).
+        // Only the cells holding values: a whole column selected is not read a million cells at a time, and its
+        // values are not read at all (office-js #4792: "getSelectedRanges.values is null if whole row/column is selected").
         const used = workbook.getSelectedRanges().getUsedRangeAreasOrNullObject(true);
         used.areas.load('items/values');
         await context.sync();

@@ -209,6 +209,7 @@ describe('the words of a notice, one by one', () => {
     expect(h('附件十二')).toEqual({ no: 12, heading: '附件十二', title: '' });
     expect(h('附件：职工书屋申报表')).toEqual({ heading: '附件', title: '职工书屋申报表' });
     expect(h('附件3职工书屋申报表')).toEqual({ no: 3, heading: '附件3', title: '职工书屋申报表' });
+    expect(h('附件2-1：申报表')).toEqual({ no: 2, sub: 1, heading: '附件2-1', title: '申报表' });
     expect(h('附件材料请一并报送。')).toBeUndefined();
     expect(h('附件一览表')).toBeUndefined();
     expect(isAttachmentList('附件：1．申报表  2．统计表', [])).toBe(true);
@@ -304,6 +305,23 @@ describe('tables over pages, on small tables', () => {
     expect(continuedTable(first, table([row('甲', '乙', '丙'), row('', '', '')]), true)?.rows).toHaveLength(6);
     expect(continuedTable(first, table([row('单位名称', '', '联系人')]), false)).toBeUndefined();
     expect(continuedTable(first, table([row('序号', '姓名')]), true)).toBeUndefined();
+  });
+
+  it('numbers the parts of an attachment printed as 附件2-1 and 附件2-2 apart', () => {
+    const { forms } = importNotice([
+      { kind: 'paragraph', text: '沪工〔2022〕5号' },
+      { kind: 'paragraph', text: '关于报送会员名册的通知' },
+      { kind: 'paragraph', text: '2022年3月1日' },
+      { kind: 'paragraph', text: '附件2-1' },
+      { kind: 'paragraph', text: '会员名册' },
+      table([head, row('1', '', '')]),
+      { kind: 'paragraph', text: '附件2-2：会员名册汇总表' },
+      table([row('单位名称', '', '会员人数（人）'), row('', '', '')]),
+    ]);
+    expect(forms.map((f) => [f.notice.attachment, f.name, f.id])).toEqual([
+      ['附件2-1', '会员名册', 'notice-2022-5-2-1'],
+      ['附件2-2', '会员名册汇总表', 'notice-2022-5-2-2'],
+    ]);
   });
 
   it('takes the title from the table’s first row when the heading is followed by a unit line', () => {

@@ -10,6 +10,8 @@ import { parseChineseNumeral } from '../templates';
 /** A line that opens an attachment: its number when printed, the heading as printed, a title on the same line. */
 export interface HeadingLine {
   no?: number;
+  /** The part of an attachment printed as 附件2-1, 附件2-2. */
+  sub?: number;
   /** "附件1", "附件一", "附件": what the notice prints, spaces dropped, without the colon before a title. */
   heading: string;
   title: string;
@@ -29,7 +31,7 @@ export function halfWidth(text: string): string {
 const NUMBER = '([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})';
 // 附件, a number, then a colon, a space, the end of the line, or (after digits) the title itself: "附件1职工书屋申报表".
 const HEADING_LINE = new RegExp(
-  `^附\\s*件\\s*${NUMBER}?\\s*(?:[:：.．、]\\s*|\\s+|$|(?<=[0-9０-９])(?=(?![份个张页])[\\u4e00-\\u9fa5“"《]))(.*)$`,
+  `^附\\s*件\\s*${NUMBER}?(?:\\s*[-－—–]\\s*([0-9０-９]{1,2}))?\\s*(?:[:：.．、]\\s*|\\s+|$|(?<=[0-9０-９])(?=(?![份个张页])[\\u4e00-\\u9fa5“"《]))(.*)$`,
 );
 
 /** 1, ２, 一, 十二 → a number; undefined for anything else. */
@@ -42,13 +44,15 @@ export function attachmentNumber(text: string): number | undefined {
 export function attachmentHeading(line: string): HeadingLine | undefined {
   const m = HEADING_LINE.exec(line.trim());
   if (!m) return undefined;
-  const [, number, rest] = m as unknown as [string, string | undefined, string];
+  const [, number, part, rest] = m as unknown as [string, string | undefined, string | undefined, string];
   const no = number === undefined ? undefined : attachmentNumber(number);
   if (number !== undefined && no === undefined) return undefined;
+  if (part !== undefined && number === undefined) return undefined;
+  const sub = part === undefined ? undefined : attachmentNumber(part);
   const title = rest.trim();
   // Alone on its line the heading is printed as typed ("附件 1:" → "附件1:", "附件１"); before a title, without the colon.
-  const heading = title === '' ? squashSpaces(line) : `附件${number ?? ''}`;
-  return { ...(no !== undefined ? { no } : {}), heading, title };
+  const heading = title === '' ? squashSpaces(line) : `附件${number ?? ''}${part === undefined ? '' : `-${part}`}`;
+  return { ...(no !== undefined ? { no } : {}), ...(sub !== undefined ? { sub } : {}), heading, title };
 }
 
 /** "1．" "2、" "（1）" "1." at the start of a list item. */

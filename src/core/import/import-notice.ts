@@ -331,8 +331,8 @@ function formsOf(found: readonly FoundAttachment[], notice: NoticeContext): Impo
     }
     const name = attachmentName(a);
     const log = new GuessLog(name);
-    let id = `${notice.prefix}-${a.no}`;
-    for (let n = 2; taken.has(id); n++) id = `${notice.prefix}-${a.no}-${n}`;
+    let id = `${notice.prefix}-${f.idPart}`;
+    for (let n = 2; taken.has(id); n++) id = `${notice.prefix}-${f.idPart}-${n}`;
     taken.add(id);
     const origin = { id, description: `从通知《${notice.facts.title ?? '（未找到标题）'}》的${name}导入。` };
     forms.push(checkedDefinition(formFrom(a, notice.facts, notice.body, origin, log), `${name}“${squash(a.title)}”`));
@@ -363,7 +363,7 @@ export function importAttachmentDocument(blocks: readonly DocBlock[], notice: No
   const { attachments } = noticeParts(blocks, { attachmentsOnly: true, listed: notice.listed });
   const found =
     hint.no !== undefined && attachments.length === 1 && attachments[0] && attachments[0].heading === ''
-      ? [{ ...attachments[0], no: hint.no, name: `附件${hint.no}` }]
+      ? [{ ...attachments[0], no: hint.no, idPart: `${hint.no}`, name: `附件${hint.no}` }]
       : attachments;
   return formsOf(found, notice);
 }

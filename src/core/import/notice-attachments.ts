@@ -25,6 +25,8 @@ import { continuedTable, withoutRepeatedHeaders } from './table-continuation';
 /** One attachment as found, before its tables are put on grids. */
 export interface FoundAttachment {
   no: number;
+  /** What tells it apart in its form's id: "2", or "2-1" for a part printed as 附件2-1. */
+  idPart: string;
   /** The heading as printed ("附件1", "附件一", "附件"); empty when the form is printed under its title only. */
   heading: string;
   /** How the import names it (logs, the definition's notice.attachment): the heading, else 附件N. */
@@ -350,12 +352,15 @@ function withListed(title: string, listed: readonly ListedAttachment[]): { liste
  * the table's first row or given only by the body's list; names kept apart (two lone "附件" headings).
  */
 function numbered(segments: readonly Segment[], listed: readonly ListedAttachment[]): FoundAttachment[] {
-  const used = new Set<number>();
+  const used = new Set<string>();
   const names = new Set<string>();
   return segments.map((s, index) => {
     let no = s.heading?.no ?? s.listed?.no ?? index + 1;
-    while (used.has(no)) no += 1;
-    used.add(no);
+    const sub = s.heading?.sub;
+    const key = (n: number) => (sub === undefined ? `${n}` : `${n}-${sub}`);
+    while (used.has(key(no))) no += 1;
+    const idPart = key(no);
+    used.add(idPart);
     const tables = [...s.tables];
     let title = s.title;
     const inTable = tables[0] ? titleRow(tables[0]) : undefined;
@@ -391,6 +396,7 @@ function numbered(segments: readonly Segment[], listed: readonly ListedAttachmen
     names.add(name);
     return {
       no,
+      idPart,
       heading,
       name,
       title,

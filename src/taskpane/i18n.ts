@@ -82,6 +82,8 @@ export interface Strings {
   appSubtitle: string;
   outsideOffice: string;
   galleryHeading: string;
+  /** 新表格: the button that opens it and its panel's heading. */
+  newForm: string;
   notice: (title: string, docNo: string, attachment: string) => string;
   deadline: (date: string) => string;
   noDeadline: string;
@@ -160,6 +162,7 @@ const zh: Strings = {
   appSubtitle: '选择表格，设好届次或年度，插入为新工作表。',
   outsideOffice: '此页面需要在 Excel 中作为加载项打开。请在 Excel 的“开始”选项卡点击“工会表格”。',
   galleryHeading: '官方表格',
+  newForm: '新表格',
   notice: (title, docNo, attachment) => `${title}（${docNo}）${attachment}`,
   deadline: (date) => `报送截止：${date}`,
   noDeadline: '通知未规定报送日期',
@@ -289,6 +292,7 @@ const en: Strings = {
   appSubtitle: 'Pick a form, set its edition or year, and insert it as a new sheet.',
   outsideOffice: 'This page must be opened in Excel as an add-in: on the Home tab, choose Union Forms.',
   galleryHeading: 'Official forms',
+  newForm: 'New form',
   notice: (title, docNo, attachment) => `${title} (${docNo}), ${attachment}`,
   deadline: (date) => `Due ${date}`,
   noDeadline: 'No due date in the notice',

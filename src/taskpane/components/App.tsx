@@ -5,8 +5,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Tab,
-  TabList,
   Text,
   Title3,
   makeStyles,
@@ -15,10 +13,10 @@ import {
 } from '@fluentui/react-components';
 import { Suspense, lazy, useState, useSyncExternalStore } from 'react';
 import { stringsFor, type Locale } from '../i18n';
-import { newFormStrings } from '../new-form/new-form-strings';
 import type { PaneHost } from '../pane-host';
 import { CollapseButton } from './CollapseButton';
 import { FormCard } from './FormCard';
+import { PaneTabs } from './PaneTabs';
 import { usePreloaded } from './preloaded';
 
 // Each tab's code waits for the tab's first opening (the chunk names are what `npm run size` reports).
@@ -78,11 +76,15 @@ export function App({ host, locale, onCollapse }: { host: PaneHost; locale: Loca
           </MessageBar>
         )}
         {validation && (
-          <TabList selectedValue={tab} onTabSelect={(_e, data) => setTab(data.value as TabName)}>
-            <Tab value="insert">{strings.tabInsert}</Tab>
-            <Tab value="check">{strings.tabCheck}</Tab>
-            {merge && <Tab value="merge">{strings.tabMerge}</Tab>}
-          </TabList>
+          <PaneTabs<TabName>
+            tabs={[
+              { value: 'insert', label: strings.tabInsert },
+              { value: 'check', label: strings.tabCheck },
+              ...(merge ? [{ value: 'merge' as const, label: strings.tabMerge }] : []),
+            ]}
+            selected={showing}
+            onSelect={setTab}
+          />
         )}
         {showing === 'check' && validation ? (
           checkTab ? (
@@ -98,7 +100,7 @@ export function App({ host, locale, onCollapse }: { host: PaneHost; locale: Loca
         {/* The insert tab stays mounted (hidden on the other tabs) so that forms under review in 新表格 survive a look at
             检查 or 合并. */}
         <section aria-label={strings.galleryHeading} hidden={showing !== 'insert'}>
-          <Text as="h2" size={400} weight="semibold">
+          <Text as="h2" size={400} weight="semibold" block>
             {strings.galleryHeading}
           </Text>
           {/* the insert tab's own instruction: the other tabs have theirs (issue 14 §4) */}
@@ -112,7 +114,7 @@ export function App({ host, locale, onCollapse }: { host: PaneHost; locale: Loca
                 setNewForm((v) => !v);
               }}
             >
-              {newFormStrings(locale).heading}…
+              {strings.newForm}…
             </Button>
           </div>
           {/* once opened, 新表格 stays mounted (hidden when closed): drafts under review are not lost by closing it */}

@@ -1,8 +1,6 @@
 import {
   Button,
   Caption1,
-  Card,
-  CardHeader,
   Field,
   Input,
   MessageBar,
@@ -21,6 +19,7 @@ import type { FormDefinition } from '../../core/form-schema';
 import { resolveParams, type ParamOverrides } from '../../core/params';
 import type { Strings } from '../i18n';
 import type { PaneHost } from '../pane-host';
+import { CardBox } from './CardBox';
 
 const useStyles = makeStyles({
   card: { marginBottom: tokens.spacingVerticalM },
@@ -77,15 +76,13 @@ export function FormCard({ form, host, strings }: { form: FormDefinition; host: 
   }
 
   return (
-    <Card className={styles.card} aria-labelledby={headingId}>
-      <CardHeader
-        header={
-          <Text as="h3" weight="semibold" id={headingId}>
-            {summary.title}
-          </Text>
-        }
-        description={<Caption1 className={styles.meta}>{strings.notice(summary.noticeTitle, summary.docNo, summary.attachment)}</Caption1>}
-      />
+    <CardBox className={styles.card} labelledBy={headingId}>
+      <div>
+        <Text as="h3" weight="semibold" id={headingId} block>
+          {summary.title}
+        </Text>
+        <Caption1 className={styles.meta}>{strings.notice(summary.noticeTitle, summary.docNo, summary.attachment)}</Caption1>
+      </div>
       <Text>{summary.description}</Text>
       <Caption1>{summary.deadline ? strings.deadline(summary.deadline) : strings.noDeadline}</Caption1>
       {editable.length > 0 && (
@@ -128,6 +125,6 @@ export function FormCard({ form, host, strings }: { form: FormDefinition; host: 
           </MessageBarBody>
         </MessageBar>
       )}
-    </Card>
+    </CardBox>
   );
 }

@@ -1,7 +1,6 @@
 import {
   Button,
   Caption1,
-  Card,
   Checkbox,
   Field,
   Input,
@@ -28,6 +27,7 @@ import {
 } from '../../core/import/field-review';
 import type { NewFormStrings } from '../new-form/new-form-strings';
 import type { PaneHost } from '../pane-host';
+import { CardBox } from './CardBox';
 
 const useStyles = makeStyles({
   card: { marginBottom: tokens.spacingVerticalM },
@@ -157,7 +157,7 @@ export function FormReview({
   }
 
   return (
-    <Card className={styles.card} aria-labelledby={headingId}>
+    <CardBox className={styles.card} labelledBy={headingId}>
       <Text as="h3" weight="semibold" id={headingId}>
         {displayName(draft.form)}
       </Text>
@@ -239,6 +239,6 @@ export function FormReview({
           </MessageBarBody>
         </MessageBar>
       )}
-    </Card>
+    </CardBox>
   );
 }

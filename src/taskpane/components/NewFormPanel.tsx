@@ -43,7 +43,7 @@ function fileBytes(file: Blob): Promise<Uint8Array> {
  */
 export default function NewFormPanel({ host, locale }: { host: PaneHost; locale: Locale }) {
   const s = newFormStrings(locale);
-  const hostFiles = stringsFor(locale).hostFiles;
+  const { hostFiles, newForm: heading } = stringsFor(locale);
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -84,9 +84,9 @@ export default function NewFormPanel({ host, locale }: { host: PaneHost; locale:
 
   const notice = found?.notice;
   return (
-    <section className={styles.root} aria-label={s.heading}>
+    <section className={styles.root} aria-label={heading}>
       <Text as="h2" size={400} weight="semibold">
-        {s.heading}
+        {heading}
       </Text>
       <Text>{s.intro}</Text>
       <div className={styles.actions}>

@@ -3,7 +3,6 @@ import type { Locale } from '../i18n';
 
 /** The words of 新表格 (issue 13): importing a notice's forms or a selected table, reviewing and saving them. */
 export interface NewFormStrings {
-  heading: string;
   intro: string;
   fromNotice: string;
   fromSelection: string;
@@ -40,7 +39,6 @@ export interface NewFormStrings {
 }
 
 const zh: NewFormStrings = {
-  heading: '新表格',
   intro:
     '把新通知的附件表格变成可填写、可检查、可汇总的表格：导入通知的 Word 原文，或选中粘贴到工作表中的表格。导入后请逐项核对推测的栏目，再保存到本工作簿。',
   fromNotice: '从通知导入…',
@@ -89,7 +87,6 @@ const zh: NewFormStrings = {
 };
 
 const en: NewFormStrings = {
-  heading: 'New form',
   intro:
     'Turn a new notice’s attached forms into forms to fill in, check and merge: import the notice’s Word file, or select a table pasted into a sheet. Check each guessed field, then save it in this workbook.',
   fromNotice: 'Import from a notice…',

@@ -231,6 +231,12 @@ describe('the words of a notice, one by one', () => {
       { no: 2, title: '统计表' },
     ]);
     expect(listedAttachments(['附件：成员名单'])).toEqual([{ no: 1, title: '成员名单' }]);
+    // a title wrapped onto the next line, and the signature that follows the list
+    expect(listedAttachments(['附件：1．2022年度上海市职工书屋', '示范点申报表', '2．汇总表', '上海市总工会', '2022年11月1日'])).toEqual([
+      { no: 1, title: '2022年度上海市职工书屋示范点申报表' },
+      { no: 2, title: '汇总表' },
+    ]);
+    expect(listedAttachments(['附件：1．活动实施方案', '上海市总工会'])).toEqual([{ no: 1, title: '活动实施方案' }]);
   });
 
   it('finds deadlines as notices write them, and nothing in a period of activity', () => {

@@ -91,12 +91,22 @@ export function listedAttachments(body: readonly string[]): ListedAttachment[] {
     const h = attachmentHeading(lines[i] as string);
     if (!h) continue;
     if (h.no !== undefined) {
-      if (h.title !== '') add(h.no, h.title);
+      if (h.title !== '') add(h.no, h.title + wrapped(lines, i + 1, h.title).join(''));
       continue;
     }
     const items: string[] = [];
     if (h.title !== '') items.push(h.title);
-    for (let k = i + 1; k < lines.length && ITEM.test(lines[k] as string); k++) items.push(lines[k] as string);
+    for (let k = i + 1; k < lines.length; k++) {
+      const line = lines[k] as string;
+      if (ITEM.test(line)) items.push(line);
+      else {
+        // A long title wrapped onto the next line: "1．关于…优秀" / "职工书屋示范点申报表".
+        const rest = wrapped(lines, k, items[items.length - 1] ?? '');
+        if (rest.length === 0 || items.length === 0) break;
+        items[items.length - 1] += rest.join('');
+        k += rest.length - 1;
+      }
+    }
     // Several items typed on one line, set apart by spaces: "1．A  2．B".
     const split = items.flatMap((item) => item.trim().split(/\s+(?=[0-9０-９]{1,2}\s*[.．、])/));
     const numbered = split.map((s) => ITEM.exec(s));
@@ -107,6 +117,25 @@ export function listedAttachments(body: readonly string[]): ListedAttachment[] {
         add(no === undefined ? k + 1 : (attachmentNumber(no) ?? k + 1), s.slice(m[0].length));
       });
     else if (split.length === 1) add(1, items[0] as string);
+  }
+  return out;
+}
+
+const ISSUER_NAME = /(总工会|工会|委员会|中心|协会|联合会|局|委|厅|办公室|部)$/;
+
+/**
+ * The lines from `from` that continue a listed title wrapped over lines: short title fragments, while the title has
+ * not reached a form's word (…表, …名单); never the issuer's name or the date that sign the notice.
+ */
+function wrapped(lines: readonly string[], from: number, title: string): string[] {
+  const out: string[] = [];
+  let text = title;
+  for (let k = from; k < lines.length && out.length < 2; k++) {
+    const line = lines[k] as string;
+    if (looksLikeFormTitle(text) || !titleFragment(line) || line.length > 30 || ISSUER_NAME.test(squashSpaces(line))) break;
+    if (/^[\d〇○零一二三四五六七八九十]{4}\s*年/.test(line)) break;
+    out.push(line);
+    text += line;
   }
   return out;
 }

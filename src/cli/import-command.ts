@@ -24,7 +24,7 @@ export const IMPORT_HELP: CommandHelp = {
   options: describeOptions(IMPORT_OPTIONS, {
     output: {
       value: '<文件夹>',
-      text: '输出文件夹：每张附件表格一个定义（.json）和一个模板（.xlsx）（必填）；validate 和 merge 可用 --forms 指定它',
+      text: '输出文件夹：每张附件表格一个定义（.json）和一个模板（.xlsx）（必填）；validate 和 merge 可指定这个文件夹，按其中的定义检查和合并',
     },
     force: { text: '覆盖已存在的文件' },
     help: { text: '显示本命令的用法' },

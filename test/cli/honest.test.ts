@@ -100,8 +100,8 @@ describe('union-forms --version and --help', () => {
   const COMMANDS: Record<string, string[]> = {
     templates: ['--help'],
     template: ['--output', '--all', '--edition', '--year', '--deadline', '--rows', '--force', '--help'],
-    validate: ['--json', '--today', '--lang', '--help'],
-    merge: ['--output', '--roster', '--json', '--force', '--today', '--deadline', '--slips', '--reminder', '--help'],
+    validate: ['--json', '--today', '--lang', '--forms', '--help'],
+    merge: ['--output', '--roster', '--json', '--force', '--today', '--deadline', '--slips', '--reminder', '--forms', '--help'],
     import: ['--output', '--force', '--help'],
   };
   const sectionOf = (help: string, command: string) => {

@@ -97,7 +97,9 @@ describe('inserting a form over the 5 MB request limit of Excel on the web', () 
     const form = getForm('yangpu-volunteer-team');
     const list = form.bands.find((b) => b.kind === 'table');
     if (!list || list.kind !== 'table') throw new Error('the form has a list');
-    const long = planSheet(form, { tableRows: { [list.id]: 120 } });
+    // 40 rows: about 2.4 MB as Microsoft counts a request (calls, objects, values: issue 22); 120 rows would pass the
+    // 5 MB of Excel on the web even without a lowered limit.
+    const long = planSheet(form, { tableRows: { [list.id]: 40 } });
     const clean = workbook();
     await clean.insert(long);
     const drawing = clean.host.requestBytes[clean.host.requestBytes.length - 1] as number;

@@ -66,6 +66,17 @@ describe("the fake Excel holds conditional formats to Excel's formula limits", (
     await expect(sync).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 
+  it('answers a cell formula past the limits (a printed 合计 written through values) with InvalidArgument', async () => {
+    const { host } = workbook();
+    const write = (formula: string) =>
+      host.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getRange('C3').values = [[`=${formula}`]];
+        await ctx.sync();
+      });
+    await expect(write(nested(65))).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(write(nested(64))).resolves.toBeUndefined();
+  });
+
   it('takes a formula at the limits, added to the same form', async () => {
     const { host, insert } = workbook();
     const formula = nested(64);

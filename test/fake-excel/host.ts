@@ -1609,7 +1609,8 @@ export class FakeMergedAreas implements MergedAreasSurface {
 /**
  * Excel's typing rules for a value written through `values`. Text starting with = + - is taken as a formula (the
  * Range.values documentation says so), and @ too (typing it does, and nothing documents that `values` does not);
- * the fake does not assume a text number format protects against that. Plain numbers stay numbers.
+ * the fake does not assume a text number format protects against that. Plain numbers stay numbers. A formula past
+ * Excel's limits is refused (formula-limits.ts).
  */
 function storeTyped(cell: CellState, value: unknown): void {
   cell.formula = undefined;
@@ -1617,6 +1618,7 @@ function storeTyped(cell: CellState, value: unknown): void {
     if (value.startsWith("'")) cell.value = value.slice(1);
     else if (cell.numberFormat !== '@' && /^[+-]?\d+(\.\d+)?$/.test(value.trim())) cell.value = Number(value);
     else if (/^[=+\-@]/.test(value) && value.length > 1) {
+      refuseFormulaPastLimits(value);
       cell.formula = value.startsWith('=') ? value : `=${value}`;
       cell.value = null;
     } else cell.value = value;

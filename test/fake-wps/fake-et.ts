@@ -254,6 +254,9 @@ function storeTyped(state: EtSheetState, row: number, col: number, value: EtCell
     return;
   }
   if (value.startsWith('=') && value.length > 1) {
+    // Excel's formula limits, as for a conditional format's (FormatConditions.Add).
+    const pastLimits = formulaLimitMessage(value);
+    if (pastLimits) throw new EtError(`fake ET: ${pastLimits}`);
     cell.formula = value;
     cell.value = null;
     return;

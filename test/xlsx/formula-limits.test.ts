@@ -190,6 +190,10 @@ describe('the writers refuse what Excel would not take', () => {
     expect(() => cell.FormatConditions.Add(2, undefined, `=${nested(65)}`)).toThrow(EtError);
     expect(() => cell.FormatConditions.Add(2, undefined, `=LEN(B3)>${'1+'.repeat(4500)}0`)).toThrow(EtError);
     expect(() => cell.FormatConditions.Add(2, undefined, `=${nested(64)}`)).not.toThrow();
+    const total = et.app.ActiveSheet.Range('C3');
+    expect(() => (total.Formula = `=${nested(65)}`)).toThrow(EtError);
+    total.Formula = `=${nested(64)}`;
+    expect(total.Formula).toBe(`=${nested(64)}`);
 
     const inserted = insertFormWps(et.app, base);
     const sheet = et.workbook.sheets.find((s) => s.name === inserted.sheetName);

@@ -33,15 +33,15 @@ export interface PaneTab<T extends string> {
   label: string;
 }
 
-export function PaneTabs<T extends string>({
-  tabs,
-  selected,
-  onSelect,
-}: {
+export interface PaneTabsProps<T extends string> {
   tabs: readonly PaneTab<T>[];
   selected: T;
-  onSelect: (value: T) => void;
-}) {
+  /** Called with the tab clicked, or reached by the keys. */
+  // eslint-disable-next-line no-unused-vars -- a parameter named in a type: eslint's own rule does not know TypeScript
+  onSelect(value: T): void;
+}
+
+export function PaneTabs<T extends string>({ tabs, selected, onSelect }: PaneTabsProps<T>) {
   const styles = useStyles();
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const moveTo = (index: number) => {

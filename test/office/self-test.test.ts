@@ -118,7 +118,7 @@ const PROBE_IDS = [
 
 forEachPlatform((platform) => {
   describe('自检 in Excel', () => {
-    it('runs every probe on the newest Excel in four syncs, removes its sheet and leaves the clerk’s workbook as it was', async () => {
+    it('runs every probe on the newest Excel in nine syncs, removes its sheet and leaves the clerk’s workbook as it was', async () => {
       const host = clerkWorkbook(platform);
       const before = clerksPart(host);
       const report = await selfTest(host);

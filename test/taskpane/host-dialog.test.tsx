@@ -202,9 +202,9 @@ function newFormHost(chooseNotice?: PaneHost['chooseNotice']) {
   const imported: number[] = [];
   const host: PaneHost = {
     ...base,
-    importNotice: (data) => {
-      imported.push(data.length);
-      return base.importNotice(data);
+    importNoticeFiles: (files) => {
+      imported.push(...files.map((f) => f.data.length));
+      return base.importNoticeFiles(files);
     },
     ...(chooseNotice ? { chooseNotice } : {}),
   };

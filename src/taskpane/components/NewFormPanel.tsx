@@ -13,6 +13,7 @@ import { useRef, useState } from 'react';
 import type { FormDraft, NoticeImport } from '../../app/import-forms';
 import { stringsFor, type Locale } from '../i18n';
 import { newFormStrings } from '../new-form/new-form-strings';
+import { NOTICE_FILE_ACCEPT } from '../new-form/notice-files';
 import type { PaneHost } from '../pane-host';
 import { useHostChooser } from '../use-host-chooser';
 import { ChooserNote } from './ChooserNote';
@@ -69,12 +70,16 @@ export default function NewFormPanel({ host, locale }: { host: PaneHost; locale:
     }
   }
 
-  /** The notice's file, from the pane's chooser or the host's dialog: its bytes go to the same import. */
+  /**
+   * The notice's files, from the pane's chooser or the host's dialog, all at once (the notice and its 附件 files,
+   * issue 21 §2): their bytes go to the same import.
+   */
   function onPicked(files: ArrayLike<Blob> | null) {
-    const file = files?.[0];
-    if (!file) return;
+    const picked = Array.from(files ?? []);
+    if (picked.length === 0) return;
     void attempt(async () => {
-      const notice = await host.importNotice(await fileBytes(file));
+      const chosen = await Promise.all(picked.map(async (f) => ({ name: (f as Partial<File>).name ?? '', data: await fileBytes(f) })));
+      const notice = await host.importNoticeFiles(chosen);
       return { notice, drafts: notice.drafts };
     });
     if (input.current) input.current.value = '';
@@ -97,7 +102,8 @@ export default function NewFormPanel({ host, locale }: { host: PaneHost; locale:
           ref={input}
           className={styles.hidden}
           type="file"
-          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          multiple
+          accept={NOTICE_FILE_ACCEPT}
           aria-label={s.fromNotice}
           onChange={(e) => onPicked(e.target.files)}
         />
@@ -126,6 +132,9 @@ export default function NewFormPanel({ host, locale }: { host: PaneHost; locale:
           <MessageBarBody>
             <div>{s.found(notice.drafts.length, notice.skipped.length)}</div>
             <div>{s.noticeLine(notice.facts.title ?? '—', notice.facts.docNo ?? '—', notice.facts.issuer ?? '—')}</div>
+            {notice.files?.unread.map((k) => (
+              <div key={k}>{k}</div>
+            ))}
             {notice.skipped.map((k) => (
               <div key={k}>{s.skipped(k)}</div>
             ))}

@@ -6,8 +6,9 @@ import { detectApiSupport } from '../../src/hosts/office/api-support';
 import { insertForm } from '../../src/hosts/office/insert-form';
 import { LiveValidation } from '../../src/hosts/office/live-validation';
 import { OwnWrites } from '../../src/hosts/office/own-writes';
+import { saveRoster } from '../../src/hosts/office/roster-store';
 import { NEWEST_API } from '../fake-excel/host';
-import { hostFor, type PlatformProfile } from '../fake-excel/platforms';
+import { hostFor, office2021, office2024, type PlatformProfile } from '../fake-excel/platforms';
 import type { SheetState } from '../fake-excel/state';
 import { GOOD, SUMMARY, at } from '../support/studio-summary-sheet';
 import { forEachPlatform } from './for-each-platform';
@@ -189,4 +190,35 @@ forEachPlatform((platform) => {
       expect(problems()).toEqual([`${at('applicantPhone')} error`]);
     });
   });
+});
+
+describe('volume-licensed Excel 2021 and 2024 (ExcelApi 1.14 and 1.17, no 1.18+): the pane as it runs there', () => {
+  it.each([office2021, office2024].map((p) => [p.label, p] as const))(
+    '%s: every feature it detects is there; checking keeps the clerk’s Ctrl+Z; its own writes cost the stack',
+    async (platform) => {
+      // The profile's own requirement sets, not the newest.
+      const { host, live, cellOf, settle, problems, support } = await setUp(platform, platform.options.apiVersion);
+      expect(support).toEqual({ validation: true, pageLayout: true, workbookEvents: true, chartAxisPosition: true, mergedAreas: true });
+      expect(host.undoableWrites).toBe(false);
+      const sheet = host.state.sheet(SHEET) as SheetState;
+      expect([sheet.validations.size > 0, sheet.pageLayout.paperSize]).toEqual([true, 'A4']);
+      host.userEdit(SHEET, GOOD);
+      await settle();
+      host.state.undoStack.length = 0;
+      host.userEdit(SHEET, { [at('applicantPhone')]: '5588' });
+      await settle();
+      expect(problems()).toEqual([`${at('applicantPhone')} error`]);
+      // Checking as the clerk types writes nothing: the clerk's own edit is still the one Ctrl+Z undoes.
+      expect(host.state.undoStack.map((r) => r.by)).toEqual(['person']);
+      // 检查整个工作簿 paints: before ExcelApi 1.20 a write clears the stack ("most set operations … disable undo/redo").
+      await live.checkAll();
+      await settle();
+      expect(cellOf(at('applicantPhone')).fill).toBe(HIGHLIGHT.error);
+      expect(host.state.undoStack).toEqual([]);
+      // Saving the roster (a custom XML part) clears it too before 1.20 (office-js #4484).
+      host.userEdit(SHEET, { [at('applicantPhone')]: '021-55885592' });
+      await saveRoster((batch) => host.run(batch), ['杨浦区总工会']);
+      expect(host.state.undoStack).toEqual([]);
+    },
+  );
 });

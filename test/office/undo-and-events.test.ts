@@ -195,7 +195,7 @@ forEachPlatform((platform) => {
 describe('volume-licensed Excel 2021 and 2024 (ExcelApi 1.14 and 1.17, no 1.18+): the pane as it runs there', () => {
   it.each([office2021, office2024].map((p) => [p.label, p] as const))(
     '%s: every feature it detects is there; checking keeps the clerk’s Ctrl+Z; its own writes cost the stack',
-    async (platform) => {
+    async (_label, platform) => {
       // The profile's own requirement sets, not the newest.
       const { host, live, cellOf, settle, problems, support } = await setUp(platform, platform.options.apiVersion);
       expect(support).toEqual({ validation: true, pageLayout: true, workbookEvents: true, chartAxisPosition: true, mergedAreas: true });

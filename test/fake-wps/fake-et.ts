@@ -181,7 +181,34 @@ export class FakeEt {
     const area = parseRangeAddress(address);
     state.activeCell = { row: area.top, col: area.left };
     state.selection = area;
+    state.selectionAreas = undefined;
+    state.selectedObject = undefined;
     this.fire('SheetSelectionChange', this.sheetObject(state), this.rangeObject(state, area));
+  }
+
+  /**
+   * The clerk selects several blocks with Ctrl: Selection is one range whose Areas are the blocks [vba: Range.Areas;
+   * typings: Range.Areas]. Its cells are not modelled (the fake's multi-area ranges refuse reads).
+   */
+  selectAreas(sheetName: string, addresses: string[]): void {
+    const state = this.mustSheet(sheetName);
+    this.workbook.activeSheet = state;
+    const areas = addresses.map(parseRangeAddress);
+    state.activeCell = { row: areas[0]!.top, col: areas[0]!.left };
+    state.selection = areas[0];
+    state.selectionAreas = areas;
+    state.selectedObject = undefined;
+  }
+
+  /**
+   * The clerk clicks a chart or a shape. What Selection is then no WPS source says (the typings allow any drawing
+   * object); the worst case is modelled: an object with a name and nothing of a range, so reading `Areas` or any
+   * cell member throws.
+   */
+  selectObject(sheetName: string, name = '图表 1'): void {
+    const state = this.mustSheet(sheetName);
+    this.workbook.activeSheet = state;
+    state.selectedObject = name;
   }
 
   /** The clerk presses Ctrl+Z: the last edit of the clerk's is undone, if the undo stack still holds it. */
@@ -313,6 +340,9 @@ class FakeApplication {
   get Selection() {
     const active = this.et.workbook.activeSheet;
     if (!active) throw new EtError('fake ET: no active sheet');
+    if (active.selectedObject !== undefined) return this.et.wrap({ Name: active.selectedObject }, 'Shape') as unknown as EtRangeSurface;
+    if (active.selectionAreas && active.selectionAreas.length > 1)
+      return this.et.rangeObject(active, active.selectionAreas[0]!, undefined, active.selectionAreas);
     return this.et.rangeObject(
       active,
       active.selection ?? {
@@ -1477,14 +1507,16 @@ class FakeRange {
     for (let r = this.area.top; r <= this.area.bottom; r++) points += this.live.rowHeights.get(r) ?? 13.5;
     return points;
   }
-  /** A plain range is one area [vba: Range.Areas]; the fake's selections are single blocks. */
+  /** A plain range is one area; a Ctrl selection (FakeEt.selectAreas) one per block [vba: Range.Areas]. */
   get Areas() {
+    const areas = this.areaList ?? [this.area];
     return this.et.wrap(
       {
-        Count: 1,
+        Count: areas.length,
         Item: (index: number) => {
-          if (index !== 1) throw new EtError('fake ET: no such area');
-          return this.et.rangeObject(this.live, this.area);
+          const area = areas[index - 1];
+          if (!area) throw new EtError('fake ET: no such area');
+          return this.et.rangeObject(this.live, area);
         },
       },
       'Areas',

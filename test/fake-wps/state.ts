@@ -115,6 +115,10 @@ export interface EtSheetState {
   activeCell: { row: number; col: number };
   /** The selected block, when the clerk selected more than the active cell. */
   selection: CellRange | undefined;
+  /** Every block of a Ctrl selection (the first is `selection`), when the clerk chose several. */
+  selectionAreas?: CellRange[];
+  /** A chart or shape the clerk selected instead of cells (FakeEt.selectObject). */
+  selectedObject?: string;
   freeze: { frozen: boolean; row: number; column: number };
 }
 

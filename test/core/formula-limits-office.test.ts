@@ -37,23 +37,29 @@ describe("the fake Excel holds conditional formats to Excel's formula limits", (
   });
 
   it.each([
-    ['65 nested functions', nested(65)],
-    ['8,193 characters', `B3+${'1+'.repeat(4094)}12`],
-  ])('refuses a formula of %s: the insert fails and the workbook is left as it was', async (_what, formula) => {
-    const { host, insert } = workbook();
-    const names = () => host.state.sheets.map((s) => s.name);
-    const before = names();
-    const bad: SheetPlan = {
-      ...builtIn,
-      conditionalFormats: [
-        ...builtIn.conditionalFormats,
-        { range: 'B3', formula, fill: '#FFC7CE', severity: 'error', field: 'unit', source: 'test' },
-      ],
-    };
-    // Without the bad formula the same plan goes in (the next test): the formula alone fails it.
-    await expect(insert(bad)).rejects.toThrow();
-    expect(names()).toEqual(before);
-  });
+    ['65 nested functions', nested(65), /B3的条件格式公式函数嵌套65层（Excel 最多64层）/],
+    ['8,193 characters', `B3+${'1+'.repeat(4094)}12`, /B3的条件格式公式长8193个字符（Excel 最多8192个）/],
+  ])(
+    'refuses a formula of %s before the first sync, saying why in Chinese; the workbook is left as it was',
+    async (_what, formula, why) => {
+      const { host, insert } = workbook();
+      const names = () => host.state.sheets.map((s) => s.name);
+      const before = names();
+      const bad: SheetPlan = {
+        ...builtIn,
+        conditionalFormats: [
+          ...builtIn.conditionalFormats,
+          { range: 'B3', formula, fill: '#FFC7CE', severity: 'error', field: 'unit', source: 'test' },
+        ],
+      };
+      // Without the bad formula the same plan goes in (the next test): the formula alone fails it, by the core's guard
+      // (core/plan-limits.ts) before anything reaches the workbook.
+      await expect(insert(bad)).rejects.toThrow(why);
+      await expect(insert(bad)).rejects.toThrow(/工作簿没有改动。$/);
+      expect(host.syncCount).toBe(0);
+      expect(names()).toEqual(before);
+    },
+  );
 
   it("answers a custom rule's formula past the limits with InvalidArgument at the sync", async () => {
     const { host } = workbook();

@@ -94,7 +94,7 @@ describe('insertFormWps', () => {
       ),
     };
     const calls = et.calls;
-    expect(() => insertFormWps(et.app, bad)).toThrow(/下拉选项合计超过255个字.*没有写入任何内容。$/);
+    expect(() => insertFormWps(et.app, bad)).toThrow(/下拉列表长302个字符（Excel 最多255个）。没有写入任何内容。$/);
     expect(et.calls).toBe(calls);
   });
 

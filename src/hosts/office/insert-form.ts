@@ -1,4 +1,5 @@
 import { UserError } from '../../core/errors';
+import { checkPlanWithinLimits } from '../../core/plan-limits';
 import { uniqueSheetName } from '../../core/sheet-names';
 import type { SheetPlan } from '../../core/sheet-plan';
 import type { ApiSupport } from './api-support';
@@ -31,6 +32,8 @@ export async function insertForm(
   ownWrites: OwnWrites,
   options: InsertOptions = {},
 ): Promise<InsertedForm> {
+  // Excel's formula limits, before the first call: past them the drawing would fail half-way (the core's guard)
+  checkPlanWithinLimits(plan, '工作簿没有改动');
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   const shown = sheets.getActiveWorksheet();

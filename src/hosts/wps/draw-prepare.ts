@@ -7,6 +7,7 @@ import { cellAddress, rangeAddress, type CellRange } from '../../core/a1';
 import { looksLikeFormula } from '../../core/cell-text';
 import { UserError } from '../../core/errors';
 import { MARKER_COLUMN_WIDTH } from '../../core/layout';
+import { planLimitProblems } from '../../core/plan-limits';
 import { ERROR_MAX, PROMPT_MAX, PROMPT_TITLE_MAX, type NativeRule, type NativeValidation } from '../../core/native-validation';
 import type { SheetPlan } from '../../core/sheet-plan';
 import type { ResolvedStyle } from '../../core/styles';
@@ -15,8 +16,6 @@ import { rectanglesOf, runsOf, type Rectangle } from './draw-rectangles';
 import { hexToBgr, XL } from './et-values';
 import type { EtCellValue } from './wps-surface';
 
-/** A list validation's source given as text: at most 255 characters (Excel's limit, which ET's dialog shares). */
-export const LIST_SOURCE_MAX = 255;
 /** ET's sheet: 1,048,576 rows by 16,384 columns (XFD), as Excel's. */
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
@@ -146,7 +145,6 @@ function validationProblems(v: NativeValidation, where: string): string[] {
   if (v.error.length > ERROR_MAX) problems.push(`${where}的出错提示超过${ERROR_MAX}个字`);
   if (v.rule?.kind === 'list') {
     if (v.rule.options.some((o) => o.includes(',') || o === '')) problems.push(`${where}的下拉选项含有逗号或空项`);
-    if (v.rule.options.join(',').length > LIST_SOURCE_MAX) problems.push(`${where}的下拉选项合计超过${LIST_SOURCE_MAX}个字`);
   }
   return problems;
 }
@@ -155,7 +153,8 @@ const overlaps = (a: CellRange, b: CellRange) => a.top <= b.bottom && b.top <= a
 
 /** Works out and checks the whole drawing; throws a UserError naming every problem, having called nothing. */
 export function prepareDrawing(plan: SheetPlan): PreparedDrawing {
-  const problems: string[] = [];
+  // Excel's formula limits first (the file is saved as .xlsx): the core's guard for every drawer
+  const problems: string[] = planLimitProblems(plan);
   const block: CellRange = {
     top: 0,
     left: 0,

@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { cellAddress, rangeAddress } from '../../core/a1';
 import { UserError } from '../../core/errors';
-import { formulaLimitWords, inlineList, inlineListFits, INLINE_LIST_MAX } from '../../core/formula-limits';
 import { MARKER_COLUMN_WIDTH } from '../../core/layout';
+import { checkPlanWithinLimits } from '../../core/plan-limits';
 import type { NativeRule, NativeValidation } from '../../core/native-validation';
 import type { PlannedCell, SheetPlan } from '../../core/sheet-plan';
 import type { ResolvedStyle } from '../../core/styles';
@@ -83,33 +83,9 @@ function drawCell(ws: ExcelJS.Worksheet, cell: PlannedCell): void {
   }
 }
 
-/**
- * Refuses a plan with a formula Excel would not take (formula-limits.ts): Excel "repairs" such a file by deleting
- * the rule, and LibreOffice takes it, so nothing else would tell. The core keeps its plans within the limits; this
- * is the writer's own guard, thrown before anything is drawn.
- */
-export function checkPlanWithinLimits(plan: SheetPlan): void {
-  const problems: string[] = [];
-  for (const rule of plan.conditionalFormats) {
-    const why = formulaLimitWords(rule.formula);
-    if (why) problems.push(`${rule.range}的条件格式公式${why}`);
-  }
-  for (const cell of plan.cells) {
-    const why = cell.formula === undefined ? undefined : formulaLimitWords(cell.formula);
-    if (why) problems.push(`${cellAddress(cell.row, cell.col)}的公式${why}`);
-  }
-  for (const { range, validation } of plan.validationAreas) {
-    if (validation.rule?.kind === 'list' && !inlineListFits(validation.rule.options))
-      problems.push(
-        `${rangeAddress(range)}的下拉列表长${inlineList(validation.rule.options).length}个字符（Excel 最多${INLINE_LIST_MAX}个）`,
-      );
-  }
-  if (problems.length > 0)
-    throw new UserError('formula-limit', `无法写出“${plan.sheetName}”：${problems.join('；')}，Excel 打开时会删掉它。没有写出文件。`);
-}
-
 /** Draws a planned form into an empty worksheet of an ExcelJS workbook. */
 export function drawSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  // the core's guard, before anything is drawn: Excel would delete a rule past its limits when it opens the file
   checkPlanWithinLimits(plan);
   plan.columnWidths.forEach((width, i) => {
     ws.getColumn(i + 1).width = width;

@@ -1,6 +1,5 @@
 import type ExcelJS from 'exceljs';
 import { cellAddress, rangeAddress } from '../../core/a1';
-import { UserError } from '../../core/errors';
 import { MARKER_COLUMN_WIDTH } from '../../core/layout';
 import { checkPlanWithinLimits } from '../../core/plan-limits';
 import type { NativeRule, NativeValidation } from '../../core/native-validation';

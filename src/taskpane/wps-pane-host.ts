@@ -39,7 +39,7 @@ export interface WpsPaneParts {
    */
   livePort?: LivePort;
   merge?: MergeHost;
-  /** The selected cells as a grid, for 从所选区域创建. */
+  /** The selected cells as a grid, for 从所选区域创建 (by default hosts/wps/read-selection-grid.ts, loaded at first use). */
   readSelection?: () => SelectedGrid;
 }
 
@@ -61,8 +61,6 @@ export function collapseWpsPane(app: EtApplicationSurface): void {
     // the ribbon's button still closes it
   }
 }
-
-const NOT_YET = (what: string) => new UserError('wps', `WPS 表格中暂不能${what}，请用表格模板包或在 Excel 中操作。`);
 
 /** Reading a .docx is loaded on the first import only, as in Excel (pane-host.ts). */
 async function importNoticeBytes(data: Uint8Array): Promise<NoticeImport> {
@@ -160,8 +158,13 @@ export function wpsPaneHost(app: EtApplicationSurface, options: WpsPaneOptions =
     canDownload: true,
     downloadTemplate,
     importSelection: async () => {
-      if (!readSelection) throw NOT_YET('从所选区域创建表格');
-      const grid = await later(readSelection);
+      // ET's reader of the selection waits for the first 从所选区域创建, as the drawing does
+      let read = readSelection;
+      if (!read) {
+        const { readSelectionGridWps } = await import(/* webpackChunkName: "wps-read-selection" */ '../hosts/wps/read-selection-grid');
+        read = () => readSelectionGridWps(app);
+      }
+      const grid = await later(read);
       const [{ importSelectedForm }, { localIsoDate }] = await Promise.all([import('../app/import-forms'), import('../core/cell-value')]);
       return importSelectedForm(grid, localIsoDate());
     },

@@ -216,3 +216,50 @@ describe('a catalogue form drawn by the WPS drawing, selected and read', () => {
     },
   );
 });
+
+/**
+ * A 30 × 10 form as offices type them: a title across, four rows of label and blank pairs (labels over 2 columns,
+ * blanks over 3), a list's header and 20 rows without merges, a 备注 row (label, then 9 columns for its text) and a
+ * sign-and-date row (两 halves merged).
+ */
+function thirtyByTen(): Layout {
+  const values: Layout['values'] = [{ row: 0, col: 0, value: '2026年职工创新项目申报表' }];
+  const merges: CellRange[] = [{ top: 0, left: 0, bottom: 0, right: 9 }];
+  const labels = ['申报单位', '联系人', '项目名称', '联系电话', '负责人', '电子邮箱', '起止时间', '参与人数'];
+  for (let r = 1; r <= 4; r++) {
+    for (const left of [0, 5]) {
+      values.push({ row: r, col: left, value: labels[(r - 1) * 2 + (left === 0 ? 0 : 1)] as string });
+      merges.push({ top: r, left, bottom: r, right: left + 1 }, { top: r, left: left + 2, bottom: r, right: left + 4 });
+    }
+  }
+  ['序号', '姓名', '性别', '出生年月', '学历', '职称', '岗位', '工龄', '联系电话', '备注'].forEach((value, col) =>
+    values.push({ row: 5, col, value }),
+  );
+  for (let r = 6; r <= 25; r++) values.push({ row: r, col: 0, value: r - 5 });
+  values.push({ row: 26, col: 0, value: '备注' });
+  merges.push({ top: 26, left: 1, bottom: 27, right: 9 });
+  values.push({ row: 28, col: 0, value: '单位负责人（签字）：' }, { row: 28, col: 5, value: '填报日期：' });
+  merges.push({ top: 28, left: 0, bottom: 28, right: 4 }, { top: 28, left: 5, bottom: 28, right: 9 });
+  values.push({ row: 29, col: 0, value: '注：本表一式两份。' });
+  merges.push({ top: 29, left: 0, bottom: 29, right: 9 });
+  return { sheetName: '申报表', values, merges, widths: new Map(Array.from({ length: 10 }, (_, c) => [c, 10])) };
+}
+
+describe('the calls of one read of a 30 × 10 form', () => {
+  it('are bounded: one Value2, two a column for widths, two a row for merges, three a merged area found', async () => {
+    const layout = thirtyByTen();
+    const et = etWith(layout, 'A1:J30');
+    et.counter.reset();
+    const wps = readSelectionGridWps(et.app);
+    const calls = et.calls;
+    expectSameGrid(wps, await readInExcel(layout, 'A1:J30'));
+    expect(wps.merges).toHaveLength(layout.merges.length);
+    // 30 rows, 10 columns, 21 merges (each found once, from its top-left cell: no cell of one is visited again)
+    expect(et.counter.byMember.get('Range.Value2')).toBe(1);
+    expect(calls).toBeLessThanOrEqual(12 + 2 * 10 + 2 * 30 + 3 * 60);
+    if (process.env.PRINT_FIGURES) {
+      const most = [...et.counter.byMember].sort((a, b) => b[1] - a[1]).slice(0, 5);
+      console.log(`30 × 10 form, ${layout.merges.length} merges: ${calls} ET calls (${most.map(([m, n]) => `${m} ${n}`).join(', ')})`);
+    }
+  });
+});

@@ -66,10 +66,11 @@ function readMerges(ws: EtWorksheetSurface, selectionRange: EtRangeSurface, sele
  * (hosts/office/read-selection-grid.ts) gives in Excel: each cell's text, each column's width in points, the merged
  * areas relative to the selection and clipped to it (always known: mergesKnown is true).
  *
- * The text: `Range.Text` of a range of several cells is one string, the first cell's (VBA: Null when the cells
- * differ; no WPS source says more), so reading it would be a call a cell. Value2 is read instead, the whole block in
- * one call, and each value written as Excel shows it in a General cell (shownText); a date
- * reads as its serial number, as a label or blank of a form never is one.
+ * The text: Kingsoft's typings declare `Range.Text` as `string | null`, one string for the whole range (VBA's
+ * Range.Text: null when the cells differ), and aiworkdeck reads error texts a cell at a time (SpecialCells + .Text):
+ * no source gives a range's shown texts in one call. Value2 is read instead, the whole block in one call, and each
+ * value written as Excel shows it in a General cell (shownText). A number formatted otherwise (a date, 0.00, a
+ * percentage) reads as its value, where Excel's reader gives the formatted text; a form's labels are text.
  *
  * Calls: Selection, Areas and Areas.Count, then the block's position and size (6), then, after the size is checked
  * (a whole column or sheet is refused in Chinese before its values are read), its sheet, Value2 once, each

@@ -1,6 +1,6 @@
 """A corpus of notices as they really arrive at a district union office (issue 21 §4).
 
-Twelve notices written the way union offices write them, by python-docx (LibreOffice for the .doc, openpyxl for an
+Thirteen notices written the way union offices write them, by python-docx (LibreOffice for the .doc, openpyxl for an
 office's own Excel form), from the issue's description and real notices' habits (seed 003's style: blank lines
 before the 文号, a title over two lines, a 名单 after the signature) — never from the program's output. What each
 should give is written by hand in expected/<id>.json.
@@ -520,6 +520,56 @@ def n12_ankang_cup(folder):
     doc.save(os.path.join(folder, "安康杯评比通知.docx"))
 
 
+def n13_model_home(folder):
+    """Written after the importer had been measured on the twelve others, to see how it does on a notice it was
+    not tuned on: 附件1 and 附件2 are a 评选标准 in text and a filled 名额分配表 (neither a form), 附件3 the form; a
+    deadline with a weekday and an hour; the unit and its stamp in the table's first row; 有□ 无□; office rows."""
+    doc = new_document()
+    lines(doc, "上海市总工会", "沪工总组〔2024〕 7 号",
+          "关于开展2024年度模范职工之家", "评选推荐工作的通知",
+          "各区局（产业）工会：",
+          "根据全国总工会有关要求，现开展2024年度模范职工之家评选推荐工作。推荐名额见附件2。",
+          "请各单位按照评选标准（附件1）认真推荐，填写《模范职工之家推荐表》（附件3），请于2024年3月15日（星期五）17:00前报送市总工会组织部。",
+          "附件：1．模范职工之家评选标准", "　　　2．推荐名额分配表", "　　　3．模范职工之家推荐表",
+          "上海市总工会", "2024年2月26日")
+    page_break(doc)
+    lines(doc, "附件1", "模范职工之家评选标准",
+          "一、组织健全，工会领导班子团结有力。", "二、民主管理制度完善，职工代表大会制度坚持良好。",
+          "三、维权服务成效明显，职工满意度高。")
+    page_break(doc)
+    lines(doc, "附件2", "推荐名额分配表")
+    t = table(doc, 5, 2)
+    for r, (a, b) in enumerate([("区局（产业）工会", "推荐名额（个）"), ("浦东新区总工会", "3"), ("黄浦区总工会", "2"),
+                                ("建设交通工会", "2"), ("金融工会", "1")]):
+        put(t, r, 0, a)
+        put(t, r, 1, b)
+    page_break(doc)
+    lines(doc, "附件3", "模范职工之家推荐表")
+    t = table(doc, 10, 4)
+    put(t, 0, 0, "申报单位（盖章）")
+    put(t, 0, 1, "", 3)
+    put(t, 1, 0, "单位性质")
+    put(t, 1, 1, "□国有　□民营　□外资　□其他", 3)
+    put(t, 2, 0, "会员人数（人）")
+    put(t, 2, 2, "年度工会经费收入（万元）")
+    put(t, 3, 0, "建会时间")
+    put(t, 3, 2, "是否建立职代会")
+    put(t, 3, 3, "有□　无□")
+    put(t, 4, 0, "工会主席")
+    put(t, 4, 2, "手　　机")
+    put(t, 5, 0, "通讯地址")
+    put(t, 5, 2, "邮政编码")
+    put(t, 6, 0, "主要事迹（200字左右）")
+    put(t, 6, 1, "", 3)
+    put(t, 7, 0, "区局（产业）工会推荐意见")
+    put(t, 7, 1, "（盖章）\n年　　月　　日", 3)
+    put(t, 8, 0, "市总工会复核意见")
+    put(t, 8, 1, "", 3)
+    put(t, 9, 0, "评定结果（由评审组填写）")
+    put(t, 9, 1, "", 3)
+    doc.save(os.path.join(folder, "模范职工之家推荐通知.docx"))
+
+
 NOTICES = {
     "n01-reading-room": n01_reading_room,
     "n02-winter-warmth": n02_winter_warmth,
@@ -533,6 +583,7 @@ NOTICES = {
     "n10-seed-003": n10_seed_003,
     "n11-legal-aid": n11_legal_aid,
     "n12-ankang-cup": n12_ankang_cup,
+    "n13-model-home": n13_model_home,
 }
 
 

@@ -1,13 +1,15 @@
-import { rangeAddress } from '../../core/a1';
+import { rangeAddress, type CellRange } from '../../core/a1';
 import { literalForTyping } from '../../core/cell-text';
 import type { NativeRule, NativeValidation } from '../../core/native-validation';
-import type { PlannedCell, SheetPlan } from '../../core/sheet-plan';
+import { planBlocks, type PlanBlocks } from '../../core/plan-blocks';
+import { runsOf } from '../../core/rectangles';
+import type { SheetPlan } from '../../core/sheet-plan';
 import type { ResolvedStyle } from '../../core/styles';
 import { columnWidthToPoints } from '../../core/units';
 import { queuePageBasics } from './page-setup';
 import { MARKER_COLUMN_WIDTH } from '../../core/layout';
 import type { ApiSupport } from './api-support';
-import type { EdgeName, RangeSurface, WorksheetSurface } from './excel-surface';
+import type { EdgeName, InsideEdgeName, RangeFormatSurface, RangeSurface, WorksheetSurface } from './excel-surface';
 
 /** Excel's vertical (stacked) text orientation. */
 export const VERTICAL_TEXT = 180;
@@ -20,24 +22,95 @@ const EDGES: Record<ResolvedStyle['border'], EdgeName[]> = {
 const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
 
-function formatCell(range: RangeSurface, cell: PlannedCell): void {
-  const { style } = cell;
-  const f = range.format;
-  f.font.name = style.font;
-  f.font.size = style.size;
-  f.font.bold = style.bold;
-  f.horizontalAlignment = H_ALIGN[style.h];
-  f.verticalAlignment = V_ALIGN[style.v];
-  f.wrapText = style.wrap;
-  if (style.vertical) f.textOrientation = VERTICAL_TEXT;
-  for (const edge of EDGES[style.border]) {
-    const border = f.borders.getItem(edge);
+/** The range of a rectangle of the sheet. */
+const rangeOf = (ws: WorksheetSurface, r: CellRange): RangeSurface =>
+  ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+
+function drawBorders(range: RangeSurface, edges: readonly (EdgeName | InsideEdgeName)[]): void {
+  for (const edge of edges) {
+    const border = range.format.borders.getItem(edge);
     border.style = 'Continuous';
     border.weight = 'Thin';
     border.color = BLACK;
   }
-  f.protection.locked = style.locked;
-  range.numberFormat = Array.from({ length: cell.rowSpan }, () => Array.from({ length: cell.colSpan }, () => style.numFmt));
+}
+
+/**
+ * Each format property set once per rectangle of cells sharing it (core/plan-blocks.ts), as ET's drawing does: cell by
+ * cell, a 120-row list was some 25,000 operations in one request — past the 5 MB a request may carry in Excel on the
+ * web, by Microsoft's counting ("Performance optimization using the Excel JavaScript API": calls, objects and values).
+ * Number formats go first, so that what is written after into a text cell stays text.
+ */
+function formatBlocks(ws: WorksheetSurface, blocks: PlanBlocks): void {
+  for (const { range, value } of blocks.numberFormats) {
+    const rows = range.bottom - range.top + 1;
+    const columns = range.right - range.left + 1;
+    rangeOf(ws, range).numberFormat = Array.from({ length: rows }, () => new Array<string>(columns).fill(value));
+  }
+  const each = <T extends string | number | boolean>(
+    pick: (s: ResolvedStyle) => T | undefined,
+    set: (f: RangeFormatSurface, v: T) => void,
+  ) => {
+    for (const { range, value } of blocks.byStyle(pick)) set(rangeOf(ws, range).format, value);
+  };
+  each(
+    (s) => s.font,
+    (f, v) => (f.font.name = v),
+  );
+  each(
+    (s) => s.size,
+    (f, v) => (f.font.size = v),
+  );
+  each(
+    (s) => s.bold,
+    (f, v) => (f.font.bold = v),
+  );
+  each(
+    (s) => H_ALIGN[s.h],
+    (f, v) => (f.horizontalAlignment = v),
+  );
+  each(
+    (s) => V_ALIGN[s.v],
+    (f, v) => (f.verticalAlignment = v),
+  );
+  each(
+    (s) => s.wrap,
+    (f, v) => (f.wrapText = v),
+  );
+  each(
+    (s) => (s.vertical ? VERTICAL_TEXT : undefined),
+    (f, v) => (f.textOrientation = v),
+  );
+  each(
+    (s) => s.locked,
+    (f, v) => (f.protection.locked = v),
+  );
+  // Boxed blocks: their four edges and the lines inside (a merged area shows none inside itself); underlined cells,
+  // their bottom edge.
+  for (const box of blocks.boxes) {
+    const inside: InsideEdgeName[] = [];
+    if (box.bottom > box.top) inside.push('InsideHorizontal');
+    if (box.right > box.left) inside.push('InsideVertical');
+    drawBorders(rangeOf(ws, box), [...EDGES.box, ...inside]);
+  }
+  for (const run of blocks.underlined) drawBorders(rangeOf(ws, run), EDGES.bottom);
+}
+
+/**
+ * The form's values and the marker in one write over the block; null for every other cell, which leaves it as it is
+ * ("null input in 2-D Array": Microsoft, "Blank and null values in Excel add-ins"; '' would clear it).
+ */
+function blockValues(plan: SheetPlan, blocks: PlanBlocks): (string | number | null)[][] {
+  const values = Array.from({ length: blocks.rows }, () => new Array<string | number | null>(blocks.columns).fill(null));
+  for (const cell of plan.cells) {
+    // A printed 合计: the plan's own formula (from addresses, never cell text), which Range.values takes as a formula
+    // as typing would; any text goes in as text.
+    const row = values[cell.row] as (string | number | null)[];
+    if (cell.formula !== undefined) row[cell.col] = `=${cell.formula}`;
+    else row[cell.col] = literalForTyping(cell.value);
+  }
+  (values[plan.marker.row] as (string | number | null)[])[plan.marker.col] = plan.marker.text;
+  return values;
 }
 
 function ruleFor(rule: NativeRule): Excel.DataValidationRule {
@@ -96,30 +169,21 @@ function addConditionalFormats(ws: WorksheetSurface, plan: SheetPlan): void {
 
 /** Queues every write that draws the plan on an empty worksheet; nothing is sent to Excel here. */
 export function queueDrawing(ws: WorksheetSurface, plan: SheetPlan, support: ApiSupport): void {
-  plan.columnWidths.forEach((width, col) => {
-    ws.getRangeByIndexes(0, col, 1, 1).format.columnWidth = columnWidthToPoints(width);
-  });
-  plan.rowHeights.forEach((height, row) => {
-    ws.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = height;
-  });
-  for (const cell of plan.cells) {
-    const area = ws.getRangeByIndexes(cell.row, cell.col, cell.rowSpan, cell.colSpan);
-    if (cell.rowSpan > 1 || cell.colSpan > 1) area.merge(false);
-    formatCell(area, cell);
-    // A printed 合计: the plan's own formula (from addresses, never cell text), which Range.values takes as a formula
-    // as typing would; any text goes in as text.
-    if (cell.formula !== undefined) ws.getRangeByIndexes(cell.row, cell.col, 1, 1).values = [[`=${cell.formula}`]];
-    else if (cell.value !== null) ws.getRangeByIndexes(cell.row, cell.col, 1, 1).values = [[literalForTyping(cell.value)]];
-  }
+  const blocks = planBlocks(plan);
+  for (const [first, last, width] of runsOf(plan.columnWidths))
+    ws.getRangeByIndexes(0, first, 1, last - first + 1).format.columnWidth = columnWidthToPoints(width);
+  for (const [first, last, height] of runsOf(plan.rowHeights))
+    ws.getRangeByIndexes(first, 0, last - first + 1, 1).format.rowHeight = height;
+  formatBlocks(ws, blocks);
+  rangeOf(ws, blocks.block).values = blockValues(plan, blocks);
+  for (const area of plan.merges) rangeOf(ws, area).merge(false);
   if (support.validation) {
-    for (const { row, col, validation } of plan.validations) validate(ws.getRangeByIndexes(row, col, 1, 1), validation);
+    for (const { range, validation } of plan.validationAreas) validate(rangeOf(ws, range), validation);
     ws.showGridlines = false;
   }
   addConditionalFormats(ws, plan);
 
   const marker = ws.getRangeByIndexes(plan.marker.row, plan.marker.col, 1, 1);
-  marker.numberFormat = [['@']];
-  marker.values = [[plan.marker.text]];
   marker.format.columnWidth = columnWidthToPoints(MARKER_COLUMN_WIDTH);
   marker.getEntireColumn().columnHidden = true;
   ws.names.add(plan.marker.name, `="${plan.marker.text.replace(/"/g, '""')}"`);

@@ -12,7 +12,8 @@ import { ERROR_MAX, PROMPT_MAX, PROMPT_TITLE_MAX, type NativeRule, type NativeVa
 import type { SheetPlan } from '../../core/sheet-plan';
 import type { ResolvedStyle } from '../../core/styles';
 import { marginsInPoints, type PageMargins } from '../../core/margin-points';
-import { rectanglesOf, runsOf, type Rectangle } from './draw-rectangles';
+import { runsOf, type Rectangle } from '../../core/rectangles';
+import { planBlocks } from '../../core/plan-blocks';
 import { hexToBgr, XL } from './et-values';
 import type { EtCellValue } from './wps-surface';
 
@@ -155,38 +156,10 @@ const overlaps = (a: CellRange, b: CellRange) => a.top <= b.bottom && b.top <= a
 export function prepareDrawing(plan: SheetPlan): PreparedDrawing {
   // Excel's formula limits first (the file is saved as .xlsx): the core's guard for every drawer
   const problems: string[] = planLimitProblems(plan);
-  const block: CellRange = {
-    top: 0,
-    left: 0,
-    bottom: Math.max(plan.area.bottom, plan.marker.row),
-    right: Math.max(plan.area.right, plan.marker.col),
-  };
+  const blocks = planBlocks(plan);
+  problems.push(...blocks.problems);
+  const { block, rows, columns } = blocks;
   if (block.bottom >= MAX_ROWS || block.right >= MAX_COLUMNS) problems.push('表格超出了工作表的行列范围');
-  const rows = block.bottom + 1;
-  const columns = block.right + 1;
-
-  // Which planned cell covers each cell of the block.
-  const owner: (number | undefined)[][] = Array.from({ length: rows }, () => new Array<number | undefined>(columns).fill(undefined));
-  plan.cells.forEach((cell, i) => {
-    for (let r = cell.row; r < cell.row + cell.rowSpan; r++) {
-      for (let c = cell.col; c < cell.col + cell.colSpan; c++) {
-        const row = owner[r];
-        if (!row || c >= columns) {
-          problems.push(`${cellAddress(r, c)}在表格范围之外`);
-          continue;
-        }
-        if (row[c] !== undefined) problems.push(`${cellAddress(r, c)}被两个单元格占用`);
-        row[c] = i;
-      }
-    }
-    if (typeof cell.value === 'number' && !Number.isFinite(cell.value)) problems.push(`${cellAddress(cell.row, cell.col)}的数值无效`);
-  });
-  const isMarker = (r: number, c: number) => r === plan.marker.row && c === plan.marker.col;
-  if (owner[plan.marker.row]?.[plan.marker.col] !== undefined) problems.push('标记单元格与表格重叠');
-  const styleAt = (r: number, c: number): ResolvedStyle | undefined => {
-    const i = owner[r]?.[c];
-    return i === undefined ? undefined : plan.cells[i]?.style;
-  };
 
   const values: EtCellValue[][] = Array.from({ length: rows }, () => new Array<EtCellValue>(columns).fill(null));
   for (const cell of plan.cells) {
@@ -196,11 +169,7 @@ export function prepareDrawing(plan: SheetPlan): PreparedDrawing {
   }
   (values[plan.marker.row] as EtCellValue[])[plan.marker.col] = plan.marker.text;
 
-  const byStyle = <T extends string | number | boolean>(pick: (s: ResolvedStyle) => T) =>
-    rectanglesOf<T>(rows, columns, (r, c) => {
-      const s = styleAt(r, c);
-      return s === undefined ? undefined : pick(s);
-    });
+  const { byStyle } = blocks;
   const formats: PreparedDrawing['formats'] = [
     { property: 'FontName', rectangles: byStyle((s) => s.font) },
     { property: 'FontSize', rectangles: byStyle((s) => s.size) },
@@ -212,23 +181,12 @@ export function prepareDrawing(plan: SheetPlan): PreparedDrawing {
     { property: 'Locked', rectangles: byStyle((s) => s.locked) },
     {
       property: 'NumberFormat',
-      rectangles: rectanglesOf<string>(rows, columns, (r, c) => (isMarker(r, c) ? '@' : styleAt(r, c)?.numFmt)),
+      rectangles: blocks.numberFormats,
     },
   ];
 
-  // Boxed areas: blocks of boxed cells, each drawn with its four edges and its inside lines, which put every boxed
-  // area's sides on an outline or an inner line of a block (lines inside a merged area are not shown). Underlined
-  // areas: their bottom edge, row by row.
-  const boxedAt = (r: number, c: number) => (styleAt(r, c)?.border === 'box' ? true : undefined);
-  const boxes = rectanglesOf<true>(rows, columns, boxedAt).map(({ range }) => range);
-  const underlined = rectanglesOf<true>(rows, columns, (r, c) => {
-    const i = owner[r]?.[c];
-    const cell = i === undefined ? undefined : plan.cells[i];
-    return cell?.style.border === 'bottom' && r === cell.row + cell.rowSpan - 1 ? true : undefined;
-  }).flatMap(({ range }) =>
-    Array.from({ length: range.bottom - range.top + 1 }, (_, i) => ({ ...range, top: range.top + i, bottom: range.top + i })),
-  );
-  const borders = { boxes, underlined };
+  // Boxed areas, each drawn with its four edges and its inside lines; underlined areas, their bottom edge row by row.
+  const borders = { boxes: blocks.boxes, underlined: blocks.underlined };
 
   plan.merges.forEach((m, i) => {
     if (plan.merges.some((o, j) => j < i && overlaps(m, o))) problems.push(`合并区域${rangeAddress(m)}与其他合并区域重叠`);

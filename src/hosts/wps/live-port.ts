@@ -2,7 +2,7 @@ import { rangeAddress, type CellRange } from '../../core/a1';
 import { MARKER_SCAN_COLUMNS } from '../../core/marker';
 import type { HighlightChange } from '../../core/rules/highlights';
 import type { HostErrorKind, HostRead, LiveEvents, LivePort, SheetProbe } from '../live/live-port';
-import { rectanglesOf } from './draw-rectangles';
+import { rectanglesOf } from '../../core/rectangles';
 import { hexToBgr, readValue2Grid, XL } from './et-values';
 import { describeWpsError, step } from './summary-errors';
 import { activeWorkbook, readSheets, selectCell, sheetNameValues } from './summary-sheets';

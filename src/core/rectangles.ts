@@ -1,8 +1,8 @@
 /**
- * Grouping of per-cell facts into rectangles: ET takes one call per range, so a property shared by a block of cells
- * is set once for the block, never cell by cell.
+ * Grouping of per-cell facts into rectangles: Office.js and ET take one call per range, so a property shared by a
+ * block of cells is set once for the block, never cell by cell (plan-blocks.ts).
  */
-import type { CellRange } from '../../core/a1';
+import type { CellRange } from './a1';
 
 export interface Rectangle<T> {
   range: CellRange;

@@ -63,7 +63,7 @@ const preview: MergePreview = {
   summaries: [table(3)],
   report: table(4),
   desk,
-  definitions: { added: [], refused: [], sheetNames: {} },
+  definitions: { added: [], refused: [], notes: [], sheetNames: {} },
 };
 
 function deskHost(over: Partial<MergeHost> = {}) {

@@ -76,7 +76,7 @@ describe('the merge worker and the definitions returns carry', () => {
   it('merges returns of a form it has no code for, each value as typed, and names the form taken', async () => {
     const { ask } = handler();
     const preview = await ask({ id: 1, type: 'read-files', files: imported, roster: ROSTER, today: TODAY });
-    expect(preview.definitions).toEqual({ added: [ADDED], refused: [], sheetNames: NAMES });
+    expect(preview.definitions).toEqual({ added: [ADDED], refused: [], notes: [], sheetNames: NAMES });
     expect(preview.inputs.map((i) => [i.file, i.status, i.sheets.map((s) => [s.sheet, s.form, s.unit, s.records])])).toEqual([
       ['殷行.xlsx', 'merged', [['读书活动登记表', FORM.id, '殷行街道工会', 1]]],
       ['五角场.xlsx', 'merged', [['读书活动登记表', FORM.id, '五角场街道工会', 1]]],
@@ -101,7 +101,7 @@ describe('the merge worker and the definitions returns carry', () => {
     ]);
   });
 
-  it('takes the definitions the clerk’s workbook keeps before any a return carries: a differing copy is refused', async () => {
+  it('takes the definitions the clerk’s workbook keeps before any a return carries: a return with a differing copy is refused', async () => {
     // a district's copy of the same form and version, changed and sealed again (a checksum is no signature)
     const theirs = { ...FORM, name: '改过的登记表' };
     const returned = pickedFile('长白.xlsx', await importedReturn(theirs, VALUES[0] as Record<string, CellValue>), 3);
@@ -114,11 +114,30 @@ describe('the merge worker and the definitions returns carry', () => {
       today: TODAY,
       kept: [{ notice: { title: '关于开展职工读书活动的通知', docNo: '杨工〔2026〕13号' }, form: FORM }],
     });
-    // the workbook's own is not "added from the files"; the return's copy is refused, naming the file
+    // the workbook's own is not "added from the files"; the return carrying another copy is not read, and says why
+    // (issue 21 §2, as the command line's --forms): its copy would not govern how it is read, nor would ours fit it
     expect(preview.definitions.added).toEqual([]);
-    expect(preview.definitions.refused).toEqual([expect.stringMatching(/^长白\.xlsx：.*与 本工作簿 中的同一版本不同，未使用/)]);
-    // and the return is read by the workbook's definition
-    expect(preview.inputs[0]?.sheets.map((s) => [s.form, s.used])).toEqual([[FORM.id, true]]);
+    expect(preview.definitions.refused).toEqual([]);
+    expect(preview.inputs.map((i) => [i.file, i.status, i.message])).toEqual([
+      ['长白.xlsx', 'unreadable', expect.stringMatching(/“改过的登记表”.*与本工作簿中保存的定义不同（模板可能被改过），此文件未使用/)],
+    ]);
+  });
+
+  it('with no definition of the workbook’s own, reads by the copy most returns carry and refuses the odd one: the first file read does not decide', async () => {
+    const theirs = { ...FORM, name: '改过的登记表' };
+    const odd = pickedFile('长白.xlsx', await importedReturn(theirs, VALUES[0] as Record<string, CellValue>), 1);
+    const files = [
+      odd,
+      pickedFile('殷行.xlsx', await importedReturn(FORM, VALUES[0] as Record<string, CellValue>), 2),
+      pickedFile('五角场.xlsx', await importedReturn(FORM, VALUES[1] as Record<string, CellValue>), 3),
+    ];
+    const preview = await handler().ask({ id: 1, type: 'read-files', files, roster: ROSTER, today: TODAY });
+    expect(preview.definitions.notes).toEqual([expect.stringMatching(/按 3 个文件中 2 个所附的定义读取，其余的文件未使用/)]);
+    expect(preview.inputs.map((i) => [i.file, i.status])).toEqual([
+      ['长白.xlsx', 'unreadable'],
+      ['殷行.xlsx', 'merged'],
+      ['五角场.xlsx', 'merged'],
+    ]);
   });
 
   it('summarises an imported form exactly as the built-in form it was made from, given the same values', async () => {
@@ -132,7 +151,7 @@ describe('the merge worker and the definitions returns carry', () => {
     expect(ownTables.length).toBeGreaterThan(0);
     expect(tablesOf(carried, FORM.id, FORM.sheetName)).toEqual(ownTables);
     // a merge of built-in forms only is as before: nothing added, nothing refused
-    expect(own.definitions).toEqual({ added: [], refused: [], sheetNames: {} });
+    expect(own.definitions).toEqual({ added: [], refused: [], notes: [], sheetNames: {} });
   });
 
   it('keeps the catalogue of the last read: a changed roster is summarised again without reading the files', async () => {
@@ -142,7 +161,7 @@ describe('the merge worker and the definitions returns carry', () => {
     await ask({ id: 1, type: 'read-files', files: counted, roster: ROSTER, today: TODAY });
     const again = await ask({ id: 2, type: 'summarise', roster: [...ROSTER, '长白新村街道工会'], today: TODAY });
     expect(reads).toBe(2);
-    expect(again.definitions).toEqual({ added: [ADDED], refused: [], sheetNames: NAMES });
+    expect(again.definitions).toEqual({ added: [ADDED], refused: [], notes: [], sheetNames: NAMES });
     expect(again.missing).toEqual(['长白新村街道工会']);
     expect(again.summaries.find((t) => t.formId === FORM.id && t.header.includes('参与人数'))?.rows).toHaveLength(2);
   });
@@ -161,6 +180,7 @@ describe('the merge worker and the definitions returns carry', () => {
       expect(preview.definitions).toEqual({
         added: [],
         sheetNames: {},
+        notes: [],
         refused: [expect.stringMatching(/^长白\.xlsx：表格定义的校验值不符/)],
       });
       expect(preview.inputs.map((i) => [i.status, i.sheets.map((s) => [s.sheet, s.form, s.used])])).toEqual([
@@ -180,6 +200,7 @@ describe('the merge worker and the definitions returns carry', () => {
       expect(preview.definitions).toEqual({
         added: [ADDED],
         sheetNames: NAMES,
+        notes: [],
         refused: [expect.stringMatching(/^长白\.xlsx：表格定义的校验值不符/)],
       });
       expect(preview.inputs.map((i) => [i.file, i.status])).toEqual([
@@ -201,7 +222,7 @@ describe('the merge worker and the definitions returns carry', () => {
       roster: [],
       today: TODAY,
     });
-    expect(preview.definitions).toEqual({ added: [ADDED], refused: [], sheetNames: NAMES });
+    expect(preview.definitions).toEqual({ added: [ADDED], refused: [], notes: [], sheetNames: NAMES });
     expect(preview.inputs[0]?.sheets.map((s) => [s.sheet, s.form])).toEqual([['读书活动登记表', FORM.id]]);
   });
 });

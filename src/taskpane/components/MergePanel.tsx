@@ -255,6 +255,11 @@ export function MergePanel({ merge, strings }: { merge: MergeHost; strings: Stri
               {s.definitionsAdded(preview.definitions.added)}
             </Caption1>
           )}
+          {preview.definitions.notes.map((note, i) => (
+            <MessageBar key={`note ${i}:${note}`} intent="info">
+              <MessageBarBody>{note}</MessageBarBody>
+            </MessageBar>
+          ))}
           {preview.definitions.refused.map((note, i) => (
             <MessageBar key={`${i}:${note}`} intent="warning">
               <MessageBarBody>

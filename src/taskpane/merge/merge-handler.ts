@@ -1,8 +1,9 @@
 import { THIS_WORKBOOK } from '../../hosts/office/read-workbook-forms';
-import { catalogueWithImported } from '../../core/imported-catalogue';
 import type { ReturnFile } from '../../core/merge/merge-returns';
 import type { Catalogue } from '../../core/notice-catalogue';
 import { summariseReturns } from '../../app/merge-returns';
+import { returnsCatalogue } from '../../app/returns-catalogue';
+import type { RulingWords } from '../../core/merge/ruling-definitions';
 import { takeCarriedDefinitions, type ReturnAndDefinitions } from '../../hosts/xlsx/carried-definitions';
 import { readReturnBuffer } from '../../hosts/xlsx/merge-buffers';
 import { fileTooLarge } from '../../hosts/xlsx/read-workbook';
@@ -18,11 +19,22 @@ interface ReadFile extends ReturnAndDefinitions {
   bytes?: Uint8Array;
 }
 
-/** The catalogue the returns of one read are merged against: the built-in forms and those the returns carry. */
+/**
+ * The catalogue the returns of one read are merged against: the built-in forms and those the returns carry, as the
+ * ruling takes them (issue 21 §2); the returns, a file whose copy of a form differs from the ruling one standing as
+ * unreadable, with why.
+ */
 interface ReadCatalogue {
   catalogue: Catalogue;
+  returns: ReturnFile[];
   definitions: DefinitionsUsed;
 }
+
+/** The clerk's own definitions, in the pane: those saved in the open workbook (新表格). */
+const PANE_WORDS: RulingWords = {
+  own: '本工作簿中保存的定义',
+  giveOwn: '请在“新表格”中导入通知并把定义保存到本工作簿，以您自己的定义为准',
+};
 
 const KEEPS_LOOK = /\.(xlsx|xlsm)$/i;
 
@@ -41,21 +53,22 @@ async function readPicked(file: PickedFile): Promise<ReadFile> {
   return { ...taken, bytes: 'sheets' in taken.read && KEEPS_LOOK.test(file.name) ? data : undefined };
 }
 
-/** The built-in forms plus the imported forms whose definitions the files of one read carry (issue 13 §3). */
+/**
+ * The built-in forms plus the imported forms: those kept in the open workbook first, then those the files of one read
+ * carry (issue 13 §3), as the command line takes them (app/returns-catalogue.ts): no file decides for the others by
+ * being read first.
+ */
 function catalogueOf(files: readonly ReadFile[], builtIn: Catalogue, kept: readonly KeptDefinition[] = []): ReadCatalogue {
-  const { catalogue, added, refused } = catalogueWithImported(
-    builtIn.notices,
-    files.flatMap((f) => f.found),
-    kept.map((k) => ({ file: THIS_WORKBOOK, notice: k.notice, form: k.form })),
-  );
+  const own = kept.map((k) => ({ file: THIS_WORKBOOK, notice: k.notice, form: k.form }));
+  const { returns, catalogue, added, refused, notes } = returnsCatalogue(builtIn.notices, files, own, PANE_WORDS);
   const sheetNames = Object.fromEntries(catalogue.forms.filter((f) => !builtIn.findForm(f.id)).map((f) => [f.id, f.sheetName]));
-  return { catalogue, definitions: { added, refused: [...files.flatMap((f) => f.refused), ...refused], sheetNames } };
+  return { catalogue, returns, definitions: { added, refused, notes, sheetNames } };
 }
 
 function previewOf(
   returns: readonly ReturnFile[],
   request: { roster: string[]; today: string; deadline?: string },
-  { catalogue, definitions }: ReadCatalogue,
+  { catalogue, definitions }: Omit<ReadCatalogue, 'returns'>,
 ): MergePreview {
   const { roster, today, deadline } = request;
   const { result, summaries, report, desk } = summariseReturns(returns, { today, roster, catalogue, deadline: deadline || undefined });
@@ -113,11 +126,7 @@ export function createMergeHandler(
         lastFiles = request.returns.map(takeCarriedDefinitions);
         lastCatalogue = catalogueOf(lastFiles, catalogue, request.kept);
       }
-      const preview = previewOf(
-        lastFiles.map((f) => f.read),
-        request,
-        lastCatalogue,
-      );
+      const preview = previewOf(lastCatalogue.returns, request, lastCatalogue);
       lastDesk = preview.desk;
       post({ id: request.id, type: 'done', preview });
     } catch {

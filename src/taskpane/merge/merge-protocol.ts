@@ -20,6 +20,8 @@ export interface MergePreview {
 export interface DefinitionsUsed {
   added: string[];
   refused: string[];
+  /** Forms read by the copy most returns carry, the others refused (no definition of the workbook's own): one sentence each. */
+  notes: string[];
   /** The sheet name of each imported form taken, by its id: the pane names a return's form by it, as a built-in one's. */
   sheetNames: Record<string, string>;
 }

@@ -294,7 +294,7 @@ describe('habits the independent corpus found', () => {
     { kind: 'table', columnWidths: [], rows },
   ];
 
-  it('是（ ）否（ ） as boxes, a sign-and-date line heading nothing, 备注 not required', () => {
+  it('是（ ）否（ ） as boxes, a space above a seal and date as the opinion it is for (here the office’s), 备注 not required', () => {
     const form = importNotice(
       notice([
         [cell('单位名称'), wide('')],
@@ -311,9 +311,21 @@ describe('habits the independent corpus found', () => {
       '联系人:text!',
       '联系电话:phone!',
       '邮编:postcode!',
+      '区局工会审核意见:text（由受理单位填写，填报单位不填。）',
       '考核等次:text（由考核组填写，填报单位不填。）',
       '备注:text',
     ]);
+  });
+
+  it('a 推荐意见 above a seal and date is the sending union’s own input, an opinion to write', () => {
+    const form = importNotice(
+      notice([
+        [cell('单位名称'), wide('')],
+        [cell('区局（产业）工会推荐意见'), wide('（盖章）\n年\u3000\u3000月\u3000\u3000日')],
+        [cell('签发日期'), wide('年\u3000\u3000月\u3000\u3000日')],
+      ]),
+    ).forms[0] as FormDefinition;
+    expect(rowInputs(form.bands).slice(0, 2)).toEqual(['单位名称:text!', '区局（产业）工会推荐意见:longText!']);
   });
 
   it('a list column ticked (√) is a tick, one headed 是否… a 是/否, 备注 not required', () => {

@@ -35,10 +35,16 @@ export function tableGrid(table: DocTable): GridTable {
   return { cells, width, rowCount: table.rows.length, columnWidths: table.columnWidths };
 }
 
-/** Whether a cell is to be filled in: empty, or only underscores/blanks ("____", "年 月 日" stays a label). */
+/**
+ * Whether a cell is to be filled in: empty, only underscores/blanks ("____"), or a space left for an opinion with its
+ * seal and date printed at its foot ("（盖章）\n年 月 日" beside "推荐意见": what is written above the seal is the
+ * input; the seal and the date are put on paper). "年 月 日" alone stays a label.
+ */
 export function isBlank(text: string): boolean {
-  return /^[\s_\u3000]*$/.test(text);
+  return /^[\s_\u3000]*$/.test(text) || SEAL_AND_DATE.test(text);
 }
+
+const SEAL_AND_DATE = /^[\s_\u3000]*[（(]\s*(盖章|公章|签章|签字|签名)\s*[）)][\s_\u3000]*(年[\s_\u3000]*月[\s_\u3000]*日)?[\s_\u3000]*$/;
 
 /** A 序号 printed in a list's row: 1, 2, … 999. */
 export function isSerial(text: string): boolean {

@@ -308,7 +308,9 @@ describe('which pane hosts have a dialog', () => {
     const chosenNotice = await host.chooseNotice?.();
     expect(chosenNotice?.files.map((f) => (f as File).name)).toEqual(['合理化建议通知.docx']);
     expect(await blobBytes(chosenNotice?.files[0] as Blob)).toEqual(notice);
-    expect(et.dialogFilters).toEqual([{ description: 'Word 文件', extensions: '*.docx' }]);
+    expect(et.dialogFilters).toEqual([
+      { description: '通知和附件（Word、Excel、WPS 表格文件）', extensions: '*.docx;*.doc;*.xlsx;*.xls;*.et' },
+    ]);
 
     et.nextPick = ['C:\\报表\\殷行.xlsx', 'C:\\报表\\五角场.xlsx', 'D:\\已删除.xlsx'];
     const chosenReturns = await host.merge?.chooseReturns?.();

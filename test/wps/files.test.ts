@@ -117,13 +117,15 @@ describe.each([
     expect(viaDialog.missing).toEqual(['长白新村街道工会']);
   });
 
-  it('a notice chosen the same way is the .docx’s bytes, imported as from disk; one file only', async () => {
+  it('a notice chosen the same way is the .docx’s bytes, imported as from disk; its 附件 files chosen with it', async () => {
     const et = workbook(behaviours);
     const host = wpsMergeHost(et.app, clientOf(), () => TODAY);
     et.nextPick = ['/home/科员/通知/合理化建议通知.docx', 'C:\\报表\\殷行.xlsx'];
     const chosen = await host.chooseNotice();
-    expect(chosen.files.map((f) => f.name)).toEqual(['合理化建议通知.docx']);
-    expect(et.dialogFilters).toEqual([{ description: 'Word 文件', extensions: '*.docx' }]);
+    expect(chosen.files.map((f) => f.name)).toEqual(['合理化建议通知.docx', '殷行.xlsx']);
+    expect(et.dialogFilters).toEqual([
+      { description: '通知和附件（Word、Excel、WPS 表格文件）', extensions: '*.docx;*.doc;*.xlsx;*.xls;*.et' },
+    ]);
     const viaDialog = importNoticeForms(readDocx(await bytesOf(chosen.files[0] as File)));
     expect(viaDialog).toEqual(importNoticeForms(readDocx(notice)));
     expect(viaDialog.drafts.length).toBeGreaterThan(0);

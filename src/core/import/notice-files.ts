@@ -6,6 +6,9 @@
  */
 export type NoticeFileKind = 'docx' | 'doc' | 'workbook' | 'pdf' | 'other';
 
+/** What a chooser offers for a notice's files: Word (.docx; .doc, to be read or told how to save it) and workbooks. */
+export const NOTICE_FILE_EXTENSIONS = ['docx', 'doc', 'xlsx', 'xls', 'et'] as const;
+
 /** OLE compound file signature ([MS-CFB] 2.2): D0 CF 11 E0 A1 B1 1A E1. */
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];

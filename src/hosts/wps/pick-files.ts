@@ -1,3 +1,4 @@
+import { NOTICE_FILE_EXTENSIONS } from '../../core/import/notice-files';
 import { XL } from './et-values';
 import type { EtApplicationSurface } from './wps-surface';
 
@@ -98,9 +99,10 @@ export function readPaths(
 
 /** The dialog for a notice: one Word file (the merge host's 新表格 and the pane's 用 WPS 选择通知… alike). */
 export const NOTICE_DIALOG: PickOptions = {
-  title: '选择通知（Word 文件）',
-  multiple: false,
-  filter: { description: 'Word 文件', extensions: ['docx'] },
+  title: '选择通知及其附件（可多选）',
+  // the notice and its 附件 files at once, as the pane's own chooser takes them (issue 21 §2)
+  multiple: true,
+  filter: { description: '通知和附件（Word、Excel、WPS 表格文件）', extensions: NOTICE_FILE_EXTENSIONS },
 };
 
 /** Files chosen in WPS's dialog and read: none, `cancelled`, when the clerk closed it. */

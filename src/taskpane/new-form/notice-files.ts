@@ -1,5 +1,6 @@
 import type { NoticeImport } from '../../app/import-forms';
 import { UserError } from '../../core/errors';
+import { NOTICE_FILE_EXTENSIONS } from '../../core/import/notice-files';
 import type { NoticeFileBytes } from '../../hosts/docx/notice-parts';
 
 export type { NoticeFileBytes };
@@ -21,4 +22,7 @@ export async function importNoticeFileBytes(files: readonly NoticeFileBytes[]): 
 }
 
 /** What the pane's chooser offers for 从通知导入: Word (.docx, and .doc to be told how to save it) and Excel forms. */
-export const NOTICE_FILE_ACCEPT = '.docx,.doc,.xlsx,.xls,.et,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const NOTICE_FILE_ACCEPT = [
+  ...NOTICE_FILE_EXTENSIONS.map((e) => `.${e}`),
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+].join(',');

@@ -40,17 +40,29 @@ export interface NoticeImport {
   };
 }
 
-const NO_ATTACHMENT = '通知中没有找到带表格的附件（“附件N”一行之后的表格）。请确认这是通知的 Word 原文。';
+const NO_ATTACHMENT = '通知中没有找到带表格的附件（“附件”之后的表格，或正文列出标题的表格）。请确认这是通知的 Word 原文。';
+/** The attachments the notice's body lists ("附件：1．… 2．…") when none of their tables is in this file. */
+const LISTED_ELSEWHERE = (titles: readonly string[]) =>
+  `通知中没有找到带表格的附件：正文列出的附件（${titles.map((t) => `“${t}”`).join('、')}）不在这个文件里，可能是单独的文件。`;
 const SEPARATE_FILES = '如果附件是单独的文件，请把通知和附件一起导入（一次选中全部文件，或 union-forms import <文件夹>）。';
 
 /** A notice's Word content → one draft per attachment form; a Chinese UserError when it has none. */
 export function importNoticeForms(read: { blocks: readonly DocBlock[]; unknownSymbols: readonly string[] }): NoticeImport {
-  return formsOf(read.blocks, read.unknownSymbols, [], NO_ATTACHMENT + SEPARATE_FILES);
+  return formsOf(read.blocks, read.unknownSymbols, [], noAttachment);
 }
 
-function formsOf(blocks: readonly DocBlock[], unknownSymbols: readonly string[], more: readonly Guess[], none: string): NoticeImport {
+/** A notice alone without the tables of its attachments: the ones its body lists named, then how to import them. */
+const noAttachment = (listed: readonly string[]) => (listed.length > 0 ? LISTED_ELSEWHERE(listed) : NO_ATTACHMENT) + SEPARATE_FILES;
+
+/** `none`: the verdict when no form is found, given the attachment titles the body lists. */
+function formsOf(
+  blocks: readonly DocBlock[],
+  unknownSymbols: readonly string[],
+  more: readonly Guess[],
+  none: (listed: readonly string[]) => string,
+): NoticeImport {
   const result = importNotice(blocks);
-  if (result.forms.length === 0) throw new UserError('unreadable', none);
+  if (result.forms.length === 0) throw new UserError('unreadable', none((result.listed ?? []).map((l) => l.title)));
   const issuer = result.facts.issuer;
   const guesses = [...more, ...result.guesses];
   const drafts = result.forms.map((form) => ({
@@ -87,8 +99,8 @@ export function importNoticeFiles(parts: readonly NoticePart[], unread: readonly
   const why = [...unread, ...set.skipped];
   const none =
     set.attachments.length === 0 && parts.length <= 1
-      ? NO_ATTACHMENT + SEPARATE_FILES
-      : `所给的文件中没有找到带表格的附件${why.length > 0 ? `（${why.join('')}）` : '。'}`;
+      ? noAttachment
+      : () => `所给的文件中没有找到带表格的附件${why.length > 0 ? `（${why.join('')}）` : '。'}`;
   const result = formsOf(set.blocks, set.unknownSymbols, more, none);
   return { ...result, files: { ...(set.notice ? { notice: set.notice } : {}), attachments: set.attachments, unread: why } };
 }

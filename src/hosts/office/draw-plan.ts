@@ -113,24 +113,21 @@ function blockValues(plan: SheetPlan, blocks: PlanBlocks): (string | number | nu
   return values;
 }
 
+/** A number's bounds as Excel's validation operators: at least the minimum, or between the two. */
+function atLeastOrBetween(rule: { min: number; max?: number }): Excel.BasicDataValidation {
+  return rule.max === undefined
+    ? { formula1: rule.min, operator: 'GreaterThanOrEqualTo' }
+    : { formula1: rule.min, formula2: rule.max, operator: 'Between' };
+}
+
 function ruleFor(rule: NativeRule): Excel.DataValidationRule {
   switch (rule.kind) {
     case 'list':
       return { list: { inCellDropDown: true, source: rule.options.join(',') } };
     case 'whole':
-      return {
-        wholeNumber:
-          rule.max === undefined
-            ? { formula1: rule.min, operator: 'GreaterThanOrEqualTo' }
-            : { formula1: rule.min, formula2: rule.max, operator: 'Between' },
-      };
+      return { wholeNumber: atLeastOrBetween(rule) };
     case 'decimal':
-      return {
-        decimal:
-          rule.max === undefined
-            ? { formula1: rule.min, operator: 'GreaterThanOrEqualTo' }
-            : { formula1: rule.min, formula2: rule.max, operator: 'Between' },
-      };
+      return { decimal: atLeastOrBetween(rule) };
     case 'textLength':
       if (rule.min === undefined) return { textLength: { formula1: rule.max as number, operator: 'LessThanOrEqualTo' } };
       if (rule.max === undefined) return { textLength: { formula1: rule.min, operator: 'GreaterThanOrEqualTo' } };

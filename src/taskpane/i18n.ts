@@ -99,6 +99,8 @@ export interface Strings {
   tabMerge: string;
   merge: MergeStrings;
   checkWorkbook: string;
+  /** Said where the checks that paint cost the clerk's Ctrl+Z history (ValidationHost.paintClearsUndo). */
+  paintClearsUndo: string;
   checking: string;
   noFormSheets: string;
   noProblems: string;
@@ -249,6 +251,7 @@ const zh: Strings = {
       'Excel for Mac 的加载项不能保存文件。退回修改单请用命令行生成：union-forms merge 报送文件夹 --roster 单位名单.txt --slips 文件夹',
   },
   checkWorkbook: '检查整个工作簿',
+  paintClearsUndo: '在此版本中，“检查整个工作簿”和“检查全部”标出颜色后，此前的操作不能再用 Ctrl+Z 撤销；边填边查不受影响。',
   checking: '正在检查……',
   noFormSheets: '工作簿中没有找到官方表格。插入表格后，填写时会自动检查。',
   noProblems: '没有发现问题。',
@@ -380,6 +383,8 @@ const en: Strings = {
       'Add-ins in Excel for Mac cannot save files. Make the correction slips with the command line: union-forms merge <folder> --roster units.txt --slips <folder>',
   },
   checkWorkbook: 'Check the whole workbook',
+  paintClearsUndo:
+    'In this version, once Check the whole workbook or Check everything has marked the cells, what you did before can no longer be undone with Ctrl+Z; checking as you type does not affect it.',
   checking: 'Checking…',
   noFormSheets: 'No official form in this workbook. Insert one; it is checked as you fill it in.',
   noProblems: 'No problems found.',

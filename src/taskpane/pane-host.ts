@@ -32,6 +32,12 @@ export interface ValidationHost {
   /** Whether 检查全部 has been asked for (required cells still empty are errors). */
   everything(): boolean;
   select(sheetId: string, cell: string): Promise<void>;
+  /**
+   * Whether painting (检查整个工作簿, 检查全部) costs the clerk's Ctrl+Z history: Excel before ExcelApi 1.20
+   * (api-support.ts), and WPS, where no source says what a JS write does to it (the worst is assumed). Checking as the
+   * clerk types never paints, so it never costs it (hosts/live/live-paint.ts).
+   */
+  readonly paintClearsUndo: boolean;
 }
 
 /** What the task pane's components may ask of the workbook; the components hold no Office.js code. */
@@ -141,7 +147,7 @@ export function officePaneHost(run: ExcelRun, support: ApiSupport, parts: Office
     return loaded;
   };
   void loadDefinitions();
-  const validation = validationView(live, loadDefinitions);
+  const validation = validationView(live, loadDefinitions, !support.undoKeptByWrites);
   return {
     inOffice: true,
     missing: missingFeatures(support),

@@ -129,7 +129,7 @@ export function wpsPaneHost(app: EtApplicationSurface, options: WpsPaneOptions =
               insertFormWps(app, plan),
         );
   const live = parts.livePort ? new LiveChecking(parts.livePort, { catalogue: workbookForms.catalogue }) : undefined;
-  const validation = live ? validationView(live) : undefined;
+  const validation = live ? validationView(live, undefined, true) : undefined;
   return {
     inOffice: true,
     missing: [],

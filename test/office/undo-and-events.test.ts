@@ -198,7 +198,14 @@ describe('volume-licensed Excel 2021 and 2024 (ExcelApi 1.14 and 1.17, no 1.18+)
     async (_label, platform) => {
       // The profile's own requirement sets, not the newest.
       const { host, live, cellOf, settle, problems, support } = await setUp(platform, platform.options.apiVersion);
-      expect(support).toEqual({ validation: true, pageLayout: true, workbookEvents: true, chartAxisPosition: true, mergedAreas: true });
+      expect(support).toEqual({
+        validation: true,
+        pageLayout: true,
+        workbookEvents: true,
+        chartAxisPosition: true,
+        mergedAreas: true,
+        undoKeptByWrites: false,
+      });
       expect(host.undoableWrites).toBe(false);
       const sheet = host.state.sheet(SHEET) as SheetState;
       expect([sheet.validations.size > 0, sheet.pageLayout.paperSize]).toEqual([true, 'A4']);

@@ -131,3 +131,22 @@ describe('the 检查 tab', () => {
     expect(screen.getByRole('button', { name: /^D9 参加人数：不能小于1/ })).toBeTruthy();
   });
 });
+
+describe('the 检查 tab on an Excel whose writes cost the clerk’s Ctrl+Z', () => {
+  const caption = /此前的操作不能再用 Ctrl\+Z 撤销/;
+  const openCheckTab = (apiVersion: string) => {
+    render(<App host={excel({ apiVersion }).host} locale="zh-CN" />);
+    fireEvent.click(screen.getByRole('tab', { name: '检查' }));
+  };
+
+  it('says so beside 检查整个工作簿 before ExcelApi 1.20 (volume-licensed Excel 2021: 1.14)', async () => {
+    openCheckTab('1.14');
+    expect(await screen.findByText(caption)).toBeTruthy();
+  });
+
+  it('says nothing of it where the add-in’s writes keep the clerk’s undo history (1.20)', async () => {
+    openCheckTab('1.20');
+    expect(await screen.findByRole('button', { name: '检查整个工作簿' })).toBeTruthy();
+    expect(screen.queryByText(caption)).toBeNull();
+  });
+});

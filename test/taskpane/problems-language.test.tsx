@@ -18,6 +18,7 @@ function validationHost(state: ValidationState): ValidationHost {
     checkEverything: async () => undefined,
     everything: () => false,
     select: async () => undefined,
+    paintClearsUndo: false,
   };
 }
 

@@ -10,6 +10,11 @@ export interface ApiSupport {
   chartAxisPosition: boolean;
   /** ExcelApi 1.13: the merged areas of a range (Range.getMergedAreasOrNullObject), read when importing a selection. */
   mergedAreas: boolean;
+  /**
+   * ExcelApi 1.20: an add-in's writes are undo records of their own and leave the clerk's before them (Microsoft,
+   * "Undo capabilities in Excel add-ins"); before it "most set operations … disable undo/redo" (office-js #3788).
+   */
+  undoKeptByWrites: boolean;
 }
 
 export const MINIMUM_EXCEL_API = '1.7';
@@ -25,6 +30,7 @@ export function detectApiSupport(isSetSupported: RequirementCheck): ApiSupport {
     pageLayout: v19,
     workbookEvents: v19,
     mergedAreas: isSetSupported('ExcelApi', '1.13'),
+    undoKeptByWrites: isSetSupported('ExcelApi', '1.20'),
   };
 }
 

@@ -62,6 +62,11 @@ export function ValidationPanel({ validation, strings }: { validation: Validatio
       <Caption1 as="p" className={styles.block}>
         {validation.everything() ? strings.everythingChecked : strings.unfilledHint}
       </Caption1>
+      {validation.paintClearsUndo && (
+        <Caption1 as="p" className={styles.block}>
+          {strings.paintClearsUndo}
+        </Caption1>
+      )}
       {state.notice && (
         <MessageBar intent={state.notice.kind === 'error' ? 'error' : 'info'}>
           <MessageBarBody>{state.notice.text}</MessageBarBody>

@@ -110,7 +110,9 @@ def retype(ret, ws, header, typed, row=None, kind=None, how=None, value=None, fm
     a careful clerk expects of it: from make_returns.expect, unless value/how are given."""
     entry = ret.single[header] if row is None else ret.rows[row][header]
     cell = entry["cell"]
-    forget_mistakes(ret, cell)
+    # The same value typed another way (spaces around it, say) is as wrong as before: a mistake planted there stays.
+    if value is None or value != entry.get("value"):
+        forget_mistakes(ret, cell)
     c = ws[cell]
     c.value = typed
     if fmt:

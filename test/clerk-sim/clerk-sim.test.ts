@@ -24,7 +24,9 @@ import {
 import { performance } from 'perf_hooks';
 
 const COUNT = 300;
-const seed = Number(process.env.CLERK_SIM_SEED ?? Date.now() % 100_000);
+// A fixed seed, so that the suite gives the same verdict on every run (58515 found the simulator's own slip of
+// b219636); new seeds are tried with `npm run clerk-sim -- --seed N`, or here with CLERK_SIM_SEED=N.
+const seed = Number(process.env.CLERK_SIM_SEED ?? 58515);
 let dir: string;
 let templates: string;
 let run: SimRun;

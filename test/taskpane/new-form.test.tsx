@@ -18,6 +18,7 @@ import { FakeExcelHost } from '../fake-excel/host';
 import { strFromU8, unzipSync } from 'fflate';
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
 import { readEmbeddedDefinitions } from '../../src/hosts/xlsx/definition-sheet';
+import { createFromSelection, openNewForm, reviewedLabels } from './new-form-steps';
 
 /**
  * Issue 13 in the pane: 新表格 → 从通知导入 with a notice no one wrote code for (python-docx, make_new_notice_docx.py),
@@ -67,13 +68,6 @@ const formCard = (title: RegExp) =>
     .getAllByRole('heading', { level: 3, name: title })
     .map((h) => h.closest('[role="group"]') as HTMLElement)
     .find((c) => !c.closest('section[aria-label="新表格"]')) as HTMLElement;
-
-async function openNewForm() {
-  await act(async () => {
-    fireEvent.click(screen.getByRole('button', { name: '新表格…' }));
-  });
-  return (await screen.findByRole('region', { name: '新表格' })) as HTMLElement;
-}
 
 describe('新表格 in the pane', () => {
   it('imports a notice’s form, lets the clerk correct a field, saves it in the workbook, inserts it and checks it live', async () => {
@@ -172,17 +166,9 @@ describe('新表格 in the pane', () => {
     fake.state.activeSheetId = sheet.id;
     fake.userSelect('登记', 'A1:D6');
     const panel = await openNewForm();
-    await act(async () => {
-      fireEvent.click(within(panel).getByRole('button', { name: '从所选区域创建' }));
-    });
-    const review = (await within(panel).findByRole('heading', { level: 3, name: /合理化建议登记表/ })).closest(
-      '[role="group"]',
-    ) as HTMLElement;
+    const review = await createFromSelection(panel, /合理化建议登记表/);
     expect(within(review).getByText(/从工作表“登记”的区域 .*A1:D6 创建/)).toBeTruthy();
-    const labels = within(review)
-      .getAllByRole('textbox', { name: '栏目名称' })
-      .map((i) => (i as HTMLInputElement).value);
-    expect(labels).toEqual(['填报单位', '建议名称', '提出人数', '序号', '姓名', '联系电话', '采纳日期']);
+    expect(reviewedLabels(review)).toEqual(['填报单位', '建议名称', '提出人数', '序号', '姓名', '联系电话', '采纳日期']);
     fireEvent.change(within(review).getByRole('textbox', { name: '表格名称' }), { target: { value: '   ' } });
     await act(async () => {
       fireEvent.click(within(review).getByRole('button', { name: '保存到本工作簿' }));

@@ -10,6 +10,7 @@ import { App } from '../../src/taskpane/components/App';
 import { wpsPaneHost } from '../../src/taskpane/wps-pane-host';
 import { FakeEt } from '../fake-wps/fake-et';
 import { cellKey, emptyCell, type EtSheetState } from '../fake-wps/state';
+import { createFromSelection, openNewForm, reviewedLabels } from './new-form-steps';
 
 // Every browser the pane runs in has TextEncoder and TextDecoder; jsdom leaves them out: Node's own stand in.
 Object.assign(globalThis, {
@@ -38,30 +39,15 @@ function typedTable(): FakeEt {
   return et;
 }
 
-async function openNewForm() {
-  await act(async () => {
-    fireEvent.click(await screen.findByRole('button', { name: '新表格…' }));
-  });
-  return (await screen.findByRole('region', { name: '新表格' })) as HTMLElement;
-}
-
 describe('从所选区域创建 in the WPS pane', () => {
   it('reads the selected table through ET, shows it for review and saves it in the workbook', async () => {
     const et = typedTable();
     const host = wpsPaneHost(et.app);
     render(<App host={host} locale="zh-CN" />);
     const panel = await openNewForm();
-    await act(async () => {
-      fireEvent.click(within(panel).getByRole('button', { name: '从所选区域创建' }));
-    });
-    const review = (await within(panel).findByRole('heading', { level: 3, name: /合理化建议登记表/ })).closest(
-      '[role="group"]',
-    ) as HTMLElement;
+    const review = await createFromSelection(panel, /合理化建议登记表/);
     expect(within(review).getByText(/从工作表“登记”的区域 .*A1:D6 创建/)).toBeTruthy();
-    const labels = within(review)
-      .getAllByRole('textbox', { name: '栏目名称' })
-      .map((i) => (i as HTMLInputElement).value);
-    expect(labels).toEqual(['填报单位', '建议名称', '提出人数', '序号', '姓名', '联系电话', '采纳日期']);
+    expect(reviewedLabels(review)).toEqual(['填报单位', '建议名称', '提出人数', '序号', '姓名', '联系电话', '采纳日期']);
     expect(screen.queryByText(/暂不能/)).toBeNull();
     await act(async () => {
       fireEvent.click(within(review).getByRole('button', { name: '保存到本工作簿' }));
